@@ -1,0 +1,53 @@
+# Two commands for a newcomer: `make run` serves the app, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run test install install-test chromium lint bench demo clean
+
+run: $(VENV)/.installed
+	$(PY) -m pmo_core demo --if-empty
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: $(VENV)/.installed-test chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt requirements.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then \
+		echo "chromium: $$(chromium --version 2>/dev/null || echo /usr/bin/chromium)"; \
+	else \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+bench: $(VENV)/.installed
+	$(PY) bench/import_bench.py
+	$(PY) bench/pages_bench.py
+
+demo: $(VENV)/.installed
+	$(PY) -m pmo_core demo
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

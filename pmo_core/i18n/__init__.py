@@ -1,0 +1,61 @@
+"""The translation table: every user-facing string, in English and French, looked up by key.
+
+The table is one dictionary assembled from one module per area of the app (common, import, overview,
+risks, budget, priorities, settings) so that each area keeps its words beside each other; a key may be
+defined only once (a test checks it). Field and vocabulary labels come from `fields.csv` and
+`vocabulary.py`, so header names and value words are translated in the same place they are parsed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import string
+from functools import cache
+
+LANGUAGES = ("en", "fr")
+AREAS = ("common", "imports", "overview", "risks", "budget", "priorities", "settings")
+
+
+@cache
+def table() -> dict[str, tuple[str, str]]:
+    """Return the whole table: key -> (English, French)."""
+    merged: dict[str, tuple[str, str]] = {}
+    for area in AREAS:
+        try:
+            module = importlib.import_module(f"{__name__}.{area}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{area}":
+                raise
+            continue
+        for key, pair in module.TEXTS.items():
+            if key in merged:
+                raise ValueError(f"translation key {key!r} defined twice ({area})")
+            merged[key] = pair
+    from pmo_core.fields import all_fields
+    from pmo_core.vocabulary import VOCABULARIES
+
+    for fields in all_fields().values():
+        for f in fields:
+            merged.setdefault(f"field.{f.entity}.{f.name}", (f.en_label, f.fr_label))
+    for kind, terms in VOCABULARIES.items():
+        for term in terms:
+            merged.setdefault(f"{kind}.{term.code}", (term.en, term.fr))
+    return merged
+
+
+def t(key: str, lang: str = "en", /, **params: object) -> str:
+    """Return the text for `key` in `lang`, with {placeholders} filled from `params`."""
+    pair = table().get(key)
+    if pair is None:
+        return key  # a missing key shows itself rather than breaking a page; a test keeps the table complete
+    text = pair[1] if lang == "fr" else pair[0]
+    if params:
+        return string.Formatter().vformat(text, (), _Defaulting(params))
+    return text
+
+
+class _Defaulting(dict):
+    """Leave an unknown {placeholder} visible instead of raising in the middle of a page."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,56 @@
+"""Settings: the help text of each declared setting, and the words of the Settings page."""
+
+TEXTS = {
+    "setting.currency": (
+        "Currency of every amount in the store (one per store).",
+        "Devise de tous les montants de la base (une seule par base).",
+    ),
+    "setting.reporting_period_days": (
+        "A project with no update for longer than this many days before the snapshot date shows Grey.",
+        "Un projet sans mise à jour depuis plus de ce nombre de jours avant la date de situation est gris.",
+    ),
+    "setting.import_user": (
+        "Name recorded on each import until user accounts exist.",
+        "Nom enregistré pour chaque import, en attendant les comptes utilisateurs.",
+    ),
+    "setting.max_rows_per_sheet": (
+        "Largest number of rows read from one sheet or CSV file.",
+        "Nombre maximal de lignes lues dans une feuille ou un fichier CSV.",
+    ),
+    "setting.max_upload_mb": (
+        "Largest file accepted for import, in MB (the web server's own limit is in .streamlit/config.toml).",
+        "Taille maximale d'un fichier importé, en Mo (la limite du serveur web est dans .streamlit/config.toml).",
+    ),
+    "setting.three_level_scale": (
+        "Where a risk column uses only three words (low/medium/high), the 1-5 values they take.",
+        "Valeurs sur 1-5 des trois mots d'une colonne de risque à trois niveaux (faible/moyen/fort).",
+    ),
+    "setting.budget_change_threshold_pct": (
+        "A budget change larger than this percentage is listed in 'What changed'.",
+        "Une variation de budget supérieure à ce pourcentage figure dans « Ce qui a changé ».",
+    ),
+    "setting.cpi_spi_green": (
+        "CPI or SPI at or above this value is green.",
+        "Un CPI ou SPI supérieur ou égal à cette valeur est vert.",
+    ),
+    "setting.cpi_spi_red": (
+        "CPI or SPI below this value is red (amber in between).",
+        "Un CPI ou SPI inférieur à cette valeur est rouge (orange entre les deux).",
+    ),
+    "setting.eac_method": (
+        "How the forecast at completion is computed: BAC/CPI, AC+(BAC-EV), with CPI x SPI, or the tracker's own ETC.",
+        "Calcul de l'atterrissage : BAC/CPI, AC+(BAC-EV), avec CPI x SPI, ou le reste à faire du suivi.",
+    ),
+    "setting.overrun_alert_pct": (
+        "A forecast above budget by more than this percentage raises an alert.",
+        "Un atterrissage supérieur au budget de plus de ce pourcentage déclenche une alerte.",
+    ),
+    "setting.probability_fractions": (
+        "Probability as a fraction for levels 1 to 5, used for the exposure (probability x cost impact).",
+        "Probabilité en fraction pour les niveaux 1 à 5, utilisée pour l'exposition (probabilité x impact financier).",
+    ),
+    "setting.discount_rate_pct": (
+        "Discount rate for the NPV of business cases, in % per year.",
+        "Taux d'actualisation de la VAN des analyses de rentabilité, en % par an.",
+    ),
+}
