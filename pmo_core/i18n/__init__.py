@@ -13,7 +13,9 @@ import string
 from functools import cache
 
 LANGUAGES = ("en", "fr")
-AREAS = ("common", "imports", "overview", "risks", "budget", "priorities", "settings")
+AREAS = (
+    "common", "imports", "values", "reading", "template", "overview", "project", "risks", "budget", "priorities", "settings",
+)
 
 
 @cache
