@@ -23,6 +23,7 @@ class Field:
     name: str
     type: str
     required: bool
+    reference: bool  # a project reference (code or name): one of them is required
     en_label: str
     fr_label: str
     synonyms: tuple[str, ...]
@@ -45,6 +46,7 @@ def all_fields() -> dict[str, tuple[Field, ...]]:
                     name=row["field"],
                     type=row["type"],
                     required=row["required"] == "yes",
+                    reference=row["required"] == "ref",
                     en_label=row["en_label"],
                     fr_label=row["fr_label"],
                     synonyms=tuple(dict.fromkeys(labels + synonyms)),
@@ -99,8 +101,11 @@ def normalize_header(header: object) -> tuple[str, float]:
     """
     raw = "" if header is None else str(header)
     scale = header_unit_scale(raw)
-    text = unicodedata.normalize("NFKC", raw).lower()
+    raw = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw)  # camelCase exports: latestProjectName
+    text = unicodedata.normalize("NFKC", raw).lower().replace("_", " ")
     text = re.sub(r"[\(\[][^\)\]]*[\)\]]", " ", text)  # units and scales in brackets
+    text = re.sub(r"\b(?:in|en)\s+(?:k€|m€|keur|meur|£m|\$m|k\$|k£|eur|euros?|€)(?!\w)", " ", text)
+    text = re.sub(r"(?<!\w)(?:k€|m€|keur|meur|€|£|\$)(?!\w)", " ", text)
     text = strip_accents(text)
     text = text.replace("n°", "n ").replace("nº", "n ")
     text = re.sub(r"[^a-z0-9]+", " ", text)
