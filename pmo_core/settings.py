@@ -11,6 +11,9 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
+import pandas as pd
+
+from pmo_core.i18n import t
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,38 @@ def put(con: duckdb.DuckDBPyConnection, name: str, raw: Any) -> Any:
     if name not in BY_NAME:
         raise KeyError(name)
     value = coerce(name, raw)
-    text = ",".join(f"{v:g}" for v in value) if isinstance(value, tuple) else str(value)
+    text = _text(value)
     con.execute(
         "INSERT OR REPLACE INTO settings (name, value, updated_at) VALUES ($n, $v, $t)",
         {"n": name, "v": text, "t": datetime.now()},
     )
     return value
+
+
+def _text(value: Any) -> str:
+    return ",".join(f"{v:g}" for v in value) if isinstance(value, tuple) else str(value)
+
+
+def settings_table(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
+    """Return the declared settings with their current value, default and help, for the Settings page."""
+    values = get_all(con)
+    return pd.DataFrame(
+        [
+            {"name": s.name, "value": _text(values[s.name]), "default": _text(coerce(s.name, s.default)),
+             "help": t(f"setting.{s.name}", lang)}
+            for s in SETTINGS
+        ]
+    )
+
+
+def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, Any]) -> dict[str, str]:
+    """Store every valid changed value; return the reason each invalid one was refused."""
+    refused = {}
+    current = get_all(con)
+    for name, raw in values.items():
+        try:
+            if coerce(name, raw) != current[name]:
+                put(con, name, raw)
+        except (ValueError, KeyError) as exc:
+            refused[name] = str(exc)
+    return refused

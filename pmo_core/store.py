@@ -85,6 +85,11 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     con.execute("COMMIT")
 
 
+def quote(identifier: str) -> str:
+    """Quote a table or column name for SQL; values are always bound as parameters instead."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 def checkpoint(con: duckdb.DuckDBPyConnection) -> bool:
     """Fold the write-ahead log into the file; False when other readers keep it from happening now."""
     try:

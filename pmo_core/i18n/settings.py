@@ -53,4 +53,17 @@ TEXTS = {
         "Discount rate for the NPV of business cases, in % per year.",
         "Taux d'actualisation de la VAN des analyses de rentabilité, en % par an.",
     ),
+    "settings.title": ("Settings", "Paramètres"),
+    "settings.caption": (
+        "Conventions of this PMO, stored in the database and used by every page. Edit a value, then save.",
+        "Conventions de ce PMO, enregistrées en base et utilisées par toutes les pages. Modifiez une valeur, puis "
+        "enregistrez.",
+    ),
+    "settings.col.name": ("Setting", "Paramètre"),
+    "settings.col.value": ("Value", "Valeur"),
+    "settings.col.default": ("Default", "Défaut"),
+    "settings.col.help": ("What it does", "Rôle"),
+    "settings.save": ("Save settings", "Enregistrer les paramètres"),
+    "settings.saved": ("Settings saved.", "Paramètres enregistrés."),
+    "settings.refused": ("{name} was not changed: {reason}", "{name} n'a pas été modifié : {reason}"),
 }

@@ -1,0 +1,136 @@
+"""What every page shares: the store connection, the language, the sidebar filters, headings and chips.
+
+Pages only render: they read the filters from here, call one pmo_core function per picture, and draw it.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import duckdb
+import streamlit as st
+
+from pmo_core import formatting, settings, snapshots, store
+from pmo_core.filters import Filters, filter_options
+from pmo_core.i18n import t
+from pmo_core.palette import STATUS_EMOJI
+
+LANG_KEY = "lang"
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    """Open the store once per server process; sessions each work on their own cursor."""
+    return store.connect(path)
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """Return this session's cursor on the process's one connection."""
+    path = str(store.db_path())
+    key = f"_cursor::{path}"
+    if key not in st.session_state:
+        st.session_state[key] = _connection(path).cursor()
+    return st.session_state[key]
+
+
+def lang() -> str:
+    return st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))
+
+
+def tr(key: str, /, **params: object) -> str:
+    """Translate a key into the session's language."""
+    return t(key, lang(), **params)
+
+
+def data_version() -> tuple:
+    """Identify the store's content, so cached results refresh after an import or a rollback."""
+    row = cursor().execute(
+        "SELECT max(batch_id), count(rolled_back_at), (SELECT max(updated_at) FROM settings), "
+        "(SELECT string_agg(band, ',' ORDER BY probability, impact) FROM risk_bands) FROM batches"
+    ).fetchone()
+    return tuple(row)
+
+
+def current_settings() -> dict:
+    return settings.get_all(cursor())
+
+
+def currency() -> str:
+    return current_settings()["currency"]
+
+
+def money(value: float | None, short: bool = False) -> str:
+    return formatting.money(value, lang(), currency(), short=short)
+
+
+def sidebar() -> Filters:
+    """Draw the shared sidebar (language, snapshot, filters) and return the filters in force."""
+    con = cursor()
+    with st.sidebar:
+        st.segmented_control(
+            tr("sidebar.language"), options=["en", "fr"], format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+            key=LANG_KEY, default=lang(), selection_mode="single",
+        )
+        if st.session_state.get(LANG_KEY) is None:
+            st.session_state[LANG_KEY] = "en"
+        st.subheader(tr("sidebar.filters"))
+        dates = [s.as_of for s in snapshots.list_snapshots(con)]
+        options: list[date | None] = [None, *dates]
+        as_of = st.selectbox(
+            tr("sidebar.snapshot"), options, key="filter_snapshot",
+            format_func=lambda d: tr("sidebar.snapshot_current") if d is None else formatting.day(d, lang()),
+        )
+        choices = filter_options(con, as_of)
+        portfolios = st.multiselect(tr("sidebar.portfolio"), choices.portfolios, key="filter_portfolios",
+                                    placeholder=tr("sidebar.all"))
+        narrowed = filter_options(con, as_of, tuple(portfolios))
+        programmes = st.multiselect(tr("sidebar.programme"), narrowed.programmes, key="filter_programmes",
+                                    placeholder=tr("sidebar.all"))
+        managers = st.multiselect(tr("sidebar.manager"), choices.managers, key="filter_managers",
+                                  placeholder=tr("sidebar.all"))
+        st.caption(tr("sidebar.user", user=current_settings()["import_user"]))
+    filters = Filters(tuple(portfolios), tuple(programmes), tuple(managers), as_of)
+    st.session_state["_filters"] = filters
+    return filters
+
+
+def filters() -> Filters:
+    """Return the filters the sidebar set on this run."""
+    return st.session_state.get("_filters", Filters())
+
+
+def snapshot_date(f: Filters) -> date | None:
+    """Return the reporting date a page speaks of: the chosen snapshot, else the latest one."""
+    if f.as_of:
+        return f.as_of
+    dates = snapshots.list_snapshots(cursor())
+    return dates[0].as_of if dates else None
+
+
+def heading(title: str) -> None:
+    """Write the page heading and, under it, the snapshot and filters in force."""
+    st.title(title)
+    f = filters()
+    snapshot = tr("sidebar.snapshot_current") if f.as_of is None else formatting.day(f.as_of, lang())
+    parts = [*f.portfolios, *f.programmes, *f.managers]
+    st.caption(tr("filters.caption", snapshot=snapshot, filters=", ".join(parts) if parts else tr("filters.none")))
+
+
+def status_chip(code: str | None) -> str:
+    """Return a status as an emoji and its word, so it reads without colour too."""
+    code = code or "grey"
+    return f"{STATUS_EMOJI.get(code, '⚪')} {tr('status.grey') if code == 'grey' else tr('status.' + code)}"
+
+
+def empty_store_notice() -> bool:
+    """Say so when the store holds nothing yet; return True when the page should stop there."""
+    if snapshots.is_empty(cursor()):
+        st.info(tr("empty.store"))
+        return True
+    return False
+
+
+def coming_next(area: str) -> None:
+    """Describe what a page will show once its issue lands, instead of an error."""
+    st.info(tr(f"coming.{area}"))

@@ -1,0 +1,194 @@
+"""The command line, for automation: import, history, rollback, export, demo and summary.
+
+    python -m pmo_core import tracker.xlsx --scope partial --dry-run
+    python -m pmo_core summary --json
+
+Every command takes the store from --db or $PMO_DB. A refused import exits with status 2 and its
+report on stderr; a store held by another process exits with status 3 and says why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from pmo_core import settings, snapshots, store
+from pmo_core.i18n import t
+from pmo_core.importer import ReadOptions, as_of_default, build_plan, read_files
+from pmo_core.profiles import load_profiles
+
+EXIT_REFUSED = 2
+EXIT_BUSY = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except store.StoreBusy as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BUSY
+    except snapshots.RollbackRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pmo_core", description="PMO dashboard store and imports.")
+    parser.add_argument("--db", help="the store (default: $PMO_DB, else data/pmo.duckdb)")
+    parser.add_argument("--lang", choices=("en", "fr"), default=os.environ.get("PMO_LANG", "en"))
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    cmd = commands.add_parser("import", help="import one or several tracker files as one batch")
+    cmd.add_argument("files", nargs="+", type=Path)
+    cmd.add_argument("--scope", choices=("partial", "full"), default="partial",
+                     help="partial: update only the projects in the files; full: the files are the whole portfolio")
+    cmd.add_argument("--dry-run", action="store_true", help="check and show what would change, store nothing")
+    cmd.add_argument("--as-of", type=date.fromisoformat, help="reporting date (default: stated in the file, else today)")
+    cmd.add_argument("--lenient", action="store_true", help="import unreadable values as empty, with a warning each")
+    cmd.add_argument("--include-hidden", action="store_true", help="read hidden sheets too")
+    cmd.add_argument("--label", help="a name for this snapshot, such as 'COPIL novembre'")
+    cmd.add_argument("--progress", action="store_true", help="print each stage on stderr")
+    cmd.set_defaults(handler=_import)
+
+    cmd = commands.add_parser("history", help="list the import batches")
+    cmd.set_defaults(handler=_history)
+
+    cmd = commands.add_parser("rollback", help="undo an import batch")
+    cmd.add_argument("batch", type=int)
+    cmd.set_defaults(handler=_rollback)
+
+    cmd = commands.add_parser("export", help="write the current state (or a snapshot) to the Excel template")
+    cmd.add_argument("file", type=Path)
+    cmd.add_argument("--as-of", type=date.fromisoformat, help="a snapshot date instead of the current state")
+    cmd.set_defaults(handler=_export)
+
+    cmd = commands.add_parser("demo", help="load the demo portfolio (four monthly snapshots)")
+    cmd.add_argument("--if-empty", action="store_true", help="only when the store holds no import yet")
+    cmd.add_argument("--dir", type=Path, help="where to write the demo workbooks (default: data/demo)")
+    cmd.set_defaults(handler=_demo)
+
+    cmd = commands.add_parser("summary", help="counts of the current state")
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(handler=_summary)
+    return parser
+
+
+def _import(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    user = settings.get(con, "import_user")
+    options = ReadOptions(
+        lenient=args.lenient,
+        include_hidden=args.include_hidden,
+        three_level=_three_level(con),
+        max_rows=settings.get(con, "max_rows_per_sheet"),
+        max_bytes=settings.get(con, "max_upload_mb") * 2**20,
+        profiles=tuple(load_profiles(con)),
+    )
+    missing = [path for path in args.files if not path.is_file()]
+    if missing:
+        print(t("cli.file_missing", args.lang, path=missing[0]), file=sys.stderr)
+        return EXIT_REFUSED
+    _progress(args, "reading")
+    reads = read_files([(path, path.name) for path in args.files], options)
+    _progress(args, "checking")
+    plan = build_plan(con, reads, scope=args.scope, as_of=args.as_of or as_of_default(reads))
+    report = _report(plan, args.lang)
+    if plan.has_errors:
+        print(report, file=sys.stderr)
+        print(t("cli.refused", args.lang, errors=len(plan.errors)), file=sys.stderr)
+        return EXIT_REFUSED
+    print(report)
+    if args.dry_run:
+        print(t("cli.dry_run", args.lang))
+        return 0
+    _progress(args, "writing")
+    batch = snapshots.apply_plan(con, plan, user=user, label=args.label)
+    _progress(args, "done")
+    print(t("cli.imported", args.lang, batch=batch, as_of=plan.as_of.isoformat()))
+    return 0
+
+
+def _three_level(con) -> tuple[int, int, int]:
+    parts = [int(p) for p in str(settings.get(con, "three_level_scale")).split(",")]
+    return (parts + [1, 3, 5][len(parts):])[:3] if len(parts) < 3 else tuple(parts[:3])
+
+
+def _progress(args: argparse.Namespace, stage: str) -> None:
+    if args.progress:
+        print(f"stage: {stage}", file=sys.stderr, flush=True)
+
+
+def _report(plan, lang: str) -> str:
+    """Return the plain-text report of a plan: counts, changes, then every problem with its place."""
+    counts = plan.counts()
+    changes = plan.change_counts()
+    lines = [
+        t("cli.report.counts", lang, projects=counts["projects"], milestones=counts["milestones"],
+          risks=counts["risks"], costs=counts["costs"], business_case=counts["business_case"]),
+        t("cli.report.changes", lang, **changes, scope=plan.scope, as_of=plan.as_of.isoformat()),
+    ]
+    for kind in ("added", "updated", "removed"):
+        codes = plan.changes.loc[plan.changes["change"] == kind, "project_code"].tolist()
+        if codes:
+            lines.append(f"  {t('import.change.' + kind, lang)}: {', '.join(codes[:30])}{' ...' if len(codes) > 30 else ''}")
+    for issue in plan.issues:
+        lines.append(f"{t('import.severity.' + issue.severity, lang)}: {issue.message(lang)}")
+    return "\n".join(lines)
+
+
+def _history(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    frame = snapshots.history(con)
+    if frame.empty:
+        print(t("cli.no_history", args.lang))
+        return 0
+    for row in frame.itertuples():
+        state = "" if row.rolled_back_at is None or str(row.rolled_back_at) == "NaT" else " [rolled back]"
+        print(f"{row.batch_id:>4}  {row.as_of:%Y-%m-%d}  {row.imported_at:%Y-%m-%d %H:%M}  {row.scope:<7}  "
+              f"{row.n_projects:>5} projects {row.n_risks:>6} risks {row.n_cost_lines:>7} cost lines  {row.files}{state}")
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    snapshots.rollback(con, args.batch, user=settings.get(con, "import_user"))
+    print(t("cli.rolled_back", args.lang, batch=args.batch))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pmo_core.template import export_store
+
+    con = store.connect(args.db)
+    export_store(con, args.file, lang=args.lang, as_of=args.as_of)
+    print(t("cli.exported", args.lang, path=args.file))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from pmo_core.demo import load_demo
+
+    con = store.connect(args.db)
+    if args.if_empty and not snapshots.is_empty(con):
+        print(t("cli.demo_skipped", args.lang))
+        return 0
+    directory = args.dir or store.db_path(args.db).parent / "demo"
+    batches = load_demo(con, directory, user=settings.get(con, "import_user"))
+    print(t("cli.demo_loaded", args.lang, batches=len(batches)))
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    result = snapshots.summary(con)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return 0

@@ -1,0 +1,487 @@
+"""Importing trackers: read each file in a sandbox, understand its tables, check everything, and say
+what the import would change before anything is stored.
+
+    reads = read_files([(path, "tracker.xlsx")], ReadOptions())
+    plan = build_plan(con, reads, scope="partial", as_of=date(2026, 10, 31))
+    if not plan.has_errors:
+        snapshots.apply_plan(con, plan, user="PMO")
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pmo_core import reading, sandbox
+from pmo_core.fields import ENTITIES, fields_of, normalize_header
+from pmo_core.issues import ERROR, WARNING, Issue
+from pmo_core.layout import TableBlock, find_tables
+from pmo_core.mapping import Profile, TableMapping, apply_profile, guess_mapping
+from pmo_core.store import quote
+from pmo_core.tables import LOCATION_COLUMNS, ReadContext, TableRead, guess_wide_measure, read_table
+
+SCOPES = ("partial", "full")
+_FR_WORDS = re.compile(
+    r"\b(projet|intitule|chef|avancement|meteo|echeance|probabilite|risque|jalon|cout|consomme|realise|"
+    r"portefeuille|statut|debut|fin prevue|reste a faire|budget initial|mois|janv|fevr|avr|juil|aout|sept|dec|"
+    r"proprietaire|plan d action|categorie|donnees|suivi)\b"
+)
+_AS_OF = re.compile(
+    r"(?:\bau\b|\bdu\b|as of|as at|situation|état au|etat au|reporting date|date de situation)\s*:?\s*"
+    r"(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read the files of one import."""
+
+    lenient: bool = False  # unreadable values become empty, each one listed as a warning
+    include_hidden: bool = False
+    three_level: tuple[int, int, int] = (1, 3, 5)
+    max_rows: int = 200_000
+    max_bytes: int = 50 * 2**20
+    memory_mb: int = 2048
+    timeout_s: float = 120.0
+    profiles: tuple[Profile, ...] = ()
+    overrides: dict[str, TableMapping] = field(default_factory=dict)  # "file::sheet!row" -> mapping
+
+
+@dataclass
+class FileRead:
+    """One file as the importer understood it."""
+
+    name: str
+    sha256: str = ""
+    size: int = 0
+    kind: str = ""
+    tables: list[TableRead] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    language: str = "en"
+    as_of_hint: date | None = None
+    hidden_sheets: list[str] = field(default_factory=list)
+
+    @property
+    def all_issues(self) -> list[Issue]:
+        return self.issues + [issue for table in self.tables for issue in table.issues]
+
+
+def override_key(file_name: str, table_key: str) -> str:
+    return f"{file_name}::{table_key}"
+
+
+def read_files(files: list[tuple[Path, str]], options: ReadOptions = ReadOptions()) -> list[FileRead]:
+    """Read each file in a child process with memory and time limits, so no file can harm the server."""
+    results = []
+    for path, name in files:
+        try:
+            result = sandbox.run_isolated(
+                analyse_file, Path(path), name, options, memory_mb=options.memory_mb, timeout_s=options.timeout_s
+            )
+        except reading.UnreadableFile as exc:
+            result = FileRead(name=name, issues=[Issue(ERROR, exc.code, name, params=dict(exc.params))])
+        results.append(result)
+    return results
+
+
+def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
+    """Read one file and return its tables, mappings, records and problems (runs in the sandbox)."""
+    workbook = reading.read_file(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
+    result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
+    found: list[TableBlock] = []
+    for sheet in workbook.sheets:
+        if not sheet.visible and not options.include_hidden:
+            result.hidden_sheets.append(sheet.name)
+            continue
+        found.extend(find_tables(sheet))
+    result.language = guess_language(workbook, found)
+    result.as_of_hint = guess_as_of(workbook, found)
+    ctx = ReadContext(
+        file=name,
+        dayfirst=True if result.language == "fr" else None,
+        lenient=options.lenient,
+        three_level=options.three_level,
+    )
+    profiles = {p.signature: p for p in options.profiles}
+    for block in found:
+        mapping = guess_mapping(list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns)
+        if mapping.signature in profiles:
+            mapping = apply_profile(mapping, profiles[mapping.signature])
+        if mapping.month_columns and mapping.wide_measure is None:
+            mapping = replace(mapping, wide_measure=guess_wide_measure(block))
+        mapping = options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
+        result.tables.append(read_table(block, mapping, ctx))
+    _fill_form_projects(result)
+    if not any(t.mapping.entity for t in result.tables):
+        result.issues.append(Issue(WARNING, "no_table_recognised", name))
+    return result
+
+
+def _fill_form_projects(result: FileRead) -> None:
+    """In a "fiche projet" sheet, tables under the form belong to the form's project."""
+    codes: dict[str, str] = {}
+    for table in result.tables:
+        if table.form and table.mapping.entity == "projects" and table.frame is not None and len(table.frame):
+            code = table.frame["code"].iloc[0]
+            if isinstance(code, str):
+                codes[table.sheet] = code
+    for table in result.tables:
+        if table.form or table.frame is None or table.sheet not in codes:
+            continue
+        if "project_code" in table.frame.columns:
+            refs = [c for c in ("project_code", "project_name") if c in table.frame.columns]
+            empty = table.frame[refs].isna().all(axis=1)
+            table.frame.loc[empty, "project_code"] = codes[table.sheet]
+            rows = set(table.frame.loc[empty, "_row"])
+            table.issues = [i for i in table.issues if not (i.code == "project_reference_missing" and i.row in rows)]
+
+
+def guess_language(workbook: reading.Workbook, blocks: list[TableBlock]) -> str:
+    """Say whether a file is written in French (dates read day-first) or English."""
+    texts = [sheet.name for sheet in workbook.sheets]
+    for block in blocks:
+        texts.extend(h for _, h in block.headers)
+        if block.title:
+            texts.append(block.title)
+    words = normalize_header(" ".join(texts))[0]
+    return "fr" if len(_FR_WORDS.findall(words)) >= 2 else "en"
+
+
+def guess_as_of(workbook: reading.Workbook, blocks: list[TableBlock]) -> date | None:
+    """Find the reporting date a file states: our template's README cell, or a title "... au 31/10/2026"."""
+    for sheet in workbook.sheets:
+        frame = sheet.frame
+        if frame.empty or len(frame) > 200:
+            continue
+        for row in frame.itertuples(index=False):
+            cells = [c for c in row if isinstance(c, str) and c.strip()]
+            if len(cells) >= 2 and normalize_header(cells[0])[0] in ("as of", "date de situation"):
+                parsed = _parse_hint_date(cells[1])
+                if parsed:
+                    return parsed
+    for block in blocks:
+        match = _AS_OF.search(block.title or "")
+        if match:
+            parsed = _parse_hint_date(match.group(1))
+            if parsed:
+                return parsed
+    return None
+
+
+def _parse_hint_date(text: str) -> date | None:
+    text = text.strip()[:19]
+    try:
+        if re.match(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text[:10])
+        day, month, year = re.split(r"[/.]", text)[:3]
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------------
+# The plan: everything an import would do, checked against the store, before anything is written.
+
+
+@dataclass
+class ImportPlan:
+    """What an import would store, and what it would change."""
+
+    files: list[FileRead]
+    frames: dict[str, pd.DataFrame]  # canonical rows per entity, project references resolved
+    coverage: pd.DataFrame  # entity, project_code, present
+    changes: pd.DataFrame  # project_code, name, change: added / updated / removed / unchanged
+    issues: list[Issue]
+    scope: str
+    as_of: date
+
+    @property
+    def has_errors(self) -> bool:
+        return any(issue.is_error for issue in self.issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.is_error]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [issue for issue in self.issues if not issue.is_error]
+
+    def counts(self) -> dict[str, int]:
+        return {entity: len(frame) for entity, frame in self.frames.items()}
+
+    def change_counts(self) -> dict[str, int]:
+        counts = self.changes["change"].value_counts().to_dict() if len(self.changes) else {}
+        return {kind: int(counts.get(kind, 0)) for kind in ("added", "updated", "removed", "unchanged")}
+
+
+def build_plan(
+    con: duckdb.DuckDBPyConnection,
+    reads: list[FileRead],
+    *,
+    scope: str = "partial",
+    as_of: date | None = None,
+) -> ImportPlan:
+    """Check the files against each other and the store, and say what importing them would change."""
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}")
+    as_of = as_of or date.today()
+    issues = [issue for read in reads for issue in read.all_issues]
+    frames = _collect(reads)
+    current = current_projects(con)
+    _check_duplicate_projects(frames["projects"], issues)
+    frames["projects"] = _complete_projects(frames["projects"], as_of)
+    file_codes = set(frames["projects"]["code"].dropna())
+    for entity in ("milestones", "risks", "costs", "business_case"):
+        frames[entity] = _resolve_projects(frames[entity], frames["projects"], current, issues)
+    frames["risks"] = _complete_risks(frames["risks"])
+    frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
+    if scope == "full" and not len(frames["projects"]) and any(len(f) for f in frames.values()):
+        issues.append(Issue(ERROR, "full_scope_needs_projects", reads[0].name if reads else ""))
+    present = {entity for read in reads for t in read.tables if t.frame is not None and (entity := t.mapping.entity)}
+    coverage = _coverage(reads, frames, present, current, scope)
+    changes = _changes(con, frames, coverage, current, file_codes)
+    return ImportPlan(reads, frames, coverage, changes, issues, scope, as_of)
+
+
+def _collect(reads: list[FileRead]) -> dict[str, pd.DataFrame]:
+    pieces: dict[str, list[pd.DataFrame]] = {entity: [] for entity in ENTITIES}
+    for read in reads:
+        for table in read.tables:
+            if table.frame is not None and table.mapping.entity:
+                pieces[table.mapping.entity].append(table.frame)
+    frames = {}
+    for entity in ENTITIES:
+        columns = [f.name for f in fields_of(entity)] + LOCATION_COLUMNS
+        non_empty = [p for p in pieces[entity] if len(p)]
+        frames[entity] = (
+            pd.concat(non_empty, ignore_index=True)[columns] if non_empty else pd.DataFrame(columns=columns)
+        )
+    return frames
+
+
+def current_projects(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the code and name of every project in the current state."""
+    return con.execute("SELECT code, name FROM projects").df()
+
+
+def _check_duplicate_projects(projects: pd.DataFrame, issues: list[Issue]) -> None:
+    duplicated = projects["code"].notna() & projects.duplicated("code", keep=False)
+    first_rows = projects.loc[duplicated].groupby("code")["_row"].first()
+    for _, row in projects.loc[duplicated].iterrows():
+        issues.append(Issue(ERROR, "duplicate_project_code", row["_file"], row["_sheet"], int(row["_row"]),
+                            value=row["code"], params={"first_row": int(first_rows[row["code"]])}))
+
+
+def _complete_projects(projects: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """A project without a date of update was updated by this import: its date is the snapshot date."""
+    projects = projects.copy()
+    projects["last_update"] = projects["last_update"].where(projects["last_update"].notna(), pd.Timestamp(as_of))
+    return projects
+
+
+def _complete_risks(risks: pd.DataFrame) -> pd.DataFrame:
+    risks = risks.copy()
+    risks["status"] = risks["status"].where(risks["status"].notna(), "open")
+    return risks
+
+
+def normalize_name(name: object) -> str:
+    """Reduce a project title to what two spellings of it share: case, accents, spaces, punctuation."""
+    text = unicodedata.normalize("NFKD", str(name)).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def _resolve_projects(frame: pd.DataFrame, projects: pd.DataFrame, current: pd.DataFrame,
+                      issues: list[Issue]) -> pd.DataFrame:
+    """Give every row the code of its project, found by code or, failing that, by title."""
+    if frame.empty:
+        return frame
+    known = pd.concat([projects[["code", "name"]], current[["code", "name"]]], ignore_index=True)
+    known = known.dropna(subset=["code"]).drop_duplicates("code")
+    codes = set(known["code"])
+    by_name: dict[str, set[str]] = {}
+    for code, name in known.itertuples(index=False):
+        if isinstance(name, str):
+            by_name.setdefault(normalize_name(name), set()).add(code)
+    by_code_ci = {normalize_name(code): code for code in codes}
+    frame = frame.copy()
+    resolved = []
+    for row in frame.itertuples(index=False):
+        resolved.append(_resolve_one(row, codes, by_code_ci, by_name, issues))
+    frame["project_code"] = resolved
+    return frame.loc[frame["project_code"].notna()].reset_index(drop=True)
+
+
+def _resolve_one(row, codes: set[str], by_code_ci: dict[str, str], by_name: dict[str, set[str]],
+                 issues: list[Issue]) -> str | None:
+    for value in (row.project_code, row.project_name):
+        if not isinstance(value, str):
+            continue
+        if value in codes:
+            return value
+        key = normalize_name(value)
+        if key in by_code_ci:
+            return by_code_ci[key]
+        matches = by_name.get(key, set())
+        if len(matches) == 1:
+            return next(iter(matches))
+        if len(matches) > 1:
+            issues.append(Issue(ERROR, "project_ambiguous", row._file, row._sheet, int(row._row), value=value,
+                                params={"candidates": ", ".join(sorted(matches))}))
+            return None
+    value = row.project_code if isinstance(row.project_code, str) else row.project_name
+    if isinstance(value, str):
+        issues.append(Issue(ERROR, "project_unknown", row._file, row._sheet, int(row._row), value=value))
+    return None
+
+
+def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
+    """Two lines for the same project, month and cost type are added up, and the user is told."""
+    if costs.empty:
+        return costs
+    keys = ["project_code", "month", "cost_type"]
+    duplicated = costs.duplicated(keys, keep="first") & costs.duplicated(keys, keep=False)
+    for _, row in costs.loc[duplicated].head(50).iterrows():
+        issues.append(Issue(WARNING, "duplicate_cost_line", row["_file"], row["_sheet"], int(row["_row"]),
+                            value=f"{row['project_code']} {pd.Timestamp(row['month']):%Y-%m}"))
+    if not duplicated.any():
+        return costs
+    amounts = ["planned", "actual", "forecast"]
+    numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in amounts})
+    merged = numeric.groupby(keys, dropna=False, sort=False).agg(
+        {**{a: lambda s: s.sum(min_count=1) for a in amounts}, "project_name": "first",
+         "_file": "first", "_sheet": "first", "_row": "first"}
+    ).reset_index()
+    return merged[costs.columns]
+
+
+def _coverage(reads: list[FileRead], frames: dict[str, pd.DataFrame], present: set[str],
+              current: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """Say which (entity, project) pairs this import restates; for those its rows replace the old ones."""
+    rows: list[tuple[str, str, bool]] = []
+    file_projects = set(frames["projects"]["code"].dropna())
+    current_codes = set(current["code"])
+    if scope == "full":
+        portfolio = file_projects if "projects" in present else current_codes
+        for entity in present:
+            rows.extend((entity, code, True) for code in portfolio)
+            if entity == "projects":
+                rows.extend(("projects", code, False) for code in current_codes - portfolio)
+    else:
+        by_file = {}
+        for read in reads:
+            by_file[read.name] = {
+                code for t in read.tables
+                if t.mapping.entity == "projects" and t.frame is not None for code in t.frame["code"].dropna()
+            }
+        for entity in present:
+            frame = frames[entity]
+            codes = set(frame["code"].dropna()) if entity == "projects" else set(frame["project_code"].dropna())
+            if entity != "projects":
+                for read in reads:
+                    if any(t.mapping.entity == entity for t in read.tables):
+                        codes |= by_file[read.name]
+            rows.extend((entity, code, True) for code in codes)
+    return pd.DataFrame(rows, columns=["entity", "project_code", "present"]).drop_duplicates(["entity", "project_code"])
+
+
+def _changes(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], coverage: pd.DataFrame,
+             current: pd.DataFrame, file_codes: set[str]) -> pd.DataFrame:
+    """Classify every project as added, updated, removed or unchanged by comparing its rows."""
+    current_codes = set(current["code"])
+    names = dict(zip(current["code"], current["name"], strict=False))
+    names.update(dict(zip(frames["projects"]["code"], frames["projects"]["name"], strict=False)))
+    removed = set(coverage.loc[(coverage["entity"] == "projects") & ~coverage["present"], "project_code"])
+    touched = set(coverage.loc[coverage["present"], "project_code"])
+    new_codes = (file_codes | touched) - current_codes
+    differs = _differing_projects(con, frames, coverage, touched & current_codes)
+    rows = []
+    for code in sorted(current_codes | new_codes):
+        if code in removed:
+            change = "removed"
+        elif code in new_codes:
+            change = "added"
+        elif code in differs:
+            change = "updated"
+        else:
+            change = "unchanged"
+        rows.append((code, names.get(code), change))
+    return pd.DataFrame(rows, columns=["project_code", "name", "change"])
+
+
+_TABLES = {
+    "projects": ("projects", "code"),
+    "milestones": ("milestones", "project_code"),
+    "risks": ("risks", "project_code"),
+    "costs": ("cost_lines", "project_code"),
+    "business_case": ("business_case", "project_code"),
+}
+
+
+def _differing_projects(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], coverage: pd.DataFrame,
+                        codes: set[str]) -> set[str]:
+    """Return the projects whose restated rows differ from the stored ones (order of rows ignored)."""
+    differing: set[str] = set()
+    for entity in coverage.loc[coverage["present"], "entity"].unique():
+        view, key = _TABLES[entity]
+        columns = stored_columns(con, entity)
+        new = frames[entity]
+        new = new.loc[new[key].isin(codes), columns]
+        old = con.execute(
+            f"SELECT {', '.join(map(quote, columns))} FROM {quote(view)} WHERE {quote(key)} IN (SELECT unnest($codes))",  # noqa: S608
+            {"codes": sorted(codes)},
+        ).df()
+        differing |= _fingerprints(new, key) ^ _fingerprints(old, key)
+    return {code for code, _ in differing}
+
+
+def _fingerprints(frame: pd.DataFrame, key: str) -> set[tuple[str, int]]:
+    """Return (project, fingerprint of its set of rows), comparable between the file and the store."""
+    if frame.empty:
+        return set()
+    normal = frame.copy()
+    for column in normal.columns:
+        series = normal[column]
+        if pd.api.types.is_datetime64_any_dtype(series) or column in DATE_COLUMNS:
+            normal[column] = pd.to_datetime(series, errors="coerce").dt.strftime("%Y-%m-%d")
+        elif column in NUMBER_COLUMNS:
+            normal[column] = pd.to_numeric(series, errors="coerce").round(6)
+        normal[column] = normal[column].astype("string").fillna("")
+    hashes = pd.util.hash_pandas_object(normal, index=False).astype("uint64")
+    summed = hashes.groupby(normal[key].to_numpy()).sum()
+    return {(code, int(value)) for code, value in summed.items()}
+
+
+DATE_COLUMNS = {f.name for e in ENTITIES for f in fields_of(e) if f.type in ("date", "month")}
+NUMBER_COLUMNS = {f.name for e in ENTITIES for f in fields_of(e)
+                  if f.type in ("money", "number", "percent", "score", "scale", "int")}
+_STORED: dict[str, list[str]] = {}
+
+
+def stored_columns(con: duckdb.DuckDBPyConnection, entity: str) -> list[str]:
+    """Return the columns the store keeps for an entity (fields such as a written risk score are not kept)."""
+    if entity not in _STORED:
+        table = {"projects": "project_rows", "milestones": "milestone_rows", "risks": "risk_rows",
+                 "costs": "cost_rows", "business_case": "business_case_rows"}[entity]
+        info = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
+            {"t": table},
+        ).fetchall()
+        _STORED[entity] = [name for (name,) in info if name != "batch_id"]
+    return _STORED[entity]
+
+
+def as_of_default(reads: list[FileRead]) -> date:
+    """Return the reporting date the files state, else today."""
+    hints = [read.as_of_hint for read in reads if read.as_of_hint]
+    return max(hints) if hints else date.today()
+

@@ -1,0 +1,329 @@
+"""Finding the tables in a sheet the way a person would: past the title block, under two-row
+headers, around section, total and legend rows, and in "fiche projet" sheets of label/value pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pmo_core.fields import normalize_header
+from pmo_core.mapping import match_header
+from pmo_core.reading import Sheet
+from pmo_core.values import month_from_header
+
+SCAN_ROWS = 40  # a header sits within the first rows of a block
+BLANK_GAP = 2  # this many blank rows end a table; a new table may start below
+_VALUE = re.compile(
+    r"^\s*[-+(]?\s*[$€£]?\s*\d[\d\s\u00a0\u202f.,']*\s*(%|[kKmM]?€|k|M|EUR|KEUR|MEUR)?\s*\)?\s*$"
+    r"|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$"
+    r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$"
+)
+_TOTAL = re.compile(r"^\s*(total|totaux|sous[- ]total|sub[- ]?total|grand total|somme|sum)\b", re.IGNORECASE)
+_NOTE = re.compile(r"^\s*(l[ée]gende|legend|notes?|source|nb|n\.b\.|\*|remarque|key)\b", re.IGNORECASE)
+_SECTION_MARK = re.compile(r"^\s*[▶►▸▷•■□◆❖➤→>#]")
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """One table found in a sheet: its headers and the data rows under them."""
+
+    sheet: str
+    header_row: int  # Excel row of the lowest header row
+    headers: tuple[tuple[int, str], ...]  # (absolute column, header text)
+    data: pd.DataFrame  # data rows only: index Excel rows, columns absolute columns, strings
+    month_columns: dict[int, str] = field(default_factory=dict)  # wide tables: column -> ISO month
+    sections: dict[int, str] = field(default_factory=dict)  # Excel row -> section label above it
+    skipped: tuple[tuple[int, str], ...] = ()  # (Excel row, "section"|"total"|"note"|"header")
+    title: str | None = None  # the text above the table (title block), to guess what it holds
+    cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # form: (row, col) -> real cell
+    form: bool = False  # a "fiche projet": label/value pairs read as one record
+
+    def locate(self, row: int, col: int) -> tuple[int, int]:
+        """Return the (Excel row, absolute column) of a data cell, for messages and annotations."""
+        return self.cells.get((row, col), (row, col))
+
+
+def is_value(text: str | None) -> bool:
+    """Say whether a cell reads as a number, date or percentage rather than a label."""
+    return bool(text) and bool(_VALUE.match(text))
+
+
+def find_tables(sheet: Sheet) -> list[TableBlock]:
+    """Return every table of a sheet, top to bottom."""
+    frame = _trim(sheet.frame)
+    if frame.empty:
+        return []
+    tables: list[TableBlock] = []
+    for block in _blocks(frame):
+        form, rest = _form_at_top(sheet.name, block)
+        if form is not None:
+            tables.append(form)
+        if rest.empty:
+            continue
+        found = _table_in_block(sheet.name, rest)
+        if found is not None:
+            tables.append(found)
+        elif tables and not tables[-1].form and _continues(tables[-1], rest):
+            tables[-1] = _extend(tables[-1], rest)
+    return tables
+
+
+def _trim(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop empty columns and make blank strings missing, so emptiness is one test."""
+    if frame.empty:
+        return frame
+    frame = frame.astype("string[pyarrow]")
+    frame = frame.apply(lambda col: col.str.strip()).replace("", pd.NA)
+    return frame.loc[:, frame.notna().any(axis=0)]
+
+
+def _blocks(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """Split a sheet where BLANK_GAP or more blank rows follow each other."""
+    filled = frame.notna().any(axis=1)
+    rows = frame.index.to_numpy()
+    blocks, start, blank_run = [], None, 0
+    for position, has_data in enumerate(filled.to_numpy()):
+        if has_data:
+            if start is None:
+                start = position
+            blank_run = 0
+        else:
+            blank_run += 1
+            if start is not None and blank_run >= BLANK_GAP:
+                blocks.append(frame.iloc[start : position - blank_run + 1])
+                start = None
+    if start is not None:
+        blocks.append(frame.iloc[start:])
+    del rows
+    return [block.loc[block.notna().any(axis=1)] for block in blocks]
+
+
+def _row_cells(row: pd.Series) -> list[tuple[int, str]]:
+    return [(int(col), str(value)) for col, value in row.items() if not pd.isna(value)]
+
+
+def _header_score(cells: list[tuple[int, str]]) -> tuple[float, int, int]:
+    """Return (score, matched cells, month cells) for a row taken as a header row."""
+    score, matched, months = 0.0, 0, 0
+    for _, text in cells:
+        if is_value(text) and month_from_header(text) is None:
+            score -= 0.5
+            continue
+        if month_from_header(text) is not None:
+            months += 1
+            score += 0.8
+            continue
+        candidates = match_header(normalize_header(text)[0])
+        if candidates:
+            matched += 1
+            score += candidates[0][2]
+    return score, matched, months
+
+
+def _table_in_block(sheet: str, block: pd.DataFrame) -> TableBlock | None:
+    head = block.iloc[:SCAN_ROWS]
+    best = None
+    for position in range(len(head)):
+        cells = _row_cells(head.iloc[position])
+        if len(cells) < 2:
+            continue
+        score, matched, months = _header_score(cells)
+        if matched + months >= 2 and score >= 1.5 and (best is None or score > best[0] + 0.01):
+            best = (score, position, cells)
+    if best is None:
+        return None
+    _, position, cells = best
+    headers, header_position = _combine_header_rows(head, position, cells)
+    title = _title_above(head, position)
+    return _build_table(sheet, block, header_position, headers, title)
+
+
+def _combine_header_rows(head: pd.DataFrame, position: int, cells: list[tuple[int, str]]):
+    """Join a two-row header: merged group labels above (or sub-labels below) the chosen row."""
+    headers = dict(cells)
+    best_total = _header_score(cells)[0]
+    best = (headers, position)
+    if position + 1 < len(head):
+        below = _row_cells(head.iloc[position + 1])
+        if len(below) >= 2 and not any(is_value(text) for _, text in below):
+            merged = _merge_groups(dict(cells), dict(below))
+            total = _header_score(list(merged.items()))[0]
+            if total > best_total + 0.5:
+                best, best_total = (merged, position + 1), total
+    if position > 0 and best[1] == position:
+        above = _row_cells(head.iloc[position - 1])
+        first_col = min(headers)
+        is_group_row = len(above) >= 2 or (len(above) == 1 and above[0][0] != first_col)
+        if is_group_row and len(above) < len(headers) and not any(is_value(t) for _, t in above):
+            merged = _merge_groups(dict(above), headers, keep_plain=True)
+            total = _header_score(list(merged.items()))[0]
+            if total >= best_total - 0.01:
+                best = (merged, position)
+    headers, header_position = best
+    return tuple(sorted(headers.items())), header_position
+
+
+def _merge_groups(groups: dict[int, str], subs: dict[int, str], keep_plain: bool = False) -> dict[int, str]:
+    """Spread each group label over the columns it covers and prefix the sub-labels with it.
+
+    With keep_plain, a combined label is kept only where it matches a field better than the plain one
+    ("Probabilité" over "Résiduelle"), since group rows such as "Budget" over "Consommé" add nothing.
+    """
+    merged: dict[int, str] = {}
+    columns = sorted(set(groups) | set(subs))
+    current = None
+    for col in columns:
+        if col in groups:
+            current = groups[col]
+        sub = subs.get(col)
+        if sub is None:
+            if current is not None and not keep_plain:
+                merged[col] = current
+            continue
+        if current is None or current == sub:
+            merged[col] = sub
+            continue
+        combined = f"{current} {sub}"
+        if keep_plain:
+            plain_score = _best(sub)
+            merged[col] = combined if _best(combined) > plain_score + 0.05 else sub
+        else:
+            merged[col] = combined
+    return merged
+
+
+def _best(header: str) -> float:
+    candidates = match_header(normalize_header(header)[0])
+    return candidates[0][2] if candidates else 0.0
+
+
+def _title_above(head: pd.DataFrame, position: int) -> str | None:
+    texts = [text for row in range(position) for _, text in _row_cells(head.iloc[row])]
+    return " ".join(texts)[:300] or None
+
+
+def _build_table(sheet: str, block: pd.DataFrame, header_position: int, headers, title) -> TableBlock:
+    header_row = int(block.index[header_position])
+    columns = [col for col, _ in headers]
+    data = block.iloc[header_position + 1 :]
+    data = data.reindex(columns=columns)
+    data = data.loc[data.notna().any(axis=1)]
+    skipped: list[tuple[int, str]] = []
+    sections: dict[int, str] = {}
+    if not data.empty:
+        data, skipped, sections = _drop_non_data_rows(data, headers)
+    months = {}
+    for col, text in headers:
+        month = month_from_header(text)
+        if month is not None:
+            months[col] = month.isoformat()
+    return TableBlock(
+        sheet=sheet,
+        header_row=header_row,
+        headers=tuple(headers),
+        data=data,
+        month_columns=months if len(months) >= 3 else {},
+        sections=sections,
+        skipped=tuple(skipped),
+        title=title,
+    )
+
+
+def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list, dict]:
+    """Remove section, total, note and repeated header rows; remember the section of each data row."""
+    filled = data.notna().sum(axis=1)
+    first = data.bfill(axis=1).iloc[:, 0].fillna("")
+    lead = data.iloc[:, : min(3, data.shape[1])]
+    total = pd.Series(False, index=data.index)
+    for col in lead.columns:
+        total |= lead[col].fillna("").str.match(_TOTAL)
+    note = (filled == 1) & first.str.match(_NOTE)
+    wide = data.shape[1] >= 4
+    single = (filled == 1) & ~first.map(is_value) & wide
+    section = single & ~note & ~total
+    header_text = {col: text for col, text in headers}
+    repeated = pd.Series(True, index=data.index)
+    for col in list(header_text)[:3]:
+        repeated &= data[col].fillna("") == header_text[col]
+    drop = total | note | section | repeated
+    skipped = []
+    for row in data.index[drop]:
+        kind = "total" if total[row] else "note" if note[row] else "header" if repeated[row] else "section"
+        skipped.append((int(row), kind))
+    sections: dict[int, str] = {}
+    if section.any():
+        labels = first.where(section).ffill()
+        for row in data.index[~drop]:
+            label = labels[row]
+            if not pd.isna(label):
+                sections[int(row)] = _SECTION_MARK.sub("", str(label)).strip()
+    return data.loc[~drop], skipped, sections
+
+
+def _continues(table: TableBlock, block: pd.DataFrame) -> bool:
+    """Say whether a block without headers is more rows of the table above (a gap in the data)."""
+    columns = set(block.columns[block.notna().any(axis=0)])
+    own = {col for col, _ in table.headers}
+    return bool(columns) and columns <= own and len(columns) >= max(2, len(own) // 2)
+
+
+def _extend(table: TableBlock, block: pd.DataFrame) -> TableBlock:
+    extra = block.reindex(columns=[col for col, _ in table.headers])
+    extra, skipped, sections = _drop_non_data_rows(extra, table.headers)
+    return TableBlock(
+        sheet=table.sheet,
+        header_row=table.header_row,
+        headers=table.headers,
+        data=pd.concat([table.data, extra]),
+        month_columns=table.month_columns,
+        sections={**table.sections, **sections},
+        skipped=table.skipped + tuple(skipped),
+        title=table.title,
+    )
+
+
+def _form_at_top(sheet: str, block: pd.DataFrame) -> tuple[TableBlock | None, pd.DataFrame]:
+    """Read a "fiche projet" at the top of a block: labels with their value to the right, as one
+    record; return it and the rows below it (often a small risk table)."""
+    pairs: list[tuple[str, str, int, int]] = []  # label, value, Excel row, column of the value
+    last = -1
+    for position in range(min(len(block), SCAN_ROWS * 2)):
+        cells = _row_cells(block.iloc[position])
+        if len(cells) == 1:
+            continue  # a heading inside the form ("Identification", "Budget")
+        row_pairs = _pairs(cells)
+        if row_pairs is None:
+            break
+        pairs.extend((label, value, int(block.index[position]), col) for label, value, col in row_pairs)
+        last = position
+    if len({label for label, *_ in pairs}) < 3:
+        return None, block
+    headers, values, cells_at = [], {}, {}
+    first_row = pairs[0][2]
+    for position, (label, value, row, col) in enumerate(pairs):
+        headers.append((position, label))
+        values[position] = value
+        cells_at[(first_row, position)] = (row, col)
+    data = pd.DataFrame([values], index=[first_row], dtype="string[pyarrow]")
+    form = TableBlock(sheet=sheet, header_row=first_row, headers=tuple(headers), data=data, cells=cells_at, form=True)
+    return form, block.iloc[last + 1 :]
+
+
+def _pairs(cells: list[tuple[int, str]]) -> list[tuple[str, str, int]] | None:
+    """Return the (label, value, value column) pairs of a row made only of such pairs, else None."""
+    if len(cells) > 6 or len(cells) % 2:
+        return None
+    found = []
+    for (col, text), (next_col, value) in zip(cells[::2], cells[1::2], strict=True):
+        label = text.rstrip(" :")
+        matched = match_header(normalize_header(label)[0])
+        value_matched = match_header(normalize_header(value)[0])
+        if not matched or matched[0][0] != "projects" or is_value(label) or next_col - col > 3:
+            return None
+        if value_matched and value_matched[0][2] >= 0.99 and not is_value(value):
+            return None  # two labels side by side: a header row, not a pair
+        found.append((label, value, next_col))
+    return found

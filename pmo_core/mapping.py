@@ -1,0 +1,238 @@
+"""How the columns of a table found in a file map onto our fields, and how sure we are.
+
+Matching goes through the synonyms of `fields.csv` only, so the header vocabulary is never spread in
+code. A table's mapping can be overridden column by column on the Import page and saved as a named
+profile, applied by itself the next time a table with the same headers arrives.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from pmo_core.fields import ENTITIES, all_fields, fields_of, normalize_header
+
+MIN_SCORE = 0.6  # below this a header is left unmapped rather than guessed
+SHEET_HINTS = {
+    "projects": ("project", "projet", "portfolio", "portefeuille", "suivi", "tracker", "register of projects"),
+    "milestones": ("milestone", "jalon", "planning", "schedule", "roadmap"),
+    "risks": ("risk", "risque", "registre", "register"),
+    "costs": ("cost", "cout", "budget", "depense", "spend", "finance", "monthly", "mensuel"),
+    "business_case": ("business case", "rentabilite", "cash flow", "benefit", "benefice", "bc"),
+}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    col_index: int  # absolute column in the sheet (A = 0)
+    header: str  # as written in the file (with its group label when the header has two rows)
+    field: str | None  # None: the column is ignored
+    confidence: float  # 1.0 exact synonym ... 0.6 loose; 1.0 also when the user chose it
+    scale: float = 1.0  # a unit multiplier for amounts (k€ -> 1000)
+    source: str = "auto"  # "auto", "profile" or "user"
+
+
+@dataclass(frozen=True)
+class TableMapping:
+    entity: str | None  # None: the table is ignored
+    columns: tuple[ColumnMap, ...]
+    signature: str
+    confidence: float = 0.0
+    month_columns: tuple[tuple[int, str], ...] = ()  # wide cost tables: (col_index, ISO month)
+    wide_measure: str | None = None  # wide cost tables: which amount the month columns hold
+    profile: str | None = None  # name of the saved profile applied, if any
+
+    def field_column(self, name: str) -> ColumnMap | None:
+        for column in self.columns:
+            if column.field == name:
+                return column
+        return None
+
+    def missing_required(self) -> list[str]:
+        """Return the required fields with no column, with 'project' for a missing project reference."""
+        if self.entity is None:
+            return []
+        mapped = {c.field for c in self.columns if c.field}
+        missing = [f.name for f in fields_of(self.entity) if f.required and f.name not in mapped]
+        if self.entity == "costs" and self.month_columns:
+            missing = [name for name in missing if name != "month"]
+        refs = [f.name for f in fields_of(self.entity) if f.reference]
+        if refs and not mapped.intersection(refs):
+            missing.insert(0, "project")
+        return missing
+
+
+@dataclass
+class Profile:
+    """A saved mapping: for a header signature, the entity and the field of each header."""
+
+    name: str
+    signature: str
+    entity: str | None
+    fields: dict[str, str | None] = field(default_factory=dict)  # normalized header -> field
+    scales: dict[str, float] = field(default_factory=dict)
+    wide_measure: str | None = None
+
+
+@cache
+def _synonym_index() -> tuple[tuple[str, str, str, frozenset[str], int], ...]:
+    """Return (synonym, entity, field, synonym tokens, rank) for every synonym of every field."""
+    index = []
+    for entity, fields in all_fields().items():
+        for f in fields:
+            for rank, synonym in enumerate(f.synonyms):
+                index.append((synonym, entity, f.name, frozenset(synonym.split()), rank))
+    return tuple(index)
+
+
+@cache
+def match_header(normalized: str) -> tuple[tuple[str, str, float], ...]:
+    """Return (entity, field, score) candidates for a normalized header, best first, one per field."""
+    if not normalized:
+        return ()
+    words = normalized.split()
+    tokens = frozenset(words)
+    best: dict[tuple[str, str], float] = {}
+    for synonym, entity, name, syn_tokens, rank in _synonym_index():
+        score = _score(normalized, words, tokens, synonym, syn_tokens) - rank * 0.0005
+        if score >= MIN_SCORE and score > best.get((entity, name), 0.0):
+            best[(entity, name)] = score
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    return tuple((entity, name, round(score, 3)) for (entity, name), score in ranked)
+
+
+def _score(header: str, words: list[str], tokens: frozenset[str], synonym: str, syn_tokens: frozenset[str]) -> float:
+    if header == synonym:
+        return 1.0
+    if len(synonym) <= 2 or len(header) <= 2:
+        return 0.0  # "p", "i", "g": only ever exact
+    if tokens == syn_tokens:
+        return 0.95
+    if syn_tokens < tokens and f" {synonym} " in f" {header} ":
+        return 0.6 + 0.3 * len(syn_tokens) / len(tokens)
+    if len(synonym) >= 5 and abs(len(synonym) - len(header)) <= 3:
+        ratio = difflib.SequenceMatcher(None, header, synonym).ratio()
+        if ratio >= 0.88:
+            return 0.75 * ratio
+    return 0.0
+
+
+def header_signature(headers: list[str]) -> str:
+    """Return a stable fingerprint of a table's headers, so a profile finds its table again."""
+    normalized = "|".join(normalize_header(h)[0] for h in headers)
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def guess_mapping(
+    headers: list[tuple[int, str]],
+    *,
+    sheet_name: str = "",
+    month_columns: dict[int, str] | None = None,
+) -> TableMapping:
+    """Return the most likely entity for a table and the field of each of its columns."""
+    month_columns = month_columns or {}
+    signature = header_signature([h for _, h in headers])
+    plain = [(col, header) for col, header in headers if col not in month_columns]
+    best: TableMapping | None = None
+    best_score = 0.0
+    for entity in ENTITIES:
+        columns, score = assign_columns(entity, plain)
+        score += _sheet_hint(entity, sheet_name)
+        if entity == "costs" and len(month_columns) >= 3:
+            score += 3.0 + 0.1 * len(month_columns)
+        elif month_columns and entity != "costs":
+            score -= 1.0
+        candidate = TableMapping(
+            entity=entity,
+            columns=tuple(columns),
+            signature=signature,
+            month_columns=tuple(sorted(month_columns.items())) if entity == "costs" else (),
+        )
+        score -= 1.5 * len(candidate.missing_required())
+        if score > best_score:
+            best, best_score = candidate, score
+    mapped = sum(1 for c in best.columns if c.field) if best else 0
+    if best is None or best_score < 2.0 or (mapped < 2 and not best.month_columns):
+        return TableMapping(entity=None, columns=tuple(_unmapped(plain)), signature=signature)
+    return replace(best, confidence=round(min(1.0, best_score / 8.0), 2))
+
+
+def assign_columns(entity: str, headers: list[tuple[int, str]]) -> tuple[list[ColumnMap], float]:
+    """Give each field its best column, best matches first; each column and field used once."""
+    candidates = []
+    for col, header in headers:
+        normalized, scale = normalize_header(header)
+        for cand_entity, name, score in match_header(normalized):
+            if cand_entity == entity:
+                candidates.append((score, col, name, scale))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    taken_cols: dict[int, tuple[str, float, float]] = {}
+    taken_fields: set[str] = set()
+    for score, col, name, scale in candidates:
+        if col in taken_cols or name in taken_fields:
+            continue
+        taken_cols[col] = (name, score, scale)
+        taken_fields.add(name)
+    columns = []
+    total = 0.0
+    for col, header in headers:
+        if col in taken_cols:
+            name, score, scale = taken_cols[col]
+            columns.append(ColumnMap(col, header, name, score, scale))
+            total += score
+        else:
+            columns.append(ColumnMap(col, header, None, 0.0, normalize_header(header)[1]))
+    required = [f.name for f in fields_of(entity) if f.required or f.reference]
+    total += 1.0 * sum(1 for name in required if name in taken_fields)
+    return columns, total
+
+
+def _unmapped(headers: list[tuple[int, str]]) -> list[ColumnMap]:
+    return [ColumnMap(col, header, None, 0.0, normalize_header(header)[1]) for col, header in headers]
+
+
+def _sheet_hint(entity: str, sheet_name: str) -> float:
+    name = normalize_header(sheet_name)[0]
+    return 2.0 if any(hint in name for hint in SHEET_HINTS[entity]) else 0.0
+
+
+def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
+    """Return the mapping with the profile's entity and per-header fields laid over the guess."""
+    columns = []
+    for column in mapping.columns:
+        key = normalize_header(column.header)[0]
+        if key in profile.fields:
+            columns.append(
+                replace(
+                    column,
+                    field=profile.fields[key],
+                    confidence=1.0,
+                    scale=profile.scales.get(key, column.scale),
+                    source="profile",
+                )
+            )
+        else:
+            columns.append(column)
+    return replace(
+        mapping,
+        entity=profile.entity,
+        columns=tuple(columns),
+        month_columns=mapping.month_columns if profile.entity == "costs" else (),
+        wide_measure=profile.wide_measure or mapping.wide_measure,
+        confidence=1.0,
+        profile=profile.name,
+    )
+
+
+def profile_from_mapping(name: str, mapping: TableMapping) -> Profile:
+    """Return a profile that reproduces this mapping for any table with the same headers."""
+    return Profile(
+        name=name,
+        signature=mapping.signature,
+        entity=mapping.entity,
+        fields={normalize_header(c.header)[0]: c.field for c in mapping.columns},
+        scales={normalize_header(c.header)[0]: c.scale for c in mapping.columns if c.scale != 1.0},
+        wide_measure=mapping.wide_measure,
+    )

@@ -1,0 +1,15 @@
+"""The one palette: every chart, table and export draws a status or a risk band with these colours."""
+
+STATUS_ORDER = ("green", "amber", "red", "grey")
+STATUS_COLOURS = {"green": "#2E7D32", "amber": "#F9A825", "red": "#C62828", "grey": "#9E9E9E"}
+# Colour never carries meaning alone: a shape (for print and colour-blind readers) goes with each status.
+STATUS_SHAPES = {"green": "●", "amber": "▲", "red": "■", "grey": "○"}
+STATUS_EMOJI = {"green": "🟢", "amber": "🟡", "red": "🔴", "grey": "⚪"}
+STATUS_RANK = {"green": 0, "amber": 1, "red": 2}  # worse is higher; grey (not reported) is not ranked
+
+BAND_ORDER = ("low", "moderate", "high", "critical")
+BAND_COLOURS = {"low": "#2E7D32", "moderate": "#F9A825", "high": "#C62828", "critical": "#6A1B1A"}
+BAND_EMOJI = {"low": "🟢", "moderate": "🟡", "high": "🔴", "critical": "🟥"}
+
+NEUTRAL = "#1F4E79"  # the theme's primary colour, for bars that carry no status
+PLANNED, ACTUAL, FORECAST, EARNED = "#1F4E79", "#C62828", "#8E8E8E", "#2E7D32"

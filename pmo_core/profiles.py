@@ -1,0 +1,43 @@
+"""Named mapping profiles kept in the store, so a tracker mapped once is understood every month after."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import duckdb
+
+from pmo_core.mapping import Profile
+
+
+def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile, user: str) -> None:
+    """Store a profile under its name, replacing one of the same name."""
+    con.execute(
+        """INSERT OR REPLACE INTO mapping_profiles
+           (name, signature, entity, fields_json, scales_json, wide_measure, created_at, created_by)
+           VALUES ($name, $signature, $entity, $fields, $scales, $wide, $at, $user)""",
+        {
+            "name": profile.name, "signature": profile.signature, "entity": profile.entity,
+            "fields": json.dumps(profile.fields, ensure_ascii=False), "scales": json.dumps(profile.scales),
+            "wide": profile.wide_measure, "at": datetime.now(), "user": user,
+        },
+    )
+
+
+def load_profiles(con: duckdb.DuckDBPyConnection) -> list[Profile]:
+    """Return every saved profile, the most recent first (it wins when two share headers)."""
+    rows = con.execute(
+        "SELECT name, signature, entity, fields_json, scales_json, wide_measure FROM mapping_profiles "
+        "ORDER BY created_at DESC"
+    ).fetchall()
+    profiles, seen = [], set()
+    for name, signature, entity, fields_json, scales_json, wide in rows:
+        if signature in seen:
+            continue
+        seen.add(signature)
+        profiles.append(Profile(name, signature, entity, json.loads(fields_json), json.loads(scales_json), wide))
+    return profiles
+
+
+def delete_profile(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    con.execute("DELETE FROM mapping_profiles WHERE name = $name", {"name": name})

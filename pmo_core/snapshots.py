@@ -1,0 +1,198 @@
+"""Import batches as snapshots: storing one, rolling one back, and reading the state on any date.
+
+An import is one transaction followed by a CHECKPOINT: a refused, failing or killed import leaves the
+store exactly as it was. Nothing is ever deleted; a rollback marks its batch and the views skip it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+import pandas as pd
+
+from pmo_core.fields import ENTITIES
+from pmo_core.importer import ImportPlan, stored_columns
+from pmo_core.store import CURRENT, checkpoint, quote, transaction
+
+ROW_TABLES = {
+    "projects": "project_rows",
+    "milestones": "milestone_rows",
+    "risks": "risk_rows",
+    "costs": "cost_rows",
+    "business_case": "business_case_rows",
+}
+STATE_MACROS = {
+    "projects": "projects_at",
+    "milestones": "milestones_at",
+    "risks": "risks_at",
+    "costs": "cost_lines_at",
+    "business_case": "business_case_at",
+}
+COUNT_COLUMNS = {
+    "projects": "n_projects",
+    "milestones": "n_milestones",
+    "risks": "n_risks",
+    "costs": "n_cost_lines",
+    "business_case": "n_business_case",
+}
+
+
+class ImportRefused(Exception):
+    """The plan has errors: nothing was stored."""
+
+
+class RollbackRefused(Exception):
+    """The batch does not exist or was already rolled back."""
+
+
+def apply_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str, label: str | None = None) -> int:
+    """Store a checked plan as a new batch and return its id; refuse a plan that has errors."""
+    if plan.has_errors:
+        raise ImportRefused(f"{len(plan.errors)} error(s): nothing was imported")
+    counts = plan.counts()
+    with transaction(con):
+        batch_id = con.execute(
+            """INSERT INTO batches (imported_at, as_of, user_name, scope, label, n_projects, n_milestones, n_risks,
+                                    n_cost_lines, n_business_case, n_warnings)
+               VALUES ($at, $as_of, $user, $scope, $label, $p, $m, $r, $c, $b, $w) RETURNING batch_id""",
+            {
+                "at": datetime.now(), "as_of": plan.as_of, "user": user, "scope": plan.scope, "label": label,
+                "p": counts["projects"], "m": counts["milestones"], "r": counts["risks"], "c": counts["costs"],
+                "b": counts["business_case"], "w": len(plan.warnings),
+            },
+        ).fetchone()[0]
+        files = pd.DataFrame(
+            [(batch_id, f.name, f.sha256, f.size) for f in plan.files],
+            columns=["batch_id", "file_name", "sha256", "size_bytes"],
+        )
+        _insert(con, "batch_files", files)
+        _insert(con, "batch_issues", _issue_rows(batch_id, plan))
+        coverage = plan.coverage.assign(batch_id=batch_id)[["batch_id", "entity", "project_code", "present"]]
+        _insert(con, "coverage", coverage)
+        for entity, frame in plan.frames.items():
+            if len(frame):
+                columns = stored_columns(con, entity)
+                _insert(con, ROW_TABLES[entity], frame[columns].assign(batch_id=batch_id)[["batch_id", *columns]])
+    checkpoint(con)
+    return batch_id
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Append a DataFrame to a table in one statement, columns matched by name."""
+    if frame.empty:
+        return
+    con.register("_incoming", frame)
+    try:
+        names = ", ".join(quote(c) for c in frame.columns)
+        con.execute(f"INSERT INTO {quote(table)} ({names}) SELECT {names} FROM _incoming")  # noqa: S608
+    finally:
+        con.unregister("_incoming")
+
+
+def _issue_rows(batch_id: int, plan: ImportPlan) -> pd.DataFrame:
+    rows = [
+        (batch_id, i.severity, i.code, i.file, i.sheet, i.row, i.column, i.value, i.sentence("en"), i.sentence("fr"))
+        for i in plan.warnings
+    ]
+    columns = ["batch_id", "severity", "code", "file_name", "sheet", "row_number", "column_name", "value",
+               "message_en", "message_fr"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> None:
+    """Undo a batch: the views stop counting it, so the state before it comes back."""
+    with transaction(con):
+        row = con.execute("SELECT rolled_back_at FROM batches WHERE batch_id = $b", {"b": batch_id}).fetchone()
+        if row is None:
+            raise RollbackRefused(f"There is no import batch {batch_id}.")
+        if row[0] is not None:
+            raise RollbackRefused(f"Import batch {batch_id} was already rolled back on {row[0]:%Y-%m-%d %H:%M}.")
+        con.execute(
+            "UPDATE batches SET rolled_back_at = $t, rolled_back_by = $u WHERE batch_id = $b",
+            {"t": datetime.now(), "u": user, "b": batch_id},
+        )
+    checkpoint(con)
+
+
+def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every import batch, newest first, with its files and counts."""
+    return con.execute(
+        """SELECT b.batch_id, b.imported_at, b.as_of, b.user_name, b.scope, b.label,
+                  string_agg(f.file_name, ', ' ORDER BY f.file_name) AS files,
+                  string_agg(f.sha256, ', ' ORDER BY f.file_name) AS sha256,
+                  b.n_projects, b.n_milestones, b.n_risks, b.n_cost_lines, b.n_business_case, b.n_warnings,
+                  b.rolled_back_at, b.rolled_back_by
+           FROM batches AS b LEFT JOIN batch_files AS f USING (batch_id)
+           GROUP BY ALL ORDER BY b.batch_id DESC"""
+    ).df()
+
+
+def batch_warnings(con: duckdb.DuckDBPyConnection, batch_id: int, lang: str = "en") -> pd.DataFrame:
+    message = "message_fr" if lang == "fr" else "message_en"
+    return con.execute(
+        f"""SELECT file_name, sheet, row_number, column_name, value, {quote(message)} AS message
+            FROM batch_issues WHERE batch_id = $b ORDER BY file_name, sheet, row_number""",  # noqa: S608
+        {"b": batch_id},
+    ).df()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    as_of: date
+    last_batch: int
+    n_batches: int
+
+
+def list_snapshots(con: duckdb.DuckDBPyConnection) -> list[Snapshot]:
+    """Return the reporting dates that have live imports, newest first."""
+    rows = con.execute("SELECT as_of, last_batch, n_batches FROM snapshots ORDER BY as_of DESC").fetchall()
+    return [Snapshot(as_of, last_batch, n) for as_of, last_batch, n in rows]
+
+
+def previous_snapshot(con: duckdb.DuckDBPyConnection, as_of: date | None) -> date | None:
+    """Return the reporting date just before `as_of` (or before the latest one when None)."""
+    dates = [s.as_of for s in list_snapshots(con)]
+    if not dates:
+        return None
+    reference = as_of or dates[0]
+    earlier = [d for d in dates if d < reference]
+    return earlier[0] if earlier else None
+
+
+def state_date(as_of: date | None) -> str:
+    """Return the date that selects a state in the *_at() macros: the snapshot, or the current state."""
+    return as_of.isoformat() if as_of else CURRENT
+
+
+def state_frames(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> dict[str, pd.DataFrame]:
+    """Return the rows of every entity on a date (the current state when None), as stored."""
+    frames = {}
+    for entity in ENTITIES:
+        columns = ", ".join(quote(c) for c in stored_columns(con, entity))
+        macro = STATE_MACROS[entity]
+        frames[entity] = con.execute(
+            f"SELECT {columns} FROM {macro}($d::DATE) ORDER BY ALL",  # noqa: S608 - fixed identifiers
+            {"d": state_date(as_of)},
+        ).df()
+    return frames
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict:
+    """Return the counts of the current state and its latest batch, for the CLI and health checks."""
+    counts = {}
+    for entity, view in (("projects", "projects"), ("milestones", "milestones"), ("risks", "risks"),
+                         ("cost_lines", "cost_lines"), ("business_case", "business_case")):
+        counts[entity] = con.execute(f"SELECT count(*) FROM {quote(view)}").fetchone()[0]  # noqa: S608
+    latest = con.execute(
+        "SELECT batch_id, as_of, imported_at FROM batches WHERE rolled_back_at IS NULL ORDER BY batch_id DESC LIMIT 1"
+    ).fetchone()
+    counts["batch"] = None if latest is None else {
+        "id": latest[0], "as_of": latest[1].isoformat(), "imported_at": latest[2].isoformat(timespec="seconds"),
+    }
+    return counts
+
+
+def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("SELECT count(*) FROM batches WHERE rolled_back_at IS NULL").fetchone()[0] == 0

@@ -1,0 +1,259 @@
+"""Turning a table found in a file into canonical records of one entity, every problem placed on its cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from pmo_core import values
+from pmo_core.fields import Field, fields_of
+from pmo_core.issues import ERROR, WARNING, Issue, Problem
+from pmo_core.layout import TableBlock
+from pmo_core.mapping import TableMapping
+
+LOCATION_COLUMNS = ["_file", "_sheet", "_row"]
+WIDE_MEASURES = ("actual", "planned", "forecast")
+_WIDE_HINTS = {
+    "actual": ("realise", "reel", "consomme", "depense", "actual", "spent", "spend"),
+    "forecast": ("prevision", "forecast", "atterrissage", "estime", "reprevision"),
+    "planned": ("prevu", "planned", "plan ", "budget mensuel", "baseline"),
+}
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What the reader knows about the file a table comes from."""
+
+    file: str
+    dayfirst: bool | None = None  # True for French files: 03/04/2026 is 3 April
+    lenient: bool = False  # unreadable values become empty cells with a warning instead of errors
+    three_level: tuple[int, int, int] = (1, 3, 5)
+
+
+@dataclass
+class TableRead:
+    """One table of a file as the importer understood it: what it holds, how, and what went wrong."""
+
+    file: str
+    sheet: str
+    header_row: int
+    mapping: TableMapping
+    frame: pd.DataFrame | None  # canonical columns of the entity plus _file, _sheet, _row
+    issues: list[Issue] = field(default_factory=list)
+    skipped: tuple[tuple[int, str], ...] = ()
+    n_rows: int = 0
+    form: bool = False
+    preview: pd.DataFrame | None = None  # the first rows as written, for the mapping screen
+
+    @property
+    def key(self) -> str:
+        """Identify the table within its file, for mapping overrides chosen on the Import page."""
+        return f"{self.sheet}!{self.header_row}"
+
+
+def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> TableRead:
+    """Return the records of a table under a mapping, with the problems of each cell."""
+    preview = block.data.head(5).rename(columns=dict(block.headers))
+    base = TableRead(
+        file=ctx.file, sheet=block.sheet, header_row=block.header_row, mapping=mapping, frame=None,
+        skipped=block.skipped, n_rows=len(block.data), form=block.form, preview=preview,
+    )
+    if mapping.entity is None:
+        return base
+    issues: list[Issue] = []
+    missing = mapping.missing_required()
+    if missing:
+        for name in missing:
+            issues.append(Issue(ERROR, "required_column_missing", ctx.file, block.sheet, block.header_row,
+                                params={"field": name, "entity": mapping.entity}))
+        base.issues = issues
+        return base
+    if mapping.entity == "costs" and mapping.month_columns:
+        frame = _read_wide_costs(block, mapping, ctx, issues)
+    else:
+        frame = _read_long(block, mapping, ctx, issues)
+        if mapping.entity == "projects" and block.sections and "portfolio" not in _mapped(mapping):
+            frame["portfolio"] = [block.sections.get(int(row)) for row in frame["_row"]]
+    _check_required_values(frame, block, mapping, ctx, issues)
+    if mapping.entity == "risks":
+        _check_risk_score(frame, block, mapping, ctx, issues)
+    if mapping.entity == "projects":
+        _check_dates_order(frame, block, mapping, ctx, issues)
+    base.frame = frame
+    base.issues = issues
+    return base
+
+
+def _mapped(mapping: TableMapping) -> set[str]:
+    return {c.field for c in mapping.columns if c.field}
+
+
+def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext) -> values.Parsed:
+    """Parse one column by the type its field declares in fields.csv."""
+    kind = spec.type
+    if kind == "money":
+        return values.parse_numbers(series, scale=scale)
+    if kind == "number":
+        return values.parse_numbers(series, scale=scale)
+    if kind == "percent":
+        return values.parse_percents(series)
+    if kind == "date":
+        return values.parse_dates(series, dayfirst=ctx.dayfirst)
+    if kind == "month":
+        return values.parse_months(series)
+    if kind == "status":
+        return values.parse_status(series)
+    if kind == "scale":
+        return values.parse_scale(series, three_level=ctx.three_level)
+    if kind == "score":
+        return values.parse_scores(series)
+    if kind == "bool":
+        return values.parse_bools(series)
+    if kind == "int":
+        return values.parse_integers(series)
+    if kind in ("category", "response", "risk_status", "cost_type"):
+        return values.parse_terms(series, spec.type)
+    return values.clean_text(series)
+
+
+def _read_long(block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]) -> pd.DataFrame:
+    specs = {f.name: f for f in fields_of(mapping.entity)}
+    frame = pd.DataFrame(index=block.data.index)
+    for column in mapping.columns:
+        if not column.field or column.field not in specs:
+            continue
+        parsed = parse_column(block.data[column.col_index], specs[column.field], column.scale, ctx)
+        frame[column.field] = parsed.values
+        _place(parsed.problems, block, column.col_index, column.header, ctx, issues, block.data[column.col_index])
+    for name in specs:
+        if name not in frame.columns:
+            frame[name] = None
+    return _with_location(frame[list(specs)], block, ctx)
+
+
+def _with_location(frame: pd.DataFrame, block: TableBlock, ctx: ReadContext) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["_file"] = ctx.file
+    frame["_sheet"] = block.sheet
+    frame["_row"] = [block.locate(int(row), 0)[0] for row in frame.index]
+    return frame.reset_index(drop=True)
+
+
+def _place(problems: dict, block: TableBlock, col: int, header: str, ctx: ReadContext,
+           issues: list[Issue], raw: pd.Series) -> None:
+    """Turn a parser's problems into issues located at their cells."""
+    for row, problem in problems.items():
+        excel_row, excel_col = block.locate(int(row), col)
+        issues.append(_issue(problem, ctx, block.sheet, excel_row, header, excel_col, raw.get(row)))
+
+
+def _issue(problem: Problem, ctx: ReadContext, sheet: str, row: int, header: str, col: int, value) -> Issue:
+    severity = problem.severity
+    code = problem.code
+    if ctx.lenient and severity == ERROR and code not in ("scale_out_of_range",):
+        severity = WARNING
+    return Issue(severity, code, ctx.file, sheet, row, header, col,
+                 None if value is None or pd.isna(value) else str(value), dict(problem.params))
+
+
+def _read_wide_costs(block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]) -> pd.DataFrame:
+    """Unpivot one column per month into monthly lines; an annual planned column is spread evenly."""
+    ids = _read_long(block, mapping, ctx, issues)
+    measure = mapping.wide_measure or guess_wide_measure(block)
+    months = [(col, date.fromisoformat(iso)) for col, iso in mapping.month_columns]
+    headers = dict(block.headers)
+    annual = ids["planned"] if "planned" in _mapped(mapping) else None
+    pieces = []
+    for col, month in months:
+        parsed = values.parse_numbers(block.data[col], scale=_column_scale(mapping, col))
+        _place(parsed.problems, block, col, headers.get(col, month.isoformat()), ctx, issues, block.data[col])
+        piece = ids[["project_code", "project_name", "cost_type", *LOCATION_COLUMNS]].copy()
+        piece["month"] = pd.Timestamp(month)
+        amounts = parsed.values.reset_index(drop=True)
+        piece["planned"] = annual / len(months) if annual is not None and measure != "planned" else None
+        piece["actual"] = None
+        piece["forecast"] = None
+        piece[measure] = amounts
+        keep = amounts.notna() | (piece["planned"].notna() if annual is not None else False)
+        pieces.append(piece.loc[keep])
+    if not pieces:
+        return ids.iloc[0:0]
+    frame = pd.concat(pieces, ignore_index=True)
+    frame = frame.sort_values(["_row", "month"], kind="stable").reset_index(drop=True)
+    specs = [f.name for f in fields_of("costs")]
+    return frame[specs + LOCATION_COLUMNS]
+
+
+def _column_scale(mapping: TableMapping, col: int) -> float:
+    for column in mapping.columns:
+        if column.col_index == col:
+            return column.scale
+    scales = {c.scale for c in mapping.columns if c.field in ("planned", "actual", "forecast")}
+    return scales.pop() if len(scales) == 1 else 1.0
+
+
+def guess_wide_measure(block: TableBlock) -> str:
+    """Say which amount a wide table's month columns hold, from the words around them."""
+    from pmo_core.fields import normalize_header
+
+    words = " ".join([block.sheet, block.title or ""] + [h for _, h in block.headers])
+    text = f" {normalize_header(words)[0]} "
+    for measure in ("forecast", "actual", "planned"):
+        if any(f" {hint.strip()} " in text for hint in _WIDE_HINTS[measure]):
+            return measure
+    return "actual"
+
+
+def _check_required_values(frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext,
+                           issues: list[Issue]) -> None:
+    """A row missing a required value (a project code, a risk title...) cannot be stored."""
+    located = {(i.row, i.column) for i in issues}  # the parser already said why those values are unreadable
+    checks = [([f.name], f.name) for f in fields_of(mapping.entity) if f.required and f.name in frame.columns]
+    refs = [f.name for f in fields_of(mapping.entity) if f.reference]
+    if refs:
+        checks.append((refs, "project"))
+    for names, label in checks:
+        if label == "month" and mapping.month_columns:
+            continue
+        column = next((c for c in map(mapping.field_column, names) if c is not None), None)
+        header = column.header if column else label
+        code = "project_reference_missing" if label == "project" else "required_value_missing"
+        for position in frame.index[frame[names].isna().all(axis=1)]:
+            row = int(frame.at[position, "_row"])
+            if (row, header) in located:
+                continue
+            issues.append(Issue(ERROR, code, ctx.file, block.sheet, row, header,
+                                column.col_index if column else None, params={"field": label}))
+
+
+def _check_risk_score(frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext,
+                      issues: list[Issue]) -> None:
+    """The score is probability x impact, always recomputed; a written score that disagrees is reported."""
+    column = mapping.field_column("score")
+    if column is None:
+        return
+    computed = frame["probability"].astype("Float64") * frame["impact"].astype("Float64")
+    written = pd.to_numeric(frame["score"], errors="coerce")
+    differs = written.notna() & computed.notna() & ((written - computed).abs() > 1e-9)
+    for position in frame.index[differs.fillna(False)]:
+        issues.append(Issue(WARNING, "score_recomputed", ctx.file, block.sheet, int(frame.at[position, "_row"]),
+                            column.header, column.col_index, f"{written[position]:g}",
+                            params={"score": int(computed[position])}))
+
+
+def _check_dates_order(frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext,
+                       issues: list[Issue]) -> None:
+    """An end date before the start date is an error: one of the two is wrong."""
+    start = pd.to_datetime(frame["start_date"], errors="coerce")
+    for end_field in ("baseline_end", "forecast_end"):
+        column = mapping.field_column(end_field)
+        if column is None:
+            continue
+        end = pd.to_datetime(frame[end_field], errors="coerce")
+        wrong = (end < start).fillna(False)
+        for position in frame.index[wrong]:
+            issues.append(Issue(ERROR, "end_before_start", ctx.file, block.sheet, int(frame.at[position, "_row"]),
+                                column.header, column.col_index, end[position].date().isoformat(),
+                                params={"start": start[position].date().isoformat()}))
