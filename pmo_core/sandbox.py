@@ -1,0 +1,185 @@
+"""Run a function in a child process with memory and time limits, so one hostile file cannot take the server down.
+
+Children come from a fork server started once per process with pandas, pyarrow, fastexcel and the reader
+already imported: a child starts in tens of milliseconds, and forking from a single-threaded server stays
+safe inside a threaded host such as Streamlit (a plain fork could inherit a lock held by another thread).
+A Rust abort, a segfault or a runaway allocation then kills only the child, and the caller gets an
+UnreadableFile("out_of_memory" / "crashed" / "timeout") instead.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import multiprocessing.connection
+import os
+import pickle
+import resource
+import signal
+import threading
+import time
+import traceback
+from multiprocessing import popen_forkserver, spawn
+
+import pyarrow
+
+from pmo_core.reading import UnreadableFile
+
+PRELOAD = ["pandas", "pyarrow", "fastexcel", "pmo_core.reading", "pmo_core.sandbox"]
+# RLIMIT_DATA counts heap and private anonymous mappings (malloc, numpy, Arrow, Rust: a child starts at about
+# 150 MB) but not the shared libraries that RLIMIT_AS also counts (another 220 MB of address space).
+MEMORY_LIMIT = resource.RLIMIT_DATA
+# Signals that mean "ran out of memory": the kernel's OOM killer, and abort() after a failed Rust or C++ allocation.
+MEMORY_SIGNALS = (signal.SIGKILL, signal.SIGABRT)
+
+_context: multiprocessing.context.ForkServerContext | None = None
+_context_lock = threading.Lock()
+_launching = threading.local()
+
+
+def run_isolated(fn, /, *args, memory_mb: int = 1536, timeout_s: float = 60, **kwargs):
+    """Run fn(*args, **kwargs) in a child process; return its result or re-raise its exception.
+
+    A child killed by the memory limit, a signal or the time limit raises UnreadableFile("out_of_memory",
+    "crashed" or "timeout"). `fn` must be importable by name (a module-level function).
+    """
+    context = _forkserver_context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = _Process(target=_child, args=(sender, fn, args, kwargs, memory_mb, timeout_s), daemon=True)
+    try:
+        process.start()
+        sender.close()  # the child holds the only writer: its death shows as end-of-file
+        outcome = _wait(process, receiver, time.monotonic() + timeout_s, memory_mb, timeout_s)
+    finally:
+        sender.close()
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+        process.close()
+    if outcome[0] == "ok":
+        return outcome[1]
+    _, error, remote_traceback = outcome
+    if remote_traceback:
+        error.__cause__ = RemoteTraceback(remote_traceback)
+    raise error
+
+
+class RemoteTraceback(Exception):
+    """The child's traceback, chained to the exception re-raised in the parent."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def _forkserver_context() -> multiprocessing.context.ForkServerContext:
+    global _context
+    with _context_lock:
+        if _context is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
+            spawn.get_preparation_data = _preparation_data
+            _context = context
+        return _context
+
+
+_original_preparation_data = spawn.get_preparation_data
+
+
+def _preparation_data(name):
+    """Leave __main__ out of what our children import: under `streamlit run` it would re-import Streamlit each time."""
+    data = _original_preparation_data(name)
+    if getattr(_launching, "active", False):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data
+
+
+class _Popen(popen_forkserver.Popen):
+    def _launch(self, process_obj):
+        # A function defined in __main__ (a script) still needs __main__ imported in the child to be found.
+        _launching.active = getattr(process_obj._target_function, "__module__", None) != "__main__"
+        try:
+            super()._launch(process_obj)
+        finally:
+            _launching.active = False
+
+
+class _Process(multiprocessing.context.ForkServerProcess):
+    def __init__(self, *, target, args, daemon):
+        super().__init__(target=target, args=args, daemon=daemon)
+        self._target_function = args[1]
+
+    @staticmethod
+    def _Popen(process_obj):
+        return _Popen(process_obj)
+
+
+def _wait(process, receiver, deadline: float, memory_mb: int, timeout_s: float) -> tuple:
+    """Return ("ok", result) or ("error", exception, traceback) from the child, killing it at the deadline."""
+    ready = multiprocessing.connection.wait(
+        [receiver, process.sentinel], max(0.0, deadline - time.monotonic())
+    )
+    if not ready:
+        process.kill()
+        return ("error", UnreadableFile("timeout", seconds=timeout_s), "")
+    if receiver in ready or receiver.poll(0):
+        try:
+            return pickle.loads(receiver.recv_bytes())
+        except EOFError:
+            pass
+    process.join()
+    return ("error", _death(process.exitcode, memory_mb, timeout_s), "")
+
+
+def _death(exitcode: int | None, memory_mb: int, timeout_s: float) -> UnreadableFile:
+    """Name what killed a child that died without answering."""
+    if exitcode is not None and exitcode < 0:
+        if -exitcode in MEMORY_SIGNALS:
+            return UnreadableFile("out_of_memory", limit_mb=memory_mb)
+        if -exitcode == signal.SIGXCPU:
+            return UnreadableFile("timeout", seconds=timeout_s)
+        return UnreadableFile("crashed", signal=signal.Signals(-exitcode).name)
+    return UnreadableFile("crashed", exitcode=exitcode)
+
+
+def _child(sender, fn, args, kwargs, memory_mb: int, timeout_s: float) -> None:
+    """Set the limits, run fn and send the pickled outcome (protocol 5 keeps large frames cheap)."""
+    _limit(memory_mb, timeout_s)
+    try:
+        outcome = ("ok", fn(*args, **kwargs))
+    except MemoryError:
+        outcome = ("error", UnreadableFile("out_of_memory", limit_mb=memory_mb), "")
+    except Exception as exc:
+        outcome = ("error", exc, traceback.format_exc())
+    except BaseException as exc:
+        # SystemExit, KeyboardInterrupt or a Rust panic must not travel up to the server's thread as such.
+        outcome = ("error", UnreadableFile("crashed", error=type(exc).__name__), traceback.format_exc())
+    sender.send_bytes(_dumps(outcome, memory_mb))
+    sender.close()
+
+
+def _dumps(outcome: tuple, memory_mb: int) -> bytes:
+    try:
+        return pickle.dumps(outcome, protocol=5)
+    except MemoryError:
+        return pickle.dumps(("error", UnreadableFile("out_of_memory", limit_mb=memory_mb), ""), protocol=5)
+    except Exception as exc:
+        what = "exception" if outcome[0] == "error" else "result"
+        detail = f"{type(outcome[1]).__name__}: {outcome[1]}"
+        replacement = RuntimeError(f"the child's {what} could not be pickled ({exc}): {detail}")
+        return pickle.dumps(("error", replacement, outcome[2] if len(outcome) > 2 else ""), protocol=5)
+
+
+def _limit(memory_mb: int, timeout_s: float) -> None:
+    """Cap the child's memory, CPU time (a backstop if the parent dies) and core dumps."""
+    # A failed Rust allocation then logs one line instead of a 40-frame backtrace per hostile upload.
+    os.environ["RUST_BACKTRACE"] = "0"
+    # mimalloc, Arrow's default pool, reserves 1 GB of address space on first use, which both limits count.
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    limit = memory_mb * 2**20
+    resource.setrlimit(MEMORY_LIMIT, (limit, limit))
+    if math.isfinite(timeout_s):
+        seconds = math.ceil(timeout_s) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))

@@ -1,0 +1,391 @@
+"""Reading uploads: hostile files are refused with a code, in seconds, without harming the test process;
+real trackers come back as sheets of strings indexed the way Excel shows them."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pmo_core import reading
+from pmo_core.i18n import t
+from pmo_core.reading import KINDS, UnreadableFile, check_container, read_file
+from pmo_core.sandbox import run_isolated
+from tests.hostile_files import CSV_CP1252, XLS_ROWS, build_corpus, column_letters, sheet_xml, xlsx_bytes
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SAMPLES = sorted((SHARED / "samples").glob("*.xlsx")) + sorted((SHARED / "real").glob("*.*"))
+
+# Each hostile file and the code it must give; ROW_LIMIT applies to the files named rows_300*.
+REFUSED = {
+    "text_named_xlsx.xlsx": "not_a_workbook",
+    "png_named_xlsx.xlsx": "not_a_workbook",
+    "pdf_named_xlsx.xlsx": "not_a_workbook",
+    "random_bytes.xlsx": "not_a_workbook",
+    "zip_not_workbook.xlsx": "not_a_workbook",
+    "empty_file.xlsx": "empty_workbook",
+    "empty_workbook.xlsx": "empty_workbook",
+    "truncated.xlsx": "corrupt_zip",
+    "corrupt_zip.xlsx": "corrupt_zip",
+    "malformed_sheet.xlsx": "corrupt_workbook",
+    "password_protected.xlsx": "password_protected",
+    "zip_bomb.xlsx": "zip_bomb",
+    "too_many_entries.xlsx": "zip_bomb",
+    "entity_bomb.xlsx": "xml_entities",
+    "dimension_bomb.xlsx": "too_many_rows",
+    "cells_bomb.xlsx": "too_many_cells",
+    "rows_300.xlsx": "too_many_rows",
+    "rows_300_no_dimension.xlsx": "too_many_rows",
+    # No <dimension> tag warns the checks: calamine aborts the child allocating 512 GB, the sandbox reports it.
+    "huge_range_no_dimension.xlsx": "out_of_memory",
+}
+# Refused by check_container alone, before any parser sees the bytes.
+REFUSED_BEFORE_PARSING = set(REFUSED) - {
+    "empty_workbook.xlsx",
+    "malformed_sheet.xlsx",
+    "rows_300_no_dimension.xlsx",
+    "huge_range_no_dimension.xlsx",
+}
+READ = {
+    "macros.xlsm": "xlsm",
+    "legacy.xls": "xls",
+    "calc.ods": "ods",
+    "utf8_comma.csv": "csv",
+    "cp1252_semicolon.csv": "csv",
+    "unicode_text.csv": "csv",
+    "ragged.csv": "csv",
+}
+ROW_LIMIT = 200
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, Path]:
+    return build_corpus(tmp_path_factory.mktemp("hostile"))
+
+
+def max_rows_for(name: str) -> int:
+    return ROW_LIMIT if name.startswith("rows_300") else 200_000
+
+
+def test_corpus_is_complete_and_small(corpus):
+    assert set(corpus) == set(REFUSED) | set(READ)
+    assert all(path.stat().st_size < 2 * 2**20 for path in corpus.values())
+
+
+@pytest.mark.parametrize(("name", "code"), sorted(REFUSED.items()))
+def test_hostile_file_is_refused_in_seconds(corpus, name, code):
+    started = time.monotonic()
+    with pytest.raises(UnreadableFile) as refused:
+        run_isolated(read_file, corpus[name], name, max_rows=max_rows_for(name), timeout_s=30)
+    assert refused.value.code == code, refused.value
+    assert time.monotonic() - started < 5
+    # The test process is alive and the sandbox still serves the next upload.
+    assert run_isolated(len, "alive") == 5
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED_BEFORE_PARSING))
+def test_checks_refuse_before_any_parser(corpus, name):
+    with pytest.raises(UnreadableFile) as refused:
+        check_container(corpus[name], name, max_rows=max_rows_for(name), max_bytes=50 * 2**20)
+    assert refused.value.code == REFUSED[name]
+
+
+def test_refusals_carry_their_numbers(corpus):
+    with pytest.raises(UnreadableFile) as refused:
+        check_container(corpus["dimension_bomb.xlsx"], "x.xlsx", max_rows=200_000, max_bytes=2**20)
+    assert refused.value.params == {"rows": 1048576, "limit": 200_000}
+    with pytest.raises(UnreadableFile) as refused:
+        read_file(corpus["rows_300_no_dimension.xlsx"], "x.xlsx", max_rows=ROW_LIMIT)
+    assert refused.value.params == {"sheet": "Sheet1", "rows": 300, "limit": ROW_LIMIT}
+    with pytest.raises(UnreadableFile) as refused:
+        read_file(corpus["legacy.xls"], "legacy.xls", max_bytes=1000)
+    assert refused.value.params == {"size_mb": 1, "limit_mb": 1}  # 5,632 bytes and 1,000 bytes, rounded up
+
+
+@pytest.mark.parametrize(("name", "kind"), sorted(READ.items()))
+def test_valid_file_reads_in_the_sandbox(corpus, name, kind):
+    workbook = run_isolated(read_file, corpus[name], name, timeout_s=30)
+    assert workbook.kind == kind
+    assert workbook.file_name == name
+    assert workbook.size == corpus[name].stat().st_size
+    assert all(sheet.frame.index[0] == 1 for sheet in workbook.sheets)
+
+
+def test_xlsm_values_are_read_and_macros_ignored(corpus):
+    (sheet,) = read_file(corpus["macros.xlsm"], "macros.xlsm").sheets
+    assert sheet.frame.loc[1].tolist() == ["Code projet", "Avancement"]
+    assert sheet.frame.loc[2].tolist() == ["PRJ-1", "0.5"]
+
+
+def test_legacy_xls_reads_values_and_hidden_sheet(corpus):
+    workbook = read_file(corpus["legacy.xls"], "legacy.xls")
+    projects, hidden = workbook.sheets
+    assert (projects.name, projects.visible, hidden.name, hidden.visible) == (
+        "Projets",
+        True,
+        "Cachée",
+        False,
+    )
+    # 1250.5 and 980 were written as NUMBER records: they come back as Excel would print them.
+    assert projects.frame.to_numpy().tolist() == XLS_ROWS
+    assert hidden.frame.loc[1, 0] == "secret"
+
+
+def test_ods_reads(corpus):
+    (sheet,) = read_file(corpus["calc.ods"], "calc.ods").sheets
+    assert sheet.name == "Projets"
+    assert sheet.frame.loc[2].tolist() == ["PRJ-1", "12.5"]
+
+
+def test_csv_utf8_keeps_quoted_commas_and_line_breaks(corpus):
+    workbook = read_file(corpus["utf8_comma.csv"], "export projets.csv")
+    assert (workbook.encoding, workbook.separator) == ("utf-8", ",")
+    (sheet,) = workbook.sheets
+    assert sheet.name == "export projets"
+    assert sheet.frame.loc[2].tolist() == ["PRJ-1", "Refonte, phase 2", "two\nlines"]
+    # The quoted line break does not start a record: PRJ-2 is the third row, as a spreadsheet shows it.
+    assert sheet.frame.loc[3, 0] == "PRJ-2"
+    assert pd.isna(sheet.frame.loc[3, 2])
+
+
+def test_csv_cp1252_semicolon(corpus):
+    workbook = read_file(corpus["cp1252_semicolon.csv"], "budget.csv")
+    assert (workbook.encoding, workbook.separator) == ("cp1252", ";")
+    rows = [line.split(";") for line in CSV_CP1252.splitlines()]
+    assert workbook.sheets[0].frame.to_numpy().tolist() == rows
+
+
+def test_csv_utf16_and_ragged(corpus):
+    unicode_text = read_file(corpus["unicode_text.csv"], "unicode.txt")
+    assert (unicode_text.encoding, unicode_text.separator) == ("utf-16", "\t")
+    assert unicode_text.sheets[0].frame.loc[2].tolist() == ["PRJ-1", "10"]
+    ragged = read_file(corpus["ragged.csv"], "ragged.csv").sheets[0].frame
+    assert ragged.shape == (3, 4)
+    assert ragged.loc[2].tolist() == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [
+        ("a;b;c\n1,5;2,5;3\n4;5;6\n", ";"),
+        ('a,b,c\n"x;y",2,3\n', ","),
+        ("a\tb\n1\t2\n", "\t"),
+        ("a|b|c\n1|2|3\n", "|"),
+        ("only one column\nsecond\n", ","),
+    ],
+)
+def test_csv_separator_is_found_outside_quotes(tmp_path, text, separator):
+    path = tmp_path / "file.csv"
+    path.write_text(text, encoding="utf-8")
+    assert read_file(path, "file.csv").separator == separator
+
+
+def test_csv_blank_lines_keep_the_numbering(tmp_path):
+    path = tmp_path / "file.csv"
+    path.write_bytes("\ufeffa,b\n\nc,d\n\n\n".encode())
+    workbook = read_file(path, "file.csv")
+    assert workbook.encoding == "utf-8-sig"
+    frame = workbook.sheets[0].frame
+    assert frame.index.tolist() == [1, 2, 3]  # trailing blank lines dropped, the inner one kept
+    assert frame.loc[1, 0] == "a" and frame.loc[3, 1] == "d"
+    assert frame.loc[2].isna().all()
+
+
+def test_csv_unclosed_quote_is_refused(tmp_path):
+    path = tmp_path / "file.csv"
+    path.write_text('a,b\n1,"never closed\n2,3\n', encoding="utf-8")
+    with pytest.raises(UnreadableFile) as refused:
+        read_file(path, "file.csv")
+    assert refused.value.code == "malformed_csv"
+
+
+def test_workbook_by_content_not_by_name(corpus, tmp_path):
+    renamed = tmp_path / "upload.bin"
+    renamed.write_bytes(corpus["legacy.xls"].read_bytes())
+    assert read_file(renamed, "projets.csv").kind == "xls"
+    text = tmp_path / "export.xls"
+    text.write_text("Code\tBudget\nPRJ-1\t10\n", encoding="utf-8")
+    assert read_file(text, "export.xls").kind == "csv"  # a tab-separated "Excel export"
+
+
+def test_frame_contract(tmp_path):
+    # C3, E5 and D6 hold values; row 9 has only an empty string and row 12 only a styled empty cell.
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="3"><c r="C3" t="inlineStr"><is><t>Code projet</t></is></c></row>'
+        '<row r="5"><c r="E5"><v>1234.5</v></c></row>'
+        '<row r="6"><c r="D6" t="inlineStr"><is><t>PRJ-1</t></is></c><c r="E6" t="inlineStr"><is><t></t></is></c></row>'
+        '<row r="9"><c r="C9" t="str"><f>""</f><v></v></c></row>'
+        '<row r="12"><c r="C12" s="0"/></row>'
+        "</sheetData></worksheet>"
+    )
+    path = tmp_path / "contract.xlsx"
+    path.write_bytes(xlsx_bytes([sheet, sheet_xml([])]))
+    assert check_container(path, "contract.xlsx", max_rows=5, max_bytes=2**20) == "xlsx"  # no dimension tag
+    workbook = read_file(path, "contract.xlsx")
+    frame = workbook.sheets[0].frame
+    assert frame.index.tolist() == [1, 2, 3, 4, 5, 6]  # rows 1-2 kept blank, rows 7-12 stripped
+    assert frame.columns.tolist() == [2, 3, 4]  # C, D, E: absolute, leading blank columns dropped
+    assert frame.loc[3, 2] == "Code projet"
+    assert frame.loc[5, 4] == "1234.5"
+    assert frame.loc[6, 3] == "PRJ-1"
+    assert pd.isna(frame.loc[6, 4]) and pd.isna(frame.loc[1, 2])  # "" reads as an empty cell
+    assert all(dtype == reading.STRING for dtype in frame.dtypes)
+    empty = workbook.sheets[1].frame
+    assert empty.empty and empty.shape == (0, 0)
+
+
+def test_dates_and_numbers_come_back_as_excel_strings():
+    workbook = read_file(SHARED / "samples" / "portfolio_export_en.xlsx", "portfolio_export_en.xlsx")
+    values = pd.concat([sheet.frame.stack() for sheet in workbook.sheets])
+    assert values.str.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00").any()
+    assert values.str.fullmatch(r"-?\d+\.\d+").any()
+
+
+# --- The shared samples, read in place ---------------------------------------------------------------------
+
+needs_samples = pytest.mark.skipif(not SAMPLES, reason="shared samples not found beside the repository")
+
+
+@needs_samples
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda path: path.name)
+def test_every_sample_reads(path):
+    workbook = run_isolated(read_file, path, path.name, timeout_s=60)
+    assert workbook.kind in KINDS
+    assert len(workbook.sha256) == 64
+    assert any(not sheet.frame.empty for sheet in workbook.sheets)
+
+
+@needs_samples
+def test_french_tracker_header_sits_at_row_5_column_a():
+    workbook = read_file(SHARED / "samples" / "suivi_portefeuille_fr.xlsx", "suivi_portefeuille_fr.xlsx")
+    sheet = next(sheet for sheet in workbook.sheets if sheet.name == "Suivi T4 2026")
+    assert sheet.frame.loc[5, 0] == "Code projet"
+    assert workbook.kind == "xlsx"
+
+
+@needs_samples
+def test_risk_register_lists_sheet_is_hidden():
+    workbook = read_file(SHARED / "samples" / "registre_risques_fr.xlsx", "registre_risques_fr.xlsx")
+    visibility = {sheet.name: sheet.visible for sheet in workbook.sheets}
+    assert visibility == {"Registre des risques": True, "Listes": False}
+
+
+@needs_samples
+def test_uk_csv_is_cp1252_with_semicolons_and_one_record_per_row():
+    path = SHARED / "real" / "uk_gmpp_2023.csv"
+    workbook = read_file(path, path.name)
+    assert (workbook.kind, workbook.encoding, workbook.separator) == ("csv", "cp1252", ";")
+    frame = workbook.sheets[0].frame
+    header = frame.loc[1].tolist()
+    assert header.count("colour_rating") == 2
+    assert "TOTAL Baseline Benefits (£m)" in header
+    # Golden count from Python's csv module, which keeps quoted line breaks inside their record.
+    with path.open(encoding="cp1252", newline="") as stream:
+        records = [record for record in csv.reader(stream, delimiter=";")]
+    assert len(frame) == len(records)
+    assert frame.loc[len(records), 1] == records[-1][1]
+    assert frame.stack().str.contains("\n").any()  # multi-line cells survived whole
+
+
+@needs_samples
+def test_canadian_csv_is_utf8_with_commas():
+    path = SHARED / "real" / "canada_gc_it_projects.csv"
+    workbook = read_file(path, path.name)
+    assert (workbook.encoding, workbook.separator) == ("utf-8", ",")
+    assert workbook.sheets[0].frame.loc[1, 0] == "deptAcronym"
+
+
+# --- Speed, properties, conventions ------------------------------------------------------------------------
+
+
+def test_100k_rows_read_fast(tmp_path):
+    rows = [
+        [f"PRJ-{n}", n * 1.5, "Vert", "2026-01-09", "Marc Roux", n, "commentaire"] for n in range(100_000)
+    ]
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(xlsx_bytes([sheet_xml(rows, dimension=f"A1:{column_letters(6)}100000")]))
+    started = time.perf_counter()
+    workbook = read_file(path, "big.xlsx")
+    elapsed = time.perf_counter() - started
+    assert workbook.sheets[0].frame.shape == (100_000, 7)
+    assert workbook.sheets[0].frame.loc[100_000, 0] == "PRJ-99999"
+    assert elapsed < 1.5  # about 0.3 s on the 2-core reference machine; generous for a loaded CI
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mangled_workbook_gives_a_workbook_or_a_code(corpus, data):
+    original = corpus[data.draw(st.sampled_from(["macros.xlsm", "legacy.xls", "calc.ods", "rows_300.xlsx"]))]
+    mangled = bytearray(original.read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(mangled) - 1))
+        mangled[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(mangled) // 2, len(mangled)))
+    path = corpus[next(iter(corpus))].parent / f"mangled{original.suffix}"
+    path.write_bytes(bytes(mangled[:cut]))
+    with contextlib.suppress(UnreadableFile):
+        check_container(path, path.name, max_rows=200_000, max_bytes=2**20)
+    try:
+        workbook = run_isolated(read_file, path, path.name, timeout_s=20)
+    except UnreadableFile as refused:
+        assert refused.code in CODES
+    else:
+        assert workbook.kind in KINDS
+
+
+@settings(max_examples=200, deadline=None)
+@given(content=st.binary(max_size=3000), name=st.sampled_from(["a.xlsx", "a.csv", "a.xls", "a"]))
+def test_any_bytes_give_a_kind_or_a_code(tmp_path_factory, content, name):
+    path = tmp_path_factory.mktemp("bytes") / "upload"
+    path.write_bytes(content)
+    try:
+        assert check_container(path, name, max_rows=200_000, max_bytes=2**20) in KINDS
+    except UnreadableFile as refused:
+        assert refused.code in CODES
+
+
+def raised_codes() -> set[str]:
+    """Return every code the reader and the sandbox can raise, read from their source."""
+    source = "".join(
+        Path(module.__file__).read_text() for module in (reading, sys.modules["pmo_core.sandbox"])
+    )
+    return set(re.findall(r'UnreadableFile\(\s*"(\w+)"', source))
+
+
+CODES = raised_codes()
+
+
+def test_every_code_is_worded_in_both_languages():
+    assert {"not_a_workbook", "zip_bomb", "timeout", "out_of_memory", "crashed"} <= CODES
+    for code in CODES:
+        english, french = t(f"issue.{code}", "en"), t(f"issue.{code}", "fr")
+        assert english != f"issue.{code}" and french != english, code
+        # French typography: a space before : ; ! ? and none of the English "word:" form.
+        assert not re.search(r"\S[:;!?](\s|$)", french), french
+
+
+def test_unreadable_file_pickles_with_its_params():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(UnreadableFile("too_many_rows", rows=300, limit=200)))
+    assert (type(error), error.code, error.params) == (
+        UnreadableFile,
+        "too_many_rows",
+        {"rows": 300, "limit": 200},
+    )
+
+
+def test_core_modules_never_import_streamlit():
+    code = "import sys, pmo_core.reading, pmo_core.sandbox; assert 'streamlit' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
