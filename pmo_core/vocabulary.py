@@ -18,17 +18,38 @@ class Term:
         return self.fr if lang == "fr" else self.en
 
 
+# The tables below are hand-wrapped data; keep ruff format from putting one word per line.
+# fmt: off
 STATUS = (
     Term("green", "Green", "Vert", ("green", "g", "vert", "v", "on track", "conforme", "ok", "good", "ensoleille",
                                     "soleil", "beau temps", "delivery confidence green", "amber green",
-                                    "amber/green", "a/g", "ag")),
+                                    "amber/green", "a/g", "ag", "on target", "on schedule", "dans les temps",
+                                    "en ligne", "satisfaisant", "nominal", "ras")),
     Term("amber", "Amber", "Orange", ("amber", "a", "orange", "o", "yellow", "jaune", "at risk", "under watch",
                                       "sous surveillance", "a surveiller", "vigilance", "nuageux", "variable",
-                                      "eclaircies", "mitige", "couvert")),
+                                      "eclaircies", "mitige", "couvert", "nuage", "nuages", "voile", "brouillard",
+                                      "attention", "warning", "tendu", "delivery confidence amber")),
     Term("red", "Red", "Rouge", ("red", "r", "rouge", "off track", "in trouble", "critical", "critique",
                                  "en difficulte", "orageux", "pluvieux", "pluie", "orage", "tempete",
-                                 "amber red", "amber/red", "a/r", "ar")),
+                                 "amber red", "amber/red", "a/r", "ar", "orages", "averses", "bloque", "blocked",
+                                 "ko", "delivery confidence red")),
 )
+
+# Spellings of "not reported" (grey): a status missing on purpose, read as no status without a warning.
+STATUS_NOT_REPORTED = ("grey", "gray", "gris", "grise", "not reported", "non reporte", "non renseigne",
+                       "non renseignee", "n r", "nr", "not rated", "no rating", "non evalue", "non communique",
+                       "pas de remontee", "unknown", "inconnu", "blanc", "white")
+
+# Météo pictograms and coloured circles, looked up character by character (the U+FE0F selector is ignored).
+STATUS_EMOJI = {
+    "\u2600": "green", "\U0001f31e": "green", "\U0001f324": "green", "\U0001f7e2": "green", "\U0001f7e9": "green",
+    "\u2705": "green",
+    "\u26c5": "amber", "\U0001f325": "amber", "\u2601": "amber", "\U0001f326": "amber", "\U0001f7e1": "amber",
+    "\U0001f7e0": "amber", "\U0001f7e8": "amber", "\U0001f7e7": "amber", "\u26a0": "amber",
+    "\U0001f327": "red", "\u26c8": "red", "\U0001f329": "red", "\U0001f534": "red", "\U0001f7e5": "red",
+    "\u274c": "red",
+    "\u26aa": None, "\u26ab": None, "\u2b1c": None, "\u2b1b": None,
+}
 
 RISK_STATUS = (
     Term("open", "Open", "Ouvert", ("open", "opened", "active", "new", "identified", "ouvert", "ouverte", "actif",
@@ -85,12 +106,57 @@ COST_TYPE = (
                                   "charges", "fonct")),
 )
 
+# Risk probability and impact words on the five-level scale: SCALE_LEVELS[0] are the words for 1 (very low),
+# SCALE_LEVELS[4] for 5 (very high). The DOMAIN lists are followed literally, so French "Mineur" is 1 and
+# "Modéré" 2 (Mineur, Modéré, Significatif, Majeur, Critique) while English "Minor" is 2 and "Moderate" 3.
+SCALE_LEVELS: tuple[tuple[str, ...], ...] = (
+    ("très faible", "très bas", "très basse", "négligeable", "insignifiant", "mineur", "mineure", "rare",
+     "très improbable", "very low", "insignificant", "negligible", "very unlikely", "minimal"),
+    ("faible", "bas", "basse", "modéré", "modérée", "improbable", "peu probable", "low", "unlikely", "minor"),
+    ("moyen", "moyenne", "significatif", "significative", "possible", "medium", "moderate", "significant"),
+    ("fort", "forte", "élevé", "élevée", "haut", "haute", "majeur", "majeure", "probable", "high", "likely",
+     "major", "substantial", "substantiel", "substantielle"),
+    ("très fort", "très forte", "très élevé", "très élevée", "très haut", "très haute", "critique",
+     "très probable", "certain", "quasi certain", "presque certain", "very high", "almost certain", "severe",
+     "catastrophic", "catastrophique", "critical", "extreme"),
+)
+
+# The three-level vocabularies (low, medium, high). A column using only these words maps them onto a
+# three-point setting (1, 3, 5 by default) instead of their five-level places.
+THREE_LEVELS: tuple[tuple[str, ...], ...] = (
+    ("low", "faible", "bas", "basse"),
+    ("medium", "moyen", "moyenne"),
+    ("high", "fort", "forte", "haut", "haute", "élevé", "élevée"),
+)
+
+# Month names and abbreviations, French and English, as written in dates and wide-table headers.
+MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("janvier", "janv", "january", "jan"),
+    ("février", "févr", "fév", "fevr", "fev", "february", "feb"),
+    ("mars", "march", "mar"),
+    ("avril", "avr", "april", "apr"),
+    ("mai", "may"),
+    ("juin", "june", "jun"),
+    ("juillet", "juil", "july", "jul"),
+    ("août", "aout", "aoû", "aou", "august", "aug"),
+    ("septembre", "sept", "september", "sep"),
+    ("octobre", "october", "oct"),
+    ("novembre", "november", "nov"),
+    ("décembre", "déc", "december", "dec"),
+)
+
+# Yes / no cells (flags such as "mandatory", "forced in").
+YES_WORDS = ("yes", "y", "oui", "o", "true", "vrai", "1", "x", "\u2713", "\u2714", "\u2611", "\u2705")
+NO_WORDS = ("no", "n", "non", "false", "faux", "0", "\u2717", "\u2718", "\u2610", "\u274c")
+
 BAND = (
     Term("low", "Low", "Faible"),
     Term("moderate", "Moderate", "Modéré"),
     Term("high", "High", "Élevé"),
     Term("critical", "Critical", "Critique"),
 )
+
+# fmt: on
 
 VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "status": STATUS,

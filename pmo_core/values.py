@@ -1,0 +1,694 @@
+"""Read tracker cells into values: amounts, percents, dates, months, statuses, risk scales and words.
+
+A parser takes one column (a Series of str/None indexed by Excel row number) and returns the values
+with the problems found, by row. The shapes that Excel and exports produce in bulk go through a
+vectorized path (Arrow compute); any other text is read once per distinct value by a small pure
+function, so a 100,000-line import costs tens of milliseconds per column. No input text raises.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, partial
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pmo_core.fields import strip_accents
+from pmo_core.issues import ERROR, WARNING, Problem
+from pmo_core.vocabulary import (
+    MONTH_NAMES,
+    NO_WORDS,
+    SCALE_LEVELS,
+    STATUS,
+    STATUS_EMOJI,
+    STATUS_NOT_REPORTED,
+    THREE_LEVELS,
+    VOCABULARIES,
+    YES_WORDS,
+)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The values read from a column (same index) and the problems found, by index label."""
+
+    values: pd.Series
+    problems: dict[int, Problem]
+
+
+# Cells that mean "nothing here", compared in lower case after trimming.
+EMPTY = frozenset({"-", "–", "—", "n/a", "na", "s.o.", "sans objet", "nc", "n.c.", "#n/a"})
+MAX_LENGTH = 80  # no real number or date is longer; it also bounds the regex work on long sentences
+
+# Arrow (RE2) patterns for the shapes read in bulk.
+PLAIN_NUMBER = r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$"
+FRENCH_AMOUNT = r"^-?(?:[1-9]\d{0,2}(?:[ \x{a0}\x{202f}]\d{3})+|\d+)(?:,\d+)?(?:[ \x{a0}\x{202f}]?€)?$"
+# English grouping that cannot be read otherwise: "$1,234", "1,234,567", "1,234.5".
+ENGLISH_AMOUNT = (
+    r"^-?(?:[$£](?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?"
+    r"|[1-9]\d{0,2},\d{3}\.\d+)$"
+)
+ENGLISH_THOUSANDS = r"^-?[1-9]\d{0,2},\d{3}$"  # "1,234" where the column reads commas as thousands
+SIMPLE_PERCENT = r"^-?\d+(?:[.,]\d+)?[ \x{a0}\x{202f}]?%$"
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+NUMERIC_DATE = (
+    r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)?$"
+)
+# Column evidence for the reading of "1,234": a comma as thousands separator or a point as decimal
+# (English), or a comma as decimal (French).
+ENGLISH_HINTS = r"\d,\d{3},\d{3}(?:\D|$)|\d,\d{3}\.\d|^[^.,]*\d\.\d+[^.,]*$|^[-+(]?\s*(?:[$£]|us\$|c\$|ca\$)"
+FRENCH_HINTS = r"\d,(?:\d{1,2}|\d{4,})(?:\D|$)|\d\.\d{3},\d|\d[ \x{a0}\x{202f}]\d{3},\d|(?:^|[^\d.,])0,\d"
+AMBIGUOUS_COMMA = r"^[^\d.,]*[1-9]\d{0,2},\d{3}[^\d.,]*$"
+WHITESPACE = r"[\s\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
+
+UNITS = {
+    "k": 1e3, "thousand": 1e3, "thousands": 1e3,
+    "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
+    "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "bn": 1e9, "b": 1e9,
+    "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
+}  # fmt: skip
+AMOUNT = re.compile(
+    r"""(?P<open>\()?\s*(?P<sign>[-+])?\s*
+    (?P<pre>[€$£]|(?:us|ca|c)\$|(?:eur|usd|gbp|chf|cad)(?=[\s\d]))?\s*(?P<sign2>[-+])?\s*
+    (?P<num>\d(?:[\d.,' ]*\d)?)(?P<exp>e[-+]?\d+)?\s*
+    (?P<unit>k|thousands?|mm|mn|mio|m|millions?|mds?|mrds?|bn|b|milliards?|billions?)?\s*
+    (?P<post>[€$£]|eur|euros?|usd|gbp|chf|cad|dollars?)?\s*(?:ht|ttc)?\s*
+    (?P<trail>-)?\s*(?P<close>\))?""",
+    re.X | re.I | re.A,
+)
+SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2212": "-", "\u2013": "-",
+                        "\u2019": "'"})  # fmt: skip
+DATE_NOISE = frozenset({
+    "le", "the", "of", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun",
+})  # fmt: skip
+TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?\s?m\.?)?", re.A)
+ORDINAL = re.compile(r"(\d{1,2})(?:er|re|st|nd|rd|th|e|eme)", re.A)
+LEADING_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)\s*[-–—:(/.]?\s*[^\W\d_].*", re.S)
+EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
+NOT_FOUND = "\0"  # a lookup miss, distinct from a word that means "no value"
+
+
+# --- Cells -------------------------------------------------------------------------------------------
+
+
+def _as_text(value: object) -> str | None:
+    """Return a cell as text that Arrow accepts: lone surrogates replaced, numbers rendered."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    try:
+        if value is None or pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _cells(series: pd.Series, keep: frozenset[str] = frozenset()) -> pa.Array:
+    """Return the column as trimmed Arrow strings, with empty cells and placeholders ("n/a", "-") as nulls."""
+    try:
+        text = pa.array(series.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+    except (pa.ArrowException, UnicodeEncodeError, TypeError, ValueError):
+        text = pa.array([_as_text(v) for v in series.tolist()], type=pa.string())
+    text = pc.utf8_trim_whitespace(text)
+    placeholders = pa.array(sorted(EMPTY - keep), type=pa.string())
+    empty = pc.or_(pc.equal(text, ""), pc.is_in(pc.utf8_lower(text), value_set=placeholders))
+    return pc.if_else(empty, pa.scalar(None, pa.string()), text)
+
+
+def _flags(array: pa.Array) -> np.ndarray:
+    return pc.fill_null(array, False).to_numpy(zero_copy_only=False)
+
+
+def _floats(text: pa.Array) -> np.ndarray:
+    return pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False)
+
+
+def _ints(text: pa.Array) -> np.ndarray:
+    return pc.cast(text, pa.int64()).to_numpy(zero_copy_only=False)
+
+
+class _Column:
+    """One column on its way through a parser: its cells, which are still unread, the values and problems."""
+
+    def __init__(self, series: pd.Series, missing: object, dtype: str, keep: frozenset[str] = frozenset()):
+        self.index = series.index
+        self.text = _cells(series, keep)
+        self.present = _flags(pc.is_valid(self.text))
+        self.todo = self.present.copy()
+        self.values = np.full(len(series), missing, dtype=dtype)
+        self.problems: dict[int, Problem] = {}
+
+    def pick(self, pattern: str) -> np.ndarray:
+        """Return the positions of unread cells matching an RE2 pattern, and mark them read."""
+        positions = np.flatnonzero(self.todo)
+        chosen = positions[_flags(pc.match_substring_regex(self.text.take(positions), pattern))]
+        self.todo[chosen] = False
+        return chosen
+
+    def rest(self) -> np.ndarray:
+        """Return the positions of the cells no fast path took, and mark them read."""
+        positions = np.flatnonzero(self.todo)
+        self.todo[:] = False
+        return positions
+
+    def cells(self, positions: np.ndarray) -> pa.Array:
+        return self.text.take(positions)
+
+    def report(self, positions: np.ndarray, problem: Problem) -> None:
+        for label in self.index[positions].tolist():
+            self.problems[label] = problem
+
+    def read_each(self, positions: np.ndarray, read: Callable[[str], tuple[object, Problem | None]]) -> None:
+        """Read each distinct text among `positions` once with `read`, and spread the results."""
+        cells = self.text.take(positions)
+        uniques = pc.unique(cells)
+        results = [read(text) for text in uniques.to_pylist()]
+        if not results:
+            return
+        codes = pc.index_in(cells, value_set=uniques).to_numpy(zero_copy_only=False).astype(np.int64)
+        self.values[positions] = np.array([value for value, _ in results], dtype=self.values.dtype)[codes]
+        flagged = np.array([problem is not None for _, problem in results])[codes]
+        for label, code in zip(self.index[positions[flagged]].tolist(), codes[flagged].tolist(), strict=True):
+            self.problems[label] = results[code][1]
+
+    def report_unread(self, missing: np.ndarray, problem: Problem) -> None:
+        """Flag the non-empty cells that gave no value and have no problem yet."""
+        for label in self.index[np.flatnonzero(self.present & missing)].tolist():
+            self.problems.setdefault(label, problem)
+
+    def parsed(self, dtype: str | None = None) -> Parsed:
+        """Return the values as a Series of `dtype` (dates as datetime64[us], so 9999-12-31 fits)."""
+        array = self.values.astype("datetime64[us]") if self.values.dtype.kind == "M" else self.values
+        values = pd.Series(array, index=self.index, dtype=array.dtype)  # object stays object, not str
+        return Parsed(values if dtype is None else values.astype(dtype), self.problems)
+
+
+# --- Words -------------------------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """Reduce text to lowercase ascii words, so 'Très  élevée !' and 'tres elevee' compare equal."""
+    text = strip_accents(text.replace("œ", "oe").replace("Œ", "oe")).casefold()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def _table(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Return word -> code for lookups; the first code listed wins a word claimed twice."""
+    table: dict[str, str] = {}
+    for code, words in groups.items():
+        for word in words:
+            table.setdefault(_key(word), code)
+    table.pop("", None)
+    return table
+
+
+def _lookup(key: str, table: dict) -> object:
+    """Find a normalized text in a word table: exactly, else by its longest known leading words."""
+    if key in table:
+        return table[key]
+    words = key.split()
+    for size in range(min(len(words) - 1, 4), 0, -1):
+        prefix = " ".join(words[:size])
+        if len(prefix) > 1 and prefix in table:  # a lone "a" or "r" is too common a first letter to trust
+            return table[prefix]
+    return NOT_FOUND
+
+
+@cache
+def _terms(kind: str) -> dict[str, str]:
+    return _table({t.code: (t.code, t.en, t.fr, *t.synonyms) for t in VOCABULARIES[kind]})
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {_key(name): number for number, names in enumerate(MONTH_NAMES, 1) for name in names}
+
+
+@cache
+def _scale_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Return the five-level places of the scale words, and the ranks of the three-level words."""
+    five = _table({level: words for level, words in enumerate(SCALE_LEVELS, 1)})
+    three = _table({rank: words for rank, words in enumerate(THREE_LEVELS, 1)})
+    return five, three
+
+
+# --- Numbers -----------------------------------------------------------------------------------------
+
+
+def _comma_is_decimal(whole: str, fraction: str, comma_decimal: bool) -> bool:
+    """Decide a lone comma: '1,5' is a decimal; '1,234' is one unless the column reads commas as thousands."""
+    return comma_decimal or len(fraction) != 3 or not re.fullmatch(r"[1-9]\d{0,2}", whole, re.A)
+
+
+def _number_text(num: str, comma_decimal: bool) -> str | None:
+    """Return digits with separators as Python writes them ('1.234,5' -> '1234.5'), or None if malformed."""
+    dots, commas = num.count("."), num.count(",")
+    if dots and commas:
+        decimal = "." if num.rfind(".") > num.rfind(",") else ","
+    elif dots == 1:
+        decimal = "."
+    elif commas == 1 and _comma_is_decimal(*num.split(","), comma_decimal):
+        decimal = ","
+    else:
+        decimal = ""
+    whole, _, fraction = num.rpartition(decimal) if decimal else (num, "", "")
+    if fraction and not fraction.isdigit():
+        return None
+    groups = re.split(r"[.,' ]", whole)
+    if len(groups) > 1 and (
+        len(set(re.findall(r"[.,' ]", whole))) > 1
+        or not re.fullmatch(r"[1-9]\d{0,2}", groups[0], re.A)
+        or any(len(group) != 3 or not group.isdigit() for group in groups[1:])
+    ):
+        return None
+    return "".join(groups) + "." + (fraction or "0")
+
+
+def _read_number(text: str, comma_decimal: bool, units: bool = True) -> tuple[float, bool] | None:
+    """Read an amount ('1 234,5 k€', '(1,234)', '£12.5m'): its value, and whether it carried a multiplier."""
+    match = AMOUNT.fullmatch(text.translate(SPACES).strip()) if len(text) <= MAX_LENGTH else None
+    if not match or bool(match["open"]) != bool(match["close"]):
+        return None
+    signs = [s for s in (match["sign"], match["sign2"], match["trail"]) if s]
+    if len(signs) > 1 or (not units and (match["pre"] or match["unit"] or match["post"])):
+        return None
+    english = (match["pre"] or "").endswith(("$", "£"))  # "$1,234" is written the English way
+    digits = _number_text(match["num"], comma_decimal and not english)
+    if digits is None:
+        return None
+    value = float(digits + (match["exp"] or ""))
+    if "-" in signs or match["open"]:
+        value = -value
+    unit = match["unit"]
+    value *= UNITS[unit.lower()] if unit else 1.0
+    return (value, bool(unit)) if math.isfinite(value) else None
+
+
+def _comma_decimal(col: _Column, plain: np.ndarray, decimal: str | None) -> bool:
+    """Decide how the column reads a lone comma followed by three digits ('1,234')."""
+    if decimal is not None:
+        return decimal == ","
+    rest = col.cells(np.flatnonzero(col.todo))
+    if not _flags(pc.match_substring_regex(rest, AMBIGUOUS_COMMA)).any():
+        return True
+    english = _flags(pc.match_substring(col.cells(plain), ".")).any() or (
+        _flags(pc.match_substring_regex(rest, ENGLISH_HINTS)).any()
+    )
+    french = _flags(pc.match_substring_regex(rest, FRENCH_HINTS)).any()
+    return not english or french
+
+
+def _read_amount(text: str, comma_decimal: bool, scale: float) -> tuple[float, Problem | None]:
+    read = _read_number(text, comma_decimal)
+    if read is None:
+        return math.nan, Problem("not_a_number", ERROR)
+    value, has_unit = read
+    return (value if has_unit else value * scale), None
+
+
+def parse_numbers(series: pd.Series, *, scale: float = 1.0, decimal: str | None = None) -> Parsed:
+    """Read amounts and quantities in any usual notation; `scale` applies to values without a unit of their own."""
+    if decimal not in (None, ",", "."):
+        raise ValueError(f"decimal must be None, ',' or '.', not {decimal!r}")
+    col = _Column(series, math.nan, "float64")
+    plain = col.pick(PLAIN_NUMBER)
+    col.values[plain] = _floats(col.cells(plain)) * scale
+    comma_decimal = _comma_decimal(col, plain, decimal)
+    english = col.pick(ENGLISH_AMOUNT if comma_decimal else f"{ENGLISH_AMOUNT}|{ENGLISH_THOUSANDS}")
+    col.values[english] = _floats(pc.replace_substring_regex(col.cells(english), "[$£,]", "")) * scale
+    if comma_decimal:
+        french = col.pick(FRENCH_AMOUNT)
+        digits = pc.replace_substring_regex(col.cells(french), r"[ \x{a0}\x{202f}€]", "")
+        col.values[french] = _floats(pc.replace_substring(digits, ",", ".")) * scale
+    col.read_each(col.rest(), partial(_read_amount, comma_decimal=comma_decimal, scale=scale))
+    col.values[~np.isfinite(col.values)] = math.nan  # e.g. "1e999"
+    col.report_unread(np.isnan(col.values), Problem("not_a_number", ERROR))
+    return col.parsed()
+
+
+# --- Percents ----------------------------------------------------------------------------------------
+
+
+def _read_percent_sign(text: str) -> tuple[float, Problem | None]:
+    read = _read_number(text.rstrip().removesuffix("%"), comma_decimal=True, units=False)
+    return (math.nan, None) if read is None else (read[0] / 100, None)
+
+
+def _read_bare_number(text: str) -> tuple[float, Problem | None]:
+    read = _read_number(text, comma_decimal=True, units=False)
+    return (math.nan, None) if read is None else (read[0], None)
+
+
+def parse_percents(series: pd.Series) -> Parsed:
+    """Read progress as a fraction: '45 %' and '45' (a column of whole percents) and '0.45' all give 0.45."""
+    col = _Column(series, math.nan, "float64")
+    plain = col.pick(PLAIN_NUMBER)
+    col.values[plain] = _floats(col.cells(plain))
+    simple = col.pick(SIMPLE_PERCENT)
+    digits = pc.replace_substring_regex(col.cells(simple), r"[ \x{a0}\x{202f}%]", "")
+    col.values[simple] = _floats(pc.replace_substring(digits, ",", ".")) / 100
+    col.read_each(col.pick("%"), _read_percent_sign)
+    others = col.rest()
+    col.read_each(others, _read_bare_number)
+    bare = np.concatenate([plain, others])
+    bare = bare[np.isfinite(col.values[bare])]
+    if (col.values[bare] > 1).any():  # a column of whole percents: 45 means 45 %
+        col.values[bare] /= 100
+    col.values[~np.isfinite(col.values)] = math.nan
+    col.report_unread(np.isnan(col.values), Problem("not_a_percent", ERROR))
+    outside = np.flatnonzero((col.values < 0) | (col.values > 1 + 1e-9))
+    col.report(outside, Problem("percent_out_of_range", WARNING))
+    return col.parsed()
+
+
+# --- Dates and months --------------------------------------------------------------------------------
+
+
+def _compose(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Return datetime64[D] dates from year, month and day arrays; NaT where no such day exists."""
+    ok = (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= 31)
+    months = np.where(ok, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
+    days = months.astype("datetime64[D]") + np.where(ok, day - 1, 0)
+    ok &= days.astype("datetime64[M]") == months
+    return np.where(ok, days, np.datetime64("NaT", "D"))
+
+
+def _full_year(year: np.ndarray | int) -> np.ndarray | int:
+    """Expand a two-digit year as Excel and strptime do: 00-68 -> 2000s, 69-99 -> 1900s."""
+    return np.where(year < 100, np.where(year <= 68, year + 2000, year + 1900), year)
+
+
+def _iso(day: np.datetime64) -> str:
+    return str(np.datetime64(day, "D"))
+
+
+def _ambiguity(read_as: np.datetime64, other: np.datetime64) -> Problem:
+    return Problem("date_ambiguous", WARNING, {"read_as": _iso(read_as), "other": _iso(other)})
+
+
+def _date_order(
+    first: np.ndarray, second: np.ndarray, dayfirst: bool | None, months: bool
+) -> tuple[bool, bool]:
+    """Infer day/month order from unambiguous values: return (day first?, proven by the column?)."""
+    day_first = bool(((first > 12) & (second <= 12)).any())
+    month_first = bool(((second > 12) & (first <= 12)).any())
+    # Months are often written as their first day (01/03/2026): a constant 1 shows where the day is.
+    if months and len(first) and not (day_first or month_first):
+        day_first, month_first = bool((first == 1).all()), bool((second == 1).all())
+    if day_first != month_first:
+        return day_first, True
+    return (True if dayfirst is None else dayfirst), False
+
+
+def _numeric_dates(
+    first: np.ndarray, second: np.ndarray, year: np.ndarray, dayfirst: bool, proven: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the dates a/b/y triples stand for, the other reading, and which of them are ambiguous."""
+    day, month = (first, second) if dayfirst else (second, first)
+    swap = (month > 12) & (day <= 12)  # a value only one order can read
+    day, month = np.where(swap, month, day), np.where(swap, day, month)
+    year = _full_year(year)
+    ambiguous = (first <= 12) & (second <= 12) & (first != second) & (not proven)
+    return _compose(year, month, day), _compose(year, day, month), ambiguous
+
+
+def _date_tokens(text: str) -> list[tuple[str, int, int]] | None:
+    """Split a date into ('n', number, digits) and ('m', month, 0) tokens; None if a word is not a date word."""
+    key = TIME_OF_DAY.sub(" ", strip_accents(text.casefold()))
+    tokens = []
+    for word in re.split(r"[^a-z0-9]+", key):
+        ordinal = ORDINAL.fullmatch(word)
+        word = ordinal[1] if ordinal else word
+        if not word or word in DATE_NOISE:
+            continue
+        if word.isdigit() and word.isascii() and len(word) <= 4:
+            tokens.append(("n", int(word), len(word)))
+        elif word in _months():
+            tokens.append(("m", _months()[word], 0))
+        else:
+            return None
+    return tokens
+
+
+def _month_of(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """Read (year, month) from 'janv. 26', 'Jan 2026', '01/2026' or '2026-01' tokens."""
+    kinds = "".join(kind for kind, _, _ in tokens)
+    if kinds == "mn" and tokens[1][2] in (2, 4):
+        return int(_full_year(tokens[1][1])), tokens[0][1]
+    if kinds == "nn" and tokens[0][2] <= 2 and tokens[1][2] == 4:
+        return tokens[1][1], tokens[0][1]
+    if kinds == "nn" and tokens[0][2] == 4 and tokens[1][2] <= 2:
+        return tokens[0][1], tokens[1][1]
+    return None
+
+
+def _single_date(year: int, month: int, day: int) -> np.datetime64:
+    return _compose(_full_year(np.array([year])), np.array([month]), np.array([day]))[0]
+
+
+def _read_date_text(text: str, *, dayfirst: bool, proven: bool) -> tuple[np.datetime64, Problem | None]:
+    """Read a date written in words or an unusual layout: '31 juil. 2026', 'July 31, 2022', 'Jul 2026'."""
+    nat = np.datetime64("NaT", "D")
+    tokens = _date_tokens(text) if len(text) <= MAX_LENGTH else None
+    if not tokens:
+        return nat, None
+    kinds, numbers, widths = "".join(t[0] for t in tokens), [t[1] for t in tokens], [t[2] for t in tokens]
+    month = _month_of(tokens)
+    if month:
+        return _single_date(month[0], month[1], 1), None
+    if kinds == "nmn" and widths[0] <= 2 and widths[2] in (2, 4):
+        return _single_date(numbers[2], numbers[1], numbers[0]), None
+    if kinds == "mnn" and widths[1] <= 2 and widths[2] in (2, 4):
+        return _single_date(numbers[2], numbers[0], numbers[1]), None
+    if kinds == "nnn" and widths[0] == 4 and max(widths[1:]) <= 2:
+        return _single_date(numbers[0], numbers[1], numbers[2]), None
+    if kinds == "nnn" and max(widths[:2]) <= 2 and widths[2] in (2, 4):
+        first, second, year = (np.array([n]) for n in numbers)
+        dates, others, ambiguous = _numeric_dates(first, second, year, dayfirst, proven)
+        warn = ambiguous[0] and not np.isnat(dates[0])
+        return dates[0], (_ambiguity(dates[0], others[0]) if warn else None)
+    return nat, None
+
+
+def _read_dates(series: pd.Series, dayfirst: bool | None, months: bool) -> _Column:
+    """Read a column of dates through the fast paths (ISO, dd/mm/yyyy, Excel serials), then the rest."""
+    col = _Column(series, np.datetime64("NaT", "D"), "datetime64[D]")
+    iso = col.pick(ISO_DATE)
+    parts = [_ints(pc.utf8_slice_codeunits(col.cells(iso), a, b)) for a, b in ((0, 4), (5, 7), (8, 10))]
+    col.values[iso] = _compose(*parts)
+    numeric = col.pick(NUMERIC_DATE)
+    triples = pc.extract_regex(col.cells(numeric), NUMERIC_DATE)
+    first, second, year = (_ints(pc.struct_field(triples, name)) for name in ("a", "b", "y"))
+    dayfirst, proven = _date_order(first, second, dayfirst, months)
+    dates, others, ambiguous = _numeric_dates(first, second, year, dayfirst, proven)
+    col.values[numeric] = dates
+    for position, read_as, other in zip(numeric[ambiguous], dates[ambiguous], others[ambiguous], strict=True):
+        if not np.isnat(read_as):
+            col.report(np.array([position]), _ambiguity(read_as, other))
+    serial = col.pick(PLAIN_NUMBER)
+    number = _floats(col.cells(serial))
+    in_range = (number >= 20000) & (number < 80000)
+    col.values[serial[in_range]] = EXCEL_EPOCH + np.floor(number[in_range]).astype(np.int64)
+    col.read_each(col.rest(), partial(_read_date_text, dayfirst=dayfirst, proven=proven))
+    return col
+
+
+def parse_dates(series: pd.Series, *, dayfirst: bool | None = None) -> Parsed:
+    """Read dates, inferring day/month order from the column; warn where a value could be read both ways."""
+    col = _read_dates(series, dayfirst, months=False)
+    col.report_unread(np.isnat(col.values), Problem("date_unreadable", WARNING))
+    return col.parsed()
+
+
+def parse_months(series: pd.Series) -> Parsed:
+    """Read the month of cost lines ('2026-01', 'janv.-26', '01/2026', a date) as its first day."""
+    col = _read_dates(series, None, months=True)
+    col.values = col.values.astype("datetime64[M]").astype("datetime64[D]")
+    col.report_unread(np.isnat(col.values), Problem("month_unreadable", ERROR))
+    return col.parsed()
+
+
+def month_from_header(text: object) -> date | None:
+    """Return the month a wide-table column header names ('janv.-26', '2026-01', 'M01-2026'), else None."""
+    raw = "" if text is None else str(text).strip()
+    if len(raw) > MAX_LENGTH:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[ T][\d:.]+)?", raw, re.A):
+        year, month = int(raw[:4]), int(raw[5:7])
+    else:
+        numbered = re.fullmatch(r"[mM](\d{1,2})[-/ .](\d{4})", raw)
+        tokens = _date_tokens(f"{numbered[1]}/{numbered[2]}" if numbered else raw)
+        found = _month_of(tokens) if tokens else None
+        if not found:
+            return None
+        year, month = found
+    return date(year, month, 1) if 1 <= month <= 12 and 1 <= year <= 9999 else None
+
+
+# --- Statuses, scales and vocabularies ---------------------------------------------------------------
+
+
+@cache
+def _status_words() -> dict[str, str | None]:
+    table: dict[str, str | None] = _table({t.code: (t.code, t.en, t.fr, *t.synonyms) for t in STATUS})
+    for word in STATUS_NOT_REPORTED:
+        table.setdefault(_key(word), None)
+    return table
+
+
+def _read_status(text: str) -> tuple[str | None, Problem | None]:
+    for char in text:
+        if char in STATUS_EMOJI:
+            return STATUS_EMOJI[char], None
+    code = _lookup(_key(text), _status_words())
+    return (None, Problem("status_unknown", WARNING)) if code == NOT_FOUND else (code, None)
+
+
+def parse_status(series: pd.Series) -> Parsed:
+    """Read a RAG status in any spelling (Vert, A/G, ☀️ Ensoleillé, 🔴) as green, amber or red."""
+    col = _Column(series, None, "object")
+    col.read_each(col.rest(), _read_status)
+    return col.parsed()
+
+
+def _scale_reading(text: str) -> tuple[str, int | None]:
+    """Classify a scale cell: ('number', n), ('three', level), ('word', level), ('bad', None) or ('unknown', None)."""
+    read = _read_number(text, comma_decimal=True, units=False)
+    if read is None and (leading := LEADING_NUMBER.fullmatch(text)):
+        read = _read_number(leading[1], comma_decimal=True, units=False)
+    if read is not None:
+        value = read[0]
+        return ("number", int(value)) if value in (1, 2, 3, 4, 5) else ("bad", None)
+    five, three = _scale_words()
+    key = _key(text)
+    level = _lookup(key, five)
+    if level == NOT_FOUND:
+        return "unknown", None
+    return ("three" if key in three else "word"), level
+
+
+def parse_scale(series: pd.Series, *, three_level: tuple[int, int, int] = (1, 3, 5)) -> Parsed:
+    """Read risk probability or impact on 1-5 from numbers or words; a column of low/medium/high uses `three_level`."""
+    col = _Column(series, None, "object")
+    readings = {text: _scale_reading(text) for text in pc.unique(col.text).drop_null().to_pylist()}
+    only_three = bool(readings) and all(kind == "three" for kind, _ in readings.values())
+    three = _scale_words()[1]
+    problems = {"bad": Problem("scale_out_of_range", ERROR), "unknown": Problem("scale_unknown", ERROR)}
+
+    def read(text: str) -> tuple[int | None, Problem | None]:
+        kind, level = readings[text]
+        if only_three:
+            return three_level[int(three[_key(text)]) - 1], None
+        return level, problems.get(kind)
+
+    col.read_each(col.rest(), read)
+    return col.parsed("Int64")
+
+
+def _read_term(text: str, kind: str) -> tuple[str | None, Problem | None]:
+    code = _lookup(_key(text), _terms(kind))
+    if code != NOT_FOUND:
+        return code, None
+    if kind == "category":
+        return _clean(text), None
+    if kind == "risk_status":
+        return "open", Problem("risk_status_unknown", WARNING)  # an unreadable status must not hide a risk
+    return None, Problem(f"{kind}_unknown", WARNING)
+
+
+def parse_terms(series: pd.Series, kind: str) -> Parsed:
+    """Read risk statuses, responses, cost types or categories as canonical codes (free categories kept)."""
+    if kind not in ("risk_status", "response", "cost_type", "category"):
+        raise ValueError(f"no vocabulary {kind!r} for parse_terms")
+    keep = frozenset(word for word in EMPTY if _key(word) in _terms(kind))  # "sans objet" closes a risk
+    col = _Column(series, None, "object", keep)
+    col.read_each(col.rest(), partial(_read_term, kind=kind))
+    return col.parsed()
+
+
+# --- Flags, years, scores, text ----------------------------------------------------------------------
+
+
+@cache
+def _booleans() -> dict[str, bool]:
+    return {word: answer for answer, words in ((True, YES_WORDS), (False, NO_WORDS)) for word in words}
+
+
+def _read_bool(text: str) -> tuple[bool | None, Problem | None]:
+    bare = text.replace("\ufe0f", "").strip().casefold()
+    number = re.fullmatch(r"([01])(?:\.0*)?", bare)
+    answer = _booleans().get(number[1] if number else bare, _booleans().get(_key(bare)))
+    return (answer, None) if answer is not None else (None, Problem("not_a_boolean", WARNING))
+
+
+def parse_bools(series: pd.Series) -> Parsed:
+    """Read yes/no flags in English, French, 1/0 or a tick mark."""
+    col = _Column(series, None, "object")
+    col.read_each(col.rest(), _read_bool)
+    return col.parsed("boolean")
+
+
+def _read_year(text: str) -> tuple[int | None, Problem | None]:
+    key = _key(text)
+    fiscal = re.fullmatch(r"fy ?(\d{2}|\d{4})", key)
+    relative = re.fullmatch(r"(?:year|yr|y|annee|an|t) ?(\d{1,2})", key)
+    number = _read_number(text, comma_decimal=True, units=False)
+    value = number[0] if number else math.nan
+    if fiscal:
+        return int(_full_year(int(fiscal[1]))), None
+    if relative:
+        return int(relative[1]), None
+    if value.is_integer() and (0 <= value <= 100 or 1900 <= value <= 2200):
+        return int(value), None
+    return None, Problem("not_a_year", ERROR)
+
+
+def parse_integers(series: pd.Series) -> Parsed:
+    """Read business-case periods: calendar years (2026, FY26) or years from the start (Year 1, An 1, 1)."""
+    col = _Column(series, None, "object")
+    col.read_each(col.rest(), _read_year)
+    return col.parsed("Int64")
+
+
+def _read_score(text: str) -> tuple[float, Problem | None]:
+    number = _read_number(text, comma_decimal=True, units=False)
+    if number is not None:
+        return (number[0], None) if number[0] >= 0 else (math.nan, Problem("not_a_score", ERROR))
+    level = _lookup(_key(text), _scale_words()[0])
+    return (math.nan, Problem("not_a_score", ERROR)) if level == NOT_FOUND else (float(level), None)
+
+
+def parse_scores(series: pd.Series) -> Parsed:
+    """Read prioritisation inputs: non-negative scores (1-5, Fibonacci job sizes) or the five-level words."""
+    col = _Column(series, math.nan, "float64")
+    plain = col.pick(PLAIN_NUMBER)
+    scores = _floats(col.cells(plain))
+    negative = ~(np.isfinite(scores) & (scores >= 0))
+    col.values[plain] = np.where(negative, math.nan, scores)
+    col.report(plain[negative], Problem("not_a_score", ERROR))
+    col.read_each(col.rest(), _read_score)
+    return col.parsed()
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
+def clean_text(series: pd.Series) -> Parsed:
+    """Tidy free text: trim, collapse spaces (NBSP too), undo the apostrophe that escapes a formula."""
+    col = _Column(series, None, "object")
+    text = pc.replace_substring_regex(col.text, WHITESPACE, " ")
+    text = pc.replace_substring_regex(text, r"^'([=+\-@])", r"\1")
+    col.values[:] = text.to_pylist()
+    return col.parsed()
