@@ -45,11 +45,7 @@ def tr(key: str, /, **params: object) -> str:
 
 def data_version() -> tuple:
     """Identify the store's content, so cached results refresh after an import or a rollback."""
-    row = cursor().execute(
-        "SELECT max(batch_id), count(rolled_back_at), (SELECT max(updated_at) FROM settings), "
-        "(SELECT string_agg(band, ',' ORDER BY probability, impact) FROM risk_bands) FROM batches"
-    ).fetchone()
-    return tuple(row)
+    return snapshots.data_version(cursor())
 
 
 def current_settings() -> dict:

@@ -23,7 +23,7 @@ from pmo_core.fields import ENTITIES, fields_of, normalize_header
 from pmo_core.issues import ERROR, WARNING, Issue
 from pmo_core.layout import TableBlock, find_tables
 from pmo_core.mapping import Profile, TableMapping, apply_profile, guess_mapping
-from pmo_core.store import quote
+from pmo_core.store import CURRENT, quote
 from pmo_core.tables import LOCATION_COLUMNS, ReadContext, TableRead, guess_wide_measure, read_table
 
 SCOPES = ("partial", "full")
@@ -235,12 +235,17 @@ def build_plan(
     as_of = as_of or date.today()
     issues = [issue for read in reads for issue in read.all_issues]
     frames = _collect(reads)
-    current = current_projects(con)
+    current = current_projects(con, as_of)
+    latest = con.execute("SELECT max(as_of) FROM batches WHERE rolled_back_at IS NULL").fetchone()[0]
+    if latest is not None and as_of < latest:
+        issues.append(Issue(WARNING, "older_than_latest", reads[0].name if reads else "",
+                            params={"as_of": as_of.isoformat(), "latest": latest.isoformat()}))
+    history_names = known_names(con)
     _check_duplicate_projects(frames["projects"], issues)
     frames["projects"] = _complete_projects(frames["projects"], as_of)
     file_codes = set(frames["projects"]["code"].dropna())
     for entity in ("milestones", "risks", "costs", "business_case"):
-        frames[entity] = _resolve_projects(frames[entity], frames["projects"], current, issues)
+        frames[entity] = _resolve_projects(frames[entity], frames["projects"], current, history_names, issues)
     frames["risks"] = _complete_risks(frames["risks"])
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
     if scope == "full" and not len(frames["projects"]) and any(len(f) for f in frames.values()):
@@ -267,9 +272,17 @@ def _collect(reads: list[FileRead]) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def current_projects(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return the code and name of every project in the current state."""
-    return con.execute("SELECT code, name FROM projects").df()
+def current_projects(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
+    """Return the code and name of every project in the state on a date (the current state when None)."""
+    return con.execute("SELECT code, name FROM projects_at($d::DATE)", {"d": as_of or CURRENT}).df()
+
+
+def known_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return every (code, name) a live import ever gave, since a tracker may use an older title."""
+    return con.execute(
+        """SELECT DISTINCT p.code, p.name FROM project_rows AS p JOIN batches AS b USING (batch_id)
+           WHERE b.rolled_back_at IS NULL AND p.name IS NOT NULL"""
+    ).df()
 
 
 def _check_duplicate_projects(projects: pd.DataFrame, issues: list[Issue]) -> None:
@@ -301,29 +314,28 @@ def normalize_name(name: object) -> str:
 
 
 def _resolve_projects(frame: pd.DataFrame, projects: pd.DataFrame, current: pd.DataFrame,
-                      issues: list[Issue]) -> pd.DataFrame:
+                      history_names: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
     """Give every row the code of its project, found by code or, failing that, by title."""
     if frame.empty:
         return frame
-    known = pd.concat([projects[["code", "name"]], current[["code", "name"]]], ignore_index=True)
-    known = known.dropna(subset=["code"]).drop_duplicates("code")
-    codes = set(known["code"])
+    codes = set(projects["code"].dropna()) | set(current["code"])
+    known = pd.concat([projects[["code", "name"]], current[["code", "name"]], history_names], ignore_index=True)
+    known = known.dropna(subset=["code"]).drop_duplicates()
+    known = known.loc[known["code"].isin(codes)]
     by_name: dict[str, set[str]] = {}
     for code, name in known.itertuples(index=False):
         if isinstance(name, str):
             by_name.setdefault(normalize_name(name), set()).add(code)
     by_code_ci = {normalize_name(code): code for code in codes}
     frame = frame.copy()
-    resolved = []
-    for row in frame.itertuples(index=False):
-        resolved.append(_resolve_one(row, codes, by_code_ci, by_name, issues))
-    frame["project_code"] = resolved
+    rows = frame[["project_code", "project_name", "_file", "_sheet", "_row"]].to_dict("records")
+    frame["project_code"] = [_resolve_one(row, codes, by_code_ci, by_name, issues) for row in rows]
     return frame.loc[frame["project_code"].notna()].reset_index(drop=True)
 
 
-def _resolve_one(row, codes: set[str], by_code_ci: dict[str, str], by_name: dict[str, set[str]],
+def _resolve_one(row: dict, codes: set[str], by_code_ci: dict[str, str], by_name: dict[str, set[str]],
                  issues: list[Issue]) -> str | None:
-    for value in (row.project_code, row.project_name):
+    for value in (row["project_code"], row["project_name"]):
         if not isinstance(value, str):
             continue
         if value in codes:
@@ -335,12 +347,12 @@ def _resolve_one(row, codes: set[str], by_code_ci: dict[str, str], by_name: dict
         if len(matches) == 1:
             return next(iter(matches))
         if len(matches) > 1:
-            issues.append(Issue(ERROR, "project_ambiguous", row._file, row._sheet, int(row._row), value=value,
-                                params={"candidates": ", ".join(sorted(matches))}))
+            issues.append(Issue(ERROR, "project_ambiguous", row["_file"], row["_sheet"], int(row["_row"]),
+                                value=value, params={"candidates": ", ".join(sorted(matches))}))
             return None
-    value = row.project_code if isinstance(row.project_code, str) else row.project_name
+    value = row["project_code"] if isinstance(row["project_code"], str) else row["project_name"]
     if isinstance(value, str):
-        issues.append(Issue(ERROR, "project_unknown", row._file, row._sheet, int(row._row), value=value))
+        issues.append(Issue(ERROR, "project_unknown", row["_file"], row["_sheet"], int(row["_row"]), value=value))
     return None
 
 
@@ -433,7 +445,8 @@ def _differing_projects(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.Dat
     differing: set[str] = set()
     for entity in coverage.loc[coverage["present"], "entity"].unique():
         view, key = _TABLES[entity]
-        columns = stored_columns(con, entity)
+        # A new date of update alone is not a change of content: the preview would call every project updated.
+        columns = [c for c in stored_columns(con, entity) if c != "last_update"]
         new = frames[entity]
         new = new.loc[new[key].isin(codes), columns]
         old = con.execute(
@@ -485,3 +498,27 @@ def as_of_default(reads: list[FileRead]) -> date:
     hints = [read.as_of_hint for read in reads if read.as_of_hint]
     return max(hints) if hints else date.today()
 
+
+def plan_from_frames(
+    con: duckdb.DuckDBPyConnection,
+    frames: dict[str, pd.DataFrame],
+    *,
+    scope: str = "partial",
+    as_of: date | None = None,
+    name: str = "frames",
+) -> ImportPlan:
+    """Build a plan from canonical frames (the demo, tests, benchmarks) with the same checks as a file."""
+    read = FileRead(name=name)
+    for entity, frame in frames.items():
+        columns = [f.name for f in fields_of(entity)]
+        canonical = frame.reindex(columns=columns)
+        canonical["_file"] = name
+        canonical["_sheet"] = entity
+        canonical["_row"] = range(2, len(canonical) + 2)
+        mapping = TableMapping(entity=entity, columns=(), signature="")
+        read.tables.append(
+            TableRead(
+                file=name, sheet=entity, header_row=1, mapping=mapping, frame=canonical, n_rows=len(canonical)
+            )
+        )
+    return build_plan(con, [read], scope=scope, as_of=as_of)

@@ -14,6 +14,7 @@ from functools import cache
 
 from pmo_core.fields import ENTITIES, all_fields, fields_of, normalize_header
 
+WIDE_EXCLUDED = ("month", "actual", "forecast")
 MIN_SCORE = 0.6  # below this a header is left unmapped rather than guessed
 SHEET_HINTS = {
     "projects": ("project", "projet", "portfolio", "portefeuille", "suivi", "tracker", "register of projects"),
@@ -138,7 +139,7 @@ def guess_mapping(
     best: TableMapping | None = None
     best_score = 0.0
     for entity in ENTITIES:
-        columns, score = assign_columns(entity, plain)
+        columns, score = assign_columns(entity, plain, wide=bool(month_columns))
         score += _sheet_hint(entity, sheet_name)
         if entity == "costs" and len(month_columns) >= 3:
             score += 3.0 + 0.1 * len(month_columns)
@@ -159,13 +160,18 @@ def guess_mapping(
     return replace(best, confidence=round(min(1.0, best_score / 8.0), 2))
 
 
-def assign_columns(entity: str, headers: list[tuple[int, str]]) -> tuple[list[ColumnMap], float]:
-    """Give each field its best column, best matches first; each column and field used once."""
+def assign_columns(entity: str, headers: list[tuple[int, str]], wide: bool = False) -> tuple[list[ColumnMap], float]:
+    """Give each field its best column, best matches first; each column and field used once.
+
+    In a wide cost table the amounts sit in the month columns, so a "Total réalisé" column beside them
+    is a derived total, not the actual cost: only the project, the cost type and an annual plan map.
+    """
+    excluded = WIDE_EXCLUDED if wide and entity == "costs" else ()
     candidates = []
     for col, header in headers:
         normalized, scale = normalize_header(header)
         for cand_entity, name, score in match_header(normalized):
-            if cand_entity == entity:
+            if cand_entity == entity and name not in excluded:
                 candidates.append((score, col, name, scale))
     candidates.sort(key=lambda c: (-c[0], c[1]))
     taken_cols: dict[int, tuple[str, float, float]] = {}

@@ -88,7 +88,7 @@ def changed_mapping(read: TableRead, entity: str | None, edited: pd.DataFrame, w
         if entity is None:
             columns = tuple(replace(c, field=None, confidence=0.0) for c in mapping.columns)
             return replace(mapping, entity=None, columns=columns, month_columns=())
-        guessed, _ = assign_columns(entity, plain)
+        guessed, _ = assign_columns(entity, plain, wide=bool(mapping.month_columns))
         return replace(mapping, entity=entity, columns=tuple(guessed), confidence=1.0,
                        month_columns=mapping.month_columns if entity == "costs" else ())
     by_label = field_choices(entity, lang)

@@ -6,6 +6,7 @@ store exactly as it was. Nothing is ever deleted; a rollback marks its batch and
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -88,7 +89,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
         names = ", ".join(quote(c) for c in frame.columns)
         con.execute(f"INSERT INTO {quote(table)} ({names}) SELECT {names} FROM _incoming")  # noqa: S608
     finally:
-        con.unregister("_incoming")
+        with suppress(duckdb.Error):  # an aborted transaction refuses it; the rollback that follows drops it
+            con.unregister("_incoming")
 
 
 def _issue_rows(batch_id: int, plan: ImportPlan) -> pd.DataFrame:
@@ -192,6 +194,16 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
         "id": latest[0], "as_of": latest[1].isoformat(), "imported_at": latest[2].isoformat(timespec="seconds"),
     }
     return counts
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Identify the store's content: it changes with every import, rollback, setting or band edit."""
+    row = con.execute(
+        """SELECT max(batch_id), count(rolled_back_at), (SELECT max(updated_at) FROM settings),
+                  (SELECT string_agg(band, ',' ORDER BY probability, impact) FROM risk_bands)
+           FROM batches"""
+    ).fetchone()
+    return tuple(row)
 
 
 def is_empty(con: duckdb.DuckDBPyConnection) -> bool:

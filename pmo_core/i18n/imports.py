@@ -54,6 +54,12 @@ TEXTS = {
         "A full import replaces the whole portfolio, so it needs a table of projects.",
         "Un import complet remplace tout le portefeuille : il lui faut un tableau de projets.",
     ),
+    "issue.older_than_latest": (
+        "This import is dated {as_of}, before the latest snapshot ({latest}): it fills in history, and changes the "
+        "current state only for projects that no later import covers.",
+        "Cet import est daté du {as_of}, avant la dernière situation ({latest}) : il complète l'historique, et ne "
+        "change l'état actuel que pour les projets qu'aucun import plus récent ne couvre.",
+    ),
     # Severity and change words.
     "import.severity.error": ("Error", "Erreur"),
     "import.severity.warning": ("Warning", "Avertissement"),

@@ -1,0 +1,3 @@
+"""Budget page: the words of this page."""
+
+TEXTS: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Risks page: the words of this page."""
+
+TEXTS: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,89 @@
+"""Conventions the code base keeps, checked so they stay kept."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from pmo_core import settings, store
+from pmo_core.fields import ENTITIES, all_fields
+from pmo_core.i18n import AREAS, table
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECK_ONLY_FIELDS = {("risks", "score"), ("milestones", "project_name"), ("risks", "project_name"),
+                     ("costs", "project_name"), ("business_case", "project_name")}
+
+
+def python_files(*folders: str) -> list[Path]:
+    return [path for folder in folders for path in (ROOT / folder).rglob("*.py")]
+
+
+def test_the_core_never_imports_streamlit():
+    for path in python_files("pmo_core"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.split(".")[0] == "streamlit" for n in names), path
+
+
+def test_pages_hold_no_sql_and_open_no_connection():
+    for path in [*python_files("pages"), ROOT / "app.py"]:
+        text = path.read_text(encoding="utf-8")
+        assert "duckdb.connect" not in text, path
+        assert not re.search(r"\bSELECT\b.+\bFROM\b", text), path
+        assert ".execute(" not in text, path
+
+
+def test_every_translation_has_english_and_french_with_the_same_placeholders():
+    formatter = string.Formatter()
+    for key, (en, fr) in table().items():
+        assert en.strip() and fr.strip(), key
+        placeholders = [{name for _, name, _, _ in formatter.parse(text) if name} for text in (en, fr)]
+        assert placeholders[0] == placeholders[1], key
+
+
+def test_translation_keys_used_in_code_exist():
+    known = table()
+    pattern = re.compile(r"""\b(?:tr|t)\(\s*["']([a-z_]+\.[a-zA-Z0-9_.]*[a-zA-Z0-9_])["']""")
+    missing = []
+    for path in [*python_files("pmo_core", "pages"), ROOT / "app.py"]:
+        for key in pattern.findall(path.read_text(encoding="utf-8")):
+            if key not in known:
+                missing.append(f"{path.relative_to(ROOT)}: {key}")
+    assert missing == []
+
+
+def test_each_translation_area_is_a_module():
+    for area in AREAS:
+        assert (ROOT / "pmo_core" / "i18n" / f"{area}.py").exists(), area
+
+
+def test_every_setting_is_documented_in_both_languages():
+    known = table()
+    for setting in settings.SETTINGS:
+        assert f"setting.{setting.name}" in known, setting.name
+        settings.coerce(setting.name, setting.default)  # the default itself is valid
+
+
+def test_every_field_has_a_column_in_its_table():
+    con = store.connect(":memory:")
+    tables = {"projects": "project_rows", "milestones": "milestone_rows", "risks": "risk_rows",
+              "costs": "cost_rows", "business_case": "business_case_rows"}
+    for entity in ENTITIES:
+        columns = {row[0] for row in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $t", {"t": tables[entity]}
+        ).fetchall()}
+        for spec in all_fields()[entity]:
+            if (entity, spec.name) in CHECK_ONLY_FIELDS:
+                continue
+            assert spec.name in columns, f"{entity}.{spec.name}"
+
+
+@pytest.mark.parametrize("path", sorted(store.MIGRATIONS.glob("*.sql")), ids=lambda p: p.name)
+def test_migrations_are_numbered(path):
+    assert re.match(r"\d{3}_[a-z0-9_]+\.sql$", path.name)
