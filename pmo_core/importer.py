@@ -328,8 +328,15 @@ def _resolve_projects(frame: pd.DataFrame, projects: pd.DataFrame, current: pd.D
             by_name.setdefault(normalize_name(name), set()).add(code)
     by_code_ci = {normalize_name(code): code for code in codes}
     frame = frame.copy()
-    rows = frame[["project_code", "project_name", "_file", "_sheet", "_row"]].to_dict("records")
-    frame["project_code"] = [_resolve_one(row, codes, by_code_ci, by_name, issues) for row in rows]
+    refs = frame[["project_code", "project_name"]].astype(object).where(frame[["project_code", "project_name"]].notna(), None)
+    # Resolve each distinct reference once: a cost table repeats its project on every monthly line.
+    firsts = frame.assign(_code=refs["project_code"], _name=refs["project_name"]).drop_duplicates(["_code", "_name"])
+    resolved = {}
+    for row in firsts[["_code", "_name", "_file", "_sheet", "_row"]].to_dict("records"):
+        row["project_code"], row["project_name"] = row.pop("_code"), row.pop("_name")
+        resolved[(row["project_code"], row["project_name"])] = _resolve_one(row, codes, by_code_ci, by_name, issues)
+    keys = list(zip(refs["project_code"], refs["project_name"], strict=True))
+    frame["project_code"] = [resolved[key] for key in keys]
     return frame.loc[frame["project_code"].notna()].reset_index(drop=True)
 
 

@@ -31,3 +31,33 @@ def con(db_path):
     connection = store.connect(db_path)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def demo_store_file(tmp_path_factory) -> Path:
+    """Build the demo store once per test session (four monthly snapshots); tests use copies of it."""
+    from pmo_core.demo import load_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.duckdb"
+    connection = store.connect(path)
+    load_demo(connection, folder / "workbooks", user="test")
+    connection.execute("CHECKPOINT")
+    connection.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_store_file, db_path) -> Path:
+    """A private copy of the demo store at PMO_DB."""
+    import shutil
+
+    shutil.copy(demo_store_file, db_path)
+    return db_path
+
+
+@pytest.fixture
+def demo_con(demo_db):
+    connection = store.connect(demo_db)
+    yield connection
+    connection.close()

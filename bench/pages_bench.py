@@ -1,0 +1,114 @@
+"""Page benchmark on the scale store: per page, the median time of each query and of a whole server-side
+rerun, and the largest number of rows any chart sends to the browser.
+
+Each page brings its cases in a `bench/cases_<page>.py` module exposing PAGE (the page script) and
+cases(con, filters) -> {name: zero-argument callable running one pmo_core query}.
+
+    python bench/pages_bench.py            # builds /tmp/pmo_scale.duckdb if missing
+    python bench/pages_bench.py --rebuild
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from pmo_core import store  # noqa: E402
+from pmo_core.filters import Filters  # noqa: E402
+
+RUNS = 7
+QUERY_TARGET_MS, RERUN_TARGET_MS, CHART_ROWS_TARGET = 100, 1000, 5000
+
+
+def median_ms(call, runs: int = RUNS) -> float:
+    call()  # the first run warms DuckDB's caches, as a second visitor would find them
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def chart_rows(at) -> int:
+    """Return the largest number of data rows in any Vega-Lite chart of a finished AppTest run."""
+    import pyarrow as pa
+
+    largest = 0
+    for element in at.get("arrow_vega_lite_chart"):
+        proto = element.proto
+        datasets = list(getattr(proto, "datasets", []))
+        tables = [d.data.data for d in datasets] + ([proto.data.data] if proto.HasField("data") else [])
+        for blob in tables:
+            if blob:
+                largest = max(largest, pa.ipc.open_stream(io.BytesIO(blob)).read_all().num_rows)
+    return largest
+
+
+def rerun_ms(page: str) -> tuple[float, int]:
+    """Return the median time of a whole server-side run of a page, and its largest chart."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    def run():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.run()
+        if page != "pages/overview.py":
+            at.switch_page(page)
+            at.run()
+        return at
+
+    at = run()
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    rows = chart_rows(at)
+    times = []
+    for _ in range(3):
+        st.cache_data.clear()  # a new import invalidates the caches: time the uncached rerun
+        began = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times), rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", default="/tmp/pmo_scale.duckdb")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    db = Path(args.db)
+    if args.rebuild or not db.exists():
+        from scale_store import build_scale_store
+
+        build_scale_store(db)
+    os.environ["PMO_DB"] = str(db)
+    con = store.connect(db)
+    filters = Filters()
+    print(f"{'page':<16} {'case':<44} {'median ms':>10} {'target':>8}")
+    for module_path in sorted(HERE.glob("cases_*.py")):
+        module = importlib.import_module(module_path.stem)
+        for name, call in module.cases(con, filters).items():
+            ms = median_ms(call)
+            flag = "ok" if ms <= QUERY_TARGET_MS else "SLOW"
+            print(f"{module_path.stem[6:]:<16} {name:<44} {ms:>10.1f} {QUERY_TARGET_MS:>6} {flag}")
+        ms, rows = rerun_ms(module.PAGE)
+        print(f"{module_path.stem[6:]:<16} {'whole rerun (server side)':<44} {ms:>10.1f} {RERUN_TARGET_MS:>6} "
+              f"{'ok' if ms <= RERUN_TARGET_MS else 'SLOW'}")
+        print(f"{module_path.stem[6:]:<16} {'largest chart (rows sent)':<44} {rows:>10} {CHART_ROWS_TARGET:>6} "
+              f"{'ok' if rows <= CHART_ROWS_TARGET else 'TOO MANY'}")
+    con.close()
+
+
+if __name__ == "__main__":
+    main()

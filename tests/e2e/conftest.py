@@ -1,0 +1,109 @@
+"""End-to-end tests: the real server on a free port, driven in Debian's headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on a free port against `db` and wait until it answers."""
+    port = free_port()
+    env = {**os.environ, "PMO_DB": str(db), "PMO_LANG": "en"}
+    handle = log.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"the server did not answer: {log.read_text()}")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="en-GB")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def empty_server(tmp_path):
+    process, url = start_server(tmp_path / "e2e.duckdb", tmp_path / "server.log")
+    yield url
+    stop_server(process)
+
+
+@pytest.fixture
+def demo_server(tmp_path, demo_store_file):
+    db = tmp_path / "e2e.duckdb"
+    shutil.copy(demo_store_file, db)
+    process, url = start_server(db, tmp_path / "server.log")
+    yield url
+    stop_server(process)
+
+
+def settle(tab, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished running the page's script."""
+    tab.wait_for_selector("[data-testid=stApp]", timeout=timeout)
+    tab.wait_for_timeout(800)
+    deadline = time.monotonic() + timeout / 1000
+    while time.monotonic() < deadline:
+        if not tab.query_selector("[data-testid=stStatusWidget]"):
+            break
+        tab.wait_for_timeout(300)
+    tab.wait_for_timeout(500)
