@@ -24,6 +24,7 @@ from pmo_core.issues import ERROR, WARNING, Issue
 from pmo_core.layout import TableBlock, find_tables
 from pmo_core.mapping import Profile, TableMapping, apply_profile, guess_mapping
 from pmo_core.store import CURRENT, quote
+from pmo_core.template import is_readme_sheet
 from pmo_core.tables import LOCATION_COLUMNS, ReadContext, TableRead, guess_wide_measure, read_table
 
 SCOPES = ("partial", "full")
@@ -100,6 +101,8 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         if not sheet.visible and not options.include_hidden:
             result.hidden_sheets.append(sheet.name)
             continue
+        if is_readme_sheet(sheet.name):
+            continue  # our template's help: its column descriptions are not records (its as-of date is read below)
         found.extend(find_tables(sheet))
     result.language = guess_language(workbook, found)
     result.as_of_hint = guess_as_of(workbook, found)
@@ -483,7 +486,7 @@ def _fingerprints(frame: pd.DataFrame, key: str) -> set[tuple[str, int]]:
 
 DATE_COLUMNS = {f.name for e in ENTITIES for f in fields_of(e) if f.type in ("date", "month")}
 NUMBER_COLUMNS = {f.name for e in ENTITIES for f in fields_of(e)
-                  if f.type in ("money", "number", "percent", "score", "scale", "int")}
+                  if f.type in ("money", "number", "percent", "signed_percent", "score", "scale", "int")}
 _STORED: dict[str, list[str]] = {}
 
 

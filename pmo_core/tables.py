@@ -99,6 +99,10 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
         return values.parse_numbers(series, scale=scale)
     if kind == "percent":
         return values.parse_percents(series)
+    if kind == "signed_percent":  # a return on investment may be negative or above 100 %
+        parsed = values.parse_percents(series)
+        kept = {row: p for row, p in parsed.problems.items() if p.code != "percent_out_of_range"}
+        return values.Parsed(parsed.values, kept)
     if kind == "date":
         return values.parse_dates(series, dayfirst=ctx.dayfirst)
     if kind == "month":

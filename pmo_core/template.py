@@ -33,6 +33,7 @@ JOB_SIZES = "1,2,3,5,8,13,20"
 NUMBER_FORMATS = {
     "money": "#,##0",
     "percent": "0%",
+    "signed_percent": "0%",
     "number": "0.0",
     "int": "0",
     "score": "0",
@@ -78,6 +79,13 @@ def export_store(con: Any, target: exports.Target, *, lang: str = "en", as_of: d
     dates = [s.as_of for s in snapshots.list_snapshots(con)]
     stated = as_of or (dates[0] if dates else None)
     write_template(target, frames, lang=lang, as_of=stated, currency=str(settings.get(con, "currency")))
+
+
+def export_bytes(con: Any, *, lang: str = "en", as_of: date | None = None) -> bytes:
+    """Return the store's state as the template, for a download button."""
+    buffer = BytesIO()
+    export_store(con, buffer, lang=lang, as_of=as_of)
+    return buffer.getvalue()
 
 
 def is_readme_sheet(name: str) -> bool:
