@@ -256,7 +256,32 @@ def build_plan(
     present = {entity for read in reads for t in read.tables if t.frame is not None and (entity := t.mapping.entity)}
     coverage = _coverage(reads, frames, present, current, scope)
     changes = _changes(con, frames, coverage, current, file_codes)
-    return ImportPlan(reads, frames, coverage, changes, issues, scope, as_of)
+    return ImportPlan(reads, frames, coverage, changes, _locate_columns(issues, reads), scope, as_of)
+
+
+_ISSUE_FIELDS = {
+    "duplicate_project_code": ("code",),
+    "project_unknown": ("project_code", "project_name"),
+    "project_ambiguous": ("project_code", "project_name"),
+    "duplicate_cost_line": ("project_code", "project_name"),
+}
+
+
+def _locate_columns(issues: list[Issue], reads: list[FileRead]) -> list[Issue]:
+    """Name the column of the checks made across rows, so the message and the error workbook point at the cell."""
+    columns = {
+        (read.name, table.sheet): {c.field: c for c in table.mapping.columns if c.field}
+        for read in reads for table in read.tables
+    }
+    located = []
+    for issue in issues:
+        if issue.column is None and issue.code in _ISSUE_FIELDS:
+            mapped = columns.get((issue.file, issue.sheet), {})
+            column = next((mapped[f] for f in _ISSUE_FIELDS[issue.code] if f in mapped), None)
+            if column is not None:
+                issue = replace(issue, column=column.header, col_index=column.col_index)
+        located.append(issue)
+    return located
 
 
 def _collect(reads: list[FileRead]) -> dict[str, pd.DataFrame]:
