@@ -25,7 +25,14 @@ from pmo_core.layout import TableBlock, find_tables
 from pmo_core.mapping import Profile, TableMapping, apply_profile, guess_mapping
 from pmo_core.store import CURRENT, quote
 from pmo_core.template import is_readme_sheet
-from pmo_core.tables import LOCATION_COLUMNS, ReadContext, TableRead, guess_wide_measure, read_table
+from pmo_core.tables import (
+    LOCATION_COLUMNS,
+    ReadContext,
+    TableRead,
+    check_plausible,
+    guess_wide_measure,
+    read_table,
+)
 
 SCOPES = ("partial", "full")
 _FR_WORDS = re.compile(
@@ -117,6 +124,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         mapping = guess_mapping(list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns)
         if mapping.signature in profiles:
             mapping = apply_profile(mapping, profiles[mapping.signature])
+        mapping = check_plausible(block, mapping, ctx)
         if mapping.month_columns and mapping.wide_measure is None:
             mapping = replace(mapping, wide_measure=guess_wide_measure(block))
         mapping = options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
@@ -235,7 +243,7 @@ def build_plan(
     """Check the files against each other and the store, and say what importing them would change."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}")
-    as_of = as_of or date.today()
+    as_of = as_of or as_of_default(reads)
     issues = [issue for read in reads for issue in read.all_issues]
     frames = _collect(reads)
     current = current_projects(con, as_of)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -84,6 +84,35 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
     base.frame = frame
     base.issues = issues
     return base
+
+
+SAMPLE_ROWS = 200
+TEXT_TYPES = ("text", "code", "category")
+
+
+def check_plausible(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> TableMapping:
+    """Unmap the loosely matched columns whose values mostly do not read as their field's type.
+
+    A header such as "schedule_comment" looks like a schedule status, but its cells are sentences: read
+    the first values and keep the guess only if most of them parse. Exact header matches are kept, since
+    the file says what the column is, and their unreadable values are reported instead.
+    """
+    if mapping.entity is None:
+        return mapping
+    specs = {f.name: f for f in fields_of(mapping.entity)}
+    sample = block.data.head(SAMPLE_ROWS)
+    columns = []
+    for column in mapping.columns:
+        spec = specs.get(column.field) if column.field else None
+        if spec is None or column.source != "auto" or column.confidence >= 0.95 or spec.type in TEXT_TYPES:
+            columns.append(column)
+            continue
+        values = sample[column.col_index]
+        filled = int(values.notna().sum())
+        parsed = parse_column(values, spec, column.scale, ctx)
+        readable = filled - len(parsed.problems)
+        columns.append(column if filled == 0 or readable / filled >= 0.5 else replace(column, field=None, confidence=0.0))
+    return replace(mapping, columns=tuple(columns))
 
 
 def _mapped(mapping: TableMapping) -> set[str]:
@@ -249,7 +278,8 @@ def _check_risk_score(frame: pd.DataFrame, block: TableBlock, mapping: TableMapp
 
 def _check_dates_order(frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext,
                        issues: list[Issue]) -> None:
-    """An end date before the start date is an error: one of the two is wrong."""
+    """An end date before the start date is an error: one of the two is wrong. Read leniently, the end
+    date is dropped instead, with a warning, so a third-party register still imports."""
     start = pd.to_datetime(frame["start_date"], errors="coerce")
     for end_field in ("baseline_end", "forecast_end"):
         column = mapping.field_column(end_field)
@@ -258,6 +288,8 @@ def _check_dates_order(frame: pd.DataFrame, block: TableBlock, mapping: TableMap
         end = pd.to_datetime(frame[end_field], errors="coerce")
         wrong = (end < start).fillna(False)
         for position in frame.index[wrong]:
-            issues.append(Issue(ERROR, "end_before_start", ctx.file, block.sheet, int(frame.at[position, "_row"]),
-                                column.header, column.col_index, end[position].date().isoformat(),
-                                params={"start": start[position].date().isoformat()}))
+            issues.append(Issue(WARNING if ctx.lenient else ERROR, "end_before_start", ctx.file, block.sheet,
+                                int(frame.at[position, "_row"]), column.header, column.col_index,
+                                end[position].date().isoformat(), params={"start": start[position].date().isoformat()}))
+        if ctx.lenient:
+            frame.loc[wrong, end_field] = pd.NaT
