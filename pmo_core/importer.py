@@ -120,7 +120,9 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         three_level=options.three_level,
     )
     profiles = {p.signature: p for p in options.profiles}
-    for block in found:
+    form_projects: dict[str, str] = {}
+    # Forms first: the risks listed under a "fiche projet" belong to the project of the fiche.
+    for block in sorted(found, key=lambda b: not b.form):
         mapping = guess_mapping(list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns)
         if mapping.signature in profiles:
             mapping = apply_profile(mapping, profiles[mapping.signature])
@@ -128,30 +130,19 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         if mapping.month_columns and mapping.wide_measure is None:
             mapping = replace(mapping, wide_measure=guess_wide_measure(block))
         mapping = options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
-        result.tables.append(read_table(block, mapping, ctx))
-    _fill_form_projects(result)
+        table = read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
+        if block.form and table.frame is not None and len(table.frame) and isinstance(table.frame["code"].iloc[0], str):
+            form_projects[block.sheet] = table.frame["code"].iloc[0]
+        result.tables.append(table)
+    result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
     if not any(t.mapping.entity for t in result.tables):
         result.issues.append(Issue(WARNING, "no_table_recognised", name))
     return result
 
 
-def _fill_form_projects(result: FileRead) -> None:
-    """In a "fiche projet" sheet, tables under the form belong to the form's project."""
-    codes: dict[str, str] = {}
-    for table in result.tables:
-        if table.form and table.mapping.entity == "projects" and table.frame is not None and len(table.frame):
-            code = table.frame["code"].iloc[0]
-            if isinstance(code, str):
-                codes[table.sheet] = code
-    for table in result.tables:
-        if table.form or table.frame is None or table.sheet not in codes:
-            continue
-        if "project_code" in table.frame.columns:
-            refs = [c for c in ("project_code", "project_name") if c in table.frame.columns]
-            empty = table.frame[refs].isna().all(axis=1)
-            table.frame.loc[empty, "project_code"] = codes[table.sheet]
-            rows = set(table.frame.loc[empty, "_row"])
-            table.issues = [i for i in table.issues if not (i.code == "project_reference_missing" and i.row in rows)]
+def workbook_order(workbook: reading.Workbook, sheet: str) -> int:
+    names = [s.name for s in workbook.sheets]
+    return names.index(sheet) if sheet in names else len(names)
 
 
 def guess_language(workbook: reading.Workbook, blocks: list[TableBlock]) -> str:

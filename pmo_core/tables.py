@@ -30,6 +30,7 @@ class ReadContext:
     dayfirst: bool | None = None  # True for French files: 03/04/2026 is 3 April
     lenient: bool = False  # unreadable values become empty cells with a warning instead of errors
     three_level: tuple[int, int, int] = (1, 3, 5)
+    project_code: str | None = None  # the project of a "fiche projet" sheet, for the tables under the form
 
 
 @dataclass
@@ -63,7 +64,7 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
     if mapping.entity is None:
         return base
     issues: list[Issue] = []
-    missing = mapping.missing_required()
+    missing = [name for name in mapping.missing_required() if not (name == "project" and ctx.project_code)]
     if missing:
         for name in missing:
             issues.append(Issue(ERROR, "required_column_missing", ctx.file, block.sheet, block.header_row,
@@ -74,6 +75,9 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         frame = _read_wide_costs(block, mapping, ctx, issues)
     else:
         frame = _read_long(block, mapping, ctx, issues)
+        if ctx.project_code and "project_code" in frame.columns:
+            empty = frame[["project_code", "project_name"]].isna().all(axis=1)
+            frame.loc[empty, "project_code"] = ctx.project_code
         if mapping.entity == "projects" and block.sections and "portfolio" not in _mapped(mapping):
             frame["portfolio"] = [block.sections.get(int(row)) for row in frame["_row"]]
     _check_required_values(frame, block, mapping, ctx, issues)
