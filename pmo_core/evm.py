@@ -28,6 +28,7 @@ from pmo_core.filters import Filters
 METHODS = ("cpi", "atypical", "cpi_spi", "bottom_up")
 SUMMED = ("bac", "pv", "ev", "ac", "etc_tracker")
 DERIVED = ("cv", "sv", "cpi", "spi", "eac", "etc", "vac", "tcpi")
+BURN_MONTHS = 3  # the burn rate is the mean actual of the last complete months, up to three
 COLUMNS = ("code", "name", "portfolio", "programme", "bac", "pv", "ev", "ac", *DERIVED)
 
 
@@ -68,6 +69,11 @@ def earned_value(
         "baseline_end",
         "forecast_end",
         "last_update",
+        "recent_actual",
+        "recent_months",
+        "actual_after_end",
+        "n_actual",
+        "n_planned",
     ]
     return frame[[*COLUMNS, *extra]].reset_index(drop=True)
 
@@ -79,22 +85,30 @@ def _sums(con: duckdb.DuckDBPyConnection, filters: Filters, status_date: date) -
                 SELECT code, name, portfolio, programme, manager, budget, actual_cost, estimate_to_complete,
                        percent_complete, start_date, baseline_end, forecast_end, last_update
                 FROM projects_at($d::DATE) AS p WHERE {filters.project_clause("p")}),
-            c AS (
+            c AS (  -- CASE inside the sums runs faster than FILTER clauses on a million lines
                 SELECT project_code,
                        sum(planned) AS planned_total,
                        count(planned) AS n_planned,
-                       sum(planned) FILTER (WHERE month < $cut) AS pv_lines,
+                       sum(CASE WHEN month < $cut THEN planned END) AS pv_lines,
                        count(actual) AS n_actual,
-                       coalesce(sum(actual) FILTER (WHERE month < $cut), 0) AS ac_lines,
-                       count(forecast) FILTER (WHERE month >= $cut) AS n_forecast_after,
-                       sum(forecast) FILTER (WHERE month >= $cut) AS forecast_after
-                FROM cost_lines_at($d::DATE)
-                WHERE project_code IN (SELECT code FROM p)
+                       coalesce(sum(CASE WHEN month < $cut THEN actual END), 0) AS ac_lines,
+                       count(CASE WHEN month >= $cut THEN forecast END) AS n_forecast_after,
+                       sum(CASE WHEN month >= $cut THEN forecast END) AS forecast_after,
+                       sum(CASE WHEN month >= $burn_from AND month < $cut THEN actual END) AS recent_actual,
+                       min(CASE WHEN month >= $burn_from AND month < $cut AND actual IS NOT NULL
+                                THEN month END) AS recent_first,
+                       sum(CASE WHEN month < $cut AND month > coalesce(p.forecast_end, p.baseline_end)
+                                THEN actual END) AS actual_after_end
+                FROM cost_lines_at($d::DATE) AS l JOIN p ON p.code = l.project_code
                 GROUP BY project_code)
             SELECT p.*, c.* EXCLUDE (project_code)
             FROM p LEFT JOIN c ON c.project_code = p.code
             ORDER BY p.code""",  # noqa: S608 - the clause is fixed text; its values are parameters
-        {**filters.params(), "cut": _cut(status_date)},
+        {
+            **filters.params(),
+            "cut": _cut(status_date),
+            "burn_from": _months_before(_cut(status_date), BURN_MONTHS),
+        },
     ).df()
 
 
@@ -102,6 +116,12 @@ def _cut(status_date: date) -> date:
     """Return the first day of the month after the status date's month when it is a month end, else of its month."""
     done = default_status_date(status_date)
     return done + timedelta(days=1)
+
+
+def _months_before(day: date, months: int) -> date:
+    """Return the first day of the month `months` months before `day`'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _base_figures(raw: pd.DataFrame, status_date: date) -> pd.DataFrame:
@@ -123,7 +143,14 @@ def _base_figures(raw: pd.DataFrame, status_date: date) -> pd.DataFrame:
         frame["ac_lines"].astype("float64").where(has_actual, frame["actual_cost"].astype("float64"))
     )
     frame["etc_tracker"] = _tracker_etc(frame)
+    frame["recent_months"] = _months_between(frame["recent_first"], _cut(status_date))
     return frame
+
+
+def _months_between(first: pd.Series, cut: date) -> pd.Series:
+    """Return how many months run from each `first` month up to the month before `cut`; NaN without one."""
+    first = pd.to_datetime(first)
+    return (cut.year - first.dt.year) * 12 + (cut.month - first.dt.month).astype("float64")
 
 
 def _elapsed(frame: pd.DataFrame, status_date: date) -> pd.Series:
