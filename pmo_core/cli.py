@@ -107,7 +107,8 @@ def _import(args: argparse.Namespace) -> int:
         print(t("cli.dry_run", args.lang))
         return 0
     _progress(args, "writing")
-    batch = snapshots.apply_plan(con, plan, user=user, label=args.label)
+    batch = snapshots.apply_plan(con, plan, user=user, label=args.label,
+                                 progress=(lambda table: _progress(args, f"writing {table}")) if args.progress else None)
     _progress(args, "done")
     print(t("cli.imported", args.lang, batch=batch, as_of=plan.as_of.isoformat()))
     return 0

@@ -6,6 +6,7 @@ store exactly as it was. Nothing is ever deleted; a rollback marks its batch and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -48,8 +49,12 @@ class RollbackRefused(Exception):
     """The batch does not exist or was already rolled back."""
 
 
-def apply_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str, label: str | None = None) -> int:
-    """Store a checked plan as a new batch and return its id; refuse a plan that has errors."""
+def apply_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str, label: str | None = None,
+               progress: Callable[[str], None] | None = None) -> int:
+    """Store a checked plan as a new batch and return its id; refuse a plan that has errors.
+
+    `progress` hears the name of each table as its rows go in, inside the transaction.
+    """
     if plan.has_errors:
         raise ImportRefused(f"{len(plan.errors)} error(s): nothing was imported")
     counts = plan.counts()
@@ -74,6 +79,8 @@ def apply_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str, labe
         _insert(con, "coverage", coverage)
         for entity, frame in plan.frames.items():
             if len(frame):
+                if progress:
+                    progress(ROW_TABLES[entity])
                 columns = stored_columns(con, entity)
                 _insert(con, ROW_TABLES[entity], frame[columns].assign(batch_id=batch_id)[["batch_id", *columns]])
     checkpoint(con)

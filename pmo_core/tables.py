@@ -132,10 +132,8 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
         return values.parse_numbers(series, scale=scale)
     if kind == "percent":
         return values.parse_percents(series)
-    if kind == "signed_percent":  # a return on investment may be negative or above 100 %
-        parsed = values.parse_percents(series)
-        kept = {row: p for row, p in parsed.problems.items() if p.code != "percent_out_of_range"}
-        return values.Parsed(parsed.values, kept)
+    if kind == "signed_percent":
+        return _parse_signed_percents(series)
     if kind == "date":
         return values.parse_dates(series, dayfirst=ctx.dayfirst)
     if kind == "month":
@@ -153,6 +151,19 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
     if kind in ("category", "response", "risk_status", "cost_type"):
         return values.parse_terms(series, spec.type)
     return values.clean_text(series)
+
+
+def _parse_signed_percents(series: pd.Series) -> values.Parsed:
+    """Read a return on investment, which may be negative or above 100 %: "190 %" is 1.9; plain numbers
+    are fractions unless one of them is beyond ±10 (1,000 %), which only whole percentages reach."""
+    written = series.str.contains("%", na=False, regex=False)
+    percents = values.parse_percents(series.where(written))
+    plain = values.parse_numbers(series.where(~written))
+    scale = 0.01 if plain.values.abs().max(skipna=True) > 10 else 1.0
+    combined = plain.values.mul(scale).where(~written, percents.values)
+    problems = {row: p for row, p in percents.problems.items() if p.code != "percent_out_of_range"}
+    problems.update({row: Problem("not_a_percent", p.severity, p.params) for row, p in plain.problems.items()})
+    return values.Parsed(combined, problems)
 
 
 def _read_long(block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]) -> pd.DataFrame:
