@@ -74,45 +74,66 @@ def earned_value(
         "actual_after_end",
         "n_actual",
         "n_planned",
+        "planned_total",
+        "last_planned",
+        "n_forecast_after",
+        "last_actual",
     ]
     return frame[[*COLUMNS, *extra]].reset_index(drop=True)
+
+
+def live_costs(filters: Filters, columns: str = "code") -> str:
+    """Return the SQL of two CTEs: `p`, the filtered projects, and `live`, the batch holding each one's cost lines.
+
+    Joining the raw cost rows once to `live` gives what cost_lines_at() gives, with one hash join on a million
+    lines instead of three, which keeps each page query under 100 ms on the scale store.
+    """
+    return f"""p AS (SELECT {columns} FROM projects_at($d::DATE) AS p WHERE {filters.project_clause("p")}),
+            live AS (SELECT v.batch_id, v.project_code, coalesce(p.forecast_end, p.baseline_end) AS end_date
+                     FROM versions_at($d::DATE) AS v JOIN p ON p.code = v.project_code
+                     WHERE v.entity = 'costs' AND v.present)"""  # noqa: S608 - fixed text; values are parameters
+
+
+PROJECT_FIELDS = (
+    "code, name, portfolio, programme, manager, budget, actual_cost, estimate_to_complete, percent_complete, "
+    "start_date, baseline_end, forecast_end, last_update"
+)
 
 
 def _sums(con: duckdb.DuckDBPyConnection, filters: Filters, status_date: date) -> pd.DataFrame:
     """Run the one aggregate query: per project, its fields and the sums of its cost lines."""
     return con.execute(
-        f"""WITH p AS (
-                SELECT code, name, portfolio, programme, manager, budget, actual_cost, estimate_to_complete,
-                       percent_complete, start_date, baseline_end, forecast_end, last_update
-                FROM projects_at($d::DATE) AS p WHERE {filters.project_clause("p")}),
+        f"""WITH {live_costs(filters, PROJECT_FIELDS)},
             c AS (  -- CASE inside the sums runs faster than FILTER clauses on a million lines
-                SELECT project_code,
-                       sum(planned) AS planned_total,
-                       count(planned) AS n_planned,
-                       sum(CASE WHEN month < $cut THEN planned END) AS pv_lines,
-                       count(actual) AS n_actual,
-                       coalesce(sum(CASE WHEN month < $cut THEN actual END), 0) AS ac_lines,
-                       count(CASE WHEN month >= $cut THEN forecast END) AS n_forecast_after,
-                       sum(CASE WHEN month >= $cut THEN forecast END) AS forecast_after,
-                       sum(CASE WHEN month >= $burn_from AND month < $cut THEN actual END) AS recent_actual,
-                       min(CASE WHEN month >= $burn_from AND month < $cut AND actual IS NOT NULL
-                                THEN month END) AS recent_first,
-                       sum(CASE WHEN month < $cut AND month > coalesce(p.forecast_end, p.baseline_end)
-                                THEN actual END) AS actual_after_end
-                FROM cost_lines_at($d::DATE) AS l JOIN p ON p.code = l.project_code
-                GROUP BY project_code)
+                SELECT r.project_code,
+                       sum(r.planned) AS planned_total,
+                       count(r.planned) AS n_planned,
+                       sum(CASE WHEN r.month < $cut THEN r.planned END) AS pv_lines,
+                       max(CASE WHEN r.planned IS NOT NULL THEN r.month END) AS last_planned,
+                       count(r.actual) AS n_actual,
+                       max(CASE WHEN r.month < $cut AND r.actual IS NOT NULL THEN r.month END) AS last_actual,
+                       coalesce(sum(CASE WHEN r.month < $cut THEN r.actual END), 0) AS ac_lines,
+                       count(CASE WHEN r.month >= $cut THEN r.forecast END) AS n_forecast_after,
+                       sum(CASE WHEN r.month >= $cut THEN r.forecast END) AS forecast_after,
+                       sum(CASE WHEN r.month >= $burn_from AND r.month < $cut THEN r.actual END) AS recent_actual,
+                       min(CASE WHEN r.month >= $burn_from AND r.month < $cut AND r.actual IS NOT NULL
+                                THEN r.month END) AS recent_first,
+                       sum(CASE WHEN r.month < $cut AND r.month > live.end_date THEN r.actual END) AS actual_after_end
+                FROM cost_rows AS r
+                JOIN live ON live.batch_id = r.batch_id AND live.project_code = r.project_code
+                GROUP BY r.project_code)
             SELECT p.*, c.* EXCLUDE (project_code)
             FROM p LEFT JOIN c ON c.project_code = p.code
             ORDER BY p.code""",  # noqa: S608 - the clause is fixed text; its values are parameters
         {
             **filters.params(),
-            "cut": _cut(status_date),
-            "burn_from": _months_before(_cut(status_date), BURN_MONTHS),
+            "cut": cut_date(status_date),
+            "burn_from": _months_before(cut_date(status_date), BURN_MONTHS),
         },
     ).df()
 
 
-def _cut(status_date: date) -> date:
+def cut_date(status_date: date) -> date:
     """Return the first day of the month after the status date's month when it is a month end, else of its month."""
     done = default_status_date(status_date)
     return done + timedelta(days=1)
@@ -143,7 +164,7 @@ def _base_figures(raw: pd.DataFrame, status_date: date) -> pd.DataFrame:
         frame["ac_lines"].astype("float64").where(has_actual, frame["actual_cost"].astype("float64"))
     )
     frame["etc_tracker"] = _tracker_etc(frame)
-    frame["recent_months"] = _months_between(frame["recent_first"], _cut(status_date))
+    frame["recent_months"] = _months_between(frame["recent_first"], cut_date(status_date))
     return frame
 
 
