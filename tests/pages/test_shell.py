@@ -1,0 +1,49 @@
+"""The shell: every page runs on an empty and on a full store, in both languages; settings are edited."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmo_core import settings
+from tests.pages.conftest import no_exception, open_page
+
+PAGES = ["pages/overview.py", "pages/risks.py", "pages/budget.py", "pages/priorities.py", "pages/import_data.py",
+         "pages/settings.py", "pages/project.py"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_page_runs_on_the_demo_store(demo_db, page, lang):
+    at = open_page(page, lang)
+    no_exception(at)
+    assert at.title, "every page has a heading"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_store(page):
+    at = open_page(page)
+    no_exception(at)
+
+
+def test_the_sidebar_offers_the_shared_filters_and_snapshots(demo_db):
+    # AppTest drops the sidebar from its tree after switch_page (the app itself keeps it): read it on the
+    # default page.
+    at = open_page("pages/overview.py")
+    snapshot = at.selectbox(key="filter_snapshot")
+    assert len(snapshot.options) == 5  # the current state and the four monthly snapshots
+    assert len(at.multiselect(key="filter_portfolios").options) == 4
+    assert at.multiselect(key="filter_managers").options
+
+
+def test_the_language_switch_translates_the_page(demo_db):
+    at = open_page("pages/settings.py", "fr")
+    assert at.title[0].value == "Paramètres"
+    assert at.button[0].label == "Enregistrer les paramètres"
+
+
+def test_the_settings_page_shows_the_declared_table(db_path):
+    at = open_page("pages/settings.py")
+    table = at.dataframe(key="settings_editor").value
+    assert list(table["name"]) == [s.name for s in settings.SETTINGS]
+    assert table.loc[table["name"] == "reporting_period_days", "value"].item() == "35"
+    assert table.loc[table["name"] == "currency", "help"].item().startswith("Currency")
