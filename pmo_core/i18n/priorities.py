@@ -144,4 +144,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nothing can be selected with these constraints.",
         "Aucune sélection possible avec ces contraintes.",
     ),
+    # Scenarios
+    "priorities.scenario.error.name": ("Give the scenario a name.", "Donnez un nom au scénario."),
+    "priorities.scenario.error.taken": (
+        "A scenario already has this name.",
+        "Un scénario porte déjà ce nom.",
+    ),
+    "priorities.scenario.error.no_selection": (
+        "There is no selection to save.",
+        "Il n'y a pas de sélection à enregistrer.",
+    ),
+    "priorities.scenario.error.unknown": ("This scenario no longer exists.", "Ce scénario n'existe plus."),
+    "priorities.scenario.error.delete_plan": (
+        "The plan of record cannot be deleted: mark another scenario first.",
+        "Le plan de référence ne peut pas être supprimé : désignez d'abord un autre scénario.",
+    ),
+    "priorities.scenario.error.too_many": (
+        "Compare four scenarios at most.",
+        "Comparez quatre scénarios au plus.",
+    ),
 }
