@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from pmo_core import reading, sandbox
+from pmo_core.annotate import is_summary_sheet
 from pmo_core.fields import ENTITIES, fields_of, normalize_header
 from pmo_core.issues import ERROR, WARNING, Issue
 from pmo_core.layout import TableBlock, find_tables
@@ -110,6 +111,8 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
             continue
         if is_readme_sheet(sheet.name):
             continue  # our template's help: its column descriptions are not records (its as-of date is read below)
+        if is_summary_sheet(sheet):
+            continue  # the problem list of an error workbook sent back corrected: not records
         found.extend(find_tables(sheet))
     result.language = guess_language(workbook, found)
     result.as_of_hint = guess_as_of(workbook, found)

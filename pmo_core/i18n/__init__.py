@@ -15,6 +15,7 @@ from functools import cache
 LANGUAGES = ("en", "fr")
 AREAS = (
     "common", "imports", "values", "reading", "template", "overview", "project", "risks", "budget", "priorities", "settings",
+    "annotate",
 )
 
 
