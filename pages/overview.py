@@ -1,9 +1,892 @@
-"""Overview page: what it will show once its issue lands."""
+"""Overview page: where the portfolio stands, what changed since the last snapshot and what is late.
 
+The first screen a PMO puts on the projector: headline figures with their change, the project table
+(worst first, a row opens the project page), what changed, the roll-up, the roadmap, the value/risk
+bubbles and the status trend.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from pages import common
+from pmo_core import changes, exports, formatting, portfolio, priorities
+from pmo_core.filters import Filters
+from pmo_core.palette import NEUTRAL, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
+from pmo_core.vocabulary import label
 
-common.heading(common.tr("nav.overview"))
-st.subheader(common.tr("coming.title"))
-common.coming_next("overview")
+LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19
+ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unknown": ""}
+TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
+
+LANG = common.lang()
+CON = common.cursor()
+VERSION = common.data_version()
+SETTINGS = common.current_settings()
+KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS["currency"]))
+
+
+# --- Cached queries: one per picture, refreshed when the store's content changes ---------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def project_table(version: tuple, f: Filters) -> pd.DataFrame:
+    return portfolio.project_table(common.cursor(), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def roll_up(version: tuple, f: Filters, method: str) -> pd.DataFrame:
+    return portfolio.roll_up(project_table(version, f), method)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def roadmap(version: tuple, f: Filters) -> portfolio.Roadmap:
+    return portfolio.roadmap(common.cursor(), f, project_table(version, f))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def bubbles(version: tuple, f: Filters, model: priorities.ScoringModel) -> portfolio.Bubbles:
+    return portfolio.bubbles(project_table(version, f), model)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def status_trend(version: tuple, f: Filters) -> pd.DataFrame:
+    return portfolio.status_trend(common.cursor(), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def what_changed(version: tuple, name: str, f: Filters, since: date, *args: object) -> pd.DataFrame:
+    return getattr(changes, name)(common.cursor(), f, since, *args)
+
+
+# --- Words and numbers -----------------------------------------------------------------------------
+
+
+def status_text(code: str | None) -> str:
+    return common.status_chip(code or "grey")
+
+
+def status_label(code: str | None) -> str:
+    return common.tr("status.grey") if code in (None, "grey") else label("status", code, LANG)
+
+
+def kilo(values: pd.Series) -> pd.Series:
+    """Return amounts in thousands, rounded, for table columns headed with the unit."""
+    return (pd.to_numeric(values, errors="coerce") / 1000).round(0).astype("Int64")
+
+
+def ratio(values: pd.Series) -> pd.Series:
+    return values.map(lambda v: formatting.ratio(v, LANG))
+
+
+def money(value: float | None) -> str:
+    return common.money(value)
+
+
+def signed(delta: float | None, text: str) -> str | None:
+    """Return a delta's text with its sign, so st.metric draws the arrow the right way."""
+    if delta is None or pd.isna(delta):
+        return None
+    if delta == 0:
+        return "±0"
+    return text if text.startswith("-") else f"+{text}"
+
+
+def day_format() -> str:
+    return "DD/MM/YYYY" if LANG == "fr" else "D MMM YYYY"
+
+
+def day(value: object) -> str:
+    return formatting.day(value, LANG)
+
+
+def month_axis(title: str, **kwargs: object) -> alt.Axis:
+    """Return a time axis whose month names follow the page's language."""
+    names = [
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ]
+    expr = f"{names}[month(datum.value)] + ' ' + year(datum.value)" if LANG == "fr" else None
+    return (
+        alt.Axis(title=title, labelExpr=expr, labelOverlap=True, **kwargs)
+        if expr
+        else alt.Axis(title=title, format="%b %Y", labelOverlap=True, **kwargs)
+    )
+
+
+def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Apply the projector sizes: labels at least 13 px, titles larger."""
+    return (
+        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
+        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200)
+        .configure_header(labelFontSize=TITLE_PX, titleFontSize=TITLE_PX)
+        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def status_scale() -> alt.Scale:
+    return alt.Scale(
+        domain=[status_label(s) for s in STATUS_ORDER], range=[STATUS_COLOURS[s] for s in STATUS_ORDER]
+    )
+
+
+# --- Headline figures ------------------------------------------------------------------------------
+
+
+def headline_section(h: portfolio.Headline, context: portfolio.Reporting) -> None:
+    """Show the headline figures as metric cards, each with its change since the previous snapshot."""
+    if context.previous:
+        st.caption(common.tr("overview.since", date=day(context.previous)))
+    cards = [
+        ("projects", h.projects, count, "off"),
+        ("bac", h.bac, short_money, "off"),
+        ("ac", h.ac, short_money, "off"),
+        ("eac", h.eac, short_money, "inverse"),
+        ("vac", h.vac, short_money, "normal"),
+        ("vac_share", h.vac_share, share, "normal"),
+        *(
+            (status, getattr(h, status), count, "normal" if status == "green" else "inverse")
+            for status in STATUS_ORDER
+        ),
+        ("critical_risks", h.critical_risks, count, "inverse"),
+        ("late_projects", h.late_projects, count, "inverse"),
+    ]
+    for row in (cards[:6], cards[6:]):
+        for column, (name, figure, write, colour) in zip(st.columns(6), row, strict=False):
+            title = (
+                f"{STATUS_EMOJI[name]} {status_label(name)}"
+                if name in STATUS_COLOURS
+                else common.tr(f"overview.kpi.{name}")
+            )
+            delta = figure.delta
+            write_delta = points if name == "vac_share" else write
+            column.metric(
+                title,
+                write(figure.value),
+                delta=signed(delta, write_delta(delta)),
+                delta_color="off" if not delta else colour,
+                delta_arrow="off" if not delta else "auto",
+                help=common.tr(f"overview.kpi.{name}.help", days=SETTINGS["reporting_period_days"]),
+                border=True,
+            )
+
+
+def count(value: float | None) -> str:
+    return formatting.number(value, LANG)
+
+
+def short_money(value: float | None) -> str:
+    return common.money(value, short=True)
+
+
+def share(value: float | None) -> str:
+    return formatting.percent(value, LANG, 1)
+
+
+def points(value: float | None) -> str:
+    """Write a change of a share in percentage points."""
+    return common.tr("overview.points", n=formatting.number(None if value is None else value * 100, LANG, 1))
+
+
+# --- Project table ---------------------------------------------------------------------------------
+
+
+def display_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the table as shown: statuses as chips with their trend arrow, money in thousands."""
+    chips = {s: status_text(s) for s in STATUS_ORDER}
+    shown = pd.DataFrame({"link": "project?project=" + table["code"], "name": table["name"]})
+    for column in portfolio.STATUS_COLUMNS:
+        shown[column] = table[column].map(chips) + table[f"{column}_trend"].map(ARROWS)
+    shown["percent"] = (pd.to_numeric(table["percent_complete"], errors="coerce") * 100).round(0)
+    for column in ("bac", "ac", "eac"):
+        shown[column] = kilo(table[column])
+    shown["cpi"], shown["spi"] = ratio(table["cpi"]), ratio(table["spi"])
+    shown["next_milestone"] = table["next_milestone"]
+    shown["next_date"] = pd.to_datetime(table["next_milestone_date"])
+    shown["slip"] = table["next_milestone_slip"].astype("Int64")
+    shown["high"], shown["critical"] = table["high_risks"], table["critical_risks"]
+    shown["manager"], shown["portfolio"] = table["manager"], table["portfolio"]
+    shown["last_update"] = pd.to_datetime(table["last_update"])
+    return shown
+
+
+def table_config() -> dict:
+    tr = common.tr
+    percent = "%d\u00a0%%" if LANG == "fr" else "%d%%"
+    config = {
+        "link": st.column_config.LinkColumn(
+            tr("overview.col.code"),
+            display_text=r"project=(.*)$",
+            pinned=True,
+            help=tr("overview.col.code.help"),
+        ),
+        "name": st.column_config.TextColumn(tr("overview.col.project"), pinned=True, width="medium"),
+        "percent": st.column_config.ProgressColumn(
+            tr("overview.col.percent"), format=percent, min_value=0, max_value=100, width="small"
+        ),
+        "cpi": st.column_config.TextColumn("CPI", help=tr("overview.col.cpi.help"), width="small"),
+        "spi": st.column_config.TextColumn("SPI", help=tr("overview.col.spi.help"), width="small"),
+        "next_milestone": st.column_config.TextColumn(tr("overview.col.next_milestone")),
+        "next_date": st.column_config.DateColumn(tr("overview.col.next_date"), format=day_format()),
+        "slip": st.column_config.NumberColumn(
+            tr("overview.col.slip"), format="%d", help=tr("overview.col.slip.help")
+        ),
+        "high": st.column_config.NumberColumn(
+            tr("overview.col.high"), format="%d", help=tr("overview.col.risks.help")
+        ),
+        "critical": st.column_config.NumberColumn(
+            tr("overview.col.critical"), format="%d", help=tr("overview.col.risks.help")
+        ),
+        "manager": st.column_config.TextColumn(tr("sidebar.manager")),
+        "portfolio": st.column_config.TextColumn(tr("sidebar.portfolio")),
+        "last_update": st.column_config.DateColumn(
+            tr("overview.col.last_update"),
+            format=day_format(),
+            help=tr("overview.col.last_update.help", days=SETTINGS["reporting_period_days"]),
+        ),
+    }
+    for column in portfolio.STATUS_COLUMNS:
+        title = tr("overview.col.status") if column == "status" else tr(f"field.projects.{column}")
+        config[column] = st.column_config.TextColumn(title, help=tr("overview.col.status.help"))
+    for column in ("bac", "ac", "eac"):
+        config[column] = st.column_config.NumberColumn(
+            tr(f"overview.col.{column}", unit=KILO), format="%d", help=tr(f"overview.kpi.{column}.help")
+        )
+    return config
+
+
+def export_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the table for Excel: full amounts, statuses in words, one column per figure."""
+    tr = common.tr
+    frame = pd.DataFrame(
+        {
+            tr("overview.col.code"): table["code"],
+            tr("overview.col.project"): table["name"],
+            tr("sidebar.portfolio"): table["portfolio"],
+            tr("sidebar.programme"): table["programme"],
+            tr("sidebar.manager"): table["manager"],
+        }
+    )
+    for column in portfolio.STATUS_COLUMNS:
+        title = tr("overview.col.status") if column == "status" else tr(f"field.projects.{column}")
+        frame[title] = table[column].map(status_label)
+        frame[f"{title} · {tr('overview.col.trend')}"] = table[f"{column}_trend"].map(
+            lambda t: tr(f"overview.arrow.{t}")
+        )
+    frame[tr("overview.col.percent")] = table["percent_complete"]
+    for column in ("bac", "ac", "eac", "vac", "cpi", "spi"):
+        frame[tr(f"overview.export.{column}")] = table[column]
+    frame[tr("overview.col.next_milestone")] = table["next_milestone"]
+    frame[tr("overview.col.next_date")] = table["next_milestone_date"]
+    frame[tr("overview.col.slip")] = table["next_milestone_slip"]
+    frame[tr("overview.col.late")] = table["late_milestones"]
+    frame[tr("overview.col.high")] = table["high_risks"]
+    frame[tr("overview.col.critical")] = table["critical_risks"]
+    frame[tr("overview.col.last_update")] = table["last_update"]
+    return frame
+
+
+def open_project(code: str) -> None:
+    """Go to the project page with the project in the URL, so the link can be shared."""
+    st.session_state[TABLE_ROUND] = st.session_state.get(TABLE_ROUND, 0) + 1
+    st.session_state["project"] = code
+    st.switch_page("pages/project.py", query_params={"project": code})
+
+
+def table_section(table: pd.DataFrame) -> None:
+    """Show the project table, worst first; choosing a row or a project opens its page."""
+    st.subheader(common.tr("overview.table.title", n=formatting.number(len(table), LANG)))
+    st.caption(common.tr("overview.table.caption", days=SETTINGS["reporting_period_days"]))
+    round_ = st.session_state.get(TABLE_ROUND, 0)
+    event = st.dataframe(
+        display_table(table),
+        hide_index=True,
+        column_config=table_config(),
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"overview_table_{round_}",
+        height=min(38 + 35 * len(table), 560),
+        row_height=35,
+    )
+    if event.selection.rows:
+        open_project(table.iloc[event.selection.rows[0]]["code"])
+    names = dict(zip(table["code"], table["name"], strict=True))
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        common.tr("overview.open_project"),
+        list(names),
+        index=None,
+        format_func=lambda c: f"{c} · {names[c]}",
+        key=f"overview_pick_{round_}",
+        placeholder=common.tr("overview.open_project.placeholder"),
+    )
+    if chosen:
+        open_project(chosen)
+    right.download_button(
+        common.tr("download.excel"),
+        exports.to_excel_bytes(
+            {common.tr("overview.export.sheet"): export_frame(table)},
+            lang=LANG,
+            number_formats={common.tr(f"overview.export.{c}"): "#,##0" for c in ("bac", "ac", "eac", "vac")}
+            | {common.tr(f"overview.export.{c}"): "0.00" for c in ("cpi", "spi")}
+            | {common.tr("overview.col.percent"): "0%"},
+        ),
+        file_name=common.tr("overview.export.file", date=date.today().isoformat()),
+        width="stretch",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+# --- What changed ----------------------------------------------------------------------------------
+
+
+def changes_section(f: Filters, context: portfolio.Reporting) -> None:
+    """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks."""
+    st.subheader(common.tr("overview.changes.title"))
+    earlier = changes.earlier_snapshots(CON, f)
+    if not earlier:
+        st.info(common.tr("overview.changes.none"))
+        return
+    since = st.selectbox(common.tr("overview.changes.since"), earlier, format_func=day, key="overview_since")
+    threshold = SETTINGS["budget_change_threshold_pct"]
+    frames = {
+        "status": what_changed(VERSION, "status_changes", f, since),
+        "moves": what_changed(VERSION, "project_moves", f, since),
+        "budget": what_changed(VERSION, "budget_changes", f, since, threshold),
+        "slips": what_changed(VERSION, "milestone_slips", f, since),
+        "risks": what_changed(VERSION, "new_critical_risks", f, since),
+    }
+    tabs = st.tabs([f"{common.tr(f'overview.changes.{k}')} ({len(v)})" for k, v in frames.items()])
+    views = {"status": _status_changes, "moves": _moves, "budget": _budgets, "slips": _slips, "risks": _risks}
+    for tab, (key, frame) in zip(tabs, frames.items(), strict=True):
+        with tab:
+            if frame.empty:
+                st.info(
+                    common.tr(f"overview.changes.{key}.empty", date=day(since), threshold=f"{threshold:g}")
+                )
+            else:
+                shown, config = views[key](frame)
+                st.dataframe(
+                    shown, hide_index=True, column_config=config, height=min(38 + 35 * len(shown), 420)
+                )
+
+
+def _project_columns(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    tr = common.tr
+    shown = pd.DataFrame(
+        {"link": "project?project=" + frame["code"], "name": frame["name"], "portfolio": frame["portfolio"]}
+    )
+    config = {
+        "link": st.column_config.LinkColumn(tr("overview.col.code"), display_text=r"project=(.*)$"),
+        "name": st.column_config.TextColumn(tr("overview.col.project"), width="medium"),
+        "portfolio": st.column_config.TextColumn(tr("sidebar.portfolio")),
+    }
+    return shown, config
+
+
+def _status_changes(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    shown, config = _project_columns(frame)
+    shown["before"], shown["after"] = frame["before"].map(status_text), frame["after"].map(status_text)
+    shown["direction"] = frame["direction"].map(lambda d: common.tr(f"overview.direction.{d}"))
+    shown["manager"] = frame["manager"]
+    config |= {
+        "before": common.tr("overview.col.before"),
+        "after": common.tr("overview.col.after"),
+        "direction": common.tr("overview.col.direction"),
+        "manager": common.tr("sidebar.manager"),
+    }
+    return shown, config
+
+
+def _moves(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    shown, config = _project_columns(frame)
+    shown.insert(0, "move", frame["move"].map(lambda m: common.tr(f"overview.move.{m}")))
+    shown["budget"] = kilo(frame["budget"])
+    shown["start"], shown["end"] = pd.to_datetime(frame["start_date"]), pd.to_datetime(frame["forecast_end"])
+    shown["manager"] = frame["manager"]
+    config |= {
+        "move": common.tr("overview.col.move"),
+        "budget": st.column_config.NumberColumn(common.tr("overview.col.bac", unit=KILO), format="%d"),
+        "start": st.column_config.DateColumn(common.tr("field.projects.start_date"), format=day_format()),
+        "end": st.column_config.DateColumn(common.tr("field.projects.forecast_end"), format=day_format()),
+        "manager": common.tr("sidebar.manager"),
+    }
+    return shown, config
+
+
+def _budgets(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    shown, config = _project_columns(frame)
+    shown["before"], shown["after"], shown["change"] = (
+        kilo(frame["before"]),
+        kilo(frame["after"]),
+        kilo(frame["change"]),
+    )
+    shown["share"] = frame["change_share"].map(
+        lambda v: ("+" if v > 0 else "") + formatting.percent(v, LANG, 1)
+    )
+    number = st.column_config.NumberColumn
+    config |= {
+        "before": number(common.tr("overview.col.budget_before", unit=KILO), format="%d"),
+        "after": number(common.tr("overview.col.budget_after", unit=KILO), format="%d"),
+        "change": number(common.tr("overview.col.budget_change", unit=KILO), format="%+d"),
+        "share": common.tr("overview.col.budget_share"),
+    }
+    return shown, config
+
+
+def _slips(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    shown, config = _project_columns(frame)
+    shown["milestone"] = frame["milestone"]
+    for column in ("baseline_date", "before", "after"):
+        shown[column] = pd.to_datetime(frame[column])
+    shown["slip"] = frame["slip_days"]
+    date_column = st.column_config.DateColumn
+    config |= {
+        "milestone": common.tr("overview.col.milestone"),
+        "baseline_date": date_column(common.tr("overview.col.baseline"), format=day_format()),
+        "before": date_column(common.tr("overview.col.forecast_before"), format=day_format()),
+        "after": date_column(common.tr("overview.col.forecast_after"), format=day_format()),
+        "slip": st.column_config.NumberColumn(common.tr("overview.col.slip_since"), format="%+d"),
+    }
+    return shown, config
+
+
+def _risks(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    shown, config = _project_columns(frame)
+    shown["risk"] = frame["risk_code"].fillna("")
+    shown["title"] = frame["title"]
+    shown["category"] = frame["category"].map(
+        lambda c: label("category", c, LANG) if isinstance(c, str) else ""
+    )
+    shown["score"] = (
+        frame["probability"].astype(str)
+        + " × "
+        + frame["impact"].astype(str)
+        + " = "
+        + frame["score"].astype(str)
+    )
+    shown["was"] = frame["was"].map(
+        lambda w: common.tr(f"overview.was.{w}") if w in ("new", "closed") else label("band", w, LANG)
+    )
+    shown["owner"] = frame["owner"]
+    config |= {
+        "risk": common.tr("overview.col.risk"),
+        "title": st.column_config.TextColumn(common.tr("overview.col.risk_title"), width="large"),
+        "category": common.tr("overview.col.category"),
+        "score": common.tr("overview.col.score"),
+        "was": common.tr("overview.col.was"),
+        "owner": common.tr("overview.col.owner"),
+    }
+    return shown, config
+
+
+# --- Roll-up ---------------------------------------------------------------------------------------
+
+
+def rollup_section(rollup: pd.DataFrame) -> None:
+    """Show the totals and worst status of each portfolio and programme."""
+    st.subheader(common.tr("overview.rollup.title"))
+    st.caption(common.tr("overview.rollup.caption"))
+    tr = common.tr
+    counts = rollup[list(STATUS_ORDER)].astype(int)
+    mix = counts.apply(
+        lambda row: "  ".join(f"{STATUS_EMOJI[s]} {row[s]}" for s in STATUS_ORDER if row[s]), axis=1
+    )
+    shown = pd.DataFrame(
+        {
+            "group": rollup.apply(_group_name, axis=1),
+            "worst": rollup["worst_status"].map(status_text),
+            "n": rollup["n_projects"],
+            "mix": mix,
+        }
+    )
+    for column in ("bac", "eac", "vac"):
+        shown[column] = kilo(rollup[column])
+    shown["cpi"], shown["spi"] = ratio(rollup["cpi"]), ratio(rollup["spi"])
+    shown["critical"], shown["late"] = rollup["critical_risks"], rollup["late_projects"]
+    number = st.column_config.NumberColumn
+    config = {
+        "group": st.column_config.TextColumn(tr("overview.rollup.group"), width="medium", pinned=True),
+        "worst": tr("overview.rollup.worst"),
+        "n": number(tr("overview.rollup.projects"), format="%d"),
+        "mix": st.column_config.TextColumn(tr("overview.rollup.mix"), help=tr("overview.rollup.mix.help")),
+        **{c: number(tr(f"overview.col.{c}", unit=KILO), format="%d") for c in ("bac", "eac", "vac")},
+        "cpi": "CPI",
+        "spi": "SPI",
+        "critical": number(tr("overview.col.critical"), format="%d"),
+        "late": number(tr("overview.kpi.late_projects"), format="%d"),
+    }
+    st.dataframe(shown, hide_index=True, column_config=config, height=min(38 + 35 * len(shown), 760))
+
+
+def _group_name(row: pd.Series) -> str:
+    if row["level"] == "total":
+        return common.tr("overview.rollup.total")
+    if row["level"] == "portfolio":
+        return "▸ " + (row["portfolio"] or common.tr("overview.rollup.no_portfolio"))
+    return "      ↳ " + (row["programme"] or common.tr("overview.rollup.no_programme"))
+
+
+# --- Roadmap ---------------------------------------------------------------------------------------
+
+
+def roadmap_section(road: portfolio.Roadmap, context: portfolio.Reporting, f: Filters) -> None:
+    """Draw a bar per project from start to forecast end, its baseline end, its milestones and today."""
+    st.subheader(common.tr("overview.roadmap.heading"))
+    if road.bars.empty:
+        st.info(common.tr("overview.roadmap.empty"))
+        return
+    if road.shown < road.total:
+        st.caption(
+            common.tr("overview.roadmap.limited", shown=road.shown, total=formatting.number(road.total, LANG))
+        )
+    today = date.today() if f.as_of is None else context.reference
+    st.altair_chart(roadmap_chart(road, today), width="stretch")
+
+
+HEADER = "▸ "  # marks a portfolio's row on the roadmap's axis
+
+
+def roadmap_chart(road: portfolio.Roadmap, today: date) -> alt.TopLevelMixin:
+    """Draw one chart: portfolio header rows, then a bar per project with its baseline tick and milestones."""
+    tr = common.tr
+    slips = _end_slips(road.bars)
+    bars = road.bars.assign(
+        kind="bar",
+        status_label=road.bars["status"].map(status_label),
+        start_text=road.bars["start_date"].map(day),
+        end_text=road.bars["forecast_end"].map(day),
+        baseline_text=road.bars["baseline_end"].map(day),
+        slip_text=slips.map(lambda d: tr("overview.days", n=formatting.number(d, LANG))),
+        percent_text=road.bars["percent_complete"].map(lambda v: formatting.percent(v, LANG)),
+    )
+    points = road.milestones.assign(
+        kind="milestone",
+        date_text=road.milestones["date"].map(day),
+        milestone_baseline=road.milestones["baseline_date"].map(day),
+        state=road.milestones["done"].map(
+            lambda d: tr("overview.milestone.done" if d else "overview.milestone.planned")
+        ),
+        milestone_slip=road.milestones["slip_days"].map(
+            lambda d: tr("overview.days", n=formatting.number(d, LANG))
+        ),
+    )
+    marker = pd.DataFrame({"kind": ["today"], "date": [pd.Timestamp(today)], "today": [day(today)]})
+    data = pd.concat([bars, points, marker], ignore_index=True)
+    for column in ("start_date", "forecast_end", "baseline_end", "date"):
+        data[column] = pd.to_datetime(data[column])
+    order = []
+    for name, group in bars.groupby("portfolio", sort=True):
+        order += [HEADER + (name or tr("overview.rollup.no_portfolio")), *group["label"]]
+    first, last = data["start_date"].min(), max(data["forecast_end"].max(), data["date"].max())
+    first, last = min(first, pd.Timestamp(today)), max(last, pd.Timestamp(today))
+    months = (last.year - first.year) * 12 + last.month - first.month
+    header = f"indexof(datum.value, '{HEADER}') == 0"
+    y = alt.Y(
+        "label:N",
+        title=None,
+        scale=alt.Scale(domain=order),
+        axis=alt.Axis(
+            labelLimit=320,
+            labelFontSize={"condition": {"test": header, "value": TITLE_PX + 1}, "value": LABEL_PX},
+            labelFontWeight={"condition": {"test": header, "value": "bold"}, "value": "normal"},
+            labelColor={"condition": {"test": header, "value": NEUTRAL}, "value": "#31333F"},
+            ticks=False,
+            domain=False,
+        ),
+    )
+    x = alt.X(
+        "start_date:T",
+        axis=month_axis(
+            tr("overview.roadmap.x"),
+            orient="top",
+            labelAngle=0,
+            tickCount={"interval": "month", "step": 6 if months > 36 else 3 if months > 15 else 1},
+        ),
+    )
+    project_tip = alt.Tooltip("name:N", title=tr("overview.col.project"))
+    bar = (
+        alt.Chart()
+        .mark_bar(height=15, cornerRadius=3)
+        .encode(
+            y=y,
+            x=x,
+            x2="forecast_end:T",
+            color=alt.Color(
+                "status_label:N",
+                scale=status_scale(),
+                title=tr("status.title"),
+                legend=alt.Legend(orient="top", direction="horizontal"),
+            ),
+            tooltip=[
+                project_tip,
+                alt.Tooltip("code:N", title=tr("overview.col.code")),
+                alt.Tooltip("status_label:N", title=tr("status.title")),
+                alt.Tooltip("start_text:N", title=tr("field.projects.start_date")),
+                alt.Tooltip("end_text:N", title=tr("field.projects.forecast_end")),
+                alt.Tooltip("baseline_text:N", title=tr("field.projects.baseline_end")),
+                alt.Tooltip("slip_text:N", title=tr("overview.tip.end_slip")),
+                alt.Tooltip("percent_text:N", title=tr("overview.col.percent")),
+                alt.Tooltip("manager:N", title=tr("sidebar.manager")),
+            ],
+        )
+        .transform_filter("datum.kind == 'bar'")
+    )
+    baseline = (
+        alt.Chart()
+        .mark_tick(thickness=3, size=22, color="#212121")
+        .encode(
+            y=y,
+            x="baseline_end:T",
+            tooltip=[
+                project_tip,
+                alt.Tooltip("baseline_text:N", title=tr("field.projects.baseline_end")),
+                alt.Tooltip("end_text:N", title=tr("field.projects.forecast_end")),
+                alt.Tooltip("slip_text:N", title=tr("overview.tip.end_slip")),
+            ],
+        )
+        .transform_filter("datum.kind == 'bar' && isValid(datum.baseline_end)")
+    )
+    milestone = (
+        alt.Chart()
+        .mark_point(
+            shape="diamond", filled=True, size=80, color="#212121", stroke="white", strokeWidth=1, opacity=1
+        )
+        .encode(
+            y=y,
+            x="date:T",
+            tooltip=[
+                project_tip,
+                alt.Tooltip("milestone:N", title=tr("overview.col.milestone")),
+                alt.Tooltip("date_text:N", title=tr("overview.col.date")),
+                alt.Tooltip("milestone_baseline:N", title=tr("overview.col.baseline")),
+                alt.Tooltip("milestone_slip:N", title=tr("overview.col.slip")),
+                alt.Tooltip("state:N", title=tr("overview.col.state")),
+            ],
+        )
+        .transform_filter("datum.kind == 'milestone'")
+    )
+    rule = (
+        alt.Chart()
+        .mark_rule(color=NEUTRAL, strokeDash=[6, 4], size=2)
+        .encode(
+            x="date:T",
+            tooltip=[alt.Tooltip("today:N", title=tr("overview.roadmap.today"))],
+        )
+        .transform_filter("datum.kind == 'today'")
+    )
+    title = alt.Title(
+        tr("overview.roadmap.title", late=int((slips > 0).sum()), n=road.shown),
+        subtitle=tr("overview.roadmap.subtitle", today=day(today)),
+    )
+    layered = alt.layer(bar, baseline, milestone, rule, data=data).properties(
+        height=alt.Step(24), title=title
+    )
+    return styled(layered)
+
+
+def _end_slips(bars: pd.DataFrame) -> pd.Series:
+    return (pd.to_datetime(bars["forecast_end"]) - pd.to_datetime(bars["baseline_end"])).dt.days
+
+
+# --- Value and risk bubbles ---------------------------------------------------------------------------
+
+
+def bubble_section(f: Filters) -> None:
+    """Place each project by value (priority score) and open risk, sized by budget, coloured by status."""
+    st.subheader(common.tr("overview.bubble.heading"))
+    models = priorities.list_models(CON)
+    if not models:
+        st.info(common.tr("overview.bubble.no_model"))
+        return
+    model = st.selectbox(
+        common.tr("overview.bubble.model"),
+        models,
+        format_func=lambda m: m.label(LANG),
+        key="overview_model",
+        help=common.tr("overview.bubble.model.help"),
+    )
+    result = bubbles(VERSION, f, model)
+    if result.points.empty:
+        st.info(common.tr("overview.bubble.empty"))
+        return
+    if result.shown < result.total:
+        st.caption(
+            common.tr(
+                "overview.bubble.limited", shown=result.shown, total=formatting.number(result.total, LANG)
+            )
+        )
+    st.altair_chart(bubble_chart(result.points), width="stretch")
+
+
+def bubble_chart(points: pd.DataFrame) -> alt.TopLevelMixin:
+    tr = common.tr
+    data = points.assign(
+        status_label=points["status"].map(status_label),
+        budget_text=points["bac"].map(money),
+        value_text=points["value_score"].map(lambda v: formatting.number(v, LANG)),
+    )
+    value_median, risk_median = data["value_score"].median(), data["risk_exposure"].median()
+    worry = int(((data["value_score"] < value_median) & (data["risk_exposure"] > risk_median)).sum())
+    circles = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.75, stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X("risk_exposure:Q", title=tr("overview.bubble.x"), axis=alt.Axis(format="d")),
+            y=alt.Y("value_score:Q", title=tr("overview.bubble.y"), scale=alt.Scale(domain=[0, 100])),
+            size=alt.Size(
+                "bac:Q",
+                title=tr("overview.bubble.size", unit=formatting.currency_symbol(SETTINGS["currency"])),
+                scale=alt.Scale(range=[40, 2200]),
+                legend=None,
+            ),
+            color=alt.Color(
+                "status_label:N",
+                scale=status_scale(),
+                title=tr("status.title"),
+                legend=alt.Legend(orient="top", direction="horizontal"),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=tr("overview.col.project")),
+                alt.Tooltip("code:N", title=tr("overview.col.code")),
+                alt.Tooltip("status_label:N", title=tr("status.title")),
+                alt.Tooltip("value_text:N", title=tr("overview.bubble.y")),
+                alt.Tooltip("risk_exposure:Q", title=tr("overview.bubble.x")),
+                alt.Tooltip("open_risks:Q", title=tr("overview.tip.open_risks")),
+                alt.Tooltip("critical_risks:Q", title=tr("overview.col.critical")),
+                alt.Tooltip("budget_text:N", title=tr("overview.kpi.bac")),
+            ],
+        )
+    )
+    guides = pd.DataFrame({"value": [value_median], "risk": [risk_median]})
+    value_rule = (
+        alt.Chart(guides)
+        .mark_rule(strokeDash=[4, 4], color="#757575")
+        .encode(
+            y="value:Q",
+            tooltip=[alt.Tooltip("value:Q", title=tr("overview.bubble.median_value"), format=".0f")],
+        )
+    )
+    risk_rule = (
+        alt.Chart(guides)
+        .mark_rule(strokeDash=[4, 4], color="#757575")
+        .encode(
+            x="risk:Q", tooltip=[alt.Tooltip("risk:Q", title=tr("overview.bubble.median_risk"), format=".0f")]
+        )
+    )
+    title = alt.Title(tr("overview.bubble.title", n=worry), subtitle=tr("overview.bubble.subtitle"))
+    return styled(alt.layer(value_rule, risk_rule, circles).properties(height=520, title=title))
+
+
+# --- Status trend ------------------------------------------------------------------------------------
+
+
+def trend_section(trend: pd.DataFrame) -> None:
+    st.subheader(common.tr("overview.trend.heading"))
+    if trend.empty:
+        st.info(common.tr("overview.trend.empty"))
+        return
+    st.altair_chart(trend_chart(trend), width="stretch")
+
+
+def trend_chart(trend: pd.DataFrame) -> alt.TopLevelMixin:
+    tr = common.tr
+    data = trend.assign(
+        status_label=trend["status"].map(status_label),
+        when=trend["as_of"].map(day),
+        order=trend["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}),
+    )
+    totals = data.groupby("when", sort=False)["n_projects"].transform("sum")
+    data["share"] = (data["n_projects"] / totals).map(lambda v: formatting.percent(v, LANG))
+    data["fraction"] = data["n_projects"] / totals
+    dates = data["when"].drop_duplicates().tolist()
+    red = data[data["status"] == "red"].set_index("when")["n_projects"]
+    first, last = int(red.get(dates[0], 0)), int(red.get(dates[-1], 0))
+    title = (
+        tr("overview.trend.title", first=first, last=last, start=dates[0], end=dates[-1])
+        if len(dates) > 1
+        else tr("overview.trend.title_one", n=last, end=dates[-1])
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("when:N", sort=dates, title=tr("overview.trend.x"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("n_projects:Q", stack="zero", title=tr("overview.trend.y"), axis=alt.Axis(format="d")),
+        order=alt.Order("order:Q"),
+    )
+    bars = base.mark_bar(size=min(90, 700 // max(len(dates), 1))).encode(
+        color=alt.Color(
+            "status_label:N",
+            scale=status_scale(),
+            title=tr("status.title"),
+            legend=alt.Legend(orient="top", direction="horizontal"),
+            sort=[status_label(s) for s in STATUS_ORDER],
+        ),
+        tooltip=[
+            alt.Tooltip("when:N", title=tr("overview.trend.x")),
+            alt.Tooltip("status_label:N", title=tr("status.title")),
+            alt.Tooltip("n_projects:Q", title=tr("overview.trend.y")),
+            alt.Tooltip("share:N", title=tr("overview.tip.share")),
+        ],
+    )
+    labels = (
+        base.mark_text(dy=0, fontSize=LABEL_PX, fontWeight="bold", baseline="middle")
+        .encode(
+            text="n_projects:Q",
+            y=alt.Y("n_projects:Q", stack="zero", bandPosition=0.5),
+            color=alt.condition(
+                "datum.status == 'amber' || datum.status == 'grey'", alt.value("#212121"), alt.value("white")
+            ),
+        )
+        .transform_filter("datum.fraction >= 0.06")
+    )  # a count on a thin slice would overflow it
+    return styled(
+        alt.layer(bars, labels).properties(
+            height=360,
+            title=alt.Title(
+                title, subtitle=tr("overview.trend.subtitle", days=SETTINGS["reporting_period_days"])
+            ),
+        )
+    )
+
+
+# --- The page ----------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    f = common.filters()
+    context = portfolio.reporting(CON, f)
+    if context.reference is None:
+        common.heading(common.tr("nav.overview"))
+        common.empty_store_notice()
+        return
+    common.heading(common.tr("overview.title", date=formatting.long_day(context.reference, LANG)))
+    table = project_table(VERSION, f)
+    if table.empty:
+        st.info(common.tr("empty.selection"))
+        return
+    previous = portfolio.previous_filters(f, context)
+    before = project_table(VERSION, previous) if previous else None
+    headline_section(portfolio.headline(table, before, SETTINGS["eac_method"]), context)
+    table_section(table)
+    changes_section(f, context)
+    rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))
+    roadmap_section(roadmap(VERSION, f), context, f)
+    bubble_section(f)
+    trend_section(status_trend(VERSION, f))
+
+
+main()

@@ -22,7 +22,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from pmo_core import evm, settings, snapshots
+from pmo_core import evm, priorities, settings, snapshots
 from pmo_core.filters import Filters
 from pmo_core.palette import STATUS_RANK
 
@@ -30,7 +30,7 @@ DIMENSIONS = ("schedule", "cost", "scope", "resources")
 STATUS_COLUMNS = ("status", *(f"status_{d}" for d in DIMENSIONS))
 NO_SNAPSHOT = "0001-01-01"  # a date before every batch: its state is empty
 SEVERITY = {"red": 0, "amber": 1, "grey": 2, "green": 3}  # the order a steering committee reads projects in
-VALUE_CRITERIA = ("strategic_alignment", "business_value", "time_criticality", "risk_reduction")
+VALUE_CRITERIA = tuple(priorities.CRITERIA)  # the fields a scoring model may weigh
 EV_COLUMNS = ["code", "bac", "pv", "ev", "ac", "etc_tracker", "cpi", "spi", "eac", "vac"]
 
 
@@ -125,7 +125,7 @@ def combine(rows: pd.DataFrame, money: pd.DataFrame) -> pd.DataFrame:
 
 def _project_rows(con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting) -> pd.DataFrame:
     """Run the one query behind the table: projects, their previous statuses, milestones and risks."""
-    value = ", ".join(VALUE_CRITERIA)
+    value = ", ".join(f"p.{c}" for c in VALUE_CRITERIA)
     return con.execute(
         f"""WITH p AS (SELECT * FROM projects_at($d::DATE) AS p WHERE {f.project_clause("p")}),
             b AS (SELECT code, {", ".join(STATUS_COLUMNS)}, last_update FROM projects_at($before::DATE)),
@@ -158,7 +158,7 @@ def _project_rows(con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting
                    coalesce(m.late_milestones, 0) AS late_milestones,
                    coalesce(r.high_risks, 0) AS high_risks, coalesce(r.critical_risks, 0) AS critical_risks,
                    coalesce(r.open_risks, 0) AS open_risks, coalesce(r.risk_exposure, 0) AS risk_exposure,
-                   100 * (list_avg([{value}]) - 1) / 4 AS value_score
+                   {value}
             FROM p LEFT JOIN b ON b.code = p.code
                    LEFT JOIN m ON m.project_code = p.code
                    LEFT JOIN r ON r.project_code = p.code""",  # noqa: S608 - fixed identifiers; values are parameters
@@ -208,7 +208,7 @@ def _empty_table() -> pd.DataFrame:
         "critical_risks",
         "open_risks",
         "risk_exposure",
-        "value_score",
+        *VALUE_CRITERIA,
         *EV_COLUMNS[1:],
     ]
     return pd.DataFrame(columns=columns)
@@ -240,19 +240,13 @@ class Headline:
     ac: Figure
     eac: Figure
     vac: Figure
+    vac_share: Figure  # the variance at completion as a fraction of the budget at completion
     green: Figure
     amber: Figure
     red: Figure
     grey: Figure
     critical_risks: Figure
     late_projects: Figure
-
-    @property
-    def vac_share(self) -> float | None:
-        """Return the variance at completion as a fraction of the budget at completion."""
-        if self.vac.value is None or not self.bac.value:
-            return None
-        return self.vac.value / self.bac.value
 
 
 def headline(now: pd.DataFrame, before: pd.DataFrame | None, method: str) -> Headline:
@@ -274,6 +268,9 @@ def _figures(table: pd.DataFrame, method: str) -> dict[str, float | None]:
     for name in ("bac", "ac", "eac", "vac"):
         value = money.get(name) if len(table) else None
         figures[name] = None if value is None or pd.isna(value) else float(value)
+    figures["vac_share"] = (
+        figures["vac"] / figures["bac"] if figures["vac"] is not None and figures["bac"] else None
+    )
     return figures
 
 
@@ -433,28 +430,34 @@ class Bubbles:
     total: int
 
 
-def bubbles(table: pd.DataFrame, limit: int = BUBBLE_LIMIT) -> Bubbles:
+def bubbles(table: pd.DataFrame, model: priorities.ScoringModel, limit: int = BUBBLE_LIMIT) -> Bubbles:
     """Return value (priority score) against open risk exposure, sized by budget, for the largest budgets.
 
-    The value score is the mean of strategic alignment, business value, time criticality and risk
-    reduction (1-5) on 0-100; the risk exposure is the sum of the criticality (probability x impact) of
-    the project's open risks. Projects without any value criterion are left out.
+    The value is the project's 0-100 score under a scoring model of `pmo_core.priorities` (the tracker's
+    fields); the risk exposure is the sum of the criticality (probability x impact) of its open risks.
+    Projects the model cannot score (a missing input) are left out.
     """
-    scored = table[table["value_score"].notna()]
+    if table.empty:
+        return Bubbles(pd.DataFrame(columns=BUBBLE_COLUMNS), 0, 0)
+    scores = priorities.score_projects(table, model)["score"].to_numpy()
+    scored = table.assign(value_score=scores)
+    scored = scored[scored["value_score"].notna()]
     chosen = scored.sort_values("bac", ascending=False, na_position="last").head(limit)
-    columns = [
-        "code",
-        "name",
-        "portfolio",
-        "manager",
-        "status",
-        "value_score",
-        "risk_exposure",
-        "open_risks",
-        "critical_risks",
-        "bac",
-    ]
-    return Bubbles(chosen[columns].reset_index(drop=True), len(chosen), len(scored))
+    return Bubbles(chosen[BUBBLE_COLUMNS].reset_index(drop=True), len(chosen), len(scored))
+
+
+BUBBLE_COLUMNS = [
+    "code",
+    "name",
+    "portfolio",
+    "manager",
+    "status",
+    "value_score",
+    "risk_exposure",
+    "open_risks",
+    "critical_risks",
+    "bac",
+]
 
 
 # Status trend -------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pmo_core import portfolio, settings
+from pmo_core import portfolio, priorities, settings
 from pmo_core.filters import Filters
 from tests.core.overview_store import JAN, MAR, load_two_snapshots
 
@@ -165,7 +165,8 @@ def test_headline_money_of_one_project_with_its_change(two):
     assert (h.ac.value, h.ac.previous) == pytest.approx((66_000, 22_000))
     assert (h.eac.value, h.eac.previous) == pytest.approx((120_000, 110_000))
     assert (h.vac.value, h.vac.delta) == pytest.approx((-10_000, 0), abs=1e-6)
-    assert h.vac_share == pytest.approx(-10_000 / 110_000)
+    # VAC share: -10k / 110k now, -10k / 100k in January
+    assert (h.vac_share.value, h.vac_share.previous) == pytest.approx((-10_000 / 110_000, -0.1))
 
 
 def test_headline_without_a_previous_snapshot_has_no_delta(two):
@@ -231,9 +232,18 @@ def test_short_labels_truncate_and_stay_unique():
     assert labels == ["Short", "A very long… · B", "A very long… · C"]
 
 
-def test_bubbles_need_a_value_score(two):
-    bubbles = portfolio.bubbles(portfolio.project_table(two, NOW))
-    # only P1 has value criteria: alignment 5 and business value 3, mean 4 on 1..5 -> 75 on 0..100
+def test_bubbles_place_projects_by_their_priority_score(two):
+    model = priorities.ScoringModel(
+        None,
+        "Two criteria",
+        "weighted",
+        (
+            priorities.Criterion("strategic_alignment", 1, scale_min=1, scale_max=5),
+            priorities.Criterion("business_value", 1, scale_min=1, scale_max=5),
+        ),
+    )
+    bubbles = portfolio.bubbles(portfolio.project_table(two, NOW), model)
+    # only P1 has both inputs: alignment 5 and business value 3, mean 4 on 1..5 -> 75 on 0..100
     assert (bubbles.shown, bubbles.total) == (1, 1)
     point = bubbles.points.iloc[0]
     assert (point["code"], point["value_score"], point["risk_exposure"], point["bac"]) == (
