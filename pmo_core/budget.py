@@ -141,6 +141,30 @@ def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, status_date: date)
     return frame
 
 
+@dataclass(frozen=True)
+class MonthlyFinding:
+    months: int  # complete months looked at, up to the status date
+    planned: float
+    actual: float
+
+
+def monthly_finding(lines: pd.DataFrame, status_date: date, months: int = 12) -> MonthlyFinding:
+    """Compare actual with planned spend over the last complete months up to the status date."""
+    cut = pd.Timestamp(evm.cut_date(status_date))
+    recent = lines.loc[(lines["month"] < cut) & (lines["month"] >= cut - pd.DateOffset(months=months))]
+    counted = int(recent["month"].nunique())
+    return MonthlyFinding(counted, float(recent["planned"].sum()), float(recent["actual"].sum()))
+
+
+def monthly_window(lines: pd.DataFrame, status_date: date, before: int = 24, after: int = 12) -> pd.DataFrame:
+    """Keep the months a steering committee reads: two years up to the status date and one year after it."""
+    cut = pd.Timestamp(evm.cut_date(status_date))
+    keep = (lines["month"] >= cut - pd.DateOffset(months=before)) & (
+        lines["month"] < cut + pd.DateOffset(months=after)
+    )
+    return lines.loc[keep].reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------------------------------
 # S-curve
 
