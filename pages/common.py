@@ -10,6 +10,7 @@ from datetime import date
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from pmo_core import formatting, settings, snapshots, store
 from pmo_core.filters import Filters, filter_options
@@ -17,6 +18,22 @@ from pmo_core.i18n import t
 from pmo_core.palette import STATUS_EMOJI
 
 LANG_KEY = "lang"
+
+
+
+def _leave_automatic_pages() -> None:
+    """Make sure app.py frames the page.
+
+    The first run of a new server process (and every AppTest run) treats pages/ as Streamlit's old
+    automatic pages and may run a deep-linked page without app.py. Switch to st.navigation and rerun, so
+    every page opens in the app's frame (sidebar, filters, layout) from the very first request.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_automatic_pages()
 
 
 @st.cache_resource(show_spinner=False)
@@ -30,11 +47,16 @@ def cursor() -> duckdb.DuckDBPyConnection:
     path = str(store.db_path())
     key = f"_cursor::{path}"
     if key not in st.session_state:
-        st.session_state[key] = _connection(path).cursor()
+        try:
+            st.session_state[key] = _connection(path).cursor()
+        except store.StoreBusy:
+            st.error(tr("store.busy", path=path))
+            st.stop()
     return st.session_state[key]
 
 
 def lang() -> str:
+    _leave_automatic_pages()
     return st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))
 
 

@@ -111,25 +111,35 @@ else:
                 if chosen_entity is None:
                     new_mapping = review.changed_mapping(table, None, pd.DataFrame(), None, lang)
                 else:
-                    editor = review.mapping_table(table, lang)
-                    edited = st.data_editor(
-                        editor, hide_index=True, width="stretch", key=f"map::{key}::{chosen_entity}",
-                        disabled=["col", "header", "sample", "confidence"],
-                        column_config={
-                            "col": None,
-                            "header": st.column_config.TextColumn(common.tr("import.col.header")),
-                            "sample": st.column_config.TextColumn(common.tr("import.col.sample")),
-                            "field": st.column_config.SelectboxColumn(
-                                common.tr("import.col.field"), options=list(review.field_choices(chosen_entity, lang)),
-                                required=True),
-                            "confidence": st.column_config.TextColumn(common.tr("import.col.confidence")),
-                            "unit": st.column_config.SelectboxColumn(common.tr("import.col.unit"),
-                                                                     options=list(review.UNITS.values()), required=True),
-                        },
+                    summary = review.mapping_table(table, lang)
+                    st.dataframe(summary.drop(columns=["col"]), hide_index=True, width="stretch", column_config={
+                        "header": common.tr("import.col.header"), "sample": common.tr("import.col.sample"),
+                        "field": common.tr("import.col.field"), "confidence": common.tr("import.col.confidence"),
+                        "unit": common.tr("import.col.unit")})
+                    choices = list(review.field_choices(chosen_entity, lang))
+                    units = list(review.UNITS.values())
+                    missing = review.missing_required_sentences(table.mapping, lang)
+                    with st.expander(common.tr("import.change_mapping"), expanded=bool(missing)):
+                        rows = summary.loc[~summary["col"].isin(dict(table.mapping.month_columns))]
+                        for row in rows.itertuples():
+                            left, sample, field, unit = st.columns([3, 4, 3, 2], vertical_alignment="center")
+                            left.markdown(f"**{row.header}**")
+                            sample.caption(row.sample)
+                            field.selectbox(common.tr("import.col.field"), choices, index=choices.index(row.field),
+                                            key=f"field::{key}::{row.col}", label_visibility="collapsed")
+                            unit.selectbox(common.tr("import.col.unit"), units, index=units.index(row.unit),
+                                           key=f"unit::{key}::{row.col}", label_visibility="collapsed")
+                    edited = rows.assign(
+                        field=[st.session_state[f"field::{key}::{col}"] for col in rows["col"]],
+                        unit=[st.session_state[f"unit::{key}::{col}"] for col in rows["col"]],
                     )
                     new_mapping = review.changed_mapping(table, chosen_entity, edited, wide, lang)
                     for sentence in review.missing_required_sentences(new_mapping, lang):
                         st.warning(sentence)
+                    preview = review.record_preview(table, lang)
+                    if preview is not None:
+                        st.caption(common.tr("import.records_preview"))
+                        st.dataframe(preview, hide_index=True, width="stretch")
                 if new_mapping != table.mapping:
                     overrides[key] = new_mapping
                     st.session_state["reads_key"] = None

@@ -118,6 +118,16 @@ def _one_column_per_field(columns: list[ColumnMap]) -> list[ColumnMap]:
     return result
 
 
+def record_preview(read: TableRead, lang: str, rows: int = 5) -> pd.DataFrame | None:
+    """Return the first records of a table as they will be stored, headed with field labels."""
+    if read.frame is None or read.mapping.entity is None:
+        return None
+    labels = {spec.name: spec.label(lang) for spec in fields_of(read.mapping.entity)}
+    frame = read.frame.head(rows).drop(columns=["_file", "_sheet"]).rename(columns={"_row": t("import.col.row", lang)})
+    frame = frame.dropna(axis=1, how="all").rename(columns=labels)
+    return frame.astype(object).where(frame.notna(), None)
+
+
 def wide_measure_choices(lang: str) -> dict[str, str]:
     return {t(f"import.wide.{measure}", lang): measure for measure in WIDE_MEASURES}
 

@@ -27,6 +27,12 @@ TEXTS = {
     "empty.selection": ("No project in this selection.", "Aucun projet dans cette sélection."),
     "coming.title": ("Coming next", "À venir"),
     "na": ("n/a", "n.d."),
+    "store.busy": (
+        "The store {path} is held by another process (an import from the command line, or a second copy of the "
+        "app). Wait for it to finish, then reload this page.",
+        "La base {path} est utilisée par un autre processus (un import en ligne de commande, ou une seconde copie "
+        "de l'application). Attendez qu'il se termine, puis rechargez la page.",
+    ),
     "download.excel": ("Download as Excel", "Télécharger en Excel"),
     "status.title": ("Status", "Météo"),
     "status.grey": ("Not reported", "Non renseigné"),

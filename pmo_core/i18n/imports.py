@@ -168,6 +168,11 @@ TEXTS = {
     "import.confidence.low": ("guess: check", "à vérifier"),
     "import.confidence.user": ("your choice", "votre choix"),
     "import.confidence.profile": ("saved profile", "profil enregistré"),
+    "import.change_mapping": ("Change how the columns are read", "Modifier la lecture des colonnes"),
+    "import.records_preview": (
+        "The first records as they will be stored:",
+        "Les premiers enregistrements, tels qu'ils seront stockés :",
+    ),
     "import.col.header": ("Column in the file", "Colonne du fichier"),
     "import.col.sample": ("First values", "Premières valeurs"),
     "import.col.field": ("Read as", "Lue comme"),

@@ -6,9 +6,26 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _navigation_only(monkeypatch):
+    """Run every page through app.py, as the server does once its first request is served.
+
+    AppTest resets Streamlit's "automatic pages/ directory" flag before each run; pages/common.py would
+    then rerun to leave that mode, and the rerun would swallow a button click.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture(autouse=True)

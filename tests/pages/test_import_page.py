@@ -25,7 +25,7 @@ def counts(db_path):
 
 
 def test_upload_preview_confirm_and_history(db_path):
-    at = upload(open_page("pages/import_data.py"), "portfolio_export_en.xlsx")
+    at = upload(open_page("pages/import.py"), "portfolio_export_en.xlsx")
     markdown = " ".join(m.value for m in at.markdown)
     assert "Sheet « Projects »" in markdown and "Sheet « Risks »" in markdown
     metrics = {m.label: m.value for m in at.metric}
@@ -39,7 +39,7 @@ def test_upload_preview_confirm_and_history(db_path):
 
 
 def test_the_french_tracker_in_french_shows_its_mapping(db_path):
-    at = upload(open_page("pages/import_data.py", "fr"), "suivi_portefeuille_fr.xlsx")
+    at = upload(open_page("pages/import.py", "fr"), "suivi_portefeuille_fr.xlsx")
     mapping = at.dataframe[0].value
     row = mapping.loc[mapping["header"] == "Budget (k€)"].iloc[0]
     assert row["field"] == "Budget initial"
@@ -49,7 +49,7 @@ def test_the_french_tracker_in_french_shows_its_mapping(db_path):
 
 
 def test_errors_block_the_confirm_button(db_path):
-    at = upload(open_page("pages/import_data.py"), "registre_risques_fr.xlsx")  # its projects are unknown
+    at = upload(open_page("pages/import.py"), "registre_risques_fr.xlsx")  # its projects are unknown
     confirm = next(b for b in at.button if b.label == "Confirm the import")
     assert confirm.disabled
     assert any("error(s) block the import" in e.value for e in at.error)
@@ -57,7 +57,7 @@ def test_errors_block_the_confirm_button(db_path):
 
 
 def test_changing_what_a_table_is_read_as(db_path):
-    at = upload(open_page("pages/import_data.py"), "portfolio_export_en.xlsx")
+    at = upload(open_page("pages/import.py"), "portfolio_export_en.xlsx")
     milestones = next(s for s in at.selectbox if s.value == "Milestones")
     milestones.set_value("Ignored").run()
     no_exception(at)
@@ -68,7 +68,7 @@ def test_changing_what_a_table_is_read_as(db_path):
 
 
 def test_rollback_from_the_history(demo_db):
-    at = open_page("pages/import_data.py")
+    at = open_page("pages/import.py")
     before = counts(demo_db)["projects"]
     at.checkbox(key="rollback_sure").check().run()
     next(b for b in at.button if b.label == "Roll back").click().run()
@@ -76,3 +76,18 @@ def test_rollback_from_the_history(demo_db):
     after = counts(demo_db)
     assert after["batch"]["as_of"] == "2026-09-30"
     assert after["projects"] != before or after["risks"] != 285
+
+
+def test_one_column_read_differently_on_the_screen(db_path):
+    at = upload(open_page("pages/import.py"), "portfolio_export_en.xlsx")
+    key = "field::portfolio_export_en.xlsx::Projects!1::8"  # column I, "Budget (EUR)"
+    assert at.selectbox(key=key).value == "Budget at completion"
+    at.selectbox(key=key).set_value("— ignore —").run()
+    no_exception(at)
+    at.selectbox(key="unit::portfolio_export_en.xlsx::Projects!1::9").set_value("× 1 000 (k)").run()
+    next(b for b in at.button if b.label == "Confirm the import").click().run()
+    con = store.connect(db_path)
+    projects = snapshots.state_frames(con)["projects"].set_index("code")
+    con.close()
+    assert projects["budget"].isna().all()
+    assert projects.at["PRJ-2025-001", "actual_cost"] == 46_477_200  # 46 477.20 read in thousands

@@ -7,7 +7,7 @@ import pytest
 from pmo_core import settings
 from tests.pages.conftest import no_exception, open_page
 
-PAGES = ["pages/overview.py", "pages/risks.py", "pages/budget.py", "pages/priorities.py", "pages/import_data.py",
+PAGES = ["pages/overview.py", "pages/risks.py", "pages/budget.py", "pages/priorities.py", "pages/import.py",
          "pages/settings.py", "pages/project.py"]
 
 
@@ -26,9 +26,7 @@ def test_every_page_runs_on_an_empty_store(page):
 
 
 def test_the_sidebar_offers_the_shared_filters_and_snapshots(demo_db):
-    # AppTest drops the sidebar from its tree after switch_page (the app itself keeps it): read it on the
-    # default page.
-    at = open_page("pages/overview.py")
+    at = open_page("pages/settings.py")
     snapshot = at.selectbox(key="filter_snapshot")
     assert len(snapshot.options) == 5  # the current state and the four monthly snapshots
     assert len(at.multiselect(key="filter_portfolios").options) == 4
