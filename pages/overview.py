@@ -316,6 +316,7 @@ def table_section(table: pd.DataFrame) -> None:
     event = st.dataframe(
         display_table(table),
         hide_index=True,
+        placeholder="—",
         column_config=table_config(),
         on_select="rerun",
         selection_mode="single-row",
@@ -362,7 +363,9 @@ def changes_section(f: Filters, context: portfolio.Reporting) -> None:
     if not earlier:
         st.info(common.tr("overview.changes.none"))
         return
-    since = st.selectbox(common.tr("overview.changes.since"), earlier, format_func=day, key="overview_since")
+    since = st.selectbox(
+        common.tr("overview.changes.since"), earlier, format_func=day, key=f"overview_since_{LANG}"
+    )
     threshold = SETTINGS["budget_change_threshold_pct"]
     frames = {
         "status": what_changed(VERSION, "status_changes", f, since),
@@ -382,7 +385,11 @@ def changes_section(f: Filters, context: portfolio.Reporting) -> None:
             else:
                 shown, config = views[key](frame)
                 st.dataframe(
-                    shown, hide_index=True, column_config=config, height=min(38 + 35 * len(shown), 420)
+                    shown,
+                    hide_index=True,
+                    placeholder="—",
+                    column_config=config,
+                    height=min(38 + 35 * len(shown), 420),
                 )
 
 
@@ -531,7 +538,9 @@ def rollup_section(rollup: pd.DataFrame) -> None:
         "critical": number(tr("overview.col.critical"), format="%d"),
         "late": number(tr("overview.kpi.late_projects"), format="%d"),
     }
-    st.dataframe(shown, hide_index=True, column_config=config, height=min(38 + 35 * len(shown), 760))
+    st.dataframe(
+        shown, hide_index=True, placeholder="—", column_config=config, height=min(38 + 35 * len(shown), 760)
+    )
 
 
 def _group_name(row: pd.Series) -> str:
@@ -718,7 +727,7 @@ def bubble_section(f: Filters) -> None:
         common.tr("overview.bubble.model"),
         models,
         format_func=lambda m: m.label(LANG),
-        key="overview_model",
+        key=f"overview_model_{LANG}",
         help=common.tr("overview.bubble.model.help"),
     )
     result = bubbles(VERSION, f, model)

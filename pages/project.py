@@ -1,9 +1,545 @@
-"""Project page: what it will show once its issue lands."""
+"""Project page: one project on the snapshot, its identity, status history, milestones, risks, monthly
+costs and earned value. The project comes from the URL (/project?project=CODE), so a link can be shared.
+"""
 
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from pages import common
+from pmo_core import evm, formatting, project_detail
+from pmo_core.filters import Filters
+from pmo_core.palette import (
+    ACTUAL,
+    BAND_COLOURS,
+    BAND_ORDER,
+    FORECAST,
+    PLANNED,
+    STATUS_COLOURS,
+    STATUS_ORDER,
+    STATUS_SHAPES,
+)
+from pmo_core.portfolio import DIMENSIONS
+from pmo_core.vocabulary import label
 
-common.heading(common.tr("nav.project"))
-st.subheader(common.tr("coming.title"))
-common.coming_next("project")
+LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19
+PICK_KEY = "project_pick"
+
+LANG = common.lang()
+CON = common.cursor()
+VERSION = common.data_version()
+SETTINGS = common.current_settings()
+
+
+# --- Cached queries: one per picture, refreshed when the store's content changes ---------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def detail(version: tuple, name: str, code: str, f: Filters) -> object:
+    """Run one pmo_core.project_detail query for this project, these filters and this store version."""
+    return getattr(project_detail, name)(common.cursor(), code, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def choices(version: tuple, f: Filters) -> pd.DataFrame:
+    return project_detail.project_choices(common.cursor(), f)
+
+
+# --- Words and numbers -----------------------------------------------------------------------------
+
+
+def status_label(code: str | None) -> str:
+    return common.tr("status.grey") if code in (None, "grey") else label("status", code, LANG)
+
+
+def day(value: object) -> str:
+    return formatting.day(value, LANG)
+
+
+def day_format() -> str:
+    return "DD/MM/YYYY" if LANG == "fr" else "D MMM YYYY"
+
+
+def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Apply the projector sizes: labels at least 13 px, titles larger."""
+    return (
+        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
+        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200)
+        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def month_axis(title: str) -> alt.Axis:
+    """Return a time axis whose month names follow the page's language."""
+    if LANG != "fr":
+        return alt.Axis(title=title, format="%b %Y", labelAngle=0, labelOverlap=True)
+    names = [
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ]
+    return alt.Axis(
+        title=title,
+        labelExpr=f"{names}[month(datum.value)] + ' ' + year(datum.value)",
+        labelAngle=0,
+        labelOverlap=True,
+    )
+
+
+# --- Choosing the project ----------------------------------------------------------------------------
+
+
+def _remember_pick() -> None:
+    """Put the chosen project in the URL, so the address bar always names the project shown."""
+    st.query_params["project"] = st.session_state[PICK_KEY]
+
+
+def current_project() -> str | None:
+    """Return the project named in the URL, else the one chosen on the overview."""
+    code = st.query_params.get("project") or st.session_state.get("project")
+    if code:
+        st.query_params["project"] = code  # the address bar names the project shown
+    return code
+
+
+def pick_project(f: Filters, code: str | None) -> None:
+    """Draw the picker of the filtered projects; choosing one puts it in the URL."""
+    frame = choices(VERSION, f)
+    names = dict(zip(frame["code"], frame["name"], strict=True))
+    if code and code not in names:
+        outside = detail(VERSION, "identity", code, Filters(as_of=f.as_of))
+        if outside is not None:  # a shared link may name a project outside the sidebar's filters
+            names = {code: outside.name, **names}
+    options = list(names)
+    st.selectbox(
+        common.tr("project.pick"),
+        options,
+        index=options.index(code) if code in names else None,
+        format_func=lambda c: f"{c} · {names[c]}",
+        key=PICK_KEY,
+        on_change=_remember_pick,
+        placeholder=common.tr("project.pick.placeholder"),
+    )
+
+
+# --- Identity ----------------------------------------------------------------------------------------
+
+
+def identity_section(ident: project_detail.Identity) -> None:
+    """Show who and what the project is, its statuses and dates."""
+    tr = common.tr
+    if ident.stale:
+        st.warning(tr("project.stale", date=day(ident.last_update), days=SETTINGS["reporting_period_days"]))
+    statuses = st.columns(5)
+    titles = [tr("overview.col.status"), *(tr(f"field.projects.status_{d}") for d in DIMENSIONS)]
+    for column, title, key in zip(
+        statuses, titles, ["status", *(f"status_{d}" for d in DIMENSIONS)], strict=True
+    ):
+        column.metric(title, common.status_chip(ident.statuses[key]), border=True)
+    facts = [
+        (tr("sidebar.portfolio"), ident.portfolio),
+        (tr("sidebar.programme"), ident.programme),
+        (tr("sidebar.manager"), ident.manager),
+        (tr("field.projects.sponsor"), ident.sponsor),
+        (tr("field.projects.phase"), ident.phase),
+        (tr("field.projects.start_date"), day(ident.start_date)),
+        (tr("field.projects.baseline_end"), day(ident.baseline_end)),
+        (tr("field.projects.forecast_end"), _forecast_end(ident)),
+        (tr("overview.col.percent"), formatting.percent(ident.percent_complete, LANG)),
+        (tr("overview.col.last_update"), day(ident.last_update)),
+    ]
+    for row in (facts[:5], facts[5:]):
+        for column, (name, value) in zip(st.columns(5), row, strict=True):
+            column.caption(name)
+            column.markdown(f"**{_escape(value) if value else '—'}**")
+    if ident.comment:
+        st.info(tr("project.comment", comment=ident.comment), icon=":material/chat:")
+
+
+def _forecast_end(ident: project_detail.Identity) -> str:
+    slip = ident.end_slip_days
+    if not slip:
+        return day(ident.forecast_end)
+    return common.tr(
+        "project.end_slip",
+        date=day(ident.forecast_end),
+        days=("+" if slip > 0 else "") + formatting.number(slip, LANG),
+    )
+
+
+def _escape(text: str) -> str:
+    """Keep a tracker's text from being read as Markdown."""
+    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in str(text))
+
+
+# --- Status history ----------------------------------------------------------------------------------
+
+
+def history_section(history: pd.DataFrame) -> None:
+    st.subheader(common.tr("project.history.heading"))
+    if history.empty:
+        st.info(common.tr("project.history.empty"))
+        return
+    st.altair_chart(history_chart(history), width="stretch")
+
+
+def history_chart(history: pd.DataFrame) -> alt.TopLevelMixin:
+    """Draw a grid: one row per dimension, one column per snapshot, the status as colour and shape."""
+    tr = common.tr
+    names = {
+        "overall": tr("overview.col.status"),
+        **{d: tr(f"field.projects.status_{d}") for d in DIMENSIONS},
+    }
+    data = history.assign(
+        dimension_label=history["dimension"].map(names),
+        status_label=history["status"].map(status_label),
+        when=history["as_of"].map(day),
+        shape=history["status"].map(STATUS_SHAPES),
+    )
+    dates = data["when"].drop_duplicates().tolist()
+    overall = data[data["dimension"] == "overall"]["status"].tolist()
+    title = (
+        tr(
+            "project.history.title",
+            first=status_label(overall[0]),
+            last=status_label(overall[-1]),
+            start=dates[0],
+            end=dates[-1],
+        )
+        if len(dates) > 1
+        else tr("project.history.title_one", last=status_label(overall[-1]), end=dates[-1])
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "when:N", sort=dates, title=tr("overview.trend.x"), axis=alt.Axis(labelAngle=0, orient="top")
+        ),
+        y=alt.Y("dimension_label:N", sort=list(names.values()), title=None, axis=alt.Axis(labelLimit=220)),
+        tooltip=[
+            alt.Tooltip("when:N", title=tr("overview.trend.x")),
+            alt.Tooltip("dimension_label:N", title=tr("project.history.dimension")),
+            alt.Tooltip("status_label:N", title=tr("status.title")),
+        ],
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=3, cornerRadius=4).encode(
+        color=alt.Color(
+            "status_label:N",
+            title=tr("status.title"),
+            legend=alt.Legend(orient="top"),
+            scale=alt.Scale(
+                domain=[status_label(s) for s in STATUS_ORDER],
+                range=[STATUS_COLOURS[s] for s in STATUS_ORDER],
+            ),
+        )
+    )
+    shapes = base.mark_text(fontSize=24, color="white").encode(text="shape:N")
+    return styled(alt.layer(cells, shapes).properties(height=alt.Step(40), title=title))
+
+
+# --- Milestones --------------------------------------------------------------------------------------
+
+
+def milestones_section(milestones: pd.DataFrame) -> None:
+    tr = common.tr
+    st.subheader(tr("project.milestones.heading"))
+    if milestones.empty:
+        st.info(tr("project.milestones.empty"))
+        return
+    late = int((milestones["state"] == "late").sum())
+    st.caption(tr("project.milestones.caption", late=late, n=len(milestones)))
+    states = {
+        "done": "✅ " + tr("project.state.done"),
+        "late": "⚠️ " + tr("project.state.late"),
+        "on_track": "🕑 " + tr("project.state.on_track"),
+    }
+    shown = pd.DataFrame(
+        {
+            "name": milestones["name"],
+            "state": milestones["state"].map(states),
+            "baseline": pd.to_datetime(milestones["baseline_date"]),
+            "forecast": pd.to_datetime(milestones["forecast_date"]),
+            "actual": pd.to_datetime(milestones["actual_date"]),
+            "slip": milestones["slip_days"],
+        }
+    )
+    date_column = st.column_config.DateColumn
+    st.dataframe(
+        shown,
+        hide_index=True,
+        placeholder="—",
+        height=38 + 35 * len(shown),
+        column_config={
+            "name": st.column_config.TextColumn(tr("overview.col.milestone"), width="large"),
+            "state": tr("overview.col.state"),
+            "baseline": date_column(tr("overview.col.baseline"), format=day_format()),
+            "forecast": date_column(tr("project.col.forecast"), format=day_format()),
+            "actual": date_column(tr("project.col.actual"), format=day_format()),
+            "slip": st.column_config.NumberColumn(
+                tr("overview.col.slip"), format="%+d", help=tr("project.col.slip.help")
+            ),
+        },
+    )
+
+
+# --- Risks -------------------------------------------------------------------------------------------
+
+
+def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
+    tr = common.tr
+    st.subheader(tr("project.risks.heading"))
+    if register.empty:
+        st.info(tr("project.risks.empty"))
+        return
+    left, right = st.columns([1.1, 1.6], gap="large")
+    with left:
+        st.altair_chart(heatmap_chart(cells), width="stretch")
+    with right:
+        shown = pd.DataFrame(
+            {
+                "code": register["code"].fillna(""),
+                "title": register["title"],
+                "score": register["probability"].astype(str)
+                + " × "
+                + register["impact"].astype(str)
+                + " = "
+                + register["score"].astype(str),
+                "band": register["band"].map(lambda b: label("band", b, LANG)),
+                "status": register["status"].map(lambda s: label("risk_status", s, LANG)),
+                "category": register["category"].map(
+                    lambda c: label("category", c, LANG) if isinstance(c, str) else ""
+                ),
+                "owner": register["owner"],
+                "response": register["response"].map(
+                    lambda r: label("response", r, LANG) if isinstance(r, str) else ""
+                ),
+                "due": pd.to_datetime(register["due_date"]),
+            }
+        )
+        st.dataframe(
+            shown,
+            hide_index=True,
+            placeholder="—",
+            height=min(38 + 35 * len(shown), 480),
+            column_config={
+                "code": tr("overview.col.risk"),
+                "title": st.column_config.TextColumn(tr("overview.col.risk_title"), width="medium"),
+                "score": tr("overview.col.score"),
+                "band": tr("project.col.band"),
+                "status": tr("project.col.risk_status"),
+                "category": tr("overview.col.category"),
+                "owner": tr("overview.col.owner"),
+                "response": tr("project.col.response"),
+                "due": st.column_config.DateColumn(tr("project.col.due"), format=day_format()),
+            },
+        )
+
+
+def heatmap_chart(cells: pd.DataFrame) -> alt.TopLevelMixin:
+    """Draw the 5x5 matrix of this project's open risks: band colours, the count on each cell."""
+    tr = common.tr
+    data = cells.assign(
+        band_label=cells["band"].map(lambda b: label("band", b, LANG)),
+        text=cells["n_risks"].map(lambda n: str(n) if n else ""),
+    )
+    severe = int(data.loc[data["band"].isin(["high", "critical"]), "n_risks"].sum())
+    base = alt.Chart(data).encode(
+        x=alt.X("impact:O", title=tr("project.heatmap.x"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("probability:O", sort="descending", title=tr("project.heatmap.y")),
+        tooltip=[
+            alt.Tooltip("probability:O", title=tr("project.heatmap.y")),
+            alt.Tooltip("impact:O", title=tr("project.heatmap.x")),
+            alt.Tooltip("band_label:N", title=tr("project.col.band")),
+            alt.Tooltip("n_risks:Q", title=tr("project.heatmap.count")),
+        ],
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color(
+            "band_label:N",
+            title=tr("project.col.band"),
+            legend=alt.Legend(orient="right"),
+            scale=alt.Scale(
+                domain=[label("band", b, LANG) for b in BAND_ORDER],
+                range=[BAND_COLOURS[b] for b in BAND_ORDER],
+            ),
+        ),
+        opacity=alt.condition("datum.n_risks > 0", alt.value(1.0), alt.value(0.3)),
+    )
+    text = base.mark_text(fontSize=20, fontWeight="bold").encode(
+        text="text:N",
+        color=alt.condition("datum.band == 'moderate'", alt.value("#212121"), alt.value("white")),
+    )
+    title = alt.Title(tr("project.heatmap.title", n=severe), subtitle=tr("project.heatmap.subtitle"))
+    # Streamlit fits the whole chart (title and axes included) in its height: 5 cells of about 64 px remain
+    return styled(alt.layer(rect, text).properties(height=5 * 64 + 110, title=title))
+
+
+# --- Monthly costs -----------------------------------------------------------------------------------
+
+
+def costs_section(costs: pd.DataFrame) -> None:
+    tr = common.tr
+    st.subheader(tr("project.costs.heading"))
+    if costs.empty:
+        st.info(tr("project.costs.empty"))
+        return
+    st.altair_chart(costs_chart(costs), width="stretch")
+
+
+def costs_chart(costs: pd.DataFrame) -> alt.TopLevelMixin:
+    """Draw actual and forecast cost per month as bars and the plan as a line, with a finding as title."""
+    tr = common.tr
+    bars = pd.concat(
+        [
+            costs[["month", "actual"]]
+            .rename(columns={"actual": "amount"})
+            .assign(series=tr("project.costs.actual")),
+            costs[["month", "forecast"]]
+            .rename(columns={"forecast": "amount"})
+            .assign(series=tr("project.costs.forecast")),
+        ]
+    ).dropna(subset=["amount"])
+    plan = (
+        costs[["month", "planned"]]
+        .rename(columns={"planned": "amount"})
+        .assign(series=tr("project.costs.planned"))
+    )
+    data = pd.concat([bars.assign(kind="bar"), plan.assign(kind="line")], ignore_index=True)
+    data["amount_text"] = data["amount"].map(common.money)
+    data["month_text"] = data["month"].map(lambda m: formatting.month(m, LANG))
+    months = [formatting.month(m, LANG) for m in costs["month"]]
+    series = [tr("project.costs.actual"), tr("project.costs.forecast"), tr("project.costs.planned")]
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        legend=alt.Legend(orient="top"),
+        scale=alt.Scale(domain=series, range=[ACTUAL, FORECAST, PLANNED]),
+    )
+    unit = formatting.currency_symbol(SETTINGS["currency"])
+    y = alt.Y("amount:Q", title=tr("project.costs.y", unit=unit), axis=alt.Axis(format="~s"))
+    x = alt.X(
+        "month_text:O",
+        sort=months,
+        title=tr("project.costs.month"),
+        axis=alt.Axis(labelAngle=0, labelOverlap=True),
+    )
+    tooltip = [
+        alt.Tooltip("month_text:N", title=tr("project.costs.month")),
+        alt.Tooltip("series:N", title=" "),
+        alt.Tooltip("amount_text:N", title=tr("project.costs.amount")),
+    ]
+    bar = (
+        alt.Chart()
+        .mark_bar(opacity=0.85)
+        .encode(x=x, y=y, color=colour, tooltip=tooltip)
+        .transform_filter("datum.kind == 'bar'")
+    )
+    line = (
+        alt.Chart()
+        .mark_line(point=True, strokeWidth=3)
+        .encode(x=x, y=y, color=colour, tooltip=tooltip)
+        .transform_filter("datum.kind == 'line'")
+    )
+    return styled(
+        alt.layer(bar, line, data=data).properties(
+            height=380, title=alt.Title(_costs_title(costs), subtitle=tr("project.costs.subtitle"))
+        )
+    )
+
+
+def _costs_title(costs: pd.DataFrame) -> str:
+    """State the finding: spend to date against the plan for the same months."""
+    spent = costs["actual"].notna()
+    actual, planned = costs.loc[spent, "actual"].sum(), costs.loc[spent, "planned"].sum()
+    if not spent.any() or not planned:
+        return common.tr("project.costs.title_plain")
+    gap = actual / planned - 1
+    key = "project.costs.title_over" if gap > 0 else "project.costs.title_under"
+    return common.tr(
+        key,
+        actual=common.money(actual, short=True),
+        planned=common.money(planned, short=True),
+        gap=formatting.percent(abs(gap), LANG),
+    )
+
+
+# --- Earned value ------------------------------------------------------------------------------------
+
+
+def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
+    tr = common.tr
+    st.subheader(tr("project.ev.heading"))
+    if ev is None:
+        st.info(tr("project.ev.empty"))
+        return
+    st.caption(
+        tr(
+            "project.ev.caption",
+            date=day(ev.status_date),
+            method=tr(f"project.ev.method.{SETTINGS['eac_method']}"),
+        )
+    )
+    money = [("bac", ev.bac), ("pv", ev.pv), ("ev", ev.ev), ("ac", ev.ac), ("eac", ev.eac), ("vac", ev.vac)]
+    for column, (name, value) in zip(st.columns(6), money, strict=True):
+        column.metric(
+            tr(f"project.ev.{name}"),
+            common.money(value, short=True),
+            help=tr(f"project.ev.{name}.help"),
+            border=True,
+        )
+    green, red = SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"]
+    ratios = [
+        ("cpi", ev.cpi, True),
+        ("spi", ev.spi, True),
+        ("tcpi", ev.tcpi, False),
+        ("cv", ev.cv, None),
+        ("sv", ev.sv, None),
+        ("etc", ev.etc, None),
+    ]
+    for column, (name, value, rated) in zip(st.columns(6), ratios, strict=True):
+        text = formatting.ratio(value, LANG) if rated is not None else common.money(value, short=True)
+        if rated:
+            status = evm.index_status(value, green, red)
+            text = f"{text} {common.status_chip(status).split(' ')[0] if status else ''}".strip()
+        column.metric(
+            tr(f"project.ev.{name}"),
+            text,
+            help=tr(f"project.ev.{name}.help", green=green, red=red),
+            border=True,
+        )
+
+
+# --- The page ----------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    f = common.filters()
+    code = current_project()
+    ident = detail(VERSION, "identity", code, f) if code else None
+    common.heading(f"{ident.code} · {ident.name}" if ident else common.tr("nav.project"))
+    pick_project(f, code)
+    if not code:
+        st.info(common.tr("project.none"))
+        return
+    if ident is None:
+        st.warning(common.tr("project.missing", code=code))
+        return
+    identity_section(ident)
+    history_section(detail(VERSION, "status_history", code, f))
+    milestones_section(detail(VERSION, "milestones", code, f))
+    risks_section(detail(VERSION, "risk_cells", code, f), detail(VERSION, "risks", code, f))
+    costs_section(detail(VERSION, "monthly_costs", code, f))
+    earned_value_section(detail(VERSION, "earned_value", code, f))
+
+
+main()
