@@ -46,7 +46,7 @@ def chart_rows(at) -> int:
     import pyarrow as pa
 
     largest = 0
-    for element in at.get("arrow_vega_lite_chart"):
+    for element in [*at.get("arrow_vega_lite_chart"), *at.get("vega_lite_chart")]:  # Streamlit 1.67 names it the latter
         proto = element.proto
         datasets = list(getattr(proto, "datasets", []))
         tables = [d.data.data for d in datasets] + ([proto.data.data] if proto.HasField("data") else [])
