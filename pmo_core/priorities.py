@@ -481,3 +481,12 @@ def compare_ranks(
     both = a.merge(b, on="code", suffixes=("_a", "_b"))
     both["moves"] = both["rank_a"] - both["rank_b"]  # positive: ranked higher under model b
     return both.sort_values(["rank_a", "code"], na_position="last").reset_index(drop=True)
+
+
+def state_version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Identify the prioritisation settings (models, manual ranks, scenarios) so cached pictures refresh."""
+    return con.execute(
+        """SELECT (SELECT max(updated_at) FROM scoring_models), (SELECT count(*) FROM scoring_models),
+                  (SELECT count(*) FROM rank_overrides), (SELECT count(*) FROM scenarios),
+                  (SELECT max(created_at) FROM scenarios), (SELECT max(plan_of_record_at) FROM scenarios)"""
+    ).fetchone()

@@ -371,12 +371,15 @@ def selection_candidates(
             "value": value,
             "mandatory": open_["mandatory"].astype(bool),
             "depends_on": open_["depends_on"],
-            "outside_prerequisites": [
-                [
-                    (c, "closed" if c in closed else "outside" if c in known else "unknown")
-                    for c in split_codes(d)
-                    if c not in codes
-                ]
+            "outside_prerequisites": [  # JSON text, so the frame stays hashable for the page's caches
+                json.dumps(
+                    [
+                        (c, "closed" if c in closed else "outside" if c in known else "unknown")
+                        for c in split_codes(d)
+                        if c not in codes
+                    ],
+                    ensure_ascii=False,
+                )
                 for d in open_["depends_on"]
             ],
         }
@@ -636,6 +639,7 @@ def _table(
         reason, args = ("no_cost", {}) if i is None else reasons.get(i, ("not_solved", {}))
         if reason == "no_value" and pd.isna(value):
             reason = "no_value_given"  # not scored (an input is missing) or no NPV: said, not counted as 0
+        outside = json.loads(outside) if isinstance(outside, str) else outside
         if outside:
             args = {**args, "outside": [list(pair) for pair in outside]}
         rows.append(
