@@ -1,9 +1,951 @@
-"""Risks page: what it will show once its issue lands."""
+"""Risks page: the 5x5 heatmap and the risks of a cell, the register, the steering committee's top risks and
+movement since a snapshot, and roll-ups by project, portfolio and category."""
 
+from __future__ import annotations
+
+import dataclasses
+import json
+from urllib.parse import quote
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from pages import common
+from pmo_core import formatting, risks, snapshots
+from pmo_core.filters import Filters
+from pmo_core.palette import BAND_COLOURS, BAND_ORDER, STATUS_COLOURS
+from pmo_core.vocabulary import label
 
-common.heading(common.tr("nav.risks"))
-st.subheader(common.tr("coming.title"))
-common.coming_next("risks")
+LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 18
+CELL_PX = 84  # the height of a heatmap cell; widths follow the column, so the grid fits any screen
+FIT_WIDTH = alt.AutoSizeParams(
+    type="fit-x", contains="padding"
+)  # width follows the column, height is the plot's
+PLOT_ONLY = alt.AutoSizeParams(
+    type="pad", contains="padding"
+)  # width and height are the plot's, labels outside
+LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal")
+# "4 · Almost certain" as lines "4", "Almost", "certain": five columns of words never overlap
+SPLIT_WORDS = "split(replace(datum.label, ' · ', ' '), ' ')"
+OVERDUE_MARK = "⚠"  # narrow tables show the sign alone under the column title "Overdue"
+SEVERE_SCALE = ["#FDECEA", "#C62828"]  # light to the palette's red: more high and critical risks is darker
+
+
+# --- Cached queries: one per picture, refreshed when the store's content changes ---------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _query(name: str, version: tuple, f: Filters, rf: risks.RiskFilter, *args: object) -> object:
+    """Run one pmo_core.risks query for these filters and this store version."""
+    return getattr(risks, name)(common.cursor(), f, rf, *args)
+
+
+def query(name: str, f: Filters, rf: risks.RiskFilter, *args: object) -> object:
+    return _query(name, VERSION, f, rf, *args)
+
+
+# --- Widgets that keep their value when the language changes ------------------------------------------
+# A widget's labels change with the language, which Streamlit treats as a new widget; each widget therefore
+# has a key per language and starts from the value it last had, kept under "_keep.<name>".
+
+
+def _kept(name: str, default: object = None) -> tuple[str, object]:
+    """Return a widget's key in this language and the value it last had in either language."""
+    key = f"{name}.{LANG}"
+    return key, st.session_state.get(key, st.session_state.get(f"_keep.{name}", default))
+
+
+def _keep(name: str, value: object) -> object:
+    st.session_state[f"_keep.{name}"] = value
+    return value
+
+
+def _multiselect(name: str, text: str, options: list, default: list | None = None, **kw: object) -> list:
+    key, start = _kept(name, default or [])
+    chosen = st.multiselect(
+        text,
+        options,
+        default=[v for v in start if v in options],
+        key=key,
+        placeholder=common.tr("risks.filter.all"),
+        **kw,
+    )
+    return _keep(name, chosen)
+
+
+def _selectbox(name: str, text: str, options: list, default: object = None, **kw: object) -> object:
+    key, start = _kept(name, default)
+    index = options.index(start) if start in options else (None if default is None else 0)
+    if key in st.session_state:
+        index = None  # the widget's own or a callback's value holds; a default beside it would be ignored
+    return _keep(name, st.selectbox(text, options, index=index, key=key, **kw))
+
+
+# --- Filters -------------------------------------------------------------------------------------------
+
+
+def risk_filter(f: Filters) -> risks.RiskFilter:
+    """Draw the page's own filters (rating, status, category, project, owner) and return them."""
+    choices = _choices(VERSION, f)
+    names = dict(choices.projects)
+    view_col, status_col, category_col, project_col, owner_col = st.columns([1.3, 1.5, 1.4, 1.6, 1.3])
+    with view_col:
+        key, start = _kept("risk_view", "inherent")
+        view = _keep(
+            "risk_view",
+            st.segmented_control(
+                common.tr("risks.view"),
+                risks.VIEWS,
+                default=start,
+                key=key,
+                required=True,
+                format_func=lambda v: common.tr(f"risks.view.{v}"),
+                help=common.tr("risks.view.help"),
+            ),
+        )
+    with status_col:
+        statuses = _multiselect(
+            "risk_statuses",
+            common.tr("risks.filter.status"),
+            list(risks.RISK_STATUSES),
+            list(risks.OPEN_STATUSES),
+            format_func=lambda s: label("risk_status", s, LANG),
+        )
+    with category_col:
+        categories = _multiselect(
+            "risk_categories",
+            common.tr("risks.filter.category"),
+            list(choices.categories),
+            format_func=lambda c: label("category", c, LANG),
+        )
+    with project_col:
+        projects = _multiselect(
+            "risk_projects",
+            common.tr("risks.filter.project"),
+            list(names),
+            format_func=lambda c: f"{c} · {names.get(c, '')}",
+        )
+    with owner_col:
+        owners = _multiselect("risk_owners", common.tr("risks.filter.owner"), list(choices.owners))
+    return risks.RiskFilter(
+        view or "inherent", tuple(categories), tuple(projects), tuple(owners), tuple(statuses)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _choices(version: tuple, f: Filters) -> risks.RiskChoices:
+    return risks.filter_choices(common.cursor(), f)
+
+
+# --- Headline figures ----------------------------------------------------------------------------------
+
+
+def headline(f: Filters, rf: risks.RiskFilter) -> None:
+    """Show the counts and exposure of the selection, each with its change since the previous snapshot."""
+    now = query("risk_summary", f, rf)
+    before_date = snapshots.previous_snapshot(CON, f.as_of)
+    before = query("risk_summary", dataclasses.replace(f, as_of=before_date), rf) if before_date else None
+    help_text = (
+        common.tr("risks.metric.help", date=formatting.day(before_date, LANG)) if before_date else None
+    )
+    columns = st.columns(5)
+    for column, field in zip(columns, ("risks", "critical", "high", "overdue"), strict=False):
+        value = getattr(now, field)
+        delta = None if before is None else value - getattr(before, field)
+        column.metric(
+            common.tr(f"risks.metric.{field}"),
+            formatting.number(value, LANG),
+            delta=None if delta is None else f"{delta:+d}",
+            delta_color="inverse",
+            help=help_text,
+            border=True,
+        )
+    exposure_delta = None
+    if before is not None and now.exposure is not None and before.exposure is not None:
+        change = now.exposure - before.exposure
+        exposure_delta = ("+" if change > 0 else "") + common.money(change, short=True)
+    columns[4].metric(
+        common.tr("risks.metric.exposure"),
+        common.money(now.exposure, short=True),
+        delta=exposure_delta,
+        delta_color="inverse",
+        help=common.tr("risks.metric.exposure_help"),
+        border=True,
+    )
+
+
+# --- Heatmap and a cell's risks ------------------------------------------------------------------------
+
+
+def _on_cell_click() -> None:
+    """Make the clicked cell the chosen one; the fallback selectboxes then start from it, so both agree."""
+    picked = (st.session_state.get("risk_heatmap") or {}).get("selection", {}).get("cell") or []
+    if picked:
+        for axis, field in (("p", "probability"), ("i", "impact")):
+            value = int(picked[0][field])
+            st.session_state[f"_keep.risk_cell_{axis}"] = value
+            for code in ("en", "fr"):
+                st.session_state.pop(f"risk_cell_{axis}.{code}", None)
+            st.session_state[f"risk_cell_{axis}.{common.lang()}"] = value
+
+
+def _chosen_cell() -> tuple[int, int] | None:
+    """Return the chosen cell: the selectboxes' values on this run, else the last click."""
+    cell = tuple(_kept(f"risk_cell_{axis}")[1] for axis in ("p", "i"))
+    return None if None in cell else cell
+
+
+def _band_scale() -> alt.Scale:
+    return alt.Scale(
+        domain=[label("band", b, LANG) for b in BAND_ORDER], range=[BAND_COLOURS[b] for b in BAND_ORDER]
+    )
+
+
+def heatmap_chart(
+    cells: pd.DataFrame, chosen: tuple[int, int] | None, title: str, subtitle: str
+) -> alt.LayerChart:
+    """Draw the 5x5 grid: band colours, counts on the cells, the chosen cell outlined, clickable cells."""
+    x = alt.X(
+        "probability_label:N",
+        sort=risks.level_labels("probability", LANG),
+        title=common.tr("risks.axis.probability"),
+        axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_WORDS, labelOverlap=False),
+    )
+    y = alt.Y(
+        "impact_label:N",
+        sort=risks.level_labels("impact", LANG)[::-1],
+        title=common.tr("risks.axis.impact"),
+        axis=alt.Axis(labelLimit=160),
+    )
+    tooltip = [
+        alt.Tooltip("probability_label:N", title=common.tr("risks.axis.probability")),
+        alt.Tooltip("impact_label:N", title=common.tr("risks.axis.impact")),
+        alt.Tooltip("score:Q", title=common.tr("risks.tip.score")),
+        alt.Tooltip("band_label:N", title=common.tr("risks.legend.band")),
+        alt.Tooltip("risks:Q", title=common.tr("risks.tip.risks")),
+        alt.Tooltip("exposure_text:N", title=common.tr("risks.tip.exposure")),
+    ]
+    pick = alt.selection_point(name="cell", fields=["probability", "impact"], on="click", clear=False)
+    base = alt.Chart(cells).encode(x=x, y=y, tooltip=tooltip)
+    rect = (
+        base.mark_rect(stroke="white", strokeWidth=3, cursor="pointer")
+        .encode(
+            color=alt.Color(
+                "band_label:N", scale=_band_scale(), title=common.tr("risks.legend.band"), legend=LEGEND_BELOW
+            ),
+            opacity=alt.condition("datum.risks > 0", alt.value(1.0), alt.value(0.45)),
+        )
+        .add_params(pick)
+    )
+    text = base.mark_text(fontSize=22, fontWeight="bold").encode(
+        text="risks:Q",
+        color=alt.condition("datum.band == 'moderate'", alt.value("#212121"), alt.value("white")),
+    )
+    layers = [rect, text]
+    if chosen:
+        outline = base.mark_rect(fill=None, stroke="#111111", strokeWidth=5).transform_filter(
+            f"datum.probability == {int(chosen[0])} && datum.impact == {int(chosen[1])}"
+        )
+        layers.append(outline)
+    return _configured(
+        alt.layer(*layers).properties(
+            title=alt.Title(title, subtitle=subtitle), height=CELL_PX * 5, autosize=FIT_WIDTH
+        )
+    )
+
+
+def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Apply the projector sizes: labels at least 13 px, titles larger."""
+    return (
+        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, grid=False)
+        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=220)
+        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary) -> None:
+    """Show the heatmap beside the risks of the chosen cell."""
+    cells = risks.label_cells(query("heatmap", f, rf), LANG, common.currency())
+    chosen = _chosen_cell()
+    title = common.tr(
+        "risks.heatmap.title",
+        severe=formatting.number(summary.critical + summary.high, LANG),
+        risks=formatting.number(summary.risks, LANG),
+    )
+    view = common.tr(f"risks.view.{rf.view}")
+    subtitle = common.tr("risks.heatmap.subtitle", view=view if LANG == "en" else view.lower())
+    left, right = st.columns([0.85, 1.15], gap="medium")
+    with left:
+        st.altair_chart(
+            heatmap_chart(cells, chosen, title, subtitle),
+            key="risk_heatmap",
+            on_select=_on_cell_click,
+            selection_mode="cell",
+            width="stretch",
+        )
+    with right:
+        cell_section(f, rf, cells)
+
+
+def cell_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:
+    """Offer the fallback cell control and list the chosen cell's risks."""
+    st.subheader(common.tr("risks.cell.choose"))
+    p_col, i_col = st.columns(2)
+    with p_col:
+        probability = _selectbox(
+            "risk_cell_p",
+            common.tr("risks.axis.probability"),
+            list(risks.LEVELS),
+            format_func=lambda v: risks.scale_label("probability", v, LANG),
+            placeholder=common.tr("risks.cell.pick"),
+        )
+    with i_col:
+        impact = _selectbox(
+            "risk_cell_i",
+            common.tr("risks.axis.impact"),
+            list(risks.LEVELS[::-1]),
+            format_func=lambda v: risks.scale_label("impact", v, LANG),
+            placeholder=common.tr("risks.cell.pick"),
+        )
+    if probability is None or impact is None:
+        st.info(common.tr("risks.cell.hint"))
+        return
+    cell = cells.loc[(cells.probability == probability) & (cells.impact == impact)].iloc[0]
+    st.markdown(
+        "**"
+        + common.tr(
+            "risks.cell.heading",
+            probability=probability,
+            impact=impact,
+            band=cell.band_label,
+            score=cell.score,
+            n=int(cell.risks),
+        )
+        + "**"
+    )
+    listed = query("cell_risks", f, rf, int(probability), int(impact))
+    if listed.empty:
+        st.info(common.tr("risks.cell.empty"))
+        return
+    columns = ["overdue", "title", "project_name", "owner", "due_date", "response", "score", "project_link"]
+    shown = _for_screen(listed, overdue_mark=OVERDUE_MARK)[columns]
+    config = {
+        **_column_config(),
+        "title": st.column_config.TextColumn(common.tr("risks.col.title"), width="medium"),
+    }
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        height=min(38 + 35 * len(listed), 480),
+        key="risk_cell_table",
+    )
+
+
+# --- Tables --------------------------------------------------------------------------------------------
+
+
+def _for_screen(frame: pd.DataFrame, overdue_mark: str | None = None) -> pd.DataFrame:
+    """Turn codes into words, flags into marks, and add the link to each project's page."""
+    shown = risks.labelled(frame, LANG)
+    mark = overdue_mark or common.tr("risks.overdue")
+    if "overdue" in shown:
+        shown["overdue"] = shown["overdue"].map(lambda late: mark if late else "")
+    if "project_code" in shown:
+        shown["project_link"] = shown["project_code"].map(lambda code: f"project?code={quote(str(code))}")
+    return shown
+
+
+def _money_column(key: str) -> st.column_config.NumberColumn:
+    text = common.tr(
+        "risks.col.money", label=common.tr(key), symbol=formatting.currency_symbol(common.currency())
+    )
+    return st.column_config.NumberColumn(text, format="localized", step=1)
+
+
+def _column_config() -> dict:
+    """Return the headers and formats of every risk table, in the user's language."""
+    col = {
+        name: common.tr(f"risks.col.{name}")
+        for name in (
+            "code",
+            "title",
+            "project_name",
+            "portfolio",
+            "category",
+            "owner",
+            "status",
+            "probability",
+            "impact",
+            "band",
+            "response",
+            "mitigation",
+            "overdue",
+            "rank",
+            "projects",
+            "risks",
+            "critical",
+            "high",
+            "worst_band",
+            "inherent_score",
+            "residual_score",
+            "before",
+            "after",
+            "movement",
+            "inherent_band",
+            "residual_band",
+        )
+    }
+    date_format = "DD/MM/YYYY" if LANG == "fr" else "D MMM YYYY"
+    return {
+        **{name: st.column_config.TextColumn(text) for name, text in col.items()},
+        "title": st.column_config.TextColumn(col["title"], width="large"),
+        "mitigation": st.column_config.TextColumn(col["mitigation"], width="large"),
+        "overdue": st.column_config.TextColumn(
+            col["overdue"], width="small", help=common.tr("risks.overdue")
+        ),
+        "score": st.column_config.NumberColumn(common.tr("risks.col.score"), format="%d", width="small"),
+        "max_score": st.column_config.NumberColumn(common.tr("risks.col.max_score"), format="%d"),
+        "inherent_score": st.column_config.NumberColumn(col["inherent_score"], format="%d"),
+        "residual_score": st.column_config.NumberColumn(col["residual_score"], format="%d"),
+        "probability": st.column_config.NumberColumn(col["probability"], format="%d", width="small"),
+        "impact": st.column_config.NumberColumn(col["impact"], format="%d", width="small"),
+        "exposure": _money_column("risks.col.exposure"),
+        "cost_impact": _money_column("risks.col.cost_impact"),
+        "due_date": st.column_config.DateColumn(common.tr("risks.col.due_date"), format=date_format),
+        "project_link": st.column_config.LinkColumn(
+            common.tr("risks.col.project_link"), display_text=r"code=(.*)"
+        ),
+        "rank": st.column_config.NumberColumn(col["rank"], format="%d", width="small"),
+    }
+
+
+def _highlight_overdue(row: pd.Series) -> list[str]:
+    """Tint an overdue row, so late actions stand out beside their ⚠ mark."""
+    tint = "background-color: #FDECEA" if row.get("overdue") else ""
+    return [tint] * len(row)
+
+
+def register_section(f: Filters, rf: risks.RiskFilter) -> None:
+    """Show the searchable, sortable register and its Excel download."""
+    search_col, order_col = st.columns([2, 1])
+    key, start = _kept("risk_search", "")
+    search = _keep(
+        "risk_search",
+        search_col.text_input(
+            common.tr("risks.register.search"),
+            value=start,
+            key=key,
+            placeholder=common.tr("risks.register.search_hint"),
+        ),
+    )
+    with order_col:
+        order = _selectbox(
+            "risk_order",
+            common.tr("risks.register.order"),
+            list(risks.REGISTER_ORDERS),
+            "score",
+            format_func=lambda o: common.tr(f"risks.register.order.{o}"),
+        )
+    found = query("register", f, rf, search, order)
+    if found.total == 0:
+        st.info(common.tr("risks.register.empty"))
+        return
+    if found.total > len(found.rows):
+        st.caption(
+            common.tr(
+                "risks.register.capped",
+                shown=formatting.number(len(found.rows), LANG),
+                total=formatting.number(found.total, LANG),
+            )
+        )
+    else:
+        st.caption(common.tr("risks.register.count", total=formatting.number(found.total, LANG)))
+    other = "residual_score" if rf.view == "inherent" else "inherent_score"
+    columns = [
+        "overdue",
+        "title",
+        "project_name",
+        "score",
+        "band",
+        "exposure",
+        "owner",
+        "due_date",
+        "status",
+        "response",
+        "category",
+        "portfolio",
+        "probability",
+        "impact",
+        other,
+        "cost_impact",
+        "mitigation",
+        "code",
+        "project_link",
+    ]
+    shown = _for_screen(found.rows)[columns]
+    st.dataframe(
+        shown.style.apply(_highlight_overdue, axis=1),
+        hide_index=True,
+        width="stretch",
+        column_config=_column_config(),
+        height=460,
+        key="risk_register_table",
+    )
+    st.caption(common.tr("risks.register.residual_note") + " " + OVERDUE_NOTE)
+    parent = CON  # the download runs outside this script run: it opens its own cursor on the same store
+    st.download_button(
+        common.tr("download.excel"),
+        icon=":material/download:",
+        on_click="ignore",
+        data=lambda: _workbook(parent, f, rf, LANG, search, order),
+        file_name=f"{common.tr('risks.register.file')}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="risk_register_download",
+    )
+
+
+def _workbook(parent, f: Filters, rf: risks.RiskFilter, lang: str, search: str, order: str) -> bytes:
+    """Build the register workbook on its own cursor, since a download may run beside a rerun."""
+    con = parent.cursor()
+    try:
+        return risks.register_workbook(con, f, rf, lang, search=search, order=order)
+    finally:
+        con.close()
+
+
+# --- For the steering committee ------------------------------------------------------------------------
+
+
+def top_section(f: Filters, rf: risks.RiskFilter) -> None:
+    """Show the ten highest scores, then the ten largest exposures."""
+    columns = [
+        "rank",
+        "title",
+        "project_name",
+        "score",
+        "band",
+        "exposure",
+        "owner",
+        "response",
+        "due_date",
+        "overdue",
+        "project_link",
+    ]
+    for by in ("score", "exposure"):
+        st.subheader(common.tr(f"risks.top.{by}"))
+        top = query("top_risks", f, rf, by)
+        if top.empty:
+            st.info(common.tr("risks.top.exposure_empty" if by == "exposure" else "risks.empty"))
+            continue
+        shown = _for_screen(top.assign(rank=range(1, len(top) + 1)), overdue_mark=OVERDUE_MARK)[columns]
+        st.dataframe(
+            shown, hide_index=True, width="stretch", column_config=_column_config(), key=f"risk_top_{by}"
+        )
+
+
+def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:
+    """Show what moved since a chosen snapshot: counts, the movement on the grid, and the table."""
+    st.subheader(common.tr("risks.move.title"))
+    earlier = [s.as_of for s in snapshots.list_snapshots(CON) if DAY and s.as_of < DAY]
+    if not earlier:
+        st.info(common.tr("risks.move.none_earlier"))
+        return
+    since = _selectbox(
+        "risk_since",
+        common.tr("risks.move.since"),
+        earlier,
+        earlier[0],
+        format_func=lambda d: formatting.day(d, LANG),
+    )
+    moved = query("movement", f, rf, since)
+    columns = st.columns(4)
+    for column, kind in zip(columns, risks.MOVEMENTS, strict=True):
+        column.metric(
+            common.tr(f"risks.move.{kind}"), formatting.number(moved.counts[kind], LANG), border=True
+        )
+    st.caption(common.tr("risks.move.note", view=common.tr(f"risks.view.{rf.view}").lower()))
+    if moved.rows.empty:
+        st.info(common.tr("risks.move.empty", date=formatting.day(since, LANG)))
+        return
+    chart = movement_chart(
+        cells, risks.movement_paths(moved.rows), risks.movement_cells(moved.rows), since, moved
+    )
+    st.altair_chart(chart, width="content")
+    st.caption(common.tr("risks.move.grid.caption"))
+    shown = _for_screen(
+        moved.rows.assign(
+            movement=moved.rows["movement"].map(lambda k: common.tr(f"risks.move.kind.{k}")),
+            before=[
+                _rating(p, i, s)
+                for p, i, s in zip(
+                    moved.rows.before_probability,
+                    moved.rows.before_impact,
+                    moved.rows.before_score,
+                    strict=True,
+                )
+            ],
+            after=[
+                _rating(p, i, s)
+                for p, i, s in zip(
+                    moved.rows.after_probability, moved.rows.after_impact, moved.rows.after_score, strict=True
+                )
+            ],
+        )
+    )
+    shown[["before_band", "after_band", "status"]] = shown[["before_band", "after_band", "status"]].fillna(
+        "—"
+    )
+    columns = [
+        "movement",
+        "title",
+        "project_name",
+        "before",
+        "before_band",
+        "after",
+        "after_band",
+        "status",
+        "project_link",
+        "code",
+    ]
+    config = {
+        **_column_config(),
+        "before_band": st.column_config.TextColumn(common.tr("risks.col.band")),
+        "after_band": st.column_config.TextColumn(common.tr("risks.col.band")),
+    }
+    st.dataframe(
+        shown[columns], hide_index=True, width="stretch", column_config=config, key="risk_movement_table"
+    )
+
+
+def _rating(probability: object, impact: object, score: object) -> str:
+    """Write a rating as P x I = score, or a dash when the risk was not there."""
+    if pd.isna(score):
+        return "—"
+    return f"{int(probability)} x {int(impact)} = {int(score)}"
+
+
+def _level_axis(kind: str, title: str) -> alt.Axis:
+    """Return a quantitative axis whose ticks 1-5 read as number and word."""
+    names = json.dumps(["", *risks.level_labels(kind, LANG)])
+    expression = f"{names}[datum.value]"
+    if kind == "probability":
+        expression = SPLIT_WORDS.replace("datum.label", expression)
+    return alt.Axis(
+        values=list(risks.LEVELS),
+        title=title,
+        labelExpr=expression,
+        grid=False,
+        labelAngle=0,
+        labelLimit=160,
+        labelOverlap=False,
+    )
+
+
+def movement_chart(
+    cells: pd.DataFrame, paths: pd.DataFrame, moved_cells: pd.DataFrame, since, moved
+) -> alt.LayerChart:
+    """Draw arrows from each re-rated risk's old cell to its new one over the faded grid, with new/closed counts."""
+    x_scale, y_scale = alt.Scale(domain=[0.5, 5.5], nice=False), alt.Scale(domain=[0.5, 5.5], nice=False)
+    grid = (
+        alt.Chart(cells)
+        .transform_calculate(
+            x0="datum.probability - 0.5",
+            x1="datum.probability + 0.5",
+            y0="datum.impact - 0.5",
+            y1="datum.impact + 0.5",
+        )
+        .mark_rect(stroke="white", strokeWidth=2, opacity=0.3)
+        .encode(
+            x=alt.X(
+                "x0:Q", scale=x_scale, axis=_level_axis("probability", common.tr("risks.axis.probability"))
+            ),
+            x2="x1:Q",
+            y=alt.Y("y0:Q", scale=y_scale, axis=_level_axis("impact", common.tr("risks.axis.impact"))),
+            y2="y1:Q",
+            color=alt.Color("band_label:N", scale=_band_scale(), legend=None),
+            tooltip=[
+                alt.Tooltip("probability_label:N", title=common.tr("risks.axis.probability")),
+                alt.Tooltip("impact_label:N", title=common.tr("risks.axis.impact")),
+                alt.Tooltip("band_label:N", title=common.tr("risks.legend.band")),
+                alt.Tooltip("risks:Q", title=common.tr("risks.tip.risks")),
+            ],
+        )
+    )
+    layers = [grid]
+    if not paths.empty:
+        layers += _arrows(paths, x_scale, y_scale)
+    if not moved_cells.empty:
+        layers += _new_and_closed(moved_cells, x_scale, y_scale)
+    title = common.tr(
+        "risks.move.grid.title",
+        date=formatting.day(since, LANG),
+        escalated=formatting.number(moved.counts["escalated"], LANG),
+        deescalated=formatting.number(moved.counts["deescalated"], LANG),
+    )
+    chart = alt.layer(*layers).resolve_scale(color="independent")  # bands and movement have their own colours
+    return _configured(
+        chart.properties(title=title, width=CELL_PX * 6, height=CELL_PX * 5, autosize=PLOT_ONLY)
+    )
+
+
+def _movement_colour(legend: alt.Legend | None = LEGEND_BELOW) -> alt.Color:
+    """Colour arrows red when a risk escalated, green when it de-escalated; one legend for line and head."""
+    kinds = ["escalated", "deescalated"]
+    return alt.Color(
+        "movement_label:N",
+        title=common.tr("risks.move.legend"),
+        scale=alt.Scale(
+            domain=[common.tr(f"risks.move.{k}") for k in kinds],
+            range=[STATUS_COLOURS["red"], STATUS_COLOURS["green"]],
+        ),
+        legend=legend,
+    )
+
+
+def _arrows(paths: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) -> list[alt.Chart]:
+    """Draw one arrow per move between two cells: a line, thicker with more risks, and a head at the new cell."""
+    data = paths.assign(
+        movement_label=paths["movement"].map(lambda k: common.tr(f"risks.move.{k}")),
+        source=[
+            risks.scale_label("probability", p, LANG) + " / " + risks.scale_label("impact", i, LANG)
+            for p, i in zip(paths.before_probability, paths.before_impact, strict=True)
+        ],
+        target=[
+            risks.scale_label("probability", p, LANG) + " / " + risks.scale_label("impact", i, LANG)
+            for p, i in zip(paths.after_probability, paths.after_impact, strict=True)
+        ],
+    )
+    tooltip = [
+        alt.Tooltip("movement_label:N", title=common.tr("risks.move.legend")),
+        alt.Tooltip("source:N", title=common.tr("risks.move.tip.from")),
+        alt.Tooltip("target:N", title=common.tr("risks.move.tip.to")),
+        alt.Tooltip("risks:Q", title=common.tr("risks.tip.risks")),
+    ]
+    line = (
+        alt.Chart(data)
+        .mark_rule(strokeCap="round")
+        .encode(
+            x=alt.X("x:Q", scale=x_scale),
+            y=alt.Y("y:Q", scale=y_scale),
+            x2="x2:Q",
+            y2="y2:Q",
+            color=_movement_colour(),
+            strokeWidth=alt.StrokeWidth("risks:Q", scale=alt.Scale(range=[2, 9]), legend=None),
+            tooltip=tooltip,
+        )
+    )
+    head = (
+        alt.Chart(data)
+        .mark_point(shape="triangle-up", filled=True, opacity=1)
+        .encode(
+            x=alt.X("x2:Q", scale=x_scale),
+            y=alt.Y("y2:Q", scale=y_scale),
+            angle=alt.Angle("angle:Q", scale=None),
+            color=_movement_colour(legend=None),
+            size=alt.value(260),
+            tooltip=tooltip,
+        )
+    )
+    return [line, head]
+
+
+def _new_and_closed(moved_cells: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) -> list[alt.Chart]:
+    """Write +n (new risks) at the top left of a cell and −n (closed risks) at its bottom right."""
+    tooltip = [
+        alt.Tooltip("new:Q", title=common.tr("risks.move.new")),
+        alt.Tooltip("closed:Q", title=common.tr("risks.move.closed")),
+    ]
+    base = alt.Chart(moved_cells)
+    new = (
+        base.transform_filter("datum.new > 0")
+        .transform_calculate(
+            x="datum.probability - 0.3",
+            y="datum.impact + 0.3",
+            text="'+' + datum.new",
+        )
+        .mark_text(fontSize=16, fontWeight="bold", color="#0D3B66")
+        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N", tooltip=tooltip)
+    )
+    closed = (
+        base.transform_filter("datum.closed > 0")
+        .transform_calculate(
+            x="datum.probability + 0.3",
+            y="datum.impact - 0.3",
+            text="'−' + datum.closed",
+        )
+        .mark_text(fontSize=16, fontWeight="bold", color="#424242")
+        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N", tooltip=tooltip)
+    )
+    return [new, closed]
+
+
+# --- Roll-ups ------------------------------------------------------------------------------------------
+
+
+PROJECT_ROWS = 300  # the most exposed projects; a steering committee does not read further
+
+
+def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
+    """Show the portfolio-by-category concentration, then the roll-ups by portfolio and by project."""
+    categories = query("category_heatmap", f, rf)
+    if categories.empty:
+        st.info(common.tr("risks.empty"))
+        return
+    st.altair_chart(category_chart(categories), width="stretch")
+    config = {**_column_config(), "exposure": _money_column("risks.col.exposure")}
+    st.subheader(common.tr("risks.rollup.portfolio"))
+    by_portfolio = risks.labelled(query("portfolio_rollup", f, rf), LANG)
+    projects_with_risks = int(by_portfolio["projects"].sum())
+    st.dataframe(
+        by_portfolio[
+            [
+                "portfolio",
+                "projects",
+                "risks",
+                "critical",
+                "high",
+                "max_score",
+                "worst_band",
+                "exposure",
+                "overdue",
+            ]
+        ].rename(columns={"overdue": "overdue_count"}),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            **config,
+            "overdue_count": st.column_config.NumberColumn(common.tr("risks.metric.overdue"), format="%d"),
+        },
+        key="risk_rollup_portfolio",
+    )
+    st.subheader(common.tr("risks.rollup.project"))
+    by_project = query("project_rollup", f, rf, PROJECT_ROWS)
+    if len(by_project) == PROJECT_ROWS:
+        st.caption(
+            common.tr(
+                "risks.rollup.capped", shown=PROJECT_ROWS, total=formatting.number(projects_with_risks, LANG)
+            )
+        )
+    shown = _for_screen(by_project.drop(columns="overdue")).assign(overdue_count=by_project["overdue"])
+    st.dataframe(
+        shown[
+            [
+                "project_name",
+                "portfolio",
+                "risks",
+                "critical",
+                "high",
+                "max_score",
+                "worst_band",
+                "exposure",
+                "overdue_count",
+                "project_link",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            **config,
+            "overdue_count": st.column_config.NumberColumn(common.tr("risks.metric.overdue"), format="%d"),
+        },
+        key="risk_rollup_project",
+    )
+
+
+def category_chart(categories: pd.DataFrame) -> alt.Chart:
+    """Draw portfolios across and categories down, each cell darker with more high and critical risks."""
+    data = categories.assign(
+        category_label=categories["category"].map(
+            lambda c: label("category", c, LANG) if c else common.tr("risks.uncategorised")
+        ),
+        portfolio_label=categories["portfolio"].map(lambda p: p or common.tr("risks.uncategorised")),
+    )
+    worst = data.loc[data["severe"].idxmax()]
+    title = (
+        common.tr(
+            "risks.category.title",
+            category=worst.category_label,
+            portfolio=worst.portfolio_label,
+            n=int(worst.severe),
+        )
+        if worst.severe > 0
+        else common.tr("risks.category.title_none")
+    )
+    tooltip = [
+        alt.Tooltip("portfolio_label:N", title=common.tr("risks.category.axis.portfolio")),
+        alt.Tooltip("category_label:N", title=common.tr("risks.category.axis.category")),
+        alt.Tooltip("critical:Q", title=common.tr("risks.category.tip.critical")),
+        alt.Tooltip("high:Q", title=common.tr("risks.category.tip.high")),
+        alt.Tooltip("risks:Q", title=common.tr("risks.category.tip.risks")),
+    ]
+    order = data.groupby("category_label")["severe"].sum().sort_values(ascending=False).index.tolist()
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "portfolio_label:N",
+            title=common.tr("risks.category.axis.portfolio"),
+            axis=alt.Axis(labelAngle=0, orient="top", labelLimit=180),
+        ),
+        y=alt.Y(
+            "category_label:N",
+            sort=order,
+            title=common.tr("risks.category.axis.category"),
+            axis=alt.Axis(labelLimit=220),
+        ),
+        tooltip=tooltip,
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color(
+            "severe:Q",
+            scale=alt.Scale(range=SEVERE_SCALE),
+            title=common.tr("risks.category.legend"),
+            legend=None,
+        )
+    )
+    text = base.mark_text(fontSize=16, fontWeight="bold").encode(
+        text="severe:Q",
+        color=alt.condition(
+            f"datum.severe > {max(1, int(data['severe'].max()) // 2)}",
+            alt.value("white"),
+            alt.value("#212121"),
+        ),
+    )
+    return _configured(
+        alt.layer(rect, text).properties(title=title, height=48 * len(order), autosize=FIT_WIDTH)
+    )
+
+
+# --- The page ------------------------------------------------------------------------------------------
+
+CON = common.cursor()
+LANG = common.lang()
+F = common.filters()
+DAY = common.snapshot_date(F)
+VERSION = common.data_version()
+OVERDUE_NOTE = common.tr("risks.overdue.caption", date=formatting.day(DAY, LANG)) if DAY else ""
+
+common.heading(
+    common.tr("risks.title", date=formatting.long_day(DAY, LANG)) if DAY else common.tr("nav.risks")
+)
+if not common.empty_store_notice():
+    RF = risk_filter(F)
+    SUMMARY = query("risk_summary", F, RF)
+    headline(F, RF)
+    if SUMMARY.risks == 0:
+        st.info(common.tr("risks.empty"))
+    else:
+        heatmap_section(F, RF, SUMMARY)
+    st.caption(OVERDUE_NOTE)
+    register_tab, copil_tab, rollup_tab = st.tabs(
+        [common.tr("risks.tab.register"), common.tr("risks.tab.copil"), common.tr("risks.tab.rollups")]
+    )
+    with register_tab:
+        register_section(F, RF)
+    with copil_tab:
+        top_section(F, RF)
+        movement_section(F, RF, risks.label_cells(query("heatmap", F, RF), LANG, common.currency()))
+    with rollup_tab:
+        rollup_section(F, RF)

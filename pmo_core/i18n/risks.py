@@ -50,12 +50,12 @@ TEXTS = {
     "risks.empty": ("No risk in this selection.", "Aucun risque dans cette sélection."),
     # Heatmap
     "risks.heatmap.title": (
-        "{severe} of {risks} risks are high or critical ({view})",
-        "{severe} risques sur {risks} sont élevés ou critiques ({view})",
+        "{severe} of {risks} risks are high or critical",
+        "{severe} risques sur {risks} sont élevés ou critiques",
     ),
     "risks.heatmap.subtitle": (
-        "Click a cell to list its risks",
-        "Cliquez sur une case pour lister ses risques",
+        "{view} rating · click a cell to list its risks",
+        "Cotation {view} · cliquez sur une case pour lister ses risques",
     ),
     "risks.axis.probability": ("Probability (1-5)", "Probabilité (1-5)"),
     "risks.axis.impact": ("Impact (1-5)", "Impact (1-5)"),
