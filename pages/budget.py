@@ -22,6 +22,7 @@ SERIES_COLOURS = {"pv": PLANNED, "ev": EARNED, "ac": ACTUAL, "forecast": FORECAS
 MEASURES = ("budget", "actual", "forecast")
 MEASURE_COLOURS = {"budget": PLANNED, "actual": ACTUAL, "forecast": FORECAST}
 CHART_FRAME = 170  # px of a chart's height taken by its title, legend and axis: Streamlit fits the whole
+TABLE_ROWS = 300  # rows a table shows on screen; the Excel download holds them all
 RANKED = 15  # bars in the variance ranking: readable from the back of the room
 
 
@@ -73,8 +74,13 @@ def index_status_word(value: float) -> str:
     return common.tr("budget.index.na") if status is None else common.status_chip(status)
 
 
+def money(value: float | None, short: bool = False) -> str:
+    """Write an amount in the store's currency; the currency is read once per run, not once per cell."""
+    return formatting.money(value, LANG, CURRENCY, short=short)
+
+
 def money_text(value: float) -> str:
-    return common.money(value)
+    return money(value)
 
 
 def month_text(value: object) -> str:
@@ -145,7 +151,7 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
     for column, field in zip(amounts, ("bac", "pv", "ev", "ac"), strict=True):
         column.metric(
             common.tr(f"budget.metric.{field}"),
-            common.money(getattr(now, field), short=True),
+            money(getattr(now, field), short=True),
             delta=_money_delta(now, before, field),
             delta_color="off" if field != "bac" else "normal",
             border=True,
@@ -166,7 +172,7 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
         )
     outlook[2].metric(
         common.tr("budget.metric.eac"),
-        common.money(now.eac, short=True),
+        money(now.eac, short=True),
         delta=_money_delta(now, before, "eac"),
         delta_color="inverse",
         border=True,
@@ -174,7 +180,7 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
     )
     outlook[3].metric(
         common.tr("budget.metric.vac"),
-        common.money(now.vac, short=True),
+        money(now.vac, short=True),
         delta=_money_delta(now, before, "vac"),
         border=True,
         help=common.tr("budget.metric.vac.help"),
@@ -191,7 +197,7 @@ def _money_delta(now: budget.Totals, before: budget.Totals | None, field: str) -
     if before is None or pd.isna(getattr(now, field)) or pd.isna(getattr(before, field)):
         return None
     change = getattr(now, field) - getattr(before, field)
-    return ("+" if change > 0 else "") + common.money(change, short=True)
+    return ("+" if change > 0 else "") + money(change, short=True)
 
 
 def _ratio_delta(now: budget.Totals, before: budget.Totals | None, field: str) -> str | None:
@@ -229,8 +235,8 @@ def s_curve_title(curve: budget.SCurve) -> str:
     )
     return common.tr(
         key,
-        landing=common.money(curve.landing, short=True),
-        bac=common.money(curve.bac, short=True),
+        landing=money(curve.landing, short=True),
+        bac=money(curve.bac, short=True),
         gap=formatting.percent(abs(gap), LANG, 1),
     )
 
@@ -306,9 +312,7 @@ def _bac_rule(bac: float) -> list[alt.Chart]:
     """Mark the budget at completion with a horizontal rule and its amount."""
     if pd.isna(bac):
         return []
-    frame = pd.DataFrame(
-        {"bac": [bac], "text": [common.tr("budget.bac_marker", bac=common.money(bac, short=True))]}
-    )
+    frame = pd.DataFrame({"bac": [bac], "text": [common.tr("budget.bac_marker", bac=money(bac, short=True))]})
     rule = (
         alt.Chart(frame)
         .mark_rule(color=PLANNED, strokeDash=[2, 4], strokeWidth=1.5)
@@ -353,8 +357,8 @@ def monthly_title(finding: budget.MonthlyFinding) -> str:
     return common.tr(
         key,
         months=finding.months,
-        actual=common.money(finding.actual, short=True),
-        planned=common.money(finding.planned, short=True),
+        actual=money(finding.actual, short=True),
+        planned=money(finding.planned, short=True),
         gap=formatting.percent(abs(gap), LANG),
     )
 
@@ -450,14 +454,24 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
         count = int((table["cv"] < 0).sum()) if by == "cv" else int((table["overrun"] > 0).sum())
         st.altair_chart(ranking_chart(ranked, by or "cv", count), width="stretch", key="budget_ranking")
     st.dataframe(
-        variance_rows(table),
+        variance_rows(table.head(TABLE_ROWS)),
         hide_index=True,
         width="stretch",
         height=460,
         column_config=variance_columns(),
         key="budget_variance_table",
     )
-    st.caption(common.tr("budget.variance.caption", months=evm.BURN_MONTHS))
+    notes = [common.tr("budget.variance.caption", months=evm.BURN_MONTHS)]
+    if len(table) > TABLE_ROWS:
+        notes.insert(
+            0,
+            common.tr(
+                "budget.capped",
+                shown=formatting.number(TABLE_ROWS, LANG),
+                total=formatting.number(len(table), LANG),
+            ),
+        )
+    st.caption(" ".join(notes))
     download(table, alerts, "budget_download_variances")
 
 
@@ -465,7 +479,7 @@ def ranking_chart(ranked: pd.DataFrame, by: str, count: int) -> alt.LayerChart:
     data = ranked.copy()
     value = "cv" if by == "cv" else "overrun"
     data["label"] = data["name"].fillna(data["code"]).map(lambda n: n if len(n) <= 34 else n[:33] + "…")
-    data["value_text"] = data[value].map(lambda v: common.money(v, short=True))
+    data["value_text"] = data[value].map(lambda v: money(v, short=True))
     data["cpi_text"] = data["cpi"].map(lambda v: formatting.ratio(v, LANG))
     data["spi_text"] = data["spi"].map(lambda v: formatting.ratio(v, LANG))
     data["status"] = data["cpi"].map(index_word)
@@ -581,7 +595,7 @@ def variance_columns() -> dict:
 
 def download(table: pd.DataFrame, alerts: pd.DataFrame, key: str) -> None:
     """Offer the variance table and the alerts as one Excel file, built only when asked for."""
-    lang, currency = LANG, common.currency()
+    lang, currency = LANG, CURRENCY
     st.download_button(
         common.tr("budget.download"),
         icon=":material/download:",
@@ -609,13 +623,24 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
             if k in counts
         )
     )
-    shown = alerts.assign(
-        severity_chip=alerts["severity"].map(
+    present = [k for k in budget.ALERT_ORDER if k in counts]
+    kinds = st.pills(
+        common.tr("budget.alerts.show"),
+        present,
+        selection_mode="multi",
+        default=present,
+        format_func=lambda k: common.tr(f"budget.alert_kind.{k}"),
+        key="budget_alert_kinds",
+    )
+    chosen = alerts.loc[alerts["kind"].isin(kinds or present)]
+    listed = chosen.head(TABLE_ROWS)
+    shown = listed.assign(
+        severity_chip=listed["severity"].map(
             lambda s: f"{STATUS_EMOJI[s]} {common.tr(f'budget.severity.{s}')}"
         ),
-        kind_label=alerts["kind"].map(lambda k: common.tr(f"budget.alert_kind.{k}")),
-        detail=budget.alert_sentences(alerts, LANG, common.currency()).to_numpy(),
-        project_link=alerts["code"].map(project_link),
+        kind_label=listed["kind"].map(lambda k: common.tr(f"budget.alert_kind.{k}")),
+        detail=budget.alert_sentences(listed, LANG, CURRENCY).to_numpy(),
+        project_link=listed["code"].map(project_link),
     )[["severity_chip", "kind_label", "name", "detail", "portfolio", "manager", "project_link"]]
     st.dataframe(
         shown,
@@ -635,6 +660,14 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
             ),
         },
     )
+    if len(chosen) > TABLE_ROWS:
+        st.caption(
+            common.tr(
+                "budget.capped",
+                shown=formatting.number(TABLE_ROWS, LANG),
+                total=formatting.number(len(chosen), LANG),
+            )
+        )
     st.caption(
         common.tr(
             "budget.alerts.caption",
@@ -813,7 +846,8 @@ LANG = common.lang()
 F = common.filters()
 VERSION = common.data_version()
 SETTINGS = common.current_settings()
-SYMBOL = formatting.currency_symbol(SETTINGS["currency"])
+CURRENCY = SETTINGS["currency"]
+SYMBOL = formatting.currency_symbol(CURRENCY)
 METHOD = SETTINGS["eac_method"]
 
 if common.empty_store_notice():

@@ -393,10 +393,13 @@ def variances(frame: pd.DataFrame, status_date: date) -> pd.DataFrame:
 def exhaustion_month(bac: pd.Series, ac: pd.Series, burn: pd.Series, status_date: date) -> pd.Series:
     """Return the month in which cumulative spend reaches BAC at the burn rate; NaT if spent, idle or unknown."""
     left = (bac - ac).astype("float64")
-    months = np.ceil(evm.ratio(left, burn.where(burn > 0)).where(left > 0))
-    first = pd.Timestamp(evm.cut_date(status_date))
-    values = [first + pd.DateOffset(months=int(m) - 1) if not math.isnan(m) else pd.NaT for m in months]
-    return pd.Series(values, index=bac.index, dtype="datetime64[us]")
+    months = np.ceil(evm.ratio(left, burn.where(burn > 0)).where(left > 0)).to_numpy()
+    cut = evm.cut_date(status_date)
+    first = (cut.year - 1970) * 12 + cut.month - 1  # months since 1970, numpy's month epoch
+    known = np.isfinite(months) & (months < 12 * 1000)  # a burn rate near zero would run past any calendar
+    index = np.where(known, first + np.nan_to_num(months) - 1, 0).astype("int64")
+    values = index.astype("datetime64[M]").astype("datetime64[us]")
+    return pd.Series(np.where(known, values, np.datetime64("NaT")), index=bac.index, dtype="datetime64[us]")
 
 
 def worst(frame: pd.DataFrame, by: str, n: int = 15) -> pd.DataFrame:

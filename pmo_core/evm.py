@@ -232,15 +232,15 @@ def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 
 def roll_up(frame: pd.DataFrame, by: str | list[str] | None, method: str) -> pd.DataFrame:
     """Sum BAC, PV, EV, AC (and the bottom-up ETC) per group, then recompute every ratio from the sums."""
-    data = frame.copy()
     keys = [by] if isinstance(by, str) else list(by or [])
+    data = frame[[*keys, *SUMMED]].copy()
     for key in keys:
         data[key] = data[key].fillna("")
-    sums = {c: (c, lambda s: s.sum(min_count=1)) for c in SUMMED}
     if keys:
-        grouped = (
-            data.groupby(keys, sort=True, dropna=False).agg(n_projects=("code", "size"), **sums).reset_index()
-        )
+        groups = data.groupby(keys, sort=True, dropna=False)
+        grouped = groups[list(SUMMED)].sum(min_count=1)  # a group with no figure at all stays NaN, not 0
+        grouped.insert(0, "n_projects", groups.size())
+        grouped = grouped.reset_index()
     else:
         grouped = pd.DataFrame([{"n_projects": len(data), **{c: data[c].sum(min_count=1) for c in SUMMED}}])
     return derive(grouped, method)

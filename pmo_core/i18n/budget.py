@@ -218,6 +218,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Budget épuisé : le mois où le coût réel atteint le budget au rythme moyen des {months} derniers mois "
         "complets ; ⚠ si c'est avant la fin prévue du projet. Un indice vide n'est pas disponible.",
     ),
+    "budget.capped": (
+        "Showing the first {shown} of {total}; the Excel download holds them all.",
+        "Affichage des {shown} premiers sur {total} ; le téléchargement Excel les contient tous.",
+    ),
+    "budget.alerts.show": ("Show", "Afficher"),
     "budget.exhausted": ("Already spent", "Déjà consommé"),
     "budget.download": ("Download variances and alerts (Excel)", "Télécharger écarts et alertes (Excel)"),
     "budget.file": ("budget-variances-{date}", "budget-ecarts-{date}"),

@@ -1,0 +1,85 @@
+"""The Budget page run through app.py with AppTest: the demo store in both languages, controls, the empty store."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pyarrow as pa
+
+from pmo_core import budget, evm, formatting, store
+from pmo_core.filters import Filters
+from tests.pages.conftest import no_exception, open_page
+
+OCT, SEP = date(2026, 10, 31), date(2026, 9, 30)
+
+
+def reference(db_path, status: date = OCT, method: str = "cpi") -> budget.Totals:
+    """Return what pmo_core says of the demo portfolio, to compare with what the page shows."""
+    con = store.connect(db_path)
+    try:
+        return budget.totals(evm.earned_value(con, Filters(), status, method), method)
+    finally:
+        con.close()
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label.split(" · ")[0]: m.value for m in at.metric}
+
+
+def chart_rows(at) -> list[int]:
+    sizes = []
+    for element in at.get("vega_lite_chart"):
+        proto = element.proto
+        blobs = [d.data.data for d in proto.datasets] + ([proto.data.data] if proto.HasField("data") else [])
+        sizes.append(max(pa.ipc.open_stream(io.BytesIO(b)).read_all().num_rows for b in blobs if b))
+    return sizes
+
+
+def test_page_shows_earned_value_charts_and_tables_of_the_demo(demo_db):
+    expected = reference(demo_db)
+    at = open_page("pages/budget.py")
+    no_exception(at)
+    assert at.title[0].value.endswith("Status on 31 October 2026")
+    shown = metrics(at)
+    assert shown["Budget (BAC)"] == formatting.money(expected.bac, "en", short=True)
+    assert shown["Actual cost (AC)"] == formatting.money(expected.ac, "en", short=True)
+    assert shown["CPI"] == formatting.ratio(expected.cpi, "en")
+    assert shown["Forecast at completion (EAC)"] == formatting.money(expected.eac, "en", short=True)
+    # S-curve, monthly picture, variance ranking and allocation; each gets aggregated rows, not raw lines
+    sizes = chart_rows(at)
+    assert len(sizes) == 4 and max(sizes) < 200
+    variance = next(d.value for d in at.dataframe if "cpi_chip" in d.value.columns)
+    assert len(variance) == expected.n_projects
+    assert variance["cpi_chip"].str.match(r"^(🟢|🟡|🔴|⚪) ").all()
+    assert [t.label for t in at.tabs][1].startswith("Alerts (")
+
+
+def test_page_speaks_french(demo_db):
+    expected = reference(demo_db)
+    at = open_page("pages/budget.py", lang="fr")
+    no_exception(at)
+    assert at.title[0].value.endswith("Situation au 31 octobre 2026")
+    shown = metrics(at)
+    assert shown["CPI"] == formatting.ratio(expected.cpi, "fr") and "," in shown["CPI"]
+    assert shown["Atterrissage (EAC)"].endswith("M€")
+    assert [t.label for t in at.tabs][0] == "Écarts"
+
+
+def test_status_date_and_method_change_the_figures(demo_db):
+    at = open_page("pages/budget.py")
+    at.selectbox(key=f"budget_status_date_{OCT}").set_value(SEP).run()
+    no_exception(at)
+    assert at.title[0].value.endswith("Status on 30 September 2026")
+    assert metrics(at)["Actual cost (AC)"] == formatting.money(reference(demo_db, SEP).ac, "en", short=True)
+    at.selectbox(key="budget_method").set_value("atypical").run()
+    no_exception(at)
+    atypical = reference(demo_db, SEP, "atypical")
+    assert metrics(at)["Forecast at completion (EAC)"] == formatting.money(atypical.eac, "en", short=True)
+
+
+def test_an_empty_store_says_so(db_path):
+    at = open_page("pages/budget.py")
+    no_exception(at)
+    assert any("The store is empty" in i.value for i in at.info)
+    assert not at.metric
