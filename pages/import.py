@@ -11,10 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from pages import common
-from pmo_core import importer, profiles, review, settings, snapshots, template
+from pmo_core import annotate, importer, profiles, review, settings, snapshots, template
 from pmo_core.mapping import profile_from_mapping
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 con = common.cursor()
 lang = common.lang()
 values = common.current_settings()
@@ -27,13 +28,13 @@ with st.expander(common.tr("import.template.title")):
     left, right = st.columns(2)
     left.download_button(common.tr("import.template.blank"), template.blank_template(lang),
                          file_name=common.tr("import.template.file"),
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                         mime=XLSX)
     if not snapshots.is_empty(con) and right.button(common.tr("import.template.export_prepare")):
         st.session_state["export_bytes"] = template.export_bytes(con, lang=lang)
     if "export_bytes" in st.session_state:
         right.download_button(common.tr("import.template.export"), st.session_state["export_bytes"],
                               file_name=f"pmo_portfolio_{date.today():%Y-%m-%d}.xlsx",
-                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                              mime=XLSX)
 
 # 1. Files and options ------------------------------------------------------------------------------
 uploader_key = f"uploads_{st.session_state.get('upload_round', 0)}"
@@ -178,6 +179,16 @@ else:
             "sheet": common.tr("import.col.sheet"), "row": common.tr("import.col.row"),
             "column": common.tr("import.col.column"), "value": common.tr("import.col.value"),
             "message": st.column_config.TextColumn(common.tr("import.col.message"), width="large")})
+        paths = {name: path for path, name in files}
+        for read in reads:
+            own = [issue for issue in plan.issues if issue.file == read.name]
+            if own and read.kind:
+                st.download_button(
+                    common.tr("import.annotated", name=read.name),
+                    data=lambda p=paths[read.name], n=read.name, i=own: annotate.annotated_workbook(p, n, i, lang),
+                    file_name=annotate.annotated_name(read.name, lang), mime=XLSX, key=f"annotated::{read.name}",
+                    help=common.tr("import.annotated.help"), icon=":material/download:",
+                )
     if plan.has_errors:
         st.error(common.tr("import.blocked", errors=len(plan.errors)))
     if st.button(common.tr("import.confirm"), type="primary", disabled=plan.has_errors or not any(read_counts.values())):

@@ -9,12 +9,14 @@ from dataclasses import replace
 
 import pandas as pd
 
+from pmo_core import formatting, vocabulary
 from pmo_core.fields import ENTITIES, fields_of
 from pmo_core.i18n import t
 from pmo_core.importer import ImportPlan
 from pmo_core.issues import Issue
 from pmo_core.mapping import ColumnMap, TableMapping, assign_columns
 from pmo_core.tables import WIDE_MEASURES, TableRead
+from pmo_core.vocabulary import VOCABULARIES
 
 UNITS = {1.0: "× 1", 1e3: "× 1 000 (k)", 1e6: "× 1 000 000 (M)"}
 
@@ -122,10 +124,18 @@ def record_preview(read: TableRead, lang: str, rows: int = 5) -> pd.DataFrame | 
     """Return the first records of a table as they will be stored, headed with field labels."""
     if read.frame is None or read.mapping.entity is None:
         return None
-    labels = {spec.name: spec.label(lang) for spec in fields_of(read.mapping.entity)}
-    frame = read.frame.head(rows).drop(columns=["_file", "_sheet"]).rename(columns={"_row": t("import.col.row", lang)})
-    frame = frame.dropna(axis=1, how="all").rename(columns=labels)
-    return frame.astype(object).where(frame.notna(), None)
+    specs = {spec.name: spec for spec in fields_of(read.mapping.entity)}
+    frame = read.frame.head(rows).drop(columns=["_file", "_sheet"]).dropna(axis=1, how="all")
+    shown = pd.DataFrame({t("import.col.row", lang): frame["_row"]})
+    for name in frame.columns.drop("_row"):
+        spec = specs[name]
+        values = frame[name]
+        if spec.type in ("date", "month"):
+            values = values.map(lambda v: formatting.day(v, lang))
+        elif spec.type in VOCABULARIES:
+            values = values.map(lambda v, kind=spec.type: vocabulary.label(kind, v, lang) if isinstance(v, str) else v)
+        shown[spec.label(lang)] = values
+    return shown.astype(object).where(shown.notna(), None)
 
 
 def wide_measure_choices(lang: str) -> dict[str, str]:

@@ -53,10 +53,11 @@ def run_isolated(fn, /, *args, memory_mb: int = 1536, timeout_s: float = 60, **k
     finally:
         sender.close()
         receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
-        process.close()
+        if process.pid is not None:  # start() itself can fail, e.g. when an argument does not pickle
+            if process.is_alive():
+                process.kill()
+            process.join()
+            process.close()
     if outcome[0] == "ok":
         return outcome[1]
     _, error, remote_traceback = outcome

@@ -215,6 +215,13 @@ TEXTS = {
     "import.col.column": ("Column", "Colonne"),
     "import.col.value": ("Value", "Valeur"),
     "import.col.message": ("What to do", "Que faire"),
+    "import.annotated": ("Download {name} with its problems marked", "Télécharger {name} avec ses problèmes signalés"),
+    "import.annotated.help": (
+        "Your own workbook back, each problem cell coloured with a comment saying what to fix, and a first sheet "
+        "listing them. Correct it in Excel, then drop it here again.",
+        "Votre propre classeur en retour : chaque cellule en cause est colorée, avec un commentaire qui dit quoi "
+        "corriger, et une première feuille les liste. Corrigez-le dans Excel, puis redéposez-le ici.",
+    ),
     "import.blocked": (
         "{errors} error(s) block the import: correct them in the file or the mapping, then drop the file again.",
         "{errors} erreur(s) bloquent l'import : corrigez-les dans le fichier ou la correspondance, puis redéposez le "
