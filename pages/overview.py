@@ -21,6 +21,7 @@ from pmo_core.vocabulary import label
 
 LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19
 ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unknown": ""}
+TABLE_LIMIT = 1000  # rows drawn, worst first; the picker and the Excel download hold every project
 TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
 
 LANG = common.lang()
@@ -313,19 +314,28 @@ def table_section(table: pd.DataFrame) -> None:
     st.subheader(common.tr("overview.table.title", n=formatting.number(len(table), LANG)))
     st.caption(common.tr("overview.table.caption", days=SETTINGS["reporting_period_days"]))
     round_ = st.session_state.get(TABLE_ROUND, 0)
+    shown = table.head(TABLE_LIMIT)
+    if len(table) > TABLE_LIMIT:
+        st.caption(
+            common.tr(
+                "overview.table.limited",
+                shown=formatting.number(TABLE_LIMIT, LANG),
+                total=formatting.number(len(table), LANG),
+            )
+        )
     event = st.dataframe(
-        display_table(table),
+        display_table(shown),
         hide_index=True,
         placeholder="—",
         column_config=table_config(),
         on_select="rerun",
         selection_mode="single-row",
         key=f"overview_table_{round_}",
-        height=min(38 + 35 * len(table), 560),
+        height=min(38 + 35 * len(shown), 560),
         row_height=35,
     )
     if event.selection.rows:
-        open_project(table.iloc[event.selection.rows[0]]["code"])
+        open_project(shown.iloc[event.selection.rows[0]]["code"])
     names = dict(zip(table["code"], table["name"], strict=True))
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
@@ -340,16 +350,22 @@ def table_section(table: pd.DataFrame) -> None:
         open_project(chosen)
     right.download_button(
         common.tr("download.excel"),
-        exports.to_excel_bytes(
-            {common.tr("overview.export.sheet"): export_frame(table)},
-            lang=LANG,
-            number_formats={common.tr(f"overview.export.{c}"): "#,##0" for c in ("bac", "ac", "eac", "vac")}
-            | {common.tr(f"overview.export.{c}"): "0.00" for c in ("cpi", "spi")}
-            | {common.tr("overview.col.percent"): "0%"},
-        ),
+        lambda: excel_bytes(table),  # written on click only: 10,000 rows take seconds
         file_name=common.tr("overview.export.file", date=date.today().isoformat()),
         width="stretch",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def excel_bytes(table: pd.DataFrame) -> bytes:
+    """Return the project table as an Excel workbook, amounts in full."""
+    tr = common.tr
+    formats = {tr(f"overview.export.{c}"): "#,##0" for c in ("bac", "ac", "eac", "vac")}
+    formats |= {tr(f"overview.export.{c}"): "0.00" for c in ("cpi", "spi")} | {
+        tr("overview.col.percent"): "0%"
+    }
+    return exports.to_excel_bytes(
+        {tr("overview.export.sheet"): export_frame(table)}, lang=LANG, number_formats=formats
     )
 
 

@@ -106,18 +106,19 @@ def new_critical_risks(con: duckdb.DuckDBPyConnection, f: Filters, since: date) 
     return con.execute(
         f"""WITH p AS (SELECT code, name, portfolio, manager FROM projects_at($d::DATE) AS p
                        WHERE {f.project_clause("p")}),
+            now AS (SELECT r.*, coalesce(r.code, r.title) AS key
+                    FROM risks_at($d::DATE) AS r JOIN risk_bands AS k USING (probability, impact)
+                    WHERE r.status <> 'closed' AND k.band = 'critical' AND r.project_code IN (SELECT code FROM p)),
             b AS (SELECT r.project_code, coalesce(r.code, r.title) AS key, r.status, k.band
-                  FROM risks_at($since::DATE) AS r JOIN risk_bands AS k USING (probability, impact))
-            SELECT p.code, p.name, p.portfolio, r.code AS risk_code, r.title, r.category, r.owner,
-                   r.probability, r.impact, r.probability * r.impact AS score,
-                   CASE WHEN b.key IS NULL THEN 'new' WHEN b.status = 'closed' THEN 'closed' ELSE b.band END
-                       AS was
-            FROM risks_at($d::DATE) AS r
-            JOIN risk_bands AS k USING (probability, impact)
-            JOIN p ON p.code = r.project_code
-            LEFT JOIN b ON b.project_code = r.project_code AND b.key = coalesce(r.code, r.title)
-            WHERE r.status <> 'closed' AND k.band = 'critical'
-              AND (b.key IS NULL OR b.status = 'closed' OR b.band <> 'critical')
-            ORDER BY score DESC, p.code, r.code""",  # noqa: S608
+                  FROM risks_at($since::DATE) AS r JOIN risk_bands AS k USING (probability, impact)
+                  WHERE r.project_code IN (SELECT project_code FROM now))
+            SELECT p.code, p.name, p.portfolio, n.code AS risk_code, n.title, n.category, n.owner,
+                   n.probability, n.impact, n.probability * n.impact AS score,
+                   CASE WHEN b.key IS NULL THEN 'new' WHEN b.status = 'closed' THEN 'closed' ELSE b.band END AS was
+            FROM now AS n
+            JOIN p ON p.code = n.project_code
+            LEFT JOIN b ON b.project_code = n.project_code AND b.key = n.key
+            WHERE b.key IS NULL OR b.status = 'closed' OR b.band <> 'critical'
+            ORDER BY score DESC, p.code, n.code""",  # noqa: S608
         {**f.params(), "since": since},
     ).df()

@@ -7,7 +7,7 @@ Conventions (the Overview page states them in words):
   reference date, whatever colour the tracker last gave. `reported_status_sql` is the one place this rule
   lives; the risk and budget pages import it too.
 - Money figures (BAC, AC, forecast at completion) are the earned-value figures of `pmo_core.evm` on the
-  end of the last complete month; groups are rolled up by `evm.roll_up`, as the Budget page does.
+  end of the last complete month; groups are rolled up as `evm.roll_up` does (ratios from the sums).
 - A milestone is late when it is not achieved and its forecast is after its baseline, or its date passed.
 - Critical and high risks are open risks (status not closed) whose probability x impact falls in that
   band of the editable `risk_bands` table.
@@ -264,7 +264,7 @@ def _figures(table: pd.DataFrame, method: str) -> dict[str, float | None]:
         "critical_risks": int(table["critical_risks"].sum()),
         "late_projects": int((table["late_milestones"] > 0).sum()),
     }
-    money = evm.roll_up(table, None, method).iloc[0] if len(table) else {}
+    money = group_money(table, [], method).iloc[0] if len(table) else {}
     for name in ("bac", "ac", "eac", "vac"):
         value = money.get(name) if len(table) else None
         figures[name] = None if value is None or pd.isna(value) else float(value)
@@ -328,9 +328,23 @@ def roll_up(table: pd.DataFrame, method: str) -> pd.DataFrame:
     return result[columns]
 
 
+def group_money(data: pd.DataFrame, keys: list[str], method: str) -> pd.DataFrame:
+    """Sum BAC, PV, EV, AC and the bottom-up ETC per group, then derive every ratio from the sums.
+
+    The roll-up of `evm.roll_up`, vectorized: its per-group lambdas take most of a second on 10,000 projects.
+    """
+    summed = list(evm.SUMMED)
+    if keys:
+        grouped = data.groupby(keys, sort=True)
+        sums = grouped[summed].sum(min_count=1).assign(n_projects=grouped.size()).reset_index()
+    else:
+        sums = data[summed].sum(min_count=1).to_frame().T.astype("float64").assign(n_projects=len(data))
+    return evm.derive(sums, method)
+
+
 def _group_rows(data: pd.DataFrame, keys: list[str], method: str) -> pd.DataFrame:
-    """Sum one level of the roll-up: counts by status, money from evm.roll_up, the worst status."""
-    money = evm.roll_up(data, keys or None, method)
+    """Sum one level of the roll-up: counts by status, money rolled up from earned value, the worst status."""
+    money = group_money(data, keys, method)
     flags = pd.DataFrame({status: data["status"].eq(status) for status in ("red", "amber", "green", "grey")})
     flags["critical_risks"] = data["critical_risks"]
     flags["late_projects"] = data["late_milestones"] > 0

@@ -81,6 +81,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "aucune mise à jour depuis plus de {days} jours. Les flèches comparent à la situation "
         "précédente\u00a0: ↑ mieux, → stable, ↓ moins bien, ✱ nouveau.",
     ),
+    "overview.table.limited": (
+        "The {shown} projects that need attention most of {total} are listed; the project picker and the Excel "
+        "download hold them all.",
+        "Les {shown} projets qui demandent le plus d'attention sur {total} sont listés\u00a0; le sélecteur de "
+        "projet et le téléchargement Excel les contiennent tous.",
+    ),
     "overview.open_project": ("Open a project page", "Ouvrir la fiche d'un projet"),
     "overview.open_project.placeholder": ("Type a code or a name", "Saisissez un code ou un intitulé"),
     "overview.col.code": ("Code", "Code"),

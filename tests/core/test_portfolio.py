@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pmo_core import portfolio, priorities, settings
+from pmo_core import evm, portfolio, priorities, settings
 from pmo_core.filters import Filters
 from tests.core.overview_store import JAN, MAR, load_two_snapshots
 
@@ -267,3 +267,11 @@ def test_status_trend_reads_each_snapshot_against_its_own_date(two):
         (MAR, "grey"): 1,
     }
     assert set(portfolio.status_trend(two, Filters(as_of=JAN))["as_of"].dt.date) == {JAN}
+
+
+def test_group_money_rolls_up_as_evm_does(two):
+    table = portfolio.project_table(two, NOW).assign(programme=lambda t: t["programme"].fillna(""))
+    mine = portfolio.group_money(table, ["portfolio", "programme"], "cpi")
+    theirs = evm.roll_up(table, ["portfolio", "programme"], "cpi")
+    columns = ["n_projects", "bac", "pv", "ev", "ac", "cpi", "spi", "eac", "vac"]
+    pd.testing.assert_frame_equal(mine[columns], theirs[columns], check_dtype=False)
