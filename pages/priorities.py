@@ -11,6 +11,7 @@ import streamlit as st
 from pages import common
 from pmo_core import business_case, exports, formatting, priorities, scenarios, selection
 from pmo_core.filters import Filters
+from pmo_core.i18n import t
 from pmo_core.palette import NEUTRAL, STATUS_COLOURS
 
 LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 18
@@ -19,10 +20,9 @@ NAME_CHARS = 38  # longer project names are cut on axes; the tooltip has the who
 CRITERION_COLOURS = ["#1F4E79", "#5B9BD5", "#F28E2B", "#B07AA1", "#76B7B2", "#9C755F", "#EDC948", "#BAB0AC"]
 SCENARIO_COLOURS = ["#1F4E79", "#F28E2B", "#76B7B2", "#B07AA1"]
 HIGHLIGHT = "#F28E2B"  # what the eye should find, without the meaning of a status colour
-MOVE_PLACES = 10
-FIT_WIDTH = alt.AutoSizeParams(
-    type="fit-x", contains="padding"
-)  # width follows the column, height is the plot's  # a project "moves" between two models when its rank changes by this much or more
+MOVE_PLACES = 10  # a project "moves" between two models when its rank changes by this much or more
+# The width follows the column; the height is the plot's own, so one bar keeps ROW_PX whatever the title.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 CON = common.cursor()
 LANG = common.lang()
@@ -31,7 +31,11 @@ RATE = SETTINGS["discount_rate_pct"] / 100
 USER = SETTINGS["import_user"]
 CURRENCY = SETTINGS["currency"]
 SYMBOL = formatting.currency_symbol(CURRENCY)
-tr = common.tr
+
+
+def tr(key: str, /, **params: object) -> str:
+    """Translate into this run's language (also when a widget formats its options after the run)."""
+    return t(key, LANG, **params)
 
 
 def versions() -> tuple:
@@ -134,7 +138,9 @@ def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Apply the projector sizes: labels at least 13 px, titles larger."""
     return (
         chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200, orient="top")
+        .configure_legend(
+            labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200, orient="top", labelLimit=420
+        )
         .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
         .configure_view(strokeWidth=0)
     )
@@ -499,7 +505,10 @@ def override_section(ranked: pd.DataFrame, model: priorities.ScoringModel) -> No
         names = dict(zip(ranked["code"], ranked["name"], strict=True))
         with st.form("prio_override", clear_on_submit=True):
             code = st.selectbox(
-                tr("priorities.col.project"), list(names), format_func=lambda c: f"{c} · {names[c]}"
+                tr("priorities.col.project"),
+                list(names),
+                format_func=lambda c: f"{c} · {names[c]}",
+                key="prio_override_code",
             )
             rank = st.number_input(
                 tr("priorities.override.rank"),
@@ -508,10 +517,13 @@ def override_section(ranked: pd.DataFrame, model: priorities.ScoringModel) -> No
                 value=1,
                 step=1,
                 help=tr("priorities.override.rank.help"),
+                key="prio_override_rank",
             )
-            clear = st.checkbox(tr("priorities.override.clear"))
+            clear = st.checkbox(tr("priorities.override.clear"), key="prio_override_clear")
             reason = st.text_input(
-                tr("priorities.override.reason"), placeholder=tr("priorities.override.reason.hint")
+                tr("priorities.override.reason"),
+                placeholder=tr("priorities.override.reason.hint"),
+                key="prio_override_reason",
             )
             if st.form_submit_button(tr("priorities.override.save")):
                 try:
@@ -1119,8 +1131,8 @@ def save_section(
     with st.form("prio_save", clear_on_submit=True):
         st.markdown(f"**{tr('priorities.scenario.save_title')}**")
         name_col, note_col = st.columns([1, 2])
-        name = name_col.text_input(tr("priorities.scenario.name"))
-        note = note_col.text_input(tr("priorities.scenario.note"))
+        name = name_col.text_input(tr("priorities.scenario.name"), key="prio_scenario_name")
+        note = note_col.text_input(tr("priorities.scenario.note"), key="prio_scenario_note")
         if st.form_submit_button(tr("priorities.scenario.save")):
             parts = [*f.portfolios, *f.programmes, *f.managers]
             try:
@@ -1286,7 +1298,9 @@ def plan_section(listed: pd.DataFrame, names: dict[int, str]) -> None:
     """Mark a scenario as the plan of record, or delete one."""
     mark_col, delete_col = st.columns(2)
     with mark_col, st.form("prio_plan"):
-        chosen = st.selectbox(tr("priorities.scenario.plan"), list(names), format_func=lambda i: names[i])
+        chosen = st.selectbox(
+            tr("priorities.scenario.plan"), list(names), format_func=lambda i: names[i], key="prio_plan_pick"
+        )
         if st.form_submit_button(tr("priorities.scenario.mark")):
             scenarios.mark_plan_of_record(CON, chosen, USER)
             st.rerun()
@@ -1302,7 +1316,10 @@ def plan_section(listed: pd.DataFrame, names: dict[int, str]) -> None:
             )
     with delete_col, st.form("prio_delete"):
         doomed = st.selectbox(
-            tr("priorities.scenario.delete_which"), list(names), format_func=lambda i: names[i]
+            tr("priorities.scenario.delete_which"),
+            list(names),
+            format_func=lambda i: names[i],
+            key="prio_delete_pick",
         )
         if st.form_submit_button(tr("priorities.scenario.delete")):
             try:
