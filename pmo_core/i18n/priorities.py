@@ -439,7 +439,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "priorities.frontier.budget_tip": ("Budget", "Budget"),
     "priorities.frontier.value_tip": ("Best value", "Meilleure valeur"),
     "priorities.frontier.projects_tip": ("Projects", "Projets"),
-    "priorities.frontier.budget_rule": ("Budget", "Budget"),
+    "priorities.frontier.budget_rule": ("Budget chosen", "Budget retenu"),
     "priorities.axis.budget": ("Budget ({unit})", "Budget ({unit})"),
     "priorities.axis.value": ("Total score (points)", "Note totale (points)"),
     "priorities.axis.value_npv": ("Total NPV ({unit})", "VAN totale ({unit})"),
