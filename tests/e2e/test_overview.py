@@ -4,6 +4,7 @@ whose address names the project; the project table downloads as Excel."""
 from __future__ import annotations
 
 import re
+from io import BytesIO
 
 from openpyxl import load_workbook
 
@@ -52,6 +53,8 @@ def test_the_project_table_downloads_as_excel(page, demo_server):
     open_overview(page, demo_server)
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download as Excel").click()
-    sheet = load_workbook(download.value.path()).active
+    sheet = load_workbook(
+        BytesIO(download.value.path().read_bytes())
+    ).active  # the saved file has no extension
     assert [c.value for c in sheet[1]][:3] == ["Code", "Project", "Portfolio"]
     assert sheet.max_row == 61  # the header and the 60 projects of the demo
