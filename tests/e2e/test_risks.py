@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from io import BytesIO
 
 from openpyxl import load_workbook
 
@@ -57,6 +58,9 @@ def test_register_downloads_as_excel(page, demo_server):
     _open_risks(page, demo_server)
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download as Excel").click()
-    sheet = load_workbook(download.value.path()).active
+    with open(
+        download.value.path(), "rb"
+    ) as handle:  # the saved download has no .xlsx suffix openpyxl would accept
+        sheet = load_workbook(BytesIO(handle.read())).active
     assert [c.value for c in sheet[1]][:3] == ["Risk ID", "Risk", "Project code"]
     assert sheet.max_row > 200  # every open risk of the demo portfolio, not only the rows on screen
