@@ -82,17 +82,17 @@ def milestone_slips(con: duckdb.DuckDBPyConnection, f: Filters, since: date) -> 
     """Return the milestones, not achieved on `since`, whose date moved later since then, largest slip first."""
     return con.execute(
         f"""WITH p AS (SELECT code, name, portfolio, manager FROM projects_at($d::DATE) AS p
-                       WHERE {f.project_clause("p")})
-            SELECT p.code, p.name, p.portfolio, p.manager, m.name AS milestone, m.baseline_date,
-                   coalesce(b.forecast_date, b.baseline_date) AS before,
-                   coalesce(m.actual_date, m.forecast_date, m.baseline_date) AS after,
-                   date_diff('day', coalesce(b.forecast_date, b.baseline_date),
-                             coalesce(m.actual_date, m.forecast_date, m.baseline_date)) AS slip_days
-            FROM milestones_at($d::DATE) AS m
-            JOIN p ON p.code = m.project_code
-            JOIN milestones_at($since::DATE) AS b ON b.project_code = m.project_code AND b.name = m.name
-            WHERE b.actual_date IS NULL
-              AND coalesce(m.actual_date, m.forecast_date, m.baseline_date) > coalesce(b.forecast_date, b.baseline_date)
+                       WHERE {f.project_clause("p")}),
+            b AS (SELECT project_code, name, coalesce(forecast_date, baseline_date) AS before
+                  FROM milestones_at($since::DATE)
+                  WHERE actual_date IS NULL AND project_code IN (SELECT code FROM p)),
+            m AS (SELECT project_code, name, baseline_date,
+                         coalesce(actual_date, forecast_date, baseline_date) AS after
+                  FROM milestones_at($d::DATE) WHERE project_code IN (SELECT code FROM p))
+            SELECT p.code, p.name, p.portfolio, p.manager, m.name AS milestone, m.baseline_date, b.before, m.after,
+                   date_diff('day', b.before, m.after) AS slip_days
+            FROM m JOIN b USING (project_code, name) JOIN p ON p.code = m.project_code
+            WHERE m.after > b.before
             ORDER BY slip_days DESC, p.code, milestone""",  # noqa: S608
         {**f.params(), "since": since},
     ).df()

@@ -4,6 +4,7 @@ hand-made two-snapshot store where a stale project must show Grey."""
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pyarrow as pa
 import pytest
@@ -95,3 +96,19 @@ def test_a_stale_project_shows_grey_and_the_changes_since_january(two_snapshots)
         and "New and closed projects (2)" in tabs
         and "Milestone slips (2)" in tabs
     )
+
+
+def test_sidebar_filters_and_an_earlier_snapshot_apply(demo_db):
+    at = open_page("pages/overview.py")
+    at.multiselect(key="filter_portfolios").set_value(["Industrie"])
+    at.selectbox(key="filter_snapshot").set_value(date(2026, 9, 30)).run()
+    no_exception(at)
+    con = store.connect(demo_db)
+    expected = portfolio.project_table(con, Filters(portfolios=("Industrie",), as_of=date(2026, 9, 30)))
+    con.close()
+    assert at.title[0].value == "Where does the portfolio stand on 30 September 2026?"
+    table = project_table_of(at)
+    assert sorted(table["link"].str.split("=").str[-1]) == sorted(expected["code"])
+    assert metrics(at)["Active projects"] == str(len(expected))
+    # what changed compares with the snapshot before the one viewed
+    assert at.selectbox(key="overview_since_en").value == date(2026, 8, 31)
