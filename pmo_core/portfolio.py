@@ -295,17 +295,13 @@ def roll_up(table: pd.DataFrame, method: str) -> pd.DataFrame:
     total = _group_rows(data, [], method).assign(level="total", portfolio="", programme="")
     portfolios = _group_rows(data, ["portfolio"], method).assign(level="portfolio", programme="")
     programmes = _group_rows(data, ["portfolio", "programme"], method).assign(level="programme")
-    order = portfolios.sort_values("bac", ascending=False)["portfolio"].tolist()
-    parts = [total]
-    for name in order:
-        parts.append(portfolios[portfolios["portfolio"] == name])
-        mine = programmes[programmes["portfolio"] == name]
-        parts.append(
-            mine.assign(_last=mine["programme"] == "")
-            .sort_values(["_last", "bac"], ascending=[True, False])
-            .drop(columns="_last")
-        )
-    result = pd.concat(parts, ignore_index=True)
+    rank = portfolios.set_index("portfolio")["bac"].rank(ascending=False, method="first", na_option="bottom")
+    result = pd.concat([portfolios, programmes], ignore_index=True)
+    result = result.assign(
+        _portfolio=result["portfolio"].map(rank),
+        _programme=np.select([result["level"].eq("portfolio"), result["programme"].eq("")], [0, 2], 1),
+    ).sort_values(["_portfolio", "_programme", "bac"], ascending=[True, True, False], na_position="last")
+    result = pd.concat([total, result], ignore_index=True)
     columns = [
         "level",
         "portfolio",
