@@ -23,6 +23,8 @@ MEASURES = ("budget", "actual", "forecast")
 MEASURE_COLOURS = {"budget": PLANNED, "actual": ACTUAL, "forecast": FORECAST}
 CHART_FRAME = 170  # px of a chart's height taken by its title, legend and axis: Streamlit fits the whole
 TABLE_ROWS = 300  # rows a table shows on screen; the Excel download holds them all
+ALLOCATIONS = ("portfolio", "programme", "cost_type", "year")
+PHASING_MEASURES = ("planned", "forecast")
 RANKED = 15  # bars in the variance ranking: readable from the back of the room
 
 
@@ -122,26 +124,44 @@ def money_axis(title_key: str) -> alt.Axis:
 # --- Controls and headline figures ---------------------------------------------------------------------
 
 
+def choice_key(name: str) -> str:
+    """Return a widget key per language: Streamlit keeps a keyed widget's labels, so each language needs its own."""
+    return f"{name}.{LANG}"
+
+
+def kept(name: str, default: object, options: tuple | list) -> object:
+    """Return the value a choice had before, in either language, if it is still offered; else the default."""
+    value = st.session_state.get(f"_kept.{name}", default)
+    if isinstance(value, list):
+        return [v for v in value if v in options] or default
+    return value if value in options else default
+
+
+def keep(name: str, value: object) -> object:
+    st.session_state[f"_kept.{name}"] = value
+    return value
+
+
 def controls(dates: budget.StatusDates) -> tuple[date, str]:
     """Offer the status date (month ends) and the EAC method, defaulting to the settings."""
     date_col, method_col, _ = st.columns([1, 1.6, 1.4])
     status_date = date_col.selectbox(
         common.tr("budget.status_date"),
         dates.options,
-        index=dates.options.index(dates.default),
+        index=dates.options.index(kept(f"status_date_{dates.default}", dates.default, dates.options)),
         format_func=lambda d: formatting.day(d, LANG),
-        key=f"budget_status_date_{dates.default}",
+        key=choice_key(f"budget_status_date_{dates.default}"),
         help=common.tr("budget.status_date.help"),
     )
     method = method_col.selectbox(
         common.tr("budget.method"),
         evm.METHODS,
-        index=evm.METHODS.index(SETTINGS["eac_method"]),
+        index=evm.METHODS.index(kept("method", SETTINGS["eac_method"], evm.METHODS)),
         format_func=lambda m: common.tr(f"budget.method.{m}"),
-        key="budget_method",
+        key=choice_key("budget_method"),
         help=common.tr("budget.method.help"),
     )
-    return status_date, method
+    return keep(f"status_date_{dates.default}", status_date), keep("method", method)
 
 
 def headline(now: budget.Totals, before: budget.Totals | None, before_date: date | None) -> None:
@@ -442,11 +462,12 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
     by = st.segmented_control(
         common.tr("budget.rank.by"),
         budget.RANKINGS,
-        default="cv",
+        default=kept("rank_by", "cv", budget.RANKINGS),
         required=True,
         format_func=lambda r: common.tr(f"budget.rank.{r}"),
-        key="budget_rank_by",
+        key=choice_key("budget_rank_by"),
     )
+    keep("rank_by", by)
     ranked = budget.worst(table, by or "cv", RANKED)
     if ranked.empty:
         st.success(common.tr(f"budget.rank.none_{by or 'cv'}"))
@@ -628,10 +649,11 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
         common.tr("budget.alerts.show"),
         present,
         selection_mode="multi",
-        default=present,
+        default=kept("alert_kinds", present, present),
         format_func=lambda k: common.tr(f"budget.alert_kind.{k}"),
-        key="budget_alert_kinds",
+        key=choice_key("budget_alert_kinds"),
     )
+    keep("alert_kinds", kinds)
     chosen = alerts.loc[alerts["kind"].isin(kinds or present)]
     listed = chosen.head(TABLE_ROWS)
     shown = listed.assign(
@@ -649,7 +671,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
         height=min(38 + 35 * len(shown), 560),
         key="budget_alerts",
         column_config={
-            "severity_chip": st.column_config.TextColumn(common.tr("budget.col.severity"), width="small"),
+            "severity_chip": st.column_config.TextColumn(common.tr("budget.col.severity")),
             "kind_label": st.column_config.TextColumn(common.tr("budget.col.kind")),
             "name": st.column_config.TextColumn(common.tr("budget.col.name")),
             "detail": st.column_config.TextColumn(common.tr("budget.col.detail"), width="large"),
@@ -687,11 +709,12 @@ def rollup_section(frame: pd.DataFrame) -> None:
     level = st.segmented_control(
         common.tr("budget.rollup.level"),
         budget.LEVELS,
-        default="portfolio",
+        default=kept("rollup_level", "portfolio", budget.LEVELS),
         required=True,
         format_func=lambda v: common.tr(f"budget.level.{v}"),
-        key="budget_rollup_level",
+        key=choice_key("budget_rollup_level"),
     )
+    keep("rollup_level", level)
     rolled = budget.earned_value_by(frame, level or "portfolio", METHOD)
     shown = rolled.assign(
         portfolio=rolled["portfolio"].replace("", common.tr("budget.none")),
@@ -740,12 +763,13 @@ def allocation_section(frame: pd.DataFrame, lines: pd.DataFrame, plan: budget.Ph
     """Show budget, actual and forecast by portfolio, programme, cost type or year."""
     by = st.segmented_control(
         common.tr("budget.allocation.by"),
-        ("portfolio", "programme", "cost_type", "year"),
-        default="portfolio",
+        ALLOCATIONS,
+        default=kept("allocation_by", "portfolio", ALLOCATIONS),
         required=True,
-        key="budget_allocation_by",
+        key=choice_key("budget_allocation_by"),
         format_func=lambda v: common.tr(f"budget.level.{v}"),
     )
+    keep("allocation_by", by)
     by = by or "portfolio"
     if by in budget.LEVELS:
         data = budget.allocation(frame, by, METHOD)
@@ -815,12 +839,13 @@ def phasing_section() -> None:
     """List the multi-year projects by calendar year, planned or forecast."""
     measure = st.segmented_control(
         common.tr("budget.phasing.measure"),
-        ("planned", "forecast"),
-        default="planned",
+        PHASING_MEASURES,
+        default=kept("phasing_measure", "planned", PHASING_MEASURES),
         required=True,
-        key="budget_phasing_measure",
+        key=choice_key("budget_phasing_measure"),
         format_func=lambda m: common.tr(f"budget.phasing.{m}"),
     )
+    keep("phasing_measure", measure)
     table = budget.phasing_table(_yearly(VERSION, F, STATUS_DATE), measure or "planned")
     if table.empty:
         st.info(common.tr("budget.phasing.empty"))
@@ -854,7 +879,9 @@ if common.empty_store_notice():
     common.heading(common.tr("nav.budget"))
 else:
     DATES = _dates(VERSION, F)
-    CHOSEN = st.session_state.get(f"budget_status_date_{DATES.default}", DATES.default)
+    CHOSEN = st.session_state.get(choice_key(f"budget_status_date_{DATES.default}")) or kept(
+        f"status_date_{DATES.default}", DATES.default, DATES.options
+    )
     common.heading(common.tr("budget.title", date=formatting.long_day(CHOSEN, LANG)))
     STATUS_DATE, METHOD = controls(DATES)
     FRAME = _earned_value(VERSION, F, STATUS_DATE, METHOD)

@@ -68,14 +68,21 @@ def test_page_speaks_french(demo_db):
 
 def test_status_date_and_method_change_the_figures(demo_db):
     at = open_page("pages/budget.py")
-    at.selectbox(key=f"budget_status_date_{OCT}").set_value(SEP).run()
+    at.selectbox(key=f"budget_status_date_{OCT}.en").set_value(SEP).run()
     no_exception(at)
     assert at.title[0].value.endswith("Status on 30 September 2026")
     assert metrics(at)["Actual cost (AC)"] == formatting.money(reference(demo_db, SEP).ac, "en", short=True)
-    at.selectbox(key="budget_method").set_value("atypical").run()
+    at.selectbox(key="budget_method.en").set_value("atypical").run()
     no_exception(at)
     atypical = reference(demo_db, SEP, "atypical")
     assert metrics(at)["Forecast at completion (EAC)"] == formatting.money(atypical.eac, "en", short=True)
+    # switching language keeps both choices and writes them in French
+    at.session_state["lang"] = "fr"
+    at.run()
+    no_exception(at)
+    assert at.title[0].value.endswith("Situation au 30 septembre 2026")
+    assert at.selectbox(key=f"budget_status_date_{OCT}.fr").value == SEP
+    assert at.selectbox(key="budget_method.fr").value == "atypical"
 
 
 def test_an_empty_store_says_so(db_path):
