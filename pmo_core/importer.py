@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -249,8 +250,9 @@ def build_plan(
     _check_duplicate_projects(frames["projects"], issues)
     frames["projects"] = _complete_projects(frames["projects"], as_of)
     file_codes = set(frames["projects"]["code"].dropna())
+    index = _ProjectIndex(frames["projects"], current, history_names)
     for entity in ("milestones", "risks", "costs", "business_case"):
-        frames[entity] = _resolve_projects(frames[entity], frames["projects"], current, history_names, issues)
+        frames[entity] = _resolve_projects(frames[entity], index, issues)
     frames["risks"] = _complete_risks(frames["risks"])
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
     if scope == "full" and not len(frames["projects"]) and any(len(f) for f in frames.values()):
@@ -343,30 +345,50 @@ def normalize_name(name: object) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
-def _resolve_projects(frame: pd.DataFrame, projects: pd.DataFrame, current: pd.DataFrame,
-                      history_names: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
+class _ProjectIndex:
+    """The projects a row may name: by code, by code in another case, and by every title they had.
+
+    The spellings are indexed only when a row needs them: most rows name their project by its exact code.
+    """
+
+    def __init__(self, projects: pd.DataFrame, current: pd.DataFrame, history_names: pd.DataFrame):
+        self.codes = set(projects["code"].dropna()) | set(current["code"])
+        self._names = pd.concat([projects[["code", "name"]], current[["code", "name"]], history_names],
+                                ignore_index=True)
+
+    @cached_property
+    def by_code(self) -> dict[str, str]:
+        return {normalize_name(code): code for code in self.codes}
+
+    @cached_property
+    def by_name(self) -> dict[str, set[str]]:
+        known = self._names.dropna().drop_duplicates()
+        known = known.loc[known["code"].isin(self.codes)]
+        found: dict[str, set[str]] = {}
+        for code, name in zip(known["code"], known["name"], strict=True):
+            found.setdefault(normalize_name(name), set()).add(code)
+        return found
+
+
+def _resolve_projects(frame: pd.DataFrame, index: _ProjectIndex, issues: list[Issue]) -> pd.DataFrame:
     """Give every row the code of its project, found by code or, failing that, by title."""
     if frame.empty:
         return frame
-    codes = set(projects["code"].dropna()) | set(current["code"])
-    known = pd.concat([projects[["code", "name"]], current[["code", "name"]], history_names], ignore_index=True)
-    known = known.dropna(subset=["code"]).drop_duplicates()
-    known = known.loc[known["code"].isin(codes)]
-    by_name: dict[str, set[str]] = {}
-    for code, name in known.itertuples(index=False):
-        if isinstance(name, str):
-            by_name.setdefault(normalize_name(name), set()).add(code)
-    by_code_ci = {normalize_name(code): code for code in codes}
     frame = frame.copy()
-    refs = frame[["project_code", "project_name"]].astype(object).where(frame[["project_code", "project_name"]].notna(), None)
+    direct = frame["project_code"].isin(index.codes)  # the common case, settled without looking at each row
+    if direct.all():
+        return frame.reset_index(drop=True)
+    others = frame.loc[~direct]
+    refs = others[["project_code", "project_name"]].astype(object).where(others[["project_code", "project_name"]].notna(), None)
     # Resolve each distinct reference once: a cost table repeats its project on every monthly line.
-    firsts = frame.assign(_code=refs["project_code"], _name=refs["project_name"]).drop_duplicates(["_code", "_name"])
+    firsts = others.assign(_code=refs["project_code"], _name=refs["project_name"]).drop_duplicates(["_code", "_name"])
     resolved = {}
     for row in firsts[["_code", "_name", "_file", "_sheet", "_row"]].to_dict("records"):
         row["project_code"], row["project_name"] = row.pop("_code"), row.pop("_name")
-        resolved[(row["project_code"], row["project_name"])] = _resolve_one(row, codes, by_code_ci, by_name, issues)
-    keys = list(zip(refs["project_code"], refs["project_name"], strict=True))
-    frame["project_code"] = [resolved[key] for key in keys]
+        resolved[(row["project_code"], row["project_name"])] = _resolve_one(
+            row, index.codes, index.by_code, index.by_name, issues)
+    keys = zip(refs["project_code"], refs["project_name"], strict=True)
+    frame.loc[~direct, "project_code"] = [resolved[key] for key in keys]
     return frame.loc[frame["project_code"].notna()].reset_index(drop=True)
 
 
@@ -398,12 +420,12 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
     if costs.empty:
         return costs
     keys = ["project_code", "month", "cost_type"]
-    duplicated = costs.duplicated(keys, keep="first") & costs.duplicated(keys, keep=False)
+    duplicated = costs.duplicated(keys, keep="first")
+    if not duplicated.any():
+        return costs
     for _, row in costs.loc[duplicated].head(50).iterrows():
         issues.append(Issue(WARNING, "duplicate_cost_line", row["_file"], row["_sheet"], int(row["_row"]),
                             value=f"{row['project_code']} {pd.Timestamp(row['month']):%Y-%m}"))
-    if not duplicated.any():
-        return costs
     amounts = ["planned", "actual", "forecast"]
     numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in amounts})
     merged = numeric.groupby(keys, dropna=False, sort=False).agg(
@@ -416,31 +438,33 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
 def _coverage(reads: list[FileRead], frames: dict[str, pd.DataFrame], present: set[str],
               current: pd.DataFrame, scope: str) -> pd.DataFrame:
     """Say which (entity, project) pairs this import restates; for those its rows replace the old ones."""
-    rows: list[tuple[str, str, bool]] = []
-    file_projects = set(frames["projects"]["code"].dropna())
-    current_codes = set(current["code"])
+    pieces: list[pd.DataFrame] = []
+
+    def cover(entity: str, codes, flag: bool = True) -> None:
+        pieces.append(pd.DataFrame({"entity": entity, "project_code": pd.unique(pd.Series(codes, dtype=object)),
+                                    "present": flag}))
+
+    file_projects = frames["projects"]["code"].dropna().unique()
     if scope == "full":
-        portfolio = file_projects if "projects" in present else current_codes
-        for entity in present:
-            rows.extend((entity, code, True) for code in portfolio)
-            if entity == "projects":
-                rows.extend(("projects", code, False) for code in current_codes - portfolio)
+        portfolio = file_projects if "projects" in present else current["code"].unique()
+        for entity in sorted(present):
+            cover(entity, portfolio)
+        if "projects" in present:
+            cover("projects", sorted(set(current["code"]) - set(portfolio)), False)
     else:
-        by_file = {}
-        for read in reads:
-            by_file[read.name] = {
-                code for t in read.tables
-                if t.mapping.entity == "projects" and t.frame is not None for code in t.frame["code"].dropna()
-            }
-        for entity in present:
-            frame = frames[entity]
-            codes = set(frame["code"].dropna()) if entity == "projects" else set(frame["project_code"].dropna())
+        # A tracker that lists risks restates the risks of every project it describes, even those with none left.
+        described = {read.name: [t.frame["code"].dropna() for t in read.tables
+                                 if t.mapping.entity == "projects" and t.frame is not None] for read in reads}
+        for entity in sorted(present):
+            key = "code" if entity == "projects" else "project_code"
+            codes = [frames[entity][key].dropna()]
             if entity != "projects":
-                for read in reads:
-                    if any(t.mapping.entity == entity for t in read.tables):
-                        codes |= by_file[read.name]
-            rows.extend((entity, code, True) for code in codes)
-    return pd.DataFrame(rows, columns=["entity", "project_code", "present"]).drop_duplicates(["entity", "project_code"])
+                codes += [c for read in reads if any(t.mapping.entity == entity for t in read.tables)
+                          for c in described[read.name]]
+            cover(entity, pd.concat(codes, ignore_index=True))
+    if not pieces:
+        return pd.DataFrame(columns=["entity", "project_code", "present"])
+    return pd.concat(pieces, ignore_index=True).drop_duplicates(["entity", "project_code"]).reset_index(drop=True)
 
 
 def _changes(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], coverage: pd.DataFrame,
@@ -480,6 +504,8 @@ def _differing_projects(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.Dat
                         codes: set[str]) -> set[str]:
     """Return the projects whose restated rows differ from the stored ones (order of rows ignored)."""
     differing: set[str] = set()
+    if not codes:
+        return differing
     for entity in coverage.loc[coverage["present"], "entity"].unique():
         view, key = _TABLES[entity]
         # A new date of update alone is not a change of content: the preview would call every project updated.

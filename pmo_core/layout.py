@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pmo_core.fields import normalize_header
 from pmo_core.mapping import match_header
@@ -21,8 +24,8 @@ _VALUE = re.compile(
     r"|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$"
     r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$"
 )
-_TOTAL = re.compile(r"^\s*(total|totaux|sous[- ]total|sub[- ]?total|grand total|somme|sum)\b", re.IGNORECASE)
-_NOTE = re.compile(r"^\s*(l[ée]gende|legend|notes?|source|nb|n\.b\.|\*|remarque|key)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\s*(total|totaux|sous[- ]total|sub[- ]?total|grand total|somme|sum)\b")
+_NOTE = re.compile(r"\s*(l[ée]gende|legend|notes?|source|nb|n\.b\.|remarque|key)\b|\s*\*")
 _SECTION_MARK = re.compile(r"^\s*[▶►▸▷•■□◆❖➤→>#]")
 
 
@@ -72,33 +75,35 @@ def find_tables(sheet: Sheet) -> list[TableBlock]:
 
 
 def _trim(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop empty columns and make blank strings missing, so emptiness is one test."""
+    """Drop empty columns and make blank cells missing, so emptiness is one test (in Arrow, column by column)."""
     if frame.empty:
         return frame
-    frame = frame.astype("string[pyarrow]")
-    frame = frame.apply(lambda col: col.str.strip()).replace("", pd.NA)
-    return frame.loc[:, frame.notna().any(axis=0)]
+    columns = {}
+    for column in frame.columns:
+        text = pa.array(frame[column].astype("string[pyarrow]").array)
+        text = text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
+        text = pc.utf8_trim_whitespace(text.cast(pa.large_string()))
+        text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
+        if text.null_count < len(text):
+            columns[column] = pd.Series(pd.arrays.ArrowStringArray(text.cast(pa.large_string())), index=frame.index)
+    return pd.DataFrame(columns, index=frame.index)
 
 
 def _blocks(frame: pd.DataFrame) -> list[pd.DataFrame]:
     """Split a sheet where BLANK_GAP or more blank rows follow each other."""
-    filled = frame.notna().any(axis=1)
-    rows = frame.index.to_numpy()
-    blocks, start, blank_run = [], None, 0
-    for position, has_data in enumerate(filled.to_numpy()):
-        if has_data:
-            if start is None:
-                start = position
-            blank_run = 0
-        else:
-            blank_run += 1
-            if start is not None and blank_run >= BLANK_GAP:
-                blocks.append(frame.iloc[start : position - blank_run + 1])
-                start = None
-    if start is not None:
-        blocks.append(frame.iloc[start:])
-    del rows
-    return [block.loc[block.notna().any(axis=1)] for block in blocks]
+    filled = frame.notna().any(axis=1).to_numpy()
+    positions = np.flatnonzero(filled)
+    if not len(positions):
+        return []
+    gaps = np.diff(positions) - 1  # blank rows between two filled rows
+    cuts = np.flatnonzero(gaps >= BLANK_GAP)
+    starts = np.concatenate(([positions[0]], positions[cuts + 1]))
+    ends = np.concatenate((positions[cuts], [positions[-1]]))
+    blocks = []
+    for start, end in zip(starts, ends, strict=True):
+        block = frame.iloc[start : end + 1]
+        blocks.append(block.loc[filled[start : end + 1]])
+    return blocks
 
 
 def _row_cells(row: pd.Series) -> list[tuple[int, str]]:
@@ -127,6 +132,8 @@ def _table_in_block(sheet: str, block: pd.DataFrame) -> TableBlock | None:
     head = block.iloc[:SCAN_ROWS]
     best = None
     for position in range(len(head)):
+        if best is not None and position > best[1] + 2:
+            break  # a header was found: only the rows just under it may hold a better one (two-row headers)
         cells = _row_cells(head.iloc[position])
         if len(cells) < 2:
             continue
@@ -235,14 +242,15 @@ def _build_table(sheet: str, block: pd.DataFrame, header_position: int, headers,
 def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list, dict]:
     """Remove section, total, note and repeated header rows; remember the section of each data row."""
     filled = data.notna().sum(axis=1)
-    first = data.bfill(axis=1).iloc[:, 0].fillna("")
+    first = _first_value(data)
     lead = data.iloc[:, : min(3, data.shape[1])]
     total = pd.Series(False, index=data.index)
     for col in lead.columns:
-        total |= lead[col].fillna("").str.match(_TOTAL)
-    note = (filled == 1) & first.str.match(_NOTE)
-    wide = data.shape[1] >= 4
-    single = (filled == 1) & ~first.map(is_value) & wide
+        total |= _matches(lead[col], _TOTAL)
+    note = (filled == 1) & _matches(first, _NOTE)
+    single = (filled == 1) & (data.shape[1] >= 4)
+    if single.any():  # only rows with one cell can be sections: read just those
+        single[single] = ~first[single].map(is_value).astype(bool)
     section = single & ~note & ~total
     header_text = {col: text for col, text in headers}
     repeated = pd.Series(True, index=data.index)
@@ -261,6 +269,21 @@ def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list
             if not pd.isna(label):
                 sections[int(row)] = _SECTION_MARK.sub("", str(label)).strip()
     return data.loc[~drop], skipped, sections
+
+
+def _matches(series: pd.Series, pattern: re.Pattern) -> pd.Series:
+    """Match a pattern from the start of each cell in Arrow's regex engine, fast on 100,000 rows."""
+    values = pa.array(series.astype("string[pyarrow]").fillna(""), type=pa.large_string())
+    found = pc.match_substring_regex(values, "^(?:" + pattern.pattern + ")", ignore_case=True)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=series.index)
+
+
+def _first_value(data: pd.DataFrame) -> pd.Series:
+    """Return the first non-empty cell of each row, column by column (a row-wise bfill transposes the frame)."""
+    first = pd.Series(pd.NA, index=data.index, dtype="string[pyarrow]")
+    for column in data.columns:
+        first = first.fillna(data[column])
+    return first.fillna("")
 
 
 def _continues(table: TableBlock, block: pd.DataFrame) -> bool:

@@ -89,22 +89,34 @@ def _synonym_index() -> tuple[tuple[str, str, str, frozenset[str], int], ...]:
 
 
 @cache
+def _by_token() -> dict[str, tuple[tuple[str, str, str, frozenset[str], int], ...]]:
+    """Return the synonyms that contain each word, so a header is compared only with synonyms it shares a word with."""
+    found: dict[str, list] = {}
+    for entry in _synonym_index():
+        for token in entry[3]:
+            found.setdefault(token, []).append(entry)
+    return {token: tuple(entries) for token, entries in found.items()}
+
+
+@cache
 def match_header(normalized: str) -> tuple[tuple[str, str, float], ...]:
     """Return (entity, field, score) candidates for a normalized header, best first, one per field."""
-    if not normalized:
+    if not normalized or len(normalized) > 80:
         return ()
-    words = normalized.split()
-    tokens = frozenset(words)
+    tokens = frozenset(normalized.split())
+    sharing = {entry for token in tokens for entry in _by_token().get(token, ())}
     best: dict[tuple[str, str], float] = {}
-    for synonym, entity, name, syn_tokens, rank in _synonym_index():
-        score = _score(normalized, words, tokens, synonym, syn_tokens) - rank * 0.0005
+    for synonym, entity, name, syn_tokens, rank in sharing:
+        score = _score(normalized, tokens, synonym, syn_tokens) - rank * 0.0005
         if score >= MIN_SCORE and score > best.get((entity, name), 0.0):
             best[(entity, name)] = score
+    if not best and len(tokens) <= 4 and not any(ch.isdigit() for ch in normalized):
+        best = _fuzzy(normalized)
     ranked = sorted(best.items(), key=lambda item: -item[1])
     return tuple((entity, name, round(score, 3)) for (entity, name), score in ranked)
 
 
-def _score(header: str, words: list[str], tokens: frozenset[str], synonym: str, syn_tokens: frozenset[str]) -> float:
+def _score(header: str, tokens: frozenset[str], synonym: str, syn_tokens: frozenset[str]) -> float:
     if header == synonym:
         return 1.0
     if len(synonym) <= 2 or len(header) <= 2:
@@ -113,11 +125,25 @@ def _score(header: str, words: list[str], tokens: frozenset[str], synonym: str, 
         return 0.95
     if syn_tokens < tokens and f" {synonym} " in f" {header} ":
         return 0.6 + 0.3 * len(syn_tokens) / len(tokens)
-    if len(synonym) >= 5 and abs(len(synonym) - len(header)) <= 3:
-        ratio = difflib.SequenceMatcher(None, header, synonym).ratio()
-        if ratio >= 0.88:
-            return 0.75 * ratio
     return 0.0
+
+
+def _fuzzy(header: str) -> dict[tuple[str, str], float]:
+    """Match a misspelt header ("avancemnt") to a synonym spelt closely, checked cheapest first."""
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(header)  # the matcher caches what it learns of its second sequence
+    best: dict[tuple[str, str], float] = {}
+    for synonym, entity, name, _, rank in _synonym_index():
+        if len(synonym) < 5 or abs(len(synonym) - len(header)) > 3:
+            continue
+        matcher.set_seq1(synonym)
+        if matcher.real_quick_ratio() < 0.88 or matcher.quick_ratio() < 0.88:
+            continue
+        ratio = matcher.ratio()
+        score = 0.75 * ratio - rank * 0.0005
+        if ratio >= 0.88 and score > best.get((entity, name), 0.0):
+            best[(entity, name)] = score
+    return best
 
 
 def header_signature(headers: list[str]) -> str:

@@ -33,6 +33,7 @@ MEMORY_LIMIT = resource.RLIMIT_DATA
 MEMORY_SIGNALS = (signal.SIGKILL, signal.SIGABRT)
 
 _context: multiprocessing.context.ForkServerContext | None = None
+last_child_peak_mb: float | None = None  # the peak resident memory of the last child that answered, for benchmarks
 _context_lock = threading.Lock()
 _launching = threading.local()
 
@@ -59,6 +60,8 @@ def run_isolated(fn, /, *args, memory_mb: int = 1536, timeout_s: float = 60, **k
             process.join()
             process.close()
     if outcome[0] == "ok":
+        global last_child_peak_mb
+        last_child_peak_mb = outcome[2] / 1024 if len(outcome) > 2 else None
         return outcome[1]
     _, error, remote_traceback = outcome
     if remote_traceback:
@@ -148,7 +151,8 @@ def _child(sender, fn, args, kwargs, memory_mb: int, timeout_s: float) -> None:
     """Set the limits, run fn and send the pickled outcome (protocol 5 keeps large frames cheap)."""
     _limit(memory_mb, timeout_s)
     try:
-        outcome = ("ok", fn(*args, **kwargs))
+        result = fn(*args, **kwargs)
+        outcome = ("ok", result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     except MemoryError:
         outcome = ("error", UnreadableFile("out_of_memory", limit_mb=memory_mb), "")
     except Exception as exc:

@@ -185,7 +185,7 @@ def _with_location(frame: pd.DataFrame, block: TableBlock, ctx: ReadContext) -> 
     frame = frame.copy()
     frame["_file"] = ctx.file
     frame["_sheet"] = block.sheet
-    frame["_row"] = [block.locate(int(row), 0)[0] for row in frame.index]
+    frame["_row"] = [block.locate(int(row), 0)[0] for row in frame.index] if block.cells else frame.index.to_numpy()
     return frame.reset_index(drop=True)
 
 

@@ -1,0 +1,182 @@
+"""Import benchmark: wall time and peak memory of reading and importing big workbooks.
+
+Table 1 (a workbook of 5,000 projects and 100,000 cost lines in our template):
+  the bare python-calamine read, pandas.read_excel with openpyxl, and our whole import
+  (read in the sandbox, find tables, clean, validate, load into DuckDB, CHECKPOINT).
+  Targets: our import within 1.5x the bare calamine read, and at least 3x faster than openpyxl.
+Table 2 (20,000 projects): a messy French steering tracker (title block, merged two-row headers,
+  section rows, amounts as French text in k€, text dates, "45 %", météo emoji, a TOTAL and a legend)
+  against the same rows in our template. Target: at most 2x.
+
+Each measurement runs in a fresh process, so its peak resident memory is its own.
+
+    python bench/import_bench.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+RUNS = 3
+AS_OF = date(2026, 10, 31)
+STATUS_WORDS = ["☀️ Ensoleillé", "⛅ Nuageux", "🌧️ Orageux", "Vert", "Orange", "Rouge"]
+
+
+def build_template_workbook(path: Path, n_projects: int, n_cost_lines: int) -> None:
+    from bench.scale_store import scale_frames
+    from pmo_core.template import write_template
+
+    frames = scale_frames(n_projects, 1, n_cost_lines)
+    write_template(path, {"projects": frames["projects"], "costs": frames["costs"]}, as_of=AS_OF)
+
+
+def build_messy_tracker(path: Path, n_projects: int) -> None:
+    """Write the same projects the French way a PMO keeps them by hand."""
+    import openpyxl
+
+    from bench.scale_store import scale_frames
+
+    projects = scale_frames(n_projects, 1, n_projects)["projects"]
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Suivi T4 2026")
+    sheet.append(["Suivi du portefeuille projets — Comité de pilotage du 31/10/2026"])
+    sheet.append(["Direction des Systèmes d'Information — document interne"])
+    sheet.append([])
+    sheet.append(["Identification", None, None, None, "Planning", None, None, "Budget", None, None, None])
+    sheet.append(["Code projet", "Intitulé du projet", "Portefeuille", "Chef de projet", "Date de début",
+                  "Date de fin prévue", "Avancement", "Budget (k€)", "Consommé (k€)", "Météo", "Phase"])
+    current = None
+    for i, row in enumerate(projects.itertuples()):
+        if row.portfolio != current:
+            current = row.portfolio
+            sheet.append([f"▶ {current}"])
+        sheet.append([
+            row.code, row.name, row.portfolio, row.manager, f"{row.start_date:%d/%m/%Y}",
+            f"{row.forecast_end:%d/%m/%Y}", f"{round(row.percent_complete * 100)} %",
+            f"{row.budget / 1000:,.2f}".replace(",", "\u202f").replace(".", ","),
+            round(row.budget / 2000, 1), STATUS_WORDS[i % len(STATUS_WORDS)], row.phase,
+        ])
+    sheet.append([])
+    sheet.append(["TOTAL", None, None, None, None, None, None, f"{projects['budget'].sum() / 1000:.2f}"])
+    sheet.append([])
+    sheet.append(["Légende météo : ☀️ conforme, ⛅ sous surveillance, 🌧️ en difficulté"])
+    workbook.save(path)
+
+
+def case_calamine(path: Path) -> dict:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    rows = sum(len(workbook.get_sheet_by_name(name).to_python()) for name in workbook.sheet_names)
+    return {"rows": rows}
+
+
+def case_openpyxl(path: Path) -> dict:
+    import pandas as pd
+
+    frames = pd.read_excel(path, sheet_name=None, engine="openpyxl")
+    return {"rows": sum(len(f) for f in frames.values())}
+
+
+def case_import(path: Path) -> dict:
+    from pmo_core import sandbox, snapshots, store
+    from pmo_core.importer import ReadOptions, build_plan, read_files
+
+    with tempfile.TemporaryDirectory() as folder:
+        con = store.connect(Path(folder) / "bench.duckdb")
+        reads = read_files([(path, path.name)], ReadOptions())
+        plan = build_plan(con, reads, scope="full", as_of=AS_OF)
+        if plan.has_errors:
+            raise SystemExit(f"the benchmark workbook does not import: {plan.errors[0].message()}")
+        snapshots.apply_plan(con, plan, user="bench")
+        counts = plan.counts()
+        con.close()
+    return {"rows": counts["projects"] + counts["costs"], "child_peak_mb": sandbox.last_child_peak_mb}
+
+
+CASES = {"calamine": case_calamine, "openpyxl": case_openpyxl, "import": case_import}
+
+
+def measure(case: str, path: Path) -> dict:
+    """Run one case in a fresh process: the process is warmed by importing its modules, then timed."""
+    command = [sys.executable, __file__, "--case", case, "--file", str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run_case(case: str, path: Path) -> None:
+    import pmo_core.importer  # noqa: F401 - import time is not part of a user's import
+    import pandas  # noqa: F401
+
+    if case == "import":
+        from pmo_core import sandbox
+
+        sandbox.run_isolated(len, [], timeout_s=30)  # the fork server starts once per server process
+    began = time.perf_counter()
+    info = CASES[case](path)
+    info["seconds"] = time.perf_counter() - began
+    info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(info))
+
+
+def median_of(case: str, path: Path) -> dict:
+    results = [measure(case, path) for _ in range(RUNS)]
+    best = dict(results[0])
+    best["seconds"] = statistics.median(r["seconds"] for r in results)
+    best["peak_mb"] = max(r["peak_mb"] for r in results)
+    return best
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        template = Path(folder) / "template_5000_projects_100000_costs.xlsx"
+        build_template_workbook(template, 5_000, 100_000)
+        rows = {case: median_of(case, template) for case in CASES}
+        print(f"Workbook: 5,000 projects + 100,000 cost lines ({template.stat().st_size / 2**20:.1f} MB), "
+              f"median of {RUNS} runs")
+        print(f"{'step':<44} {'seconds':>8} {'peak MB':>9}")
+        labels = {"calamine": "python-calamine, bare read of every sheet", "openpyxl": "pandas.read_excel (openpyxl)",
+                  "import": "our whole import (read, clean, validate, load)"}
+        for case, info in rows.items():
+            extra = f"  (+ sandbox child {info['child_peak_mb']:.0f} MB)" if info.get("child_peak_mb") else ""
+            print(f"{labels[case]:<44} {info['seconds']:>8.2f} {info['peak_mb']:>9.0f}{extra}")
+        ratio = rows["import"]["seconds"] / rows["calamine"]["seconds"]
+        speedup = rows["openpyxl"]["seconds"] / rows["import"]["seconds"]
+        print(f"import / calamine read = {ratio:.2f} (target <= 1.5); openpyxl / import = {speedup:.1f}x (target >= 3)")
+        print()
+        messy = Path(folder) / "suivi_20000.xlsx"
+        tidy = Path(folder) / "template_20000.xlsx"
+        build_messy_tracker(messy, 20_000)
+        from bench.scale_store import scale_frames
+        from pmo_core.template import write_template
+
+        write_template(tidy, {"projects": scale_frames(20_000, 1, 20_000)["projects"]}, as_of=AS_OF)
+        messy_info, tidy_info = median_of("import", messy), median_of("import", tidy)
+        print(f"{'import of 20,000 projects':<44} {'seconds':>8} {'peak MB':>9}")
+        print(f"{'canonical template':<44} {tidy_info['seconds']:>8.2f} {tidy_info['peak_mb']:>9.0f}")
+        print(f"{'messy French tracker':<44} {messy_info['seconds']:>8.2f} {messy_info['peak_mb']:>9.0f}")
+        print(f"messy / template = {messy_info['seconds'] / tidy_info['seconds']:.2f} (target <= 2)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--case", choices=list(CASES))
+    parser.add_argument("--file", type=Path)
+    args = parser.parse_args()
+    if args.case:
+        run_case(args.case, args.file)
+    else:
+        main()
