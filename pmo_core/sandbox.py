@@ -25,7 +25,7 @@ import pyarrow
 
 from pmo_core.reading import UnreadableFile
 
-PRELOAD = ["pandas", "pyarrow", "fastexcel", "pmo_core.reading", "pmo_core.sandbox"]
+PRELOAD = ["pandas", "pyarrow", "fastexcel", "pmo_core.reading", "pmo_core.sandbox", "pmo_core.warm"]
 # RLIMIT_DATA counts heap and private anonymous mappings (malloc, numpy, Arrow, Rust: a child starts at about
 # 150 MB) but not the shared libraries that RLIMIT_AS also counts (another 220 MB of address space).
 MEMORY_LIMIT = resource.RLIMIT_DATA

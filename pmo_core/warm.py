@@ -1,0 +1,6 @@
+"""Imported by the sandbox's fork server only: it loads the importer and fills its caches once, so every
+child that reads an upload starts with them instead of rebuilding them."""
+
+from pmo_core.importer import warm_caches
+
+warm_caches()
