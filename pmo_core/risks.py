@@ -381,11 +381,7 @@ def movement(con: duckdb.DuckDBPyConnection, f: Filters, rf: RiskFilter, since: 
     one that disappears from its project's tracker counts as closed. The status filter does not apply here.
     """
     everyone = replace(rf, statuses=())
-    side = """SELECT r.project_code || chr(31) || coalesce(r.code, r.title) AS key, r.code, r.title, r.project_code,
-                     r.project_name, {columns}, r.status {selection}
-              QUALIFY row_number() OVER (PARTITION BY key ORDER BY score DESC, r.title) = 1"""
-    sql = f"""WITH a AS ({side.format(columns=everyone.columns(), selection=_selection(f, everyone))}),
-                   b AS ({side.format(columns=everyone.columns(), selection=_selection(f, everyone, "before"))}),
+    sql = f"""WITH {_UNCHANGED}, a AS ({_movement_side(f, everyone, "d")}), b AS ({_movement_side(f, everyone, "before")}),
               m AS (
                 SELECT CASE WHEN a.key IS NOT NULL AND a.status <> 'closed' AND (b.key IS NULL OR b.status = 'closed')
                               THEN 'new'
@@ -407,6 +403,21 @@ def movement(con: duckdb.DuckDBPyConnection, f: Filters, rf: RiskFilter, since: 
     rows = _run(con, sql, _params(con, f, everyone, before=since.isoformat())).df()
     counts = {kind: int((rows["movement"] == kind).sum()) for kind in MOVEMENTS}
     return Movement(rows, counts)
+
+
+# Projects whose risks and project row come from the same batches on both dates: nothing of theirs moved.
+_UNCHANGED = """unchanged AS (
+    SELECT a.project_code FROM versions_at($d::DATE) AS a JOIN versions_at($before::DATE) AS b
+      ON a.entity = b.entity AND a.project_code = b.project_code AND a.batch_id = b.batch_id AND a.present AND b.present
+    WHERE a.entity IN ('projects', 'risks') GROUP BY ALL HAVING count(*) = 2)"""
+
+
+def _movement_side(f: Filters, rf: RiskFilter, date_param: str) -> str:
+    """Return one row per risk of a state that may have moved, keyed by project and code (title without a code)."""
+    return f"""SELECT r.project_code || chr(31) || coalesce(r.code, r.title) AS key, r.code, r.title, r.project_code,
+                      r.project_name, {rf.columns()}, r.status {_selection(f, rf, date_param)}
+                      AND r.project_code NOT IN (SELECT project_code FROM unchanged)
+               QUALIFY row_number() OVER (PARTITION BY key ORDER BY score DESC, r.title) = 1"""  # noqa: S608 - fixed fragments; values are bound
 
 
 def movement_paths(rows: pd.DataFrame) -> pd.DataFrame:

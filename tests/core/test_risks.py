@@ -495,3 +495,20 @@ def test_scores_in_the_demo_match_the_pure_functions(demo_con):
             if expected
             else pd.isna(row.inherent_exposure)
         )
+
+
+def test_two_risks_with_one_key_count_once_with_the_higher_score(con):
+    """Without a code, a risk is known by its title; a duplicated title keeps its higher rating."""
+    twice = [_risk(None, "P1", 2, 2, title="Dup"), _risk(None, "P1", 3, 3, title="Dup")]
+    _load(con, SEPT, pd.DataFrame(twice))
+    _load(con, OCT, pd.DataFrame([_risk(None, "P1", 3, 3, title="Dup")]))  # the 3 x 3 one is unchanged
+    assert risks.movement(con, Filters(), risks.RiskFilter(), SEPT).rows.empty
+
+
+def test_movement_skips_projects_a_partial_import_left_alone(con):
+    _load(con, SEPT, pd.DataFrame([_risk("R1", "P1", 2, 2), _risk("R2", "P2", 3, 3)]))
+    october = {"projects": _portfolio().iloc[[0]], "risks": pd.DataFrame([_risk("R1", "P1", 3, 2)])}
+    snapshots.apply_plan(con, plan_from_frames(con, october, scope="partial", as_of=OCT), user="test")
+    moved = risks.movement(con, Filters(), risks.RiskFilter(), SEPT)
+    assert moved.rows.code.tolist() == ["R1"]  # P2 was not restated: R2 stays, unmoved
+    assert moved.counts["escalated"] == 1
