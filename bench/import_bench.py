@@ -118,8 +118,9 @@ def measure(case: str, path: Path) -> dict:
 
 
 def run_case(case: str, path: Path) -> None:
-    import pmo_core.importer  # noqa: F401 - import time is not part of a user's import
     import pandas  # noqa: F401
+
+    import pmo_core.importer  # noqa: F401 - import time is not part of a user's import
 
     if case == "import":
         from pmo_core import sandbox

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import duckdb
@@ -26,7 +26,6 @@ from pmo_core.issues import ERROR, WARNING, Issue
 from pmo_core.layout import TableBlock, find_tables
 from pmo_core.mapping import Profile, TableMapping, apply_profile, guess_mapping
 from pmo_core.store import CURRENT, quote
-from pmo_core.template import is_readme_sheet
 from pmo_core.tables import (
     LOCATION_COLUMNS,
     ReadContext,
@@ -35,6 +34,7 @@ from pmo_core.tables import (
     guess_wide_measure,
     read_table,
 )
+from pmo_core.template import is_readme_sheet
 
 SCOPES = ("partial", "full")
 _FR_WORDS = re.compile(
