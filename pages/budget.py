@@ -568,13 +568,17 @@ def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
         "spi_chip",
         "cv",
         "sv",
-        "bac",
-        "eac",
         "overrun",
         "overrun_text",
-        "vac",
         "warning",
         "exhaustion",
+        "bac",
+        "pv",
+        "ev",
+        "ac",
+        "eac",
+        "etc",
+        "vac",
         "burn_rate",
         "percent_complete",
         "tcpi_text",
@@ -863,6 +867,7 @@ def phasing_section() -> None:
     st.dataframe(
         table, hide_index=True, width="stretch", height=420, column_config=config, key="budget_phasing"
     )
+    st.caption(common.tr("budget.phasing.caption"))
 
 
 # --- The page ------------------------------------------------------------------------------------------

@@ -493,6 +493,7 @@ def phasing_table(phasing: pd.DataFrame, measure: str) -> pd.DataFrame:
     ).reset_index()
     wide.columns = [str(c) for c in wide.columns]
     years = [c for c in wide.columns if c.isdigit()]
+    wide[years] = wide[years].fillna(0.0)  # a year without any line spends nothing
     wide["total"] = wide[years].sum(axis=1, min_count=1)
     return wide.sort_values("total", ascending=False, ignore_index=True)
 

@@ -365,6 +365,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget.phasing.measure": ("Amounts", "Montants"),
     "budget.phasing.planned": ("Planned", "Prévu"),
     "budget.phasing.forecast": ("Actual, then forecast", "Réalisé, puis prévision"),
+    "budget.phasing.caption": (
+        "From the monthly lines alone: a year the lines do not reach shows nothing yet.",
+        "D'après les seules lignes mensuelles : une année que les lignes n'atteignent pas n'affiche encore rien.",
+    ),
     "budget.phasing.empty": (
         "No project spans more than one year in this selection.",
         "Aucun projet ne s'étend sur plus d'une année dans cette sélection.",
