@@ -28,6 +28,8 @@ PLOT_ONLY = alt.AutoSizeParams(
 LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal")
 # "4 · Almost certain" as lines "4", "Almost", "certain": five columns of words never overlap
 SPLIT_WORDS = "split(replace(datum.label, ' · ', ' '), ' ')"
+PROJECT_ROWS = 300  # the most exposed projects; a steering committee does not read further
+MOVEMENT_ROWS = 500  # moves listed under the grid; the grid and the counts hold them all
 OVERDUE_MARK = "⚠"  # narrow tables show the sign alone under the column title "Overdue"
 SEVERE_SCALE = ["#FDECEA", "#C62828"]  # light to the palette's red: more high and critical risks is darker
 
@@ -143,9 +145,13 @@ def _choices(version: tuple, f: Filters) -> risks.RiskChoices:
 
 def headline(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the counts and exposure of the selection, each with its change since the previous snapshot."""
-    now = query("risk_summary", f, rf)
+    now = risks.summarize(query("heatmap", f, rf))
     before_date = snapshots.previous_snapshot(CON, f.as_of)
-    before = query("risk_summary", dataclasses.replace(f, as_of=before_date), rf) if before_date else None
+    before = (
+        risks.summarize(query("heatmap", dataclasses.replace(f, as_of=before_date), rf))
+        if before_date
+        else None
+    )
     help_text = (
         common.tr("risks.metric.help", date=formatting.day(before_date, LANG)) if before_date else None
     )
@@ -164,10 +170,10 @@ def headline(f: Filters, rf: risks.RiskFilter) -> None:
     exposure_delta = None
     if before is not None and now.exposure is not None and before.exposure is not None:
         change = now.exposure - before.exposure
-        exposure_delta = ("+" if change > 0 else "") + common.money(change, short=True)
+        exposure_delta = ("+" if change > 0 else "") + formatting.money(change, LANG, CURRENCY, short=True)
     columns[4].metric(
         common.tr("risks.metric.exposure"),
-        common.money(now.exposure, short=True),
+        formatting.money(now.exposure, LANG, CURRENCY, short=True),
         delta=exposure_delta,
         delta_color="inverse",
         help=common.tr("risks.metric.exposure_help"),
@@ -267,7 +273,7 @@ def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary) -> None:
     """Show the heatmap beside the risks of the chosen cell."""
-    cells = risks.label_cells(query("heatmap", f, rf), LANG, common.currency())
+    cells = risks.label_cells(query("heatmap", f, rf), LANG, CURRENCY)
     chosen = _chosen_cell()
     title = common.tr(
         "risks.heatmap.title",
@@ -360,9 +366,7 @@ def _for_screen(frame: pd.DataFrame, overdue_mark: str | None = None) -> pd.Data
 
 
 def _money_column(key: str) -> st.column_config.NumberColumn:
-    text = common.tr(
-        "risks.col.money", label=common.tr(key), symbol=formatting.currency_symbol(common.currency())
-    )
+    text = common.tr("risks.col.money", label=common.tr(key), symbol=formatting.currency_symbol(CURRENCY))
     return st.column_config.NumberColumn(text, format="localized", step=1)
 
 
@@ -405,7 +409,7 @@ def _column_config() -> dict:
         "title": st.column_config.TextColumn(col["title"], width="large"),
         "mitigation": st.column_config.TextColumn(col["mitigation"], width="large"),
         "overdue": st.column_config.TextColumn(
-            col["overdue"], width="small", help=common.tr("risks.overdue")
+            col["overdue"], width="small", help=common.tr("risks.overdue"), pinned=True
         ),
         "score": st.column_config.NumberColumn(common.tr("risks.col.score"), format="%d", width="small"),
         "max_score": st.column_config.NumberColumn(common.tr("risks.col.max_score"), format="%d"),
@@ -421,12 +425,6 @@ def _column_config() -> dict:
         ),
         "rank": st.column_config.NumberColumn(col["rank"], format="%d", width="small"),
     }
-
-
-def _highlight_overdue(row: pd.Series) -> list[str]:
-    """Tint an overdue row, so late actions stand out beside their ⚠ mark."""
-    tint = "background-color: #FDECEA" if row.get("overdue") else ""
-    return [tint] * len(row)
 
 
 def register_section(f: Filters, rf: risks.RiskFilter) -> None:
@@ -488,7 +486,7 @@ def register_section(f: Filters, rf: risks.RiskFilter) -> None:
     ]
     shown = _for_screen(found.rows)[columns]
     st.dataframe(
-        shown.style.apply(_highlight_overdue, axis=1),
+        shown,
         hide_index=True,
         width="stretch",
         column_config=_column_config(),
@@ -576,24 +574,18 @@ def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> N
     )
     st.altair_chart(chart, width="content")
     st.caption(common.tr("risks.move.grid.caption"))
+    listed = moved.rows.head(MOVEMENT_ROWS)
+    if len(moved.rows) > MOVEMENT_ROWS:
+        st.caption(
+            common.tr(
+                "risks.move.capped", shown=MOVEMENT_ROWS, total=formatting.number(len(moved.rows), LANG)
+            )
+        )
     shown = _for_screen(
-        moved.rows.assign(
-            movement=moved.rows["movement"].map(lambda k: common.tr(f"risks.move.kind.{k}")),
-            before=[
-                _rating(p, i, s)
-                for p, i, s in zip(
-                    moved.rows.before_probability,
-                    moved.rows.before_impact,
-                    moved.rows.before_score,
-                    strict=True,
-                )
-            ],
-            after=[
-                _rating(p, i, s)
-                for p, i, s in zip(
-                    moved.rows.after_probability, moved.rows.after_impact, moved.rows.after_score, strict=True
-                )
-            ],
+        listed.assign(
+            movement=listed["movement"].map(lambda k: common.tr(f"risks.move.kind.{k}")),
+            before=_ratings(listed, "before"),
+            after=_ratings(listed, "after"),
         )
     )
     shown[["before_band", "after_band", "status"]] = shown[["before_band", "after_band", "status"]].fillna(
@@ -619,6 +611,12 @@ def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> N
     st.dataframe(
         shown[columns], hide_index=True, width="stretch", column_config=config, key="risk_movement_table"
     )
+
+
+def _ratings(rows: pd.DataFrame, side: str) -> list[str]:
+    """Write each row's rating before or after the move."""
+    columns = [f"{side}_probability", f"{side}_impact", f"{side}_score"]
+    return [_rating(*values) for values in rows[columns].itertuples(index=False)]
 
 
 def _rating(probability: object, impact: object, score: object) -> str:
@@ -786,9 +784,6 @@ def _new_and_closed(moved_cells: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.
 # --- Roll-ups ------------------------------------------------------------------------------------------
 
 
-PROJECT_ROWS = 300  # the most exposed projects; a steering committee does not read further
-
-
 def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the portfolio-by-category concentration, then the roll-ups by portfolio and by project."""
     categories = query("category_heatmap", f, rf)
@@ -798,8 +793,10 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
     st.altair_chart(category_chart(categories), width="stretch")
     config = {**_column_config(), "exposure": _money_column("risks.col.exposure")}
     st.subheader(common.tr("risks.rollup.portfolio"))
-    by_portfolio = risks.labelled(query("portfolio_rollup", f, rf), LANG)
-    projects_with_risks = int(by_portfolio["projects"].sum())
+    every_project = query(
+        "project_rollup", f, rf
+    )  # one query for both tables: portfolios add up their projects
+    by_portfolio = risks.labelled(risks.by_portfolio(every_project), LANG)
     st.dataframe(
         by_portfolio[
             [
@@ -823,11 +820,11 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
         key="risk_rollup_portfolio",
     )
     st.subheader(common.tr("risks.rollup.project"))
-    by_project = query("project_rollup", f, rf, PROJECT_ROWS)
-    if len(by_project) == PROJECT_ROWS:
+    by_project = every_project.head(PROJECT_ROWS)
+    if len(every_project) > PROJECT_ROWS:
         st.caption(
             common.tr(
-                "risks.rollup.capped", shown=PROJECT_ROWS, total=formatting.number(projects_with_risks, LANG)
+                "risks.rollup.capped", shown=PROJECT_ROWS, total=formatting.number(len(every_project), LANG)
             )
         )
     shown = _for_screen(by_project.drop(columns="overdue")).assign(overdue_count=by_project["overdue"])
@@ -925,6 +922,7 @@ LANG = common.lang()
 F = common.filters()
 DAY = common.snapshot_date(F)
 VERSION = common.data_version()
+CURRENCY = common.currency()
 OVERDUE_NOTE = common.tr("risks.overdue.caption", date=formatting.day(DAY, LANG)) if DAY else ""
 
 common.heading(
@@ -932,7 +930,7 @@ common.heading(
 )
 if not common.empty_store_notice():
     RF = risk_filter(F)
-    SUMMARY = query("risk_summary", F, RF)
+    SUMMARY = risks.summarize(query("heatmap", F, RF))
     headline(F, RF)
     if SUMMARY.risks == 0:
         st.info(common.tr("risks.empty"))
@@ -946,6 +944,6 @@ if not common.empty_store_notice():
         register_section(F, RF)
     with copil_tab:
         top_section(F, RF)
-        movement_section(F, RF, risks.label_cells(query("heatmap", F, RF), LANG, common.currency()))
+        movement_section(F, RF, risks.label_cells(query("heatmap", F, RF), LANG, CURRENCY))
     with rollup_tab:
         rollup_section(F, RF)

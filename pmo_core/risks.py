@@ -291,18 +291,28 @@ class RiskSummary:
 
 def risk_summary(con: duckdb.DuckDBPyConnection, f: Filters, rf: RiskFilter) -> RiskSummary:
     """Return the headline figures of a selection: risks, critical, high, total exposure, overdue actions."""
-    sql = f"""WITH s AS (SELECT {rf.columns()}, {_OVERDUE} AS overdue {_selection(f, rf)})
-              SELECT count(*), count(*) FILTER (WHERE band = 'critical'), count(*) FILTER (WHERE band = 'high'),
-                     sum(exposure), count(*) FILTER (WHERE overdue) FROM s"""  # noqa: S608 - fixed fragments; values are bound
-    row = _run(con, sql, _params(con, f, rf)).fetchone()
-    return RiskSummary(int(row[0]), int(row[1]), int(row[2]), row[3], int(row[4]))
+    return summarize(heatmap(con, f, rf))
+
+
+def summarize(cells: pd.DataFrame) -> RiskSummary:
+    """Add up the heatmap's cells into the headline figures, so a page scans its risks once for both."""
+    by_band = cells.groupby("band")["risks"].sum()
+    exposure = cells["exposure"].sum(min_count=1)
+    return RiskSummary(
+        risks=int(cells["risks"].sum()),
+        critical=int(by_band.get("critical", 0)),
+        high=int(by_band.get("high", 0)),
+        exposure=None if pd.isna(exposure) else float(exposure),
+        overdue=int(cells["overdue"].sum()),
+    )
 
 
 def heatmap(con: duckdb.DuckDBPyConnection, f: Filters, rf: RiskFilter) -> pd.DataFrame:
-    """Return the 25 cells of the 5x5 grid with their band, count of risks and exposure, aggregated in DuckDB."""
-    sql = f"""WITH s AS (SELECT {rf.columns()} {_selection(f, rf)})
+    """Return the 25 cells of the 5x5 grid with their band, risks, exposure and overdue actions, aggregated in DuckDB."""
+    sql = f"""WITH s AS (SELECT {rf.columns()}, {_OVERDUE} AS overdue {_selection(f, rf)})
               SELECT b.probability::INTEGER AS probability, b.impact::INTEGER AS impact, b.band,
-                     count(s.probability)::INTEGER AS risks, sum(s.exposure) AS exposure
+                     count(s.probability)::INTEGER AS risks, sum(s.exposure) AS exposure,
+                     count(*) FILTER (WHERE s.overdue)::INTEGER AS overdue
               FROM risk_bands AS b LEFT JOIN s ON s.probability = b.probability AND s.impact = b.impact
               GROUP BY ALL ORDER BY impact DESC, probability"""  # noqa: S608 - fixed fragments; values are bound
     return _run(con, sql, _params(con, f, rf)).df()
@@ -501,11 +511,30 @@ def project_rollup(
 
 def portfolio_rollup(con: duckdb.DuckDBPyConnection, f: Filters, rf: RiskFilter) -> pd.DataFrame:
     """Return per portfolio: projects with risks, risks, critical and high risks, highest score, total exposure."""
-    sql = f"""WITH s AS (SELECT r.project_code, coalesce(r.portfolio, '') AS portfolio, {rf.columns()},
-                                {_OVERDUE} AS overdue {_selection(f, rf)})
-              SELECT portfolio, count(DISTINCT project_code)::INTEGER AS projects, {_rollup_columns()}
-              FROM s GROUP BY ALL ORDER BY critical DESC, high DESC, max_score DESC, portfolio"""  # noqa: S608 - fixed fragments; values are bound
-    return _run(con, sql, _params(con, f, rf)).df()
+    return by_portfolio(project_rollup(con, f, rf))
+
+
+def by_portfolio(projects: pd.DataFrame) -> pd.DataFrame:
+    """Roll the per-project figures (all of them, as project_rollup returns them) up to their portfolios."""
+    rows = projects.assign(
+        portfolio=projects["portfolio"].fillna(""), rank=projects["worst_band"].map(BAND_ORDER.index)
+    )
+    grouped = rows.groupby("portfolio", as_index=False).agg(
+        projects=("project_code", "size"),
+        risks=("risks", "sum"),
+        critical=("critical", "sum"),
+        high=("high", "sum"),
+        max_score=("max_score", "max"),
+        rank=("rank", "max"),
+        exposure=("exposure", lambda v: v.sum(min_count=1)),
+        overdue=("overdue", "sum"),
+    )
+    grouped.insert(6, "worst_band", grouped.pop("rank").map(lambda r: BAND_ORDER[int(r)]))
+    return grouped.sort_values(
+        ["critical", "high", "max_score", "portfolio"],
+        ascending=[False, False, False, True],
+        ignore_index=True,
+    )
 
 
 def category_heatmap(con: duckdb.DuckDBPyConnection, f: Filters, rf: RiskFilter) -> pd.DataFrame:

@@ -192,6 +192,10 @@ TEXTS = {
         "Les flèches vont de l'ancienne case à la nouvelle, plus épaisses quand plus de risques ont bougé ; +n dans "
         "une case compte ses nouveaux risques, −n les risques clos qui en sortent.",
     ),
+    "risks.move.capped": (
+        "The first {shown} of {total} moves are listed, new and escalated first.",
+        "Les {shown} premières évolutions sur {total} sont listées, nouveaux et aggravés d'abord.",
+    ),
     "risks.move.legend": ("Movement", "Évolution"),
     "risks.move.tip.from": ("From", "De"),
     "risks.move.tip.to": ("To", "Vers"),
