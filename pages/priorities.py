@@ -21,6 +21,7 @@ CRITERION_COLOURS = ["#1F4E79", "#5B9BD5", "#F28E2B", "#B07AA1", "#76B7B2", "#9C
 SCENARIO_COLOURS = ["#1F4E79", "#F28E2B", "#76B7B2", "#B07AA1"]
 HIGHLIGHT = "#F28E2B"  # what the eye should find, without the meaning of a status colour
 MOVE_PLACES = 10  # a project "moves" between two models when its rank changes by this much or more
+COMPARE_TOP = 100  # ranks are compared among the projects in the top 100 under either model
 # The width follows the column; the height is the plot's own, so one bar keeps ROW_PX whatever the title.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
@@ -51,14 +52,21 @@ def _models(version: tuple) -> list[priorities.ScoringModel]:
     return priorities.list_models(common.cursor())
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _inputs(data_version: tuple, f: Filters, rate: float) -> pd.DataFrame:
+    """Every prioritisation input of the filtered projects: read once, shared by the pictures below."""
+    return priorities.project_inputs(common.cursor(), f, rate)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _ranking(version: tuple, f: Filters, model_id: int, rate: float) -> pd.DataFrame:
-    return priorities.ranking(common.cursor(), f, model_id, rate)
+    return priorities.ranking(common.cursor(), f, model_id, rate, _inputs(version[0], f, rate))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _compare(version: tuple, f: Filters, a: int, b: int, rate: float) -> pd.DataFrame:
-    return priorities.compare_ranks(common.cursor(), f, a, b, rate)
+    inputs = _inputs(version[0], f, rate)
+    return priorities.compare_ranks(common.cursor(), f, a, b, rate, inputs, top=COMPARE_TOP)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -73,7 +81,10 @@ def _curve(version: tuple, f: Filters, code: str, rate: float) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _candidates(version: tuple, f: Filters, model_id: int | None, basis: str, rate: float) -> pd.DataFrame:
-    return selection.selection_candidates(common.cursor(), f, model_id=model_id, cost_basis=basis, rate=rate)
+    inputs = _inputs(version[0], f, rate)
+    return selection.selection_candidates(
+        common.cursor(), f, model_id=model_id, cost_basis=basis, rate=rate, inputs=inputs
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -190,9 +201,10 @@ def link(codes: pd.Series) -> pd.Series:
 
 
 def download(frame: pd.DataFrame, name: str, key: str) -> None:
+    """Offer a table as Excel, written only when the button is clicked (long tables cost nothing before)."""
     st.download_button(
         tr("download.excel"),
-        exports.to_excel_bytes({name: frame}, lang=LANG),
+        lambda: exports.to_excel_bytes({name: frame}, lang=LANG),
         file_name=f"{name}.xlsx",
         key=key,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -494,7 +506,7 @@ def compare_chart(both: pd.DataFrame, a: str, b: str) -> alt.LayerChart:
     )
     title = alt.Title(
         tr("priorities.compare.chart_title", n=int(moved.sum()), places=MOVE_PLACES, a=a, b=b),
-        subtitle=tr("priorities.compare.chart_subtitle"),
+        subtitle=tr("priorities.compare.chart_subtitle", top=COMPARE_TOP),
     )
     return _configured(alt.layer(diagonal, dots).properties(title=title, height=420, autosize=FIT_WIDTH))
 
@@ -763,6 +775,9 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
     candidates = _candidates(version, f, objective, basis, RATE)
     if candidates.empty:
         st.info(tr("priorities.select.no_candidates"))
+        return
+    if len(candidates) > selection.MAX_CANDIDATES:
+        st.warning(tr("priorities.select.too_many", n=len(candidates), most=selection.MAX_CANDIDATES))
         return
     total = float(candidates["cost"].sum())
     factor, unit_word = (1e6, "M") if total >= 5e6 else (1e3, "k")

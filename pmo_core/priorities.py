@@ -281,10 +281,15 @@ def project_inputs(con: duckdb.DuckDBPyConnection, f: Filters, rate: float) -> p
         frame.loc[has_case, "payback_years"] = np.where(np.isnan(payback), np.inf, payback)[
             has_case.to_numpy()
         ]
-    frame["closed"] = [
-        is_closed(ph, pc) for ph, pc in zip(frame["phase"], frame["percent_complete"], strict=True)
-    ]
+    frame["closed"] = closed_flags(frame["phase"], frame["percent_complete"])
     return frame
+
+
+def closed_flags(phase: pd.Series, percent_complete: pd.Series) -> np.ndarray:
+    """Apply is_closed to whole columns: each distinct phase is read once."""
+    closing = [p for p in phase.dropna().unique() if is_closed(p, None)]
+    done = pd.to_numeric(percent_complete, errors="coerce").fillna(0).to_numpy(dtype=float) >= 1
+    return done | phase.isin(closing).to_numpy(dtype=bool)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -304,7 +309,11 @@ def score_projects(inputs: pd.DataFrame, model: ScoringModel) -> pd.DataFrame:
         if c.role == "size":
             missing[:, i] |= values[c.field] <= 0  # a job size of 0 cannot divide
     names = [c.field for c in model.criteria]
-    out["missing"] = [", ".join(n for n, m in zip(names, row, strict=True) if m) for row in missing]
+    out["missing"] = ""
+    gaps = np.flatnonzero(missing.any(axis=1))  # only these rows need words
+    out.iloc[gaps, out.columns.get_loc("missing")] = [
+        ", ".join(n for n, m in zip(names, missing[i], strict=True) if m) for i in gaps
+    ]
     complete = ~missing.any(axis=1)
     parts = (
         _wsjf_parts(values, model, complete)
@@ -419,39 +428,41 @@ def rank_projects(
     scored = score_projects(inputs, model)
     scored = scored.sort_values(
         ["score", "code"], ascending=[False, True], na_position="last", kind="mergesort"
-    )
-    ranked = scored.loc[scored["score"].notna(), "code"].tolist()
-    scored["score_rank"] = scored["code"].map({code: i for i, code in enumerate(ranked, start=1)})
-    overrides = (
-        overrides
-        if overrides is not None
-        else pd.DataFrame(columns=["code", "rank", "reason", "user_name", "created_at"])
-    )
+    ).reset_index(drop=True)
+    n_scored = int(scored["score"].notna().sum())
+    positions = np.arange(1, len(scored) + 1, dtype=float)
+    scored["score_rank"] = np.where(positions <= n_scored, positions, np.nan)
+    columns = {
+        "rank": "override_rank",
+        "reason": "override_reason",
+        "user_name": "override_by",
+        "created_at": "override_at",
+    }
+    if overrides is None or overrides.empty:
+        scored["rank"] = scored["score_rank"]
+        return scored.assign(**{name: np.nan for name in columns.values()})
     overrides = overrides.loc[overrides["code"].isin(scored["code"])]
-    pairs = list(zip(overrides["code"], overrides["rank"].astype(int), strict=True))
-    final = apply_overrides(ranked, pairs)
+    ranked = scored["code"].iloc[:n_scored].tolist()
+    final = apply_overrides(ranked, list(zip(overrides["code"], overrides["rank"].astype(int), strict=True)))
     scored["rank"] = scored["code"].map({code: i for i, code in enumerate(final, start=1)})
-    scored = scored.merge(
-        overrides.rename(
-            columns={
-                "rank": "override_rank",
-                "reason": "override_reason",
-                "user_name": "override_by",
-                "created_at": "override_at",
-            }
-        ),
-        on="code",
-        how="left",
-    )
+    scored = scored.merge(overrides.rename(columns=columns), on="code", how="left")
     return scored.sort_values(["rank", "code"], na_position="last", kind="mergesort").reset_index(drop=True)
 
 
-def ranking(con: duckdb.DuckDBPyConnection, f: Filters, model_id: int, rate: float) -> pd.DataFrame:
-    """Return the ranking of the filtered open projects under a saved model, manual ranks applied."""
-    inputs = project_inputs(con, f, rate)
+def ranking(
+    con: duckdb.DuckDBPyConnection, f: Filters, model_id: int, rate: float, inputs: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return the ranking of the filtered open projects under a saved model, manual ranks applied.
+
+    `inputs` is project_inputs(con, f, rate) when the caller already holds it (a page computes it once)."""
+    inputs = project_inputs(con, f, rate) if inputs is None else inputs
+    return rank_open(inputs, get_model(con, model_id), current_overrides(con, model_id))
+
+
+def rank_open(inputs: pd.DataFrame, model: ScoringModel, overrides: pd.DataFrame) -> pd.DataFrame:
+    """Rank the open projects of `inputs`, with each one's inputs beside its score (`in_<field>`)."""
     inputs = inputs.loc[~inputs["closed"]].reset_index(drop=True)
-    model = get_model(con, model_id)
-    ranked = rank_projects(inputs, model, current_overrides(con, model_id))
+    ranked = rank_projects(inputs, model, overrides)
     keep = ["code", "portfolio", "phase", "budget", "mandatory", "financial_source", *model_fields(model)]
     return ranked.merge(inputs[keep].rename(columns={f: f"in_{f}" for f in model_fields(model)}), on="code")
 
@@ -473,13 +484,23 @@ def contributions(ranked: pd.DataFrame, model: ScoringModel, top: int) -> pd.Dat
 
 
 def compare_ranks(
-    con: duckdb.DuckDBPyConnection, f: Filters, model_a: int, model_b: int, rate: float
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    model_a: int,
+    model_b: int,
+    rate: float,
+    inputs: pd.DataFrame | None = None,
+    top: int | None = None,
 ) -> pd.DataFrame:
-    """Return each project's rank and score under two models side by side, and how far it moves."""
-    a = ranking(con, f, model_a, rate)[["code", "name", "rank", "score"]]
-    b = ranking(con, f, model_b, rate)[["code", "rank", "score"]]
+    """Return each project's rank and score under two models side by side, and how far it moves; with
+    `top`, only the projects ranked in the top under either model."""
+    inputs = project_inputs(con, f, rate) if inputs is None else inputs
+    a = ranking(con, f, model_a, rate, inputs)[["code", "name", "rank", "score"]]
+    b = ranking(con, f, model_b, rate, inputs)[["code", "rank", "score"]]
     both = a.merge(b, on="code", suffixes=("_a", "_b"))
     both["moves"] = both["rank_a"] - both["rank_b"]  # positive: ranked higher under model b
+    if top is not None:
+        both = both.loc[(both["rank_a"] <= top) | (both["rank_b"] <= top)]
     return both.sort_values(["rank_a", "code"], na_position="last").reset_index(drop=True)
 
 

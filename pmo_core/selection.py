@@ -27,11 +27,14 @@ from pmo_core.i18n import t
 
 SCORE_UNIT, MONEY_UNIT = 0.001, 1.0  # the value grid: a thousandth of a point, one currency unit
 MORE_BUDGET = 1.10  # "what comes in with 10 % more"
-EXPLAIN_LIMIT = 40  # projects per side whose in/out is proven by re-solving; the rest get a plain reason
+MAX_CANDIDATES = (
+    500  # the page selects among this many projects at most: beyond, it asks for narrower filters
+)
 MAX_GROUP = 16  # a dependency group larger than this is swept by MILP instead of enumerated
 GRID_POINTS = 21  # budgets solved when per-year budgets make the frontier multi-dimensional
 CHART_POINTS = 600  # frontier points sent to a chart at most
 TIME_LIMIT = 60.0  # seconds; a solve stopped by it is reported as not proven optimal
+PROOF_TIME_LIMIT = 2.0  # seconds for each re-solve behind a reason; past it the reason holds by optimality
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ def solve(
     fix_out: frozenset[int] = frozenset(),
     year_factor: float = 1.0,
     cheapest: bool = True,
+    time_limit: float = TIME_LIMIT,
 ) -> Solution:
     """Return the selection of highest total value within the budget (and the cheapest such one)."""
     n = problem.n
@@ -186,7 +190,7 @@ def solve(
         integrality=np.ones(n),
         bounds=Bounds(lower, upper),
         constraints=constraints,
-        options={"mip_rel_gap": 0, "time_limit": TIME_LIMIT},
+        options={"mip_rel_gap": 0, "time_limit": time_limit},
     )
     if best.x is None:
         return Solution("infeasible" if best.status == 2 else "not_proven", frozenset(), 0.0, 0.0)
@@ -200,7 +204,7 @@ def solve(
             integrality=np.ones(n),
             bounds=Bounds(lower, upper),
             constraints=[*constraints, floor],
-            options={"mip_rel_gap": 0, "time_limit": TIME_LIMIT},
+            options={"mip_rel_gap": 0, "time_limit": time_limit},
         )
         if cheaper.x is not None and cheaper.status == 0:
             x = cheaper.x
@@ -310,16 +314,19 @@ def _pareto(
 
 
 def _grid_frontier(problem: Problem) -> pd.DataFrame:
-    """Solve the selection at evenly spaced budgets (each point proven optimal at its budget)."""
+    """Solve the selection at evenly spaced budgets: each value is proven optimal at its budget and drawn at
+    the cost of the selection found, since the best value is the same for every budget in between."""
     low = float(problem.costs[sorted(problem.fixed_in)].sum())
     high = float(problem.costs[[i for i in range(problem.n) if i not in problem.fixed_out]].sum())
     points = []
     for budget in np.unique(np.linspace(low, high, GRID_POINTS)):
-        solution = solve(problem, float(budget))
+        solution = solve(problem, float(budget), cheapest=False)
         if solution.status == "optimal":
-            points.append((solution.cost, solution.value, len(solution.chosen)))
-    frame = pd.DataFrame(points, columns=["cost", "value", "n_projects"]).drop_duplicates()
-    return frame.sort_values("cost").reset_index(drop=True)
+            points.append((solution.cost, round(solution.value / problem.unit), len(solution.chosen)))
+    if not points:
+        return pd.DataFrame(columns=["cost", "value", "n_projects"])
+    cost, value, count = _pareto(*(np.array(column, dtype=float) for column in zip(*points, strict=True)))
+    return pd.DataFrame({"cost": cost, "value": value * problem.unit, "n_projects": count.astype(int)})
 
 
 def best_value(curve: pd.DataFrame, budget: float) -> float | None:
@@ -343,15 +350,21 @@ def chart_points(curve: pd.DataFrame, limit: int = CHART_POINTS) -> pd.DataFrame
 
 
 def selection_candidates(
-    con: duckdb.DuckDBPyConnection, f: Filters, *, model_id: int | None, cost_basis: str, rate: float
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    *,
+    model_id: int | None,
+    cost_basis: str,
+    rate: float,
+    inputs: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return the open filtered projects with their cost and value: the budget (BAC) or the remaining cost
     (budget - actual cost, at least 0); the model's score, or the NPV when model_id is None.
 
     Closed projects (priorities.is_closed) are not candidates; a prerequisite that is closed, outside the
-    filters or unknown does not constrain its dependants and is listed in `outside_prerequisites`."""
-    inputs = priorities.project_inputs(con, f, rate)
-    known = set(inputs["code"]) | _codes_in_store(con, f)
+    filters or unknown does not constrain its dependants and is listed in `outside_prerequisites`.
+    `inputs` is priorities.project_inputs(con, f, rate) when the caller already holds it."""
+    inputs = priorities.project_inputs(con, f, rate) if inputs is None else inputs
     open_ = inputs.loc[~inputs["closed"]].reset_index(drop=True)
     if model_id is None:
         value = open_["npv"]
@@ -360,8 +373,6 @@ def selection_candidates(
         value = priorities.score_projects(open_, model)["score"]
     remaining = (open_["budget"] - open_["actual_cost"].fillna(0)).clip(lower=0)
     cost = open_["budget"] if cost_basis == "budget" else remaining
-    codes = set(open_["code"])
-    closed = set(inputs.loc[inputs["closed"], "code"])
     return pd.DataFrame(
         {
             "code": open_["code"],
@@ -371,19 +382,31 @@ def selection_candidates(
             "value": value,
             "mandatory": open_["mandatory"].astype(bool),
             "depends_on": open_["depends_on"],
-            "outside_prerequisites": [  # JSON text, so the frame stays hashable for the page's caches
-                json.dumps(
-                    [
-                        (c, "closed" if c in closed else "outside" if c in known else "unknown")
-                        for c in split_codes(d)
-                        if c not in codes
-                    ],
-                    ensure_ascii=False,
-                )
-                for d in open_["depends_on"]
-            ],
+            "outside_prerequisites": _outside_prerequisites(con, f, inputs, open_),
         }
     )
+
+
+def _outside_prerequisites(
+    con: duckdb.DuckDBPyConnection, f: Filters, inputs: pd.DataFrame, open_: pd.DataFrame
+) -> list[str]:
+    """Return, per open project, its prerequisites that are not candidates and why (closed, outside the
+    filters, unknown), as JSON text so the frame stays hashable for the page's caches."""
+    texts = ["[]"] * len(open_)
+    rows = np.flatnonzero(open_["depends_on"].notna().to_numpy())
+    if not len(rows):
+        return texts
+    codes = set(open_["code"])
+    closed = set(inputs.loc[inputs["closed"], "code"])
+    known = set(inputs["code"]) | _codes_in_store(con, f)
+    for i in rows:
+        outside = [
+            (c, "closed" if c in closed else "outside" if c in known else "unknown")
+            for c in split_codes(open_["depends_on"].iloc[i])
+            if c not in codes
+        ]
+        texts[i] = json.dumps(outside, ensure_ascii=False)
+    return texts
 
 
 def _codes_in_store(con: duckdb.DuckDBPyConnection, f: Filters) -> set[str]:
@@ -439,7 +462,7 @@ def select_portfolio(
     forced_out: tuple[str, ...] = (),
     year_costs: pd.DataFrame | None = None,
     year_budgets: dict[int, float] | None = None,
-    explain_limit: int = EXPLAIN_LIMIT,
+    explain_limit: int | None = None,
 ) -> Selection:
     """Pick the selection of highest total value within the budget, and say why each project is in or out."""
     problem = build_problem(
@@ -471,7 +494,8 @@ def select_portfolio(
             blocked[0],
             json.dumps(blocked[1]),
         )
-    reasons = explain(problem, solution, budget, explain_limit)
+    limit = proven_count(problem.n) if explain_limit is None else explain_limit
+    reasons = explain(problem, solution, budget, limit)
     return Selection(
         solution.status,
         budget,
@@ -482,6 +506,12 @@ def select_portfolio(
         _years(problem, solution),
         more_budget(problem, budget, solution),
     )
+
+
+def proven_count(n: int) -> int:
+    """Return how many projects per side get a reason proven by re-solving: every one in a portfolio of a
+    few dozen, fewer as it grows (each proof is a solve); the others get a reason that holds by optimality."""
+    return 40 if n <= 60 else 12 if n <= 150 else 5 if n <= 300 else 0
 
 
 def _why_infeasible(problem: Problem, budget: float) -> tuple[str, dict] | None:
@@ -522,7 +552,7 @@ def explain(problem: Problem, solution: Solution, budget: float, limit: int) -> 
         if reason is None and proved < limit:
             proved += 1
             reason = _why_out(problem, solution, budget, i)
-        reasons[i] = reason or ("outranked", _density_args(problem, i))
+        reasons[i] = reason or ("optimal_without", _density_args(problem, i))
     return reasons
 
 
@@ -550,7 +580,7 @@ def _why_in(problem: Problem, solution: Solution, budget: float, i: int, prove: 
     args = _density_args(problem, i)
     if not prove:
         return "chosen", args
-    without = solve(problem, budget, fix_out=frozenset({i}), cheapest=False)
+    without = solve(problem, budget, fix_out=frozenset({i}), cheapest=False, time_limit=PROOF_TIME_LIMIT)
     if without.status == "optimal":
         args["loss"] = solution.value - without.value
     return "chosen", args
@@ -573,7 +603,7 @@ def _why_excluded(problem: Problem, i: int) -> tuple[str, dict] | None:
 def _why_out(problem: Problem, solution: Solution, budget: float, i: int) -> tuple[str, dict]:
     """Prove why a project is out: forcing it in either does not fit, or displaces more value than it adds."""
     args = _density_args(problem, i)
-    best = solve(problem, budget, fix_in=frozenset({i}), cheapest=False)
+    best = solve(problem, budget, fix_in=frozenset({i}), cheapest=False, time_limit=PROOF_TIME_LIMIT)
     if best.status == "infeasible":
         own = sorted(_closure(frozenset({i}), problem.requires) | problem.fixed_in)
         args["needed"] = float(problem.costs[own].sum())
@@ -585,7 +615,7 @@ def _why_out(problem: Problem, solution: Solution, budget: float, i: int) -> tup
             else "does_not_fit"
         ), args
     if best.status != "optimal":
-        return "outranked", args
+        return "optimal_without", args
     loss = solution.value - best.value
     args["loss"] = loss
     args["displaces"] = [

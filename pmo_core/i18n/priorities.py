@@ -106,9 +106,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Out: an equally good selection includes it; this one costs less.",
         "Écarté : une sélection aussi bonne l'inclut ; celle-ci coûte moins cher.",
     ),
-    "priorities.reason.outranked": (
-        "Out: {value} for {cost}, less value per euro than the projects chosen.",
-        "Écarté : {value} pour {cost}, moins de valeur par euro que les projets retenus.",
+    "priorities.reason.optimal_without": (
+        "Out: {value} for {cost}; no selection that includes it is worth more.",
+        "Écarté : {value} pour {cost} ; aucune sélection qui l'inclut ne vaut davantage.",
     ),
     "priorities.reason.not_solved": ("No selection could be made.", "Aucune sélection possible."),
     "priorities.reason.outside_closed": (
@@ -266,9 +266,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} projets bougent de {places} places ou plus entre {a} et {b}",
     ),
     "priorities.compare.chart_subtitle": (
-        "On the dashed line a project has the same rank under both models; rank 1 is at the top left",
-        "Sur la ligne pointillée un projet a le même rang selon les deux modèles ; le rang 1 est en haut à "
-        "gauche",
+        "Projects in the top {top} under either model. On the dashed line a project has the same rank under "
+        "both; rank 1 is at the top left",
+        "Projets classés dans les {top} premiers selon l'un des modèles. Sur la ligne pointillée un projet a le "
+        "même rang selon les deux ; le rang 1 est en haut à gauche",
     ),
     "priorities.override.title": ("Change a rank by hand", "Modifier un rang à la main"),
     "priorities.override.rank": ("New rank", "Nouveau rang"),
@@ -366,6 +367,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "priorities.select.no_candidates": (
         "No open project in this selection to choose from.",
         "Aucun projet ouvert dans cette sélection parmi lesquels choisir.",
+    ),
+    "priorities.select.too_many": (
+        "This selection holds {n} open projects: the exact selection works on {most} at most at a time. Narrow "
+        "the filters (portfolio, programme) to choose within a part of the portfolio.",
+        "Cette sélection compte {n} projets ouverts : la sélection exacte porte sur {most} projets au plus à la "
+        "fois. Restreignez les filtres (portefeuille, programme) pour choisir dans une partie du portefeuille.",
     ),
     "priorities.select.constraints": (
         "Constraints: projects forced in or out, budgets per year",

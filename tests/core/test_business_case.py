@@ -142,3 +142,25 @@ def test_the_demo_business_cases_agree_with_the_demo_generator(demo_con):
     paid = joined["payback_tracker"].notna()
     assert (joined.loc[paid, "payback"] - joined.loc[paid, "payback_tracker"]).abs().max() <= 0.05 + 1e-9
     assert joined.loc[~paid, "payback"].isna().all()  # the ones that never pay back say so in both
+
+
+def test_the_french_template_carries_business_cases_back_in(demo_con, tmp_path):
+    # The demo, exported in the French template (sheet « Analyse de rentabilité »), imported into an empty store.
+    from pmo_core import store, template
+    from pmo_core.importer import ReadOptions, build_plan, read_files
+
+    path = tmp_path / "suivi.xlsx"
+    path.write_bytes(template.export_bytes(demo_con, lang="fr"))
+    target = store.connect(tmp_path / "copy.duckdb")
+    try:
+        plan = build_plan(
+            target, read_files([(path, path.name)], ReadOptions()), scope="full", as_of=date(2026, 10, 31)
+        )
+        assert not plan.has_errors
+        snapshots.apply_plan(target, plan, user="test")
+        again = bc.business_cases(target, Filters(), 0.08).set_index("code")
+    finally:
+        target.close()
+    original = bc.business_cases(demo_con, Filters(), 0.08).set_index("code")
+    assert list(again.index) == list(original.index)
+    assert (again["npv"] - original["npv"]).abs().max() < 1e-6
