@@ -781,11 +781,9 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         return
     total = float(candidates["cost"].sum())
     factor, unit_word = (1e6, "M") if total >= 5e6 else (1e3, "k")
+    unit_text = f"{unit_word}{SYMBOL}" if LANG == "fr" else f"{SYMBOL}{unit_word}"
     shown = budget_col.number_input(
-        tr(
-            "priorities.select.budget",
-            unit=f"{unit_word}{SYMBOL}" if LANG == "fr" else f"{SYMBOL}{unit_word}",
-        ),
+        tr("priorities.select.budget", unit=unit_text),
         min_value=0.0,
         value=_default_budget(total) / factor,
         step=_budget_step(total) / factor,
@@ -795,9 +793,9 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         help=tr("priorities.select.budget.help", total=money(total)),
     )
     budget = round(shown * factor)
-    forced_in, forced_out, year_budgets = constraints(candidates, _year_costs(version, f))
-    unit = selection.MONEY_UNIT if objective is None else selection.SCORE_UNIT
     year_costs = _year_costs(version, f)
+    forced_in, forced_out, year_budgets = constraints(candidates, year_costs, factor, unit_text)
+    unit = selection.MONEY_UNIT if objective is None else selection.SCORE_UNIT
     args = (unit, forced_in, forced_out, year_costs, year_budgets)
     result = _selection(candidates, float(budget), *args)
     if result.status == "infeasible":
@@ -805,7 +803,7 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         return
     curve = _frontier(candidates, *args)
     selection_figures(result, curve, objective)
-    st.altair_chart(frontier_chart(curve, result, objective), width="stretch")
+    st.altair_chart(frontier_chart(curve, result, objective, total), width="stretch")
     more_section(result, objective)
     coming = result.years.loc[result.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
@@ -833,8 +831,11 @@ def _default_budget(total: float) -> float:
     return float(round(total * 0.6 / step) * step)
 
 
-def constraints(candidates: pd.DataFrame, year_costs: pd.DataFrame) -> tuple[tuple, tuple, tuple]:
-    """Offer projects forced in or out and budgets per year; return them as hashable tuples."""
+def constraints(
+    candidates: pd.DataFrame, year_costs: pd.DataFrame, factor: float, unit_text: str
+) -> tuple[tuple, tuple, tuple]:
+    """Offer projects forced in or out and budgets per year (typed in the budget's unit, such as M€);
+    return them as hashable tuples, amounts in the currency."""
     names = dict(zip(candidates["code"], candidates["name"], strict=True))
     label = lambda c: f"{c} · {short(names.get(c, c))}"  # noqa: E731
     with st.expander(tr("priorities.select.constraints"), expanded=False):
@@ -861,7 +862,10 @@ def constraints(candidates: pd.DataFrame, year_costs: pd.DataFrame) -> tuple[tup
             st.caption(tr("priorities.select.years.help"))
             kept = st.session_state.setdefault("_prio_year_budgets", {})
             table = pd.DataFrame(
-                {"year": [str(y) for y in years], "budget": [kept.get(int(y), np.nan) for y in years]}
+                {
+                    "year": [str(y) for y in years],
+                    "budget": [kept.get(int(y), np.nan) / factor for y in years],
+                }
             )
             edited = st.data_editor(
                 table,
@@ -870,13 +874,16 @@ def constraints(candidates: pd.DataFrame, year_costs: pd.DataFrame) -> tuple[tup
                 column_config={
                     "year": st.column_config.TextColumn(tr("priorities.col.year"), disabled=True),
                     "budget": st.column_config.NumberColumn(
-                        tr("priorities.select.year_budget", unit=SYMBOL), min_value=0, format="localized"
+                        tr("priorities.select.year_budget", unit=unit_text), min_value=0, format="%.2f"
                     ),
                 },
                 width=420,
+                placeholder=tr("priorities.select.no_limit"),
             )
             chosen = {
-                int(y): float(b) for y, b in zip(edited["year"], edited["budget"], strict=True) if pd.notna(b)
+                int(y): round(float(b) * factor)
+                for y, b in zip(edited["year"], edited["budget"], strict=True)
+                if pd.notna(b)
             }
             st.session_state["_prio_year_budgets"] = chosen
             year_budgets = tuple(sorted(chosen.items()))
@@ -945,7 +952,9 @@ def selection_figures(result: selection.Selection, curve: pd.DataFrame, objectiv
         st.warning(tr("priorities.select.not_proven"))
 
 
-def frontier_chart(curve: pd.DataFrame, result: selection.Selection, objective: int | None) -> alt.LayerChart:
+def frontier_chart(
+    curve: pd.DataFrame, result: selection.Selection, objective: int | None, total_cost: float
+) -> alt.LayerChart:
     """Draw the best value for every budget, the budget chosen, this selection and the 10 % more point."""
     shown = selection.chart_points(curve)
     unit_title = (
@@ -1016,12 +1025,11 @@ def frontier_chart(curve: pd.DataFrame, result: selection.Selection, objective: 
         .encode(x="cost:Q", tooltip=[alt.Tooltip("cost_text:N", title=tr("priorities.frontier.budget_rule"))])
     )
     best = float(curve["value"].max()) if len(curve) else 0.0
-    top_cost = float(curve["cost"].max()) if len(curve) else 0.0
     title = alt.Title(
         tr(
             "priorities.frontier.title",
             value=percent(result.value / best if best > 0 else None),
-            cost=percent(result.cost / top_cost if top_cost > 0 else None),
+            cost=percent(result.cost / total_cost if total_cost > 0 else None),
         ),
         subtitle=tr("priorities.frontier.subtitle"),
     )

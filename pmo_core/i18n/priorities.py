@@ -386,6 +386,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Budget annuel facultatif, comparé aux coûts annuels des analyses de rentabilité (l'année 0 d'une analyse "
         "est l'année de début du projet). Laissez une année vide pour ne pas la limiter.",
     ),
+    "priorities.select.no_limit": ("no limit", "sans limite"),
     "priorities.select.year_budget": ("Budget of the year ({unit})", "Budget de l'année ({unit})"),
     "priorities.select.mandatory": (
         "Mandatory, always funded: {names}. A project depending on another (Depends on) is only funded with it.",
