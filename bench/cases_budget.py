@@ -23,7 +23,7 @@ def cases(con, filters) -> dict:
         "earned value, previous snapshot": lambda: evm.earned_value(con, previous, previous_status, method),
         "monthly lines by cost type": lambda: budget.monthly(con, filters, status),
         "earned value history (snapshots)": lambda: budget.earned_history(con, filters, status),
-        "multi-year phasing": lambda: budget.yearly_phasing(con, filters, status),
+        "multi-year phasing (300 largest)": lambda: budget.yearly_phasing(con, filters, status),
         "pandas: phasing and S-curve": lambda: budget.s_curve(
             budget.phasing(lines, frame, status, method), frame, history
         ),

@@ -24,7 +24,6 @@ MEASURE_COLOURS = {"budget": PLANNED, "actual": ACTUAL, "forecast": FORECAST}
 CHART_FRAME = 170  # px of a chart's height taken by its title, legend and axis: Streamlit fits the whole
 TABLE_ROWS = 300  # rows a table shows on screen; the Excel download holds them all
 ALLOCATIONS = ("portfolio", "programme", "cost_type", "year")
-PHASING_MEASURES = ("planned", "forecast")
 RANKED = 15  # bars in the variance ranking: readable from the back of the room
 
 
@@ -47,8 +46,8 @@ def _history(version: tuple, f: Filters, status_date: date) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _yearly(version: tuple, f: Filters, status_date: date) -> pd.DataFrame:
-    return budget.yearly_phasing(common.cursor(), f, status_date)
+def _yearly(version: tuple, f: Filters, status_date: date, measure: str) -> budget.YearlyPhasing:
+    return budget.yearly_phasing(common.cursor(), f, status_date, measure, TABLE_ROWS)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -843,14 +842,15 @@ def phasing_section() -> None:
     """List the multi-year projects by calendar year, planned or forecast."""
     measure = st.segmented_control(
         common.tr("budget.phasing.measure"),
-        PHASING_MEASURES,
-        default=kept("phasing_measure", "planned", PHASING_MEASURES),
+        budget.PHASING_MEASURES,
+        default=kept("phasing_measure", "planned", budget.PHASING_MEASURES),
         required=True,
         key=choice_key("budget_phasing_measure"),
         format_func=lambda m: common.tr(f"budget.phasing.{m}"),
     )
     keep("phasing_measure", measure)
-    table = budget.phasing_table(_yearly(VERSION, F, STATUS_DATE), measure or "planned")
+    found = _yearly(VERSION, F, STATUS_DATE, measure or "planned")
+    table = budget.phasing_table(found.rows, measure or "planned")
     if table.empty:
         st.info(common.tr("budget.phasing.empty"))
         return
@@ -867,7 +867,17 @@ def phasing_section() -> None:
     st.dataframe(
         table, hide_index=True, width="stretch", height=420, column_config=config, key="budget_phasing"
     )
-    st.caption(common.tr("budget.phasing.caption"))
+    notes = [common.tr("budget.phasing.caption")]
+    if found.n_projects > len(table):
+        notes.insert(
+            0,
+            common.tr(
+                "budget.phasing.capped",
+                shown=formatting.number(len(table), LANG),
+                total=formatting.number(found.n_projects, LANG),
+            ),
+        )
+    st.caption(" ".join(notes))
 
 
 # --- The page ------------------------------------------------------------------------------------------

@@ -466,22 +466,46 @@ def allocation_by_cost_type(lines: pd.DataFrame, plan: Phasing) -> pd.DataFrame:
     return out.sort_values("budget", ascending=False, ignore_index=True)
 
 
-def yearly_phasing(con: duckdb.DuckDBPyConnection, filters: Filters, status_date: date) -> pd.DataFrame:
-    """Return the multi-year projects with their planned and forecast (actual, then forecast) amount per year."""
-    return con.execute(
+PHASING_MEASURES = ("planned", "forecast")
+
+
+@dataclass(frozen=True)
+class YearlyPhasing:
+    rows: pd.DataFrame  # code, name, portfolio, year, planned, forecast: the largest multi-year projects
+    n_projects: int  # every multi-year project of the selection
+
+
+def yearly_phasing(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    status_date: date,
+    measure: str = "planned",
+    limit: int = 300,
+) -> YearlyPhasing:
+    """Return the `limit` largest multi-year projects by `measure`, with their planned and forecast amount per year.
+
+    The forecast of a year is its actual cost up to the status date, then its forecast lines.
+    """
+    if measure not in PHASING_MEASURES:
+        raise ValueError(f"measure: one of {', '.join(PHASING_MEASURES)} is expected")
+    rows = con.execute(
         f"""WITH {evm.live_costs(filters, "code, name, portfolio, forecast_end, baseline_end")},
             y AS (SELECT r.project_code, year(r.month) AS year, sum(r.planned) AS planned,
                          coalesce(sum(CASE WHEN r.month < $cut THEN r.actual END), 0)
                          + coalesce(sum(CASE WHEN r.month >= $cut THEN r.forecast END), 0) AS forecast
                   FROM cost_rows AS r
                   SEMI JOIN live ON live.batch_id = r.batch_id AND live.project_code = r.project_code
-                  GROUP BY ALL)
-            SELECT p.code, p.name, p.portfolio, y.year, y.planned, y.forecast
-            FROM y JOIN p ON p.code = y.project_code
-            QUALIFY count(*) OVER (PARTITION BY p.code) > 1
-            ORDER BY p.code, y.year""",  # noqa: S608 - fixed text, values are parameters
-        {**filters.params(), "cut": evm.cut_date(status_date)},
+                  GROUP BY ALL),
+            m AS (SELECT project_code, sum({measure}) AS total FROM y GROUP BY ALL HAVING count(*) > 1),
+            top AS (SELECT project_code FROM m ORDER BY total DESC NULLS LAST, project_code LIMIT $limit)
+            SELECT p.code, p.name, p.portfolio, y.year, y.planned, y.forecast, (SELECT count(*) FROM m) AS n_projects
+            FROM y SEMI JOIN top ON top.project_code = y.project_code
+            JOIN p ON p.code = y.project_code
+            ORDER BY p.code, y.year""",  # noqa: S608 - fixed text and a checked measure name; values are parameters
+        {**filters.params(), "cut": evm.cut_date(status_date), "limit": limit},
     ).df()
+    total = int(rows["n_projects"].iloc[0]) if len(rows) else 0
+    return YearlyPhasing(rows.drop(columns="n_projects"), total)
 
 
 def phasing_table(phasing: pd.DataFrame, measure: str) -> pd.DataFrame:

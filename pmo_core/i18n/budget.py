@@ -369,6 +369,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "From the monthly lines alone: a year the lines do not reach shows nothing yet.",
         "D'après les seules lignes mensuelles : une année que les lignes n'atteignent pas n'affiche encore rien.",
     ),
+    "budget.phasing.capped": (
+        "The {shown} largest of {total} multi-year projects.",
+        "Les {shown} plus grands des {total} projets pluriannuels.",
+    ),
     "budget.phasing.empty": (
         "No project spans more than one year in this selection.",
         "Aucun projet ne s'étend sur plus d'une année dans cette sélection.",

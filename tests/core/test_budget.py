@@ -367,8 +367,9 @@ def test_allocation_by_portfolio_uses_earned_value(portfolio, frame):
 
 
 def test_yearly_phasing_lists_multi_year_projects_only(portfolio):
-    phasing = budget.yearly_phasing(portfolio, Filters(), STATUS)
-    assert set(phasing["code"]) == {"S"}  # the only project with lines in 2025 and 2026
+    found = budget.yearly_phasing(portfolio, Filters(), STATUS)
+    phasing = found.rows
+    assert set(phasing["code"]) == {"S"} and found.n_projects == 1  # the only one with lines in 2025 and 2026
     table = budget.phasing_table(phasing, "planned").set_index("code")
     # S planned 3 x 50 in 2025 and 3 x 50 in 2026
     assert (table.loc["S", "2025"], table.loc["S", "2026"], table.loc["S", "total"]) == (150, 150, 300)
@@ -417,3 +418,18 @@ def test_export_neutralises_formulas_and_speaks_french(con):
     assert headers[:2] == ["Code", "Projet"] and "CPI" in headers
     assert sheet.cell(2, 2).value == '\'=HYPERLINK("http://evil")' and sheet.cell(2, 2).data_type == "s"
     assert sheet.cell(2, headers.index("CPI") + 1).value == pytest.approx(1.0)
+
+
+def test_yearly_phasing_keeps_the_largest_projects(con):
+    frame = projects({"code": "SMALL", "name": "Small"}, {"code": "BIG", "name": "Big"})
+    costs = [
+        line(code, year, 6, planned=amount)
+        for code, amount in (("SMALL", 10.0), ("BIG", 90.0))
+        for year in (2025, 2026)
+    ]
+    load(con, {"projects": frame, "costs": pd.DataFrame(costs)})
+    found = budget.yearly_phasing(con, Filters(), STATUS, "planned", limit=1)
+    # BIG plans 2 x 90 against SMALL's 2 x 10: only BIG is listed, but both are counted
+    assert set(found.rows["code"]) == {"BIG"} and found.n_projects == 2
+    with pytest.raises(ValueError):
+        budget.yearly_phasing(con, Filters(), STATUS, "name")
