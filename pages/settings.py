@@ -53,20 +53,14 @@ def risk_scoring_section() -> None:
         )
         for p in risks.LEVELS
     }
-    edited = st.data_editor(
+    st.data_editor(
         grid, hide_index=True, disabled=["impact_label"], column_order=["impact_label", *bands],
         column_config={"impact_label": st.column_config.TextColumn(common.tr("risks.settings.impact")), **bands},
-        key=f"risk_band_editor.{lang}",
+        key=_band_editor_key(),
     )
     save_col, reset_col = st.columns(2)
-    if save_col.button(common.tr("risks.settings.save"), type="primary", key="risk_band_save"):
-        try:
-            changed = risks.save_band_grid(con, edited.drop(columns="impact_label"))
-            _after_risk_edit("success", common.tr("risks.settings.saved", n=changed))
-        except ValueError as exc:
-            st.error(common.tr("risks.settings.refused", reason=str(exc)))
-    if reset_col.button(common.tr("risks.settings.reset"), key="risk_band_reset"):
-        _after_risk_edit("success", common.tr("risks.settings.saved", n=risks.reset_bands(con)))
+    save_col.button(common.tr("risks.settings.save"), type="primary", key="risk_band_save", on_click=_save_bands)
+    reset_col.button(common.tr("risks.settings.reset"), key="risk_band_reset", on_click=_reset_bands)
     odd = risks.band_warnings(con)
     if odd:
         cells = ", ".join(f"{p} x {i}" for p, i in odd)
@@ -74,33 +68,64 @@ def risk_scoring_section() -> None:
     risk_fractions_section(risks)
 
 
+def _band_editor_key() -> str:
+    """Name the band editor; a new name after each save or reset starts it again from the store."""
+    return f"risk_band_editor.{common.lang()}.{st.session_state.get('_risk_band_generation', 0)}"
+
+
+def _save_bands() -> None:
+    """Apply the editor's changes to the stored grid and save it (a callback, so this run shows the result)."""
+    from pmo_core import risks
+
+    cursor = common.cursor()
+    grid = risks.band_grid(cursor)
+    for row, changes in st.session_state.get(_band_editor_key(), {}).get("edited_rows", {}).items():
+        for column, band in changes.items():
+            grid.loc[int(row), column] = band
+    try:
+        changed = risks.save_band_grid(cursor, grid)
+    except ValueError as exc:
+        _risk_message("error", common.tr("risks.settings.refused", reason=str(exc)))
+        return
+    _risk_message("success", common.tr("risks.settings.saved", n=changed), restart=True)
+
+
+def _reset_bands() -> None:
+    from pmo_core import risks
+
+    _risk_message("success", common.tr("risks.settings.saved", n=risks.reset_bands(common.cursor())), restart=True)
+
+
 def risk_fractions_section(risks) -> None:
     """Edit the fraction each probability level stands for in the exposure."""
     st.markdown("**" + common.tr("risks.settings.fractions") + "**")
     st.caption(common.tr("risks.settings.fractions_caption"))
     current = risks.probability_fractions(con)
-    columns = st.columns(5)
-    values = [
+    for level, column in zip(risks.LEVELS, st.columns(5), strict=True):
         column.number_input(
             risks.scale_label("probability", level, common.lang()), min_value=0.0, max_value=1.0, step=0.05,
             value=float(current[level - 1]), format="%.2f", key=f"risk_fraction_{level}",
         )
-        for level, column in zip(risks.LEVELS, columns, strict=True)
-    ]
-    if st.button(common.tr("risks.settings.fractions_save"), key="risk_fractions_save"):
-        try:
-            risks.save_probability_fractions(con, values)
-            _after_risk_edit("success", common.tr("risks.settings.fractions_saved"))
-        except ValueError as exc:
-            st.error(common.tr("settings.refused", name="probability_fractions", reason=str(exc)))
+    st.button(common.tr("risks.settings.fractions_save"), key="risk_fractions_save", on_click=_save_fractions)
 
 
-def _after_risk_edit(kind: str, text: str) -> None:
-    """Show the message after a fresh run, so the editors start again from what the store now holds."""
+def _save_fractions() -> None:
+    from pmo_core import risks
+
+    values = [st.session_state[f"risk_fraction_{level}"] for level in risks.LEVELS]
+    try:
+        risks.save_probability_fractions(common.cursor(), values)
+    except ValueError as exc:
+        _risk_message("error", common.tr("settings.refused", name="probability_fractions", reason=str(exc)))
+        return
+    _risk_message("success", common.tr("risks.settings.fractions_saved"))
+
+
+def _risk_message(kind: str, text: str, restart: bool = False) -> None:
+    """Keep a message for the run that follows the click; `restart` gives the band editor a fresh start."""
     st.session_state["_risk_settings_messages"] = [(kind, text)]
-    for key in [k for k in st.session_state if str(k).startswith(("risk_band_editor", "risk_fraction_"))]:
-        del st.session_state[key]
-    st.rerun()
+    if restart:
+        st.session_state["_risk_band_generation"] = st.session_state.get("_risk_band_generation", 0) + 1
 
 
 risk_scoring_section()
