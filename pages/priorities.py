@@ -266,7 +266,7 @@ def ranking_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel
     model_id = left.selectbox(
         tr("priorities.rank.model"),
         ids,
-        key="prio_model",
+        key=f"prio_model_{LANG}",
         persist_state="session",
         format_func=lambda i: model_label(models, i),
     )
@@ -275,7 +275,7 @@ def ranking_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel
         tr("priorities.rank.compare"),
         ids,
         index=ids.index(other_default),
-        key="prio_other",
+        key=f"prio_other_{LANG}",
         persist_state="session",
         format_func=lambda i: model_label(models, i),
     )
@@ -506,7 +506,7 @@ def compare_chart(both: pd.DataFrame, a: str, b: str) -> alt.LayerChart:
     )
     title = alt.Title(
         tr("priorities.compare.chart_title", n=int(moved.sum()), places=MOVE_PLACES, a=a, b=b),
-        subtitle=tr("priorities.compare.chart_subtitle", top=COMPARE_TOP),
+        subtitle=tr("priorities.compare.chart_subtitle", top=COMPARE_TOP).split("\n"),
     )
     return _configured(alt.layer(diagonal, dots).properties(title=title, height=420, autosize=FIT_WIDTH))
 
@@ -759,14 +759,14 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
     objective = objective_col.selectbox(
         tr("priorities.select.objective"),
         options,
-        key="prio_objective",
+        key=f"prio_objective_{LANG}",
         persist_state="session",
         format_func=lambda i: _objective_label(models, i),
     )
     basis = basis_col.radio(
         tr("priorities.select.basis"),
         ["budget", "remaining"],
-        key="prio_basis",
+        key=f"prio_basis_{LANG}",
         horizontal=True,
         persist_state="session",
         format_func=lambda b: tr(f"priorities.basis.{b}"),
@@ -1361,7 +1361,7 @@ def models_tab(models: list[priorities.ScoringModel]) -> None:
     model_id = st.columns([1, 2])[0].selectbox(
         tr("priorities.rank.model"),
         ids,
-        key="prio_edit_model",
+        key=f"prio_edit_model_{LANG}",
         persist_state="session",
         format_func=lambda i: model_label(models, i),
     )
@@ -1385,7 +1385,7 @@ def models_tab(models: list[priorities.ScoringModel]) -> None:
         table,
         num_rows="dynamic",
         hide_index=True,
-        key=f"prio_criteria_{model_id}",
+        key=f"prio_criteria_{model_id}_{LANG}",
         width="stretch",
         column_config={
             "field": st.column_config.SelectboxColumn(

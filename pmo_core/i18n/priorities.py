@@ -266,10 +266,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} projets bougent de {places} places ou plus entre {a} et {b}",
     ),
     "priorities.compare.chart_subtitle": (
-        "Projects in the top {top} under either model. On the dashed line a project has the same rank under "
-        "both; rank 1 is at the top left",
-        "Projets classés dans les {top} premiers selon l'un des modèles. Sur la ligne pointillée un projet a le "
-        "même rang selon les deux ; le rang 1 est en haut à gauche",
+        "Projects in the top {top} under either model; rank 1 at the top left.\n"
+        "On the dashed line a project has the same rank under both",
+        "Projets classés dans les {top} premiers selon l'un des modèles ; le rang 1 en haut à gauche.\n"
+        "Sur la ligne pointillée un projet a le même rang selon les deux",
     ),
     "priorities.override.title": ("Change a rank by hand", "Modifier un rang à la main"),
     "priorities.override.rank": ("New rank", "Nouveau rang"),
