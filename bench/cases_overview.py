@@ -15,14 +15,17 @@ def cases(con, filters) -> dict:
     method = settings.get(con, "eac_method")
     threshold = settings.get(con, "budget_change_threshold_pct")
     table = portfolio.project_table(con, filters)
-    previous = portfolio.project_table(con, before)
+    rows = portfolio.project_status(con, filters, context)
+    previous = portfolio.project_table(con, before, compare=False)
     model = priorities.list_models(con)[0]
     since = context.previous
     return {
         "reporting dates and settings": lambda: portfolio.reporting(con, filters),
         "project statuses, milestones, risks": lambda: portfolio.project_status(con, filters, context),
         "earned value (evm)": lambda: evm.earned_value(con, filters, context.status_date, method),
-        "previous snapshot: statuses...": lambda: portfolio.project_status(con, before, before_context),
+        "previous snapshot: statuses...": lambda: portfolio.project_status(
+            con, before, before_context, False
+        ),
         "previous snapshot: earned value": lambda: evm.earned_value(
             con, before, before_context.status_date, method
         ),
@@ -35,9 +38,7 @@ def cases(con, filters) -> dict:
         "changes: milestone slips": lambda: changes.milestone_slips(con, filters, since),
         "changes: new critical risks": lambda: changes.new_critical_risks(con, filters, since),
         "scoring models": lambda: priorities.list_models(con),
-        "pandas: join earned value, sort": lambda: portfolio.combine(
-            portfolio.project_status(con, filters, context), table[portfolio.EV_COLUMNS]
-        ),
+        "pandas: join earned value, sort": lambda: portfolio.combine(rows, table[portfolio.EV_COLUMNS]),
         "pandas: headline figures": lambda: portfolio.headline(table, previous, method),
         "pandas: roll-up by portfolio and programme": lambda: portfolio.roll_up(table, method),
         "pandas: bubbles (priority score)": lambda: portfolio.bubbles(table, model),

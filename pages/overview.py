@@ -35,8 +35,8 @@ KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS[
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def project_table(version: tuple, f: Filters) -> pd.DataFrame:
-    return portfolio.project_table(common.cursor(), f)
+def project_table(version: tuple, f: Filters, compare: bool = True) -> pd.DataFrame:
+    return portfolio.project_table(common.cursor(), f, compare)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -84,8 +84,9 @@ def ratio(values: pd.Series) -> pd.Series:
     return values.map(lambda v: formatting.ratio(v, LANG))
 
 
-def money(value: float | None) -> str:
-    return common.money(value)
+def money(value: float | None, short: bool = False) -> str:
+    """Write an amount in the store's currency; the settings are read once per run, not once per amount."""
+    return formatting.money(value, LANG, SETTINGS["currency"], short=short)
 
 
 def signed(delta: float | None, text: str) -> str | None:
@@ -192,7 +193,7 @@ def count(value: float | None) -> str:
 
 
 def short_money(value: float | None) -> str:
-    return common.money(value, short=True)
+    return money(value, short=True)
 
 
 def share(value: float | None) -> str:
@@ -904,7 +905,7 @@ def main() -> None:
         st.info(common.tr("empty.selection"))
         return
     previous = portfolio.previous_filters(f, context)
-    before = project_table(VERSION, previous) if previous else None
+    before = project_table(VERSION, previous, compare=False) if previous else None  # for the deltas only
     headline_section(portfolio.headline(table, before, SETTINGS["eac_method"]), context)
     table_section(table)
     changes_section(f, context)

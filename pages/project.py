@@ -54,6 +54,11 @@ def status_label(code: str | None) -> str:
     return common.tr("status.grey") if code in (None, "grey") else label("status", code, LANG)
 
 
+def money(value: float | None, short: bool = False) -> str:
+    """Write an amount in the store's currency; the settings are read once per run, not once per amount."""
+    return formatting.money(value, LANG, SETTINGS["currency"], short=short)
+
+
 def day(value: object) -> str:
     return formatting.day(value, LANG)
 
@@ -415,7 +420,7 @@ def costs_chart(costs: pd.DataFrame) -> alt.TopLevelMixin:
         .assign(series=tr("project.costs.planned"))
     )
     data = pd.concat([bars.assign(kind="bar"), plan.assign(kind="line")], ignore_index=True)
-    data["amount_text"] = data["amount"].map(common.money)
+    data["amount_text"] = data["amount"].map(money)
     data["month_text"] = data["month"].map(lambda m: formatting.month(m, LANG))
     months = [formatting.month(m, LANG) for m in costs["month"]]
     series = [tr("project.costs.actual"), tr("project.costs.forecast"), tr("project.costs.planned")]
@@ -467,8 +472,8 @@ def _costs_title(costs: pd.DataFrame) -> str:
     key = "project.costs.title_over" if gap > 0 else "project.costs.title_under"
     return common.tr(
         key,
-        actual=common.money(actual, short=True),
-        planned=common.money(planned, short=True),
+        actual=money(actual, short=True),
+        planned=money(planned, short=True),
         gap=formatting.percent(abs(gap), LANG),
     )
 
@@ -493,7 +498,7 @@ def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
     for column, (name, value) in zip(st.columns(6), money, strict=True):
         column.metric(
             tr(f"project.ev.{name}"),
-            common.money(value, short=True),
+            money(value, short=True),
             help=tr(f"project.ev.{name}.help"),
             border=True,
         )
@@ -507,7 +512,7 @@ def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
         ("etc", ev.etc, None),
     ]
     for column, (name, value, rated) in zip(st.columns(6), ratios, strict=True):
-        text = formatting.ratio(value, LANG) if rated is not None else common.money(value, short=True)
+        text = formatting.ratio(value, LANG) if rated is not None else money(value, short=True)
         if rated:
             status = evm.index_status(value, green, red)
             text = f"{text} {common.status_chip(status).split(' ')[0] if status else ''}".strip()

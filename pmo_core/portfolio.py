@@ -89,25 +89,28 @@ def _status_selects() -> str:
     return ",\n".join(parts)
 
 
-def project_table(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+def project_table(con: duckdb.DuckDBPyConnection, f: Filters, compare: bool = True) -> pd.DataFrame:
     """Return one row per project of the filtered state: statuses and trends, money, milestones, risks.
 
     Two queries: `project_status` and the earned value of `pmo_core.evm`; rows come worst first (red,
-    amber, grey, green; then critical risks, then budget).
+    amber, grey, green; then critical risks, then budget). Without `compare`, statuses are not compared
+    with the snapshot before (every trend is "new"): the table of a previous snapshot, read for deltas only.
     """
     context = reporting(con, f)
     if context.reference is None:
         return _empty_table()
-    rows = project_status(con, f, context)
+    rows = project_status(con, f, context, compare)
     if rows.empty:
         return _empty_table()
     money = evm.earned_value(con, f, context.status_date)[EV_COLUMNS]
     return combine(rows, money)
 
 
-def project_status(con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting) -> pd.DataFrame:
+def project_status(
+    con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting, compare: bool = True
+) -> pd.DataFrame:
     """Return the projects with their statuses and trends, next milestone, late milestones and open risks."""
-    rows = _project_rows(con, f, context)
+    rows = _project_rows(con, f, context, context.previous if compare else None)
     for column in STATUS_COLUMNS:
         rows[f"{column}_trend"] = _trends(rows, column)
     return rows
@@ -123,7 +126,9 @@ def combine(rows: pd.DataFrame, money: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=["severity"]).reset_index(drop=True)
 
 
-def _project_rows(con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting) -> pd.DataFrame:
+def _project_rows(
+    con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting, before: date | None
+) -> pd.DataFrame:
     """Run the one query behind the table: projects, their previous statuses, milestones and risks."""
     value = ", ".join(f"p.{c}" for c in VALUE_CRITERIA)
     return con.execute(
@@ -149,7 +154,7 @@ def _project_rows(con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting
                 FROM risks_at($d::DATE) AS r JOIN risk_bands AS k USING (probability, impact)
                 WHERE r.status <> 'closed' AND r.project_code IN (SELECT code FROM p)
                 GROUP BY r.project_code)
-            SELECT p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase,
+            SELECT p.code, p.name, p.portfolio, p.programme, p.manager,
                    p.start_date, p.baseline_end, p.forecast_end, p.percent_complete, p.last_update,
                    {reported_status_sql("'green'", "p.last_update")} = 'grey' AS stale,  -- even Green turns Grey
                    {_status_selects()},
@@ -165,8 +170,8 @@ def _project_rows(con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting
         {
             **f.params(),
             **status_params(context),
-            "before": context.previous or NO_SNAPSHOT,
-            "before_reference": context.previous or date.max,
+            "before": before or NO_SNAPSHOT,
+            "before_reference": before or date.max,
         },
     ).df()
 
@@ -190,8 +195,6 @@ def _empty_table() -> pd.DataFrame:
         "portfolio",
         "programme",
         "manager",
-        "sponsor",
-        "phase",
         "start_date",
         "baseline_end",
         "forecast_end",

@@ -275,3 +275,9 @@ def test_group_money_rolls_up_as_evm_does(two):
     theirs = evm.roll_up(table, ["portfolio", "programme"], "cpi")
     columns = ["n_projects", "bac", "pv", "ev", "ac", "cpi", "spi", "eac", "vac"]
     pd.testing.assert_frame_equal(mine[columns], theirs[columns], check_dtype=False)
+
+
+def test_a_table_read_for_deltas_only_skips_the_comparison(two):
+    table = portfolio.project_table(two, NOW, compare=False)
+    assert set(table["status_trend"]) == {"new"}
+    assert table["status"].tolist() == portfolio.project_table(two, NOW)["status"].tolist()
