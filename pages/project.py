@@ -494,8 +494,8 @@ def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
             method=tr(f"project.ev.method.{SETTINGS['eac_method']}"),
         )
     )
-    money = [("bac", ev.bac), ("pv", ev.pv), ("ev", ev.ev), ("ac", ev.ac), ("eac", ev.eac), ("vac", ev.vac)]
-    for column, (name, value) in zip(st.columns(6), money, strict=True):
+    amounts = [("bac", ev.bac), ("pv", ev.pv), ("ev", ev.ev), ("ac", ev.ac), ("eac", ev.eac), ("vac", ev.vac)]
+    for column, (name, value) in zip(st.columns(6), amounts, strict=True):
         column.metric(
             tr(f"project.ev.{name}"),
             money(value, short=True),
