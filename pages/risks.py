@@ -25,11 +25,12 @@ FIT_WIDTH = alt.AutoSizeParams(
 PLOT_ONLY = alt.AutoSizeParams(
     type="pad", contains="padding"
 )  # width and height are the plot's, labels outside
-LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal")
+LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=200)
 # "4 · Almost certain" as lines "4", "Almost", "certain": five columns of words never overlap
 SPLIT_WORDS = "split(replace(datum.label, ' · ', ' '), ' ')"
 PROJECT_ROWS = 300  # the most exposed projects; a steering committee does not read further
 MOVEMENT_ROWS = 500  # moves listed under the grid; the grid and the counts hold them all
+OVERDUE_PX = 112  # "⚠ En retard" in full
 OVERDUE_MARK = "⚠"  # narrow tables show the sign alone under the column title "Overdue"
 SEVERE_SCALE = ["#FDECEA", "#C62828"]  # light to the palette's red: more high and critical risks is darker
 
@@ -147,38 +148,51 @@ def headline(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the counts and exposure of the selection, each with its change since the previous snapshot."""
     now = risks.summarize(query("heatmap", f, rf))
     before_date = snapshots.previous_snapshot(CON, f.as_of)
-    before = (
-        risks.summarize(query("heatmap", dataclasses.replace(f, as_of=before_date), rf))
-        if before_date
-        else None
-    )
-    help_text = (
-        common.tr("risks.metric.help", date=formatting.day(before_date, LANG)) if before_date else None
-    )
+    before = None
+    if before_date:
+        before = risks.summarize(query("heatmap", dataclasses.replace(f, as_of=before_date), rf))
+    since = common.tr("risks.metric.since", date=formatting.day(before_date, LANG)) if before_date else None
     columns = st.columns(5)
     for column, field in zip(columns, ("risks", "critical", "high", "overdue"), strict=False):
         value = getattr(now, field)
-        delta = None if before is None else value - getattr(before, field)
+        change = None if before is None else value - getattr(before, field)
+        shown = None if change is None else f"{change:+d}" if change else "±0"
         column.metric(
             common.tr(f"risks.metric.{field}"),
             formatting.number(value, LANG),
-            delta=None if delta is None else f"{delta:+d}",
-            delta_color="inverse",
-            help=help_text,
             border=True,
+            **_delta(shown, change, since),
         )
-    exposure_delta = None
+    change = None
     if before is not None and now.exposure is not None and before.exposure is not None:
         change = now.exposure - before.exposure
-        exposure_delta = ("+" if change > 0 else "") + formatting.money(change, LANG, CURRENCY, short=True)
+    shown = (
+        None
+        if change is None
+        else ("+" if change > 0 else "") + formatting.money(change, LANG, CURRENCY, short=True)
+    )
     columns[4].metric(
         common.tr("risks.metric.exposure"),
         formatting.money(now.exposure, LANG, CURRENCY, short=True),
-        delta=exposure_delta,
-        delta_color="inverse",
-        help=common.tr("risks.metric.exposure_help"),
         border=True,
+        **_delta(shown, change, since, common.tr("risks.metric.exposure_help")),
     )
+
+
+def _delta(shown: str | None, change: float | None, since: str | None, meaning: str | None = None) -> dict:
+    """Return a metric's delta and help: up is bad for risks (red), no change is grey and without an arrow.
+
+    The cards are narrow, so the date compared with goes in the help rather than under the delta."""
+    text = " ".join(filter(None, [meaning, since])) or None
+    if shown is None:
+        return {"help": text}
+    still = not change
+    return {
+        "delta": shown,
+        "delta_color": "off" if still else "inverse",
+        "delta_arrow": "off" if still else "auto",
+        "help": text,
+    }
 
 
 # --- Heatmap and a cell's risks ------------------------------------------------------------------------
@@ -216,7 +230,7 @@ def heatmap_chart(
         "probability_label:N",
         sort=risks.level_labels("probability", LANG),
         title=common.tr("risks.axis.probability"),
-        axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_WORDS, labelOverlap=False),
+        axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_WORDS, labelOverlap=False, labelFontSize=13),
     )
     y = alt.Y(
         "impact_label:N",
@@ -282,7 +296,7 @@ def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary
     )
     view = common.tr(f"risks.view.{rf.view}")
     subtitle = common.tr("risks.heatmap.subtitle", view=view if LANG == "en" else view.lower())
-    left, right = st.columns([0.85, 1.15], gap="medium")
+    left, right = st.columns([1, 1], gap="medium")
     with left:
         st.altair_chart(
             heatmap_chart(cells, chosen, title, subtitle),
@@ -409,7 +423,7 @@ def _column_config() -> dict:
         "title": st.column_config.TextColumn(col["title"], width="large"),
         "mitigation": st.column_config.TextColumn(col["mitigation"], width="large"),
         "overdue": st.column_config.TextColumn(
-            col["overdue"], width="small", help=common.tr("risks.overdue"), pinned=True
+            col["overdue"], width=OVERDUE_PX, help=common.tr("risks.overdue"), pinned=True
         ),
         "score": st.column_config.NumberColumn(common.tr("risks.col.score"), format="%d", width="small"),
         "max_score": st.column_config.NumberColumn(common.tr("risks.col.max_score"), format="%d"),
