@@ -354,6 +354,7 @@ def cell_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:
     config = {
         **_column_config(),
         "title": st.column_config.TextColumn(common.tr("risks.col.title"), width="medium"),
+        "overdue": st.column_config.TextColumn("⚠", width=40, help=common.tr("risks.overdue"), pinned=True),
     }
     st.dataframe(
         shown,
@@ -553,7 +554,7 @@ def top_section(f: Filters, rf: risks.RiskFilter) -> None:
         if top.empty:
             st.info(common.tr("risks.top.exposure_empty" if by == "exposure" else "risks.empty"))
             continue
-        shown = _for_screen(top.assign(rank=range(1, len(top) + 1)), overdue_mark=OVERDUE_MARK)[columns]
+        shown = _for_screen(top.assign(rank=range(1, len(top) + 1)))[columns]
         st.dataframe(
             shown, hide_index=True, width="stretch", column_config=_column_config(), key=f"risk_top_{by}"
         )
