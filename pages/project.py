@@ -152,7 +152,16 @@ def identity_section(ident: project_detail.Identity) -> None:
     for column, title, key in zip(
         statuses, titles, ["status", *(f"status_{d}" for d in DIMENSIONS)], strict=True
     ):
-        column.metric(title, common.status_chip(ident.statuses[key]), border=True)
+        trend = ident.trends[key]
+        column.metric(
+            title,
+            common.status_chip(ident.statuses[key]),
+            border=True,
+            delta=tr(f"overview.arrow.{trend}") if trend != "same" else None,
+            delta_arrow={"better": "up", "worse": "down"}.get(trend, "off"),
+            delta_color="normal" if trend in ("better", "worse") else "off",
+            help=tr("project.status.help", days=SETTINGS["reporting_period_days"]),
+        )
     facts = [
         (tr("sidebar.portfolio"), ident.portfolio),
         (tr("sidebar.programme"), ident.programme),

@@ -78,8 +78,8 @@ def previous_filters(f: Filters, context: Reporting) -> Filters | None:
     return Filters(f.portfolios, f.programmes, f.managers, context.previous)
 
 
-def _status_selects() -> str:
-    """Return the select list of every status now, before, and its trend."""
+def status_selects() -> str:
+    """Return the select list of every status now (alias p) and on the previous snapshot (alias b)."""
     parts = []
     for column in STATUS_COLUMNS:
         now = reported_status_sql(f"p.{column}", "p.last_update")
@@ -112,7 +112,7 @@ def project_status(
     """Return the projects with their statuses and trends, next milestone, late milestones and open risks."""
     rows = _project_rows(con, f, context, context.previous if compare else None)
     for column in STATUS_COLUMNS:
-        rows[f"{column}_trend"] = _trends(rows, column)
+        rows[f"{column}_trend"] = trends(rows, column)
     return rows
 
 
@@ -157,7 +157,7 @@ def _project_rows(
             SELECT p.code, p.name, p.portfolio, p.programme, p.manager,
                    p.start_date, p.baseline_end, p.forecast_end, p.percent_complete, p.last_update,
                    {reported_status_sql("'green'", "p.last_update")} = 'grey' AS stale,  -- even Green turns Grey
-                   {_status_selects()},
+                   {status_selects()},
                    b.code IS NOT NULL AS in_before,
                    m.next_milestone, m.next_milestone_date, m.next_milestone_slip,
                    coalesce(m.late_milestones, 0) AS late_milestones,
@@ -176,7 +176,7 @@ def _project_rows(
     ).df()
 
 
-def _trends(table: pd.DataFrame, column: str) -> pd.Series:
+def trends(table: pd.DataFrame, column: str) -> pd.Series:
     """Compare each status with the previous snapshot's: better, same, worse, new or unknown (grey)."""
     now, before = table[column], table[f"{column}_before"]
     rank_now, rank_before = now.map(STATUS_RANK), before.map(STATUS_RANK)

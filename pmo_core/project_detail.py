@@ -14,7 +14,16 @@ import pandas as pd
 
 from pmo_core import evm
 from pmo_core.filters import Filters
-from pmo_core.portfolio import DIMENSIONS, STATUS_COLUMNS, reported_status_sql, reporting, status_params
+from pmo_core.portfolio import (
+    DIMENSIONS,
+    NO_SNAPSHOT,
+    STATUS_COLUMNS,
+    reported_status_sql,
+    reporting,
+    status_params,
+    status_selects,
+    trends,
+)
 
 
 def project_choices(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -44,6 +53,9 @@ class Identity:
     stale: bool
     comment: str | None
     statuses: dict[str, str]  # status and status_<dimension> -> reported status (Grey rule applied)
+    trends: dict[
+        str, str
+    ]  # the same keys -> better, same, worse, new or unknown against the previous snapshot
     reference: date | None
 
     @property
@@ -57,21 +69,31 @@ class Identity:
 def identity(con: duckdb.DuckDBPyConnection, code: str, f: Filters) -> Identity | None:
     """Return the project's identity and reported statuses on the snapshot, or None when it is not there."""
     context = reporting(con, f)
-    statuses = ", ".join(f"{reported_status_sql(f'p.{c}', 'p.last_update')} AS {c}" for c in STATUS_COLUMNS)
     row = con.execute(
-        f"""SELECT code, name, portfolio, programme, manager, sponsor, phase, start_date, baseline_end,
-                   forecast_end, percent_complete, last_update,
-                   {reported_status_sql("'green'", "p.last_update")} = 'grey' AS stale, comment, {statuses}
-            FROM projects_at($d::DATE) AS p WHERE code = $code""",  # noqa: S608 - fixed identifiers
-        {"d": f.state_date, "code": code, **status_params(context)},
+        f"""SELECT p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase, p.start_date,
+                   p.baseline_end, p.forecast_end, p.percent_complete, p.last_update,
+                   {reported_status_sql("'green'", "p.last_update")} = 'grey' AS stale, p.comment,
+                   {status_selects()}, b.code IS NOT NULL AS in_before
+            FROM projects_at($d::DATE) AS p LEFT JOIN projects_at($before::DATE) AS b ON b.code = p.code
+            WHERE p.code = $code""",  # noqa: S608 - fixed identifiers
+        {
+            "d": f.state_date,
+            "code": code,
+            **status_params(context),
+            "before": context.previous or NO_SNAPSHOT,
+            "before_reference": context.previous or date.max,
+        },
     ).df()
     if row.empty:
         return None
+    moves = {c: trends(row, c).iloc[0] for c in STATUS_COLUMNS}
     values = {k: (None if pd.isna(v) else v) for k, v in row.iloc[0].to_dict().items()}
     for key in ("start_date", "baseline_end", "forecast_end", "last_update"):
         values[key] = pd.Timestamp(values[key]).date() if values[key] is not None else None
     statuses_now = {c: values.pop(c) for c in STATUS_COLUMNS}
-    return Identity(**values, statuses=statuses_now, reference=context.reference)
+    for column in (*(f"{c}_before" for c in STATUS_COLUMNS), "in_before"):
+        values.pop(column)
+    return Identity(**values, statuses=statuses_now, trends=moves, reference=context.reference)
 
 
 def status_history(con: duckdb.DuckDBPyConnection, code: str, f: Filters) -> pd.DataFrame:

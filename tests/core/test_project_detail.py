@@ -41,6 +41,13 @@ def test_identity_with_its_end_slip(two):
     alpha = project_detail.identity(two, "P1", NOW)
     assert (alpha.statuses["status"], alpha.statuses["status_cost"], alpha.stale) == ("red", "red", False)
     assert alpha.end_slip_days == 31  # forecast 31 Oct against baseline 30 Sep
+    # January: green overall, amber schedule, green cost; March: red, green, red
+    assert (alpha.trends["status"], alpha.trends["status_schedule"], alpha.trends["status_cost"]) == (
+        "worse",
+        "better",
+        "worse",
+    )
+    assert project_detail.identity(two, "P5", NOW).trends["status"] == "new"
 
 
 def test_a_project_absent_from_the_snapshot_has_no_identity(two):
