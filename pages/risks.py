@@ -424,7 +424,7 @@ def _column_config() -> dict:
         "title": st.column_config.TextColumn(col["title"], width="large"),
         "mitigation": st.column_config.TextColumn(col["mitigation"], width="large"),
         "overdue": st.column_config.TextColumn(
-            col["overdue"], width=OVERDUE_PX, help=common.tr("risks.overdue"), pinned=True
+            col["overdue"], width=OVERDUE_PX, help=common.tr("risks.overdue")
         ),
         "score": st.column_config.NumberColumn(common.tr("risks.col.score"), format="%d", width="small"),
         "max_score": st.column_config.NumberColumn(common.tr("risks.col.max_score"), format="%d"),
@@ -440,6 +440,12 @@ def _column_config() -> dict:
         ),
         "rank": st.column_config.NumberColumn(col["rank"], format="%d", width="small"),
     }
+
+
+def _pinned_overdue_column() -> st.column_config.TextColumn:
+    """Keep the overdue mark in view while the long register scrolls sideways."""
+    text = common.tr("risks.col.overdue")
+    return st.column_config.TextColumn(text, width=OVERDUE_PX, help=common.tr("risks.overdue"), pinned=True)
 
 
 def register_section(f: Filters, rf: risks.RiskFilter) -> None:
@@ -504,7 +510,7 @@ def register_section(f: Filters, rf: risks.RiskFilter) -> None:
         shown,
         hide_index=True,
         width="stretch",
-        column_config=_column_config(),
+        column_config={**_column_config(), "overdue": _pinned_overdue_column()},
         height=460,
         key="risk_register_table",
     )
