@@ -159,7 +159,9 @@ def identity_section(ident: project_detail.Identity) -> None:
             border=True,
             delta=tr(f"overview.arrow.{trend}") if trend != "same" else None,
             delta_arrow={"better": "up", "worse": "down"}.get(trend, "off"),
-            delta_color="normal" if trend in ("better", "worse") else "off",
+            delta_color={"better": "normal", "worse": "inverse"}.get(
+                trend, "off"
+            ),  # the text has no sign: colour by word
             help=tr("project.status.help", days=SETTINGS["reporting_period_days"]),
         )
     facts = [
