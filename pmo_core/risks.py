@@ -2,8 +2,9 @@
 
 Score (criticité) = probability x impact, 1-25. The band is looked up in the store's editable `risk_bands`
 table, never computed from the score, so an organisation's own table (probability 4 x impact 2 = low)
-holds on every page; the SQL macro `scored_risks_at(d, fractions)` of migration 003 does the lookup and
-other modules (the overview) join `risk_bands` the same way. The residual rating uses residual_probability
+holds on every page; the SQL macros of migration 003 (`portfolio_risks_at(d, fractions)`, and
+`scored_risks_at` without the project's columns) do the lookup, and other modules (the overview) join
+`risk_bands` the same way. The residual rating uses residual_probability
 and residual_impact where the tracker gives them, otherwise the inherent values. Exposure (expected
 monetary value) = probability as a fraction (setting `probability_fractions`) x cost impact, when given.
 """
@@ -32,9 +33,8 @@ OPEN_STATUSES = ("open", "in_treatment")  # "open" in the PMO's sense: not close
 MOVEMENTS = ("new", "escalated", "deescalated", "closed")
 REGISTER_ORDERS = ("score", "exposure", "due_date", "project")
 REGISTER_LIMIT = 2_000  # rows shown on screen; the Excel download holds every row
-SEVERE_BANDS = ("high", "critical")
 
-# Per view, the columns of scored_risks_at() holding its probability, impact, score, band and exposure.
+# Per view, the columns of portfolio_risks_at() holding its probability, impact, score, band and exposure.
 _VIEW_COLUMNS = {
     "inherent": ("r.probability", "r.impact", "r.score", "r.band", "r.exposure"),
     "residual": (
@@ -128,7 +128,10 @@ def band_grid(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def save_band_grid(con: duckdb.DuckDBPyConnection, grid: pd.DataFrame) -> int:
     """Store an edited grid (as band_grid returns it); return how many cells changed; refuse an invalid grid whole."""
-    cells = grid.melt(id_vars="impact", var_name="probability", value_name="band")
+    columns = [str(p) for p in LEVELS]
+    if "impact" not in grid or not set(columns) <= set(grid.columns):
+        raise ValueError("the band table needs an impact column and one column per probability 1-5")
+    cells = grid.melt(id_vars="impact", value_vars=columns, var_name="probability", value_name="band")
     cells = cells.astype({"impact": int, "probability": int})
     bad = cells.loc[~cells["band"].isin(BAND_ORDER)]
     if len(cells) != 25 or set(zip(cells.probability, cells.impact, strict=True)) != {
