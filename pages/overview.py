@@ -108,20 +108,7 @@ def day(value: object) -> str:
 
 def month_axis(title: str, **kwargs: object) -> alt.Axis:
     """Return a time axis whose month names follow the page's language."""
-    names = [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ]
+    names = [formatting.month(date(2000, m, 1), "fr").split()[0] for m in range(1, 13)]
     expr = f"{names}[month(datum.value)] + ' ' + year(datum.value)" if LANG == "fr" else None
     return (
         alt.Axis(title=title, labelExpr=expr, labelOverlap=True, **kwargs)
@@ -591,84 +578,33 @@ HEADER = "▸ "  # marks a portfolio's row on the roadmap's axis
 def roadmap_chart(road: portfolio.Roadmap, today: date) -> alt.TopLevelMixin:
     """Draw one chart: portfolio header rows, then a bar per project with its baseline tick and milestones."""
     tr = common.tr
-    slips = _end_slips(road.bars)
-    bars = road.bars.assign(
-        kind="bar",
-        status_label=road.bars["status"].map(status_label),
-        start_text=road.bars["start_date"].map(day),
-        end_text=road.bars["forecast_end"].map(day),
-        baseline_text=road.bars["baseline_end"].map(day),
-        slip_text=slips.map(lambda d: tr("overview.days", n=formatting.number(d, LANG))),
-        percent_text=road.bars["percent_complete"].map(lambda v: formatting.percent(v, LANG)),
+    data, order = _roadmap_data(road, today)
+    y = _roadmap_y(order)
+    project = alt.Tooltip("name:N", title=tr("overview.col.project"))
+    colour = alt.Color(
+        "status_label:N",
+        scale=status_scale(),
+        title=tr("status.title"),
+        legend=alt.Legend(orient="top", direction="horizontal"),
     )
-    points = road.milestones.assign(
-        kind="milestone",
-        date_text=road.milestones["date"].map(day),
-        milestone_baseline=road.milestones["baseline_date"].map(day),
-        state=road.milestones["done"].map(
-            lambda d: tr("overview.milestone.done" if d else "overview.milestone.planned")
-        ),
-        milestone_slip=road.milestones["slip_days"].map(
-            lambda d: tr("overview.days", n=formatting.number(d, LANG))
-        ),
-    )
-    marker = pd.DataFrame({"kind": ["today"], "date": [pd.Timestamp(today)], "today": [day(today)]})
-    data = pd.concat([bars, points, marker], ignore_index=True)
-    for column in ("start_date", "forecast_end", "baseline_end", "date"):
-        data[column] = pd.to_datetime(data[column])
-    order = []
-    for name, group in bars.groupby("portfolio", sort=True):
-        order += [HEADER + (name or tr("overview.rollup.no_portfolio")), *group["label"]]
-    first, last = data["start_date"].min(), max(data["forecast_end"].max(), data["date"].max())
-    first, last = min(first, pd.Timestamp(today)), max(last, pd.Timestamp(today))
-    months = (last.year - first.year) * 12 + last.month - first.month
-    header = f"indexof(datum.value, '{HEADER}') == 0"
-    y = alt.Y(
-        "label:N",
-        title=None,
-        scale=alt.Scale(domain=order),
-        axis=alt.Axis(
-            labelLimit=320,
-            labelFontSize={"condition": {"test": header, "value": TITLE_PX + 1}, "value": LABEL_PX},
-            labelFontWeight={"condition": {"test": header, "value": "bold"}, "value": "normal"},
-            labelColor={"condition": {"test": header, "value": NEUTRAL}, "value": "#31333F"},
-            ticks=False,
-            domain=False,
-        ),
-    )
-    x = alt.X(
-        "start_date:T",
-        axis=month_axis(
-            tr("overview.roadmap.x"),
-            orient="top",
-            labelAngle=0,
-            tickCount={"interval": "month", "step": 6 if months > 36 else 3 if months > 15 else 1},
-        ),
-    )
-    project_tip = alt.Tooltip("name:N", title=tr("overview.col.project"))
     bar = (
         alt.Chart()
         .mark_bar(height=15, cornerRadius=3)
         .encode(
             y=y,
-            x=x,
+            x=_roadmap_x(data),
             x2="forecast_end:T",
-            color=alt.Color(
-                "status_label:N",
-                scale=status_scale(),
-                title=tr("status.title"),
-                legend=alt.Legend(orient="top", direction="horizontal"),
-            ),
+            color=colour,
             tooltip=[
-                project_tip,
-                alt.Tooltip("code:N", title=tr("overview.col.code")),
-                alt.Tooltip("status_label:N", title=tr("status.title")),
-                alt.Tooltip("start_text:N", title=tr("field.projects.start_date")),
-                alt.Tooltip("end_text:N", title=tr("field.projects.forecast_end")),
-                alt.Tooltip("baseline_text:N", title=tr("field.projects.baseline_end")),
-                alt.Tooltip("slip_text:N", title=tr("overview.tip.end_slip")),
-                alt.Tooltip("percent_text:N", title=tr("overview.col.percent")),
-                alt.Tooltip("manager:N", title=tr("sidebar.manager")),
+                project,
+                _tip("code", "overview.col.code"),
+                _tip("status_label", "status.title"),
+                _tip("start_text", "field.projects.start_date"),
+                _tip("end_text", "field.projects.forecast_end"),
+                _tip("baseline_text", "field.projects.baseline_end"),
+                _tip("slip_text", "overview.tip.end_slip"),
+                _tip("percent_text", "overview.col.percent"),
+                _tip("manager", "sidebar.manager"),
             ],
         )
         .transform_filter("datum.kind == 'bar'")
@@ -680,10 +616,10 @@ def roadmap_chart(road: portfolio.Roadmap, today: date) -> alt.TopLevelMixin:
             y=y,
             x="baseline_end:T",
             tooltip=[
-                project_tip,
-                alt.Tooltip("baseline_text:N", title=tr("field.projects.baseline_end")),
-                alt.Tooltip("end_text:N", title=tr("field.projects.forecast_end")),
-                alt.Tooltip("slip_text:N", title=tr("overview.tip.end_slip")),
+                project,
+                _tip("baseline_text", "field.projects.baseline_end"),
+                _tip("end_text", "field.projects.forecast_end"),
+                _tip("slip_text", "overview.tip.end_slip"),
             ],
         )
         .transform_filter("datum.kind == 'bar' && isValid(datum.baseline_end)")
@@ -697,12 +633,12 @@ def roadmap_chart(road: portfolio.Roadmap, today: date) -> alt.TopLevelMixin:
             y=y,
             x="date:T",
             tooltip=[
-                project_tip,
-                alt.Tooltip("milestone:N", title=tr("overview.col.milestone")),
-                alt.Tooltip("date_text:N", title=tr("overview.col.date")),
-                alt.Tooltip("milestone_baseline:N", title=tr("overview.col.baseline")),
-                alt.Tooltip("milestone_slip:N", title=tr("overview.col.slip")),
-                alt.Tooltip("state:N", title=tr("overview.col.state")),
+                project,
+                _tip("milestone", "overview.col.milestone"),
+                _tip("date_text", "overview.col.date"),
+                _tip("milestone_baseline", "overview.col.baseline"),
+                _tip("milestone_slip", "overview.col.slip"),
+                _tip("state", "overview.col.state"),
             ],
         )
         .transform_filter("datum.kind == 'milestone'")
@@ -712,18 +648,98 @@ def roadmap_chart(road: portfolio.Roadmap, today: date) -> alt.TopLevelMixin:
         .mark_rule(color=NEUTRAL, strokeDash=[6, 4], size=2)
         .encode(
             x="date:T",
-            tooltip=[alt.Tooltip("today:N", title=tr("overview.roadmap.today"))],
+            tooltip=[_tip("today", "overview.roadmap.today")],
         )
         .transform_filter("datum.kind == 'today'")
     )
+    late = int((_end_slips(road.bars) > 0).sum())
     title = alt.Title(
-        tr("overview.roadmap.title", late=int((slips > 0).sum()), n=road.shown),
+        tr("overview.roadmap.title", late=late, n=road.shown),
         subtitle=tr("overview.roadmap.subtitle", today=day(today)),
     )
-    layered = alt.layer(bar, baseline, milestone, rule, data=data).properties(
-        height=alt.Step(24), title=title
+    return styled(
+        alt.layer(bar, baseline, milestone, rule, data=data).properties(height=alt.Step(24), title=title)
     )
-    return styled(layered)
+
+
+def _tip(field: str, key: str) -> alt.Tooltip:
+    return alt.Tooltip(f"{field}:N", title=common.tr(key))
+
+
+def _roadmap_data(road: portfolio.Roadmap, today: date) -> tuple[pd.DataFrame, list[str]]:
+    """Return one frame for every layer (bars, milestones, today's line) and the rows' order with headers."""
+    tr = common.tr
+    days = lambda n: tr("overview.days", n=formatting.number(n, LANG))  # noqa: E731
+    bars = road.bars.assign(
+        kind="bar",
+        status_label=road.bars["status"].map(status_label),
+        start_text=road.bars["start_date"].map(day),
+        end_text=road.bars["forecast_end"].map(day),
+        baseline_text=road.bars["baseline_end"].map(day),
+        slip_text=_end_slips(road.bars).map(days),
+        percent_text=road.bars["percent_complete"].map(lambda v: formatting.percent(v, LANG)),
+    )
+    points = road.milestones.assign(
+        kind="milestone",
+        date_text=road.milestones["date"].map(day),
+        milestone_baseline=road.milestones["baseline_date"].map(day),
+        state=road.milestones["done"].map(lambda d: tr(f"overview.milestone.{'done' if d else 'planned'}")),
+        milestone_slip=road.milestones["slip_days"].map(days),
+    )
+    marker = pd.DataFrame({"kind": ["today"], "date": [pd.Timestamp(today)], "today": [day(today)]})
+    data = pd.concat([bars, points, marker], ignore_index=True)
+    for column in ("start_date", "forecast_end", "baseline_end", "date"):
+        data[column] = pd.to_datetime(data[column])
+    order = []
+    for name, group in bars.groupby("portfolio", sort=True):
+        order += [HEADER + (name or tr("overview.rollup.no_portfolio")), *group["label"]]
+    return data.drop(
+        columns=[
+            "status",
+            "percent_complete",
+            "next_milestone",
+            "next_milestone_slip",
+            "done",
+            "baseline_date",
+            "slip_days",
+        ],
+        errors="ignore",
+    ), order
+
+
+def _roadmap_y(order: list[str]) -> alt.Y:
+    """Return the rows' axis: project names, with each portfolio's header row bold in the theme's colour."""
+    header = f"indexof(datum.value, '{HEADER}') == 0"
+    return alt.Y(
+        "label:N",
+        title=None,
+        scale=alt.Scale(domain=order),
+        axis=alt.Axis(
+            labelLimit=320,
+            ticks=False,
+            domain=False,
+            labelFontSize={"condition": {"test": header, "value": TITLE_PX + 1}, "value": LABEL_PX},
+            labelFontWeight={"condition": {"test": header, "value": "bold"}, "value": "normal"},
+            labelColor={"condition": {"test": header, "value": NEUTRAL}, "value": "#31333F"},
+        ),
+    )
+
+
+def _roadmap_x(data: pd.DataFrame) -> alt.X:
+    """Return the time axis on top, a tick every one, three or six months depending on the span."""
+    first = data[["start_date", "date"]].min().min()
+    last = data[["forecast_end", "date"]].max().max()
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = 6 if months > 36 else 3 if months > 15 else 1
+    return alt.X(
+        "start_date:T",
+        axis=month_axis(
+            common.tr("overview.roadmap.x"),
+            orient="top",
+            labelAngle=0,
+            tickCount={"interval": "month", "step": step},
+        ),
+    )
 
 
 def _end_slips(bars: pd.DataFrame) -> pd.Series:

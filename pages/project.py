@@ -77,32 +77,6 @@ def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def month_axis(title: str) -> alt.Axis:
-    """Return a time axis whose month names follow the page's language."""
-    if LANG != "fr":
-        return alt.Axis(title=title, format="%b %Y", labelAngle=0, labelOverlap=True)
-    names = [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ]
-    return alt.Axis(
-        title=title,
-        labelExpr=f"{names}[month(datum.value)] + ' ' + year(datum.value)",
-        labelAngle=0,
-        labelOverlap=True,
-    )
-
-
 # --- Choosing the project ----------------------------------------------------------------------------
 
 
