@@ -788,7 +788,7 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         value=_default_budget(total) / factor,
         step=_budget_step(total) / factor,
         format="%.2f" if factor == 1e6 else "%.0f",
-        key=f"prio_budget_{unit_word}",
+        key=f"prio_budget_{unit_word}_{abs(hash(f)) % 10**8}",  # each set of filters keeps its own budget
         persist_state="session",
         help=tr("priorities.select.budget.help", total=money(total)),
     )
