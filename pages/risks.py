@@ -19,12 +19,9 @@ from pmo_core.vocabulary import label
 
 LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 18
 CELL_PX = 84  # the height of a heatmap cell; widths follow the column, so the grid fits any screen
-FIT_WIDTH = alt.AutoSizeParams(
-    type="fit-x", contains="padding"
-)  # width follows the column, height is the plot's
-PLOT_ONLY = alt.AutoSizeParams(
-    type="pad", contains="padding"
-)  # width and height are the plot's, labels outside
+# Chart sizes: FIT_WIDTH follows the column's width with the given plot height; PLOT_ONLY keeps both as given.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+PLOT_ONLY = alt.AutoSizeParams(type="pad", contains="padding")
 LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=200)
 # "4 · Almost certain" as lines "4", "Almost", "certain": five columns of words never overlap
 SPLIT_WORDS = "split(replace(datum.label, ' · ', ' '), ' ')"
