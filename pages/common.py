@@ -18,6 +18,8 @@ from pmo_core.i18n import t
 from pmo_core.palette import STATUS_EMOJI
 
 LANG_KEY = "lang"
+CURRENT = "current"  # the snapshot choice meaning the current state
+SNAPSHOT_KEY = "snapshot_choice"
 
 
 
@@ -32,8 +34,6 @@ def _leave_automatic_pages() -> None:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
-
-_leave_automatic_pages()
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,23 +94,42 @@ def sidebar() -> Filters:
             st.session_state[LANG_KEY] = "en"
         st.subheader(tr("sidebar.filters"))
         dates = [s.as_of for s in snapshots.list_snapshots(con)]
-        options: list[date | None] = [None, *dates]
-        as_of = st.selectbox(
-            tr("sidebar.snapshot"), options, key="filter_snapshot",
-            format_func=lambda d: tr("sidebar.snapshot_current") if d is None else formatting.day(d, lang()),
+        options: list[date | str] = [CURRENT, *dates]  # not None: a selectbox shows None as "no choice"
+        # One widget per language: a selectbox keeps showing its old label when only the wording changes.
+        remembered = st.session_state.get(SNAPSHOT_KEY, CURRENT)
+        current, language = tr("sidebar.snapshot_current"), lang()  # fixed now: labels are formatted later
+        choice = st.selectbox(
+            tr("sidebar.snapshot"), options, key=f"filter_snapshot_{language}",
+            index=options.index(remembered) if remembered in options else 0,
+            format_func=lambda d: current if d == CURRENT else formatting.day(d, language),
         )
+        st.session_state[SNAPSHOT_KEY] = choice
+        as_of = None if choice == CURRENT else choice
         choices = filter_options(con, as_of)
-        portfolios = st.multiselect(tr("sidebar.portfolio"), choices.portfolios, key="filter_portfolios",
-                                    placeholder=tr("sidebar.all"))
+        portfolios = _multiselect("sidebar.portfolio", choices.portfolios, "filter_portfolios")
         narrowed = filter_options(con, as_of, tuple(portfolios))
-        programmes = st.multiselect(tr("sidebar.programme"), narrowed.programmes, key="filter_programmes",
-                                    placeholder=tr("sidebar.all"))
-        managers = st.multiselect(tr("sidebar.manager"), choices.managers, key="filter_managers",
-                                  placeholder=tr("sidebar.all"))
+        programmes = _multiselect("sidebar.programme", narrowed.programmes, "filter_programmes")
+        managers = _multiselect("sidebar.manager", choices.managers, "filter_managers")
         st.caption(tr("sidebar.user", user=current_settings()["import_user"]))
     filters = Filters(tuple(portfolios), tuple(programmes), tuple(managers), as_of)
     st.session_state["_filters"] = filters
     return filters
+
+
+def _keep_valid(key: str, options: list, single: bool = False) -> None:
+    """Forget a remembered choice that the data no longer offers (after a rollback or another filter)."""
+    if key not in st.session_state:
+        return
+    if single:
+        if st.session_state[key] not in options:
+            del st.session_state[key]
+    else:
+        st.session_state[key] = [value for value in st.session_state[key] if value in options]
+
+
+def _multiselect(label_key: str, options: tuple[str, ...], key: str) -> list[str]:
+    _keep_valid(key, list(options))
+    return st.multiselect(tr(label_key), options, key=key, placeholder=tr("sidebar.all"))
 
 
 def filters() -> Filters:

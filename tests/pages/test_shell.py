@@ -27,7 +27,7 @@ def test_every_page_runs_on_an_empty_store(page):
 
 def test_the_sidebar_offers_the_shared_filters_and_snapshots(demo_db):
     at = open_page("pages/settings.py")
-    snapshot = at.selectbox(key="filter_snapshot")
+    snapshot = at.selectbox(key="filter_snapshot_en")
     assert len(snapshot.options) == 5  # the current state and the four monthly snapshots
     assert len(at.multiselect(key="filter_portfolios").options) == 4
     assert at.multiselect(key="filter_managers").options
