@@ -101,7 +101,8 @@ def test_a_stale_project_shows_grey_and_the_changes_since_january(two_snapshots)
 def test_sidebar_filters_and_an_earlier_snapshot_apply(demo_db):
     at = open_page("pages/overview.py")
     at.multiselect(key="filter_portfolios").set_value(["Industrie"])
-    at.selectbox(key="filter_snapshot").set_value(date(2026, 9, 30)).run()
+    snapshot = next(box for box in at.sidebar.selectbox if box.label == "Snapshot")  # its key is the shell's
+    snapshot.set_value(date(2026, 9, 30)).run()
     no_exception(at)
     con = store.connect(demo_db)
     expected = portfolio.project_table(con, Filters(portfolios=("Industrie",), as_of=date(2026, 9, 30)))
