@@ -324,3 +324,18 @@ def test_candidates_leave_closed_projects_out_and_offer_both_cost_bases(con):
         ["Z", "unknown"],
         ["C", "closed"],
     ]
+
+
+def test_with_yearly_budgets_each_frontier_point_is_the_optimum_at_its_cost():
+    years = pd.DataFrame({"code": list("MABCDEH"), "year": [2027] * 7, "cost": [20.0, 50, 30, 40, 90, 10, 8]})
+    curve = efficient_frontier(
+        worked(), unit=MONEY_UNIT, forced_out=("F",), year_costs=years, year_budgets={2027: 75.0}
+    )
+    problem = build_problem(
+        worked(), unit=MONEY_UNIT, forced_out=("F",), year_costs=years, year_budgets={2027: 75.0}
+    )
+    assert len(curve) >= 2 and curve["value"].is_monotonic_increasing
+    for cost, value in zip(curve["cost"], curve["value"], strict=True):
+        assert solve(problem, cost).value == value
+    # With 75 a year, M + A is the most (45 for 70): A + B (80) no longer fits beside M.
+    assert curve["value"].max() == 45
