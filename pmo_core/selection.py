@@ -511,7 +511,7 @@ def select_portfolio(
 def proven_count(n: int) -> int:
     """Return how many projects per side get a reason proven by re-solving: every one in a portfolio of a
     few dozen, fewer as it grows (each proof is a solve); the others get a reason that holds by optimality."""
-    return 40 if n <= 60 else 12 if n <= 150 else 5 if n <= 300 else 0
+    return 60 if n <= 60 else 12 if n <= 150 else 5 if n <= 300 else 0
 
 
 def _why_infeasible(problem: Problem, budget: float) -> tuple[str, dict] | None:
@@ -785,5 +785,9 @@ def _words(args: dict, lang: str, currency: str, objective: str) -> dict[str, st
 
 
 def _names(names: list[str], lang: str, most: int = 3) -> str:
+    """List the first names and count the others."""
     shown = ", ".join(names[:most])
-    return shown + (t("priorities.and_more", lang, n=len(names) - most) if len(names) > most else "")
+    rest = len(names) - most
+    if rest <= 0:
+        return shown
+    return shown + t("priorities.and_one_more" if rest == 1 else "priorities.and_more", lang, n=rest)

@@ -46,6 +46,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Reasons a project is in or out of a selection
     "priorities.points": ("{n} pts", "{n} pts"),
     "priorities.and_more": (" and {n} more", " et {n} autres"),
+    "priorities.and_one_more": (" and 1 more", " et 1 autre"),
     "priorities.reason.mandatory": ("In: mandatory.", "Retenu : obligatoire."),
     "priorities.reason.forced_in": ("In: forced in.", "Retenu : imposé."),
     "priorities.reason.required_by": (
