@@ -755,14 +755,15 @@ def cash_chart(curve: pd.DataFrame, row: pd.Series) -> alt.LayerChart:
 def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel]) -> None:
     """Pick the best portfolio under the budget and constraints: figures, frontier, in and out with reasons."""
     objective_col, basis_col, budget_col = st.columns([1.3, 1.3, 1])
-    options = [m.model_id for m in models] + [None]
-    objective = objective_col.selectbox(
+    options: list[int | str] = [*(m.model_id for m in models), "npv"]  # a model's total score, or the NPV
+    chosen = objective_col.selectbox(
         tr("priorities.select.objective"),
         options,
         key=f"prio_objective_{LANG}",
         persist_state="session",
-        format_func=lambda i: _objective_label(models, i),
+        format_func=lambda i: _objective_label(models, None if i == "npv" else i),
     )
+    objective = None if chosen == "npv" else chosen
     basis = basis_col.radio(
         tr("priorities.select.basis"),
         ["budget", "remaining"],
@@ -788,7 +789,7 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         value=_default_budget(total) / factor,
         step=_budget_step(total) / factor,
         format="%.2f" if factor == 1e6 else "%.0f",
-        key=f"prio_budget_{unit_word}_{abs(hash(f)) % 10**8}",  # each set of filters keeps its own budget
+        key=f"prio_budget_{basis}_{unit_word}_{abs(hash(f)) % 10**8}",  # its own budget per basis and filters
         persist_state="session",
         help=tr("priorities.select.budget.help", total=money(total)),
     )
