@@ -50,6 +50,9 @@ def test_a_smaller_budget_funds_fewer_projects(demo_db):
     no_exception(at)
     assert int(metric(at, "Projects funded")) < funded
     assert metric(at, "Budget used").startswith("€")
+    at.selectbox(key="prio_objective_en").set_value("npv").run()  # maximise the NPV instead of a score
+    no_exception(at)
+    assert metric(at, "Value of the selection").startswith("€")
     assert len(at.get("vega_lite_chart")) >= 1  # the frontier
 
 
