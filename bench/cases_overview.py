@@ -11,24 +11,20 @@ def cases(con, filters) -> dict:
     """Return one zero-argument callable per query of the Overview page, then its pandas pictures."""
     context = portfolio.reporting(con, filters)
     before = portfolio.previous_filters(filters, context)
-    before_context = portfolio.reporting(con, before)
+    before_status = portfolio.reporting(con, before).status_date
     method = settings.get(con, "eac_method")
     threshold = settings.get(con, "budget_change_threshold_pct")
     table = portfolio.project_table(con, filters)
     rows = portfolio.project_status(con, filters, context)
-    previous = portfolio.project_table(con, before, compare=False)
+    previous = portfolio.snapshot_figures(con, before, method)
     model = priorities.list_models(con)[0]
     since = context.previous
     return {
         "reporting dates and settings": lambda: portfolio.reporting(con, filters),
         "project statuses, milestones, risks": lambda: portfolio.project_status(con, filters, context),
         "earned value (evm)": lambda: evm.earned_value(con, filters, context.status_date, method),
-        "previous snapshot: statuses...": lambda: portfolio.project_status(
-            con, before, before_context, False
-        ),
-        "previous snapshot: earned value": lambda: evm.earned_value(
-            con, before, before_context.status_date, method
-        ),
+        "previous snapshot: counts": lambda: portfolio.snapshot_counts(con, before),
+        "previous snapshot: earned value (evm)": lambda: evm.earned_value(con, before, before_status, method),
         "roadmap milestones (60 projects)": lambda: portfolio.roadmap(con, filters, table),
         "status trend (all snapshots)": lambda: portfolio.status_trend(con, filters),
         "changes: snapshots to compare with": lambda: changes.earlier_snapshots(con, filters),

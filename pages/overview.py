@@ -35,8 +35,13 @@ KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS[
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def project_table(version: tuple, f: Filters, compare: bool = True) -> pd.DataFrame:
-    return portfolio.project_table(common.cursor(), f, compare)
+def project_table(version: tuple, f: Filters) -> pd.DataFrame:
+    return portfolio.project_table(common.cursor(), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def snapshot_figures(version: tuple, f: Filters, method: str) -> dict:
+    return portfolio.snapshot_figures(common.cursor(), f, method)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -921,8 +926,9 @@ def main() -> None:
         st.info(common.tr("empty.selection"))
         return
     previous = portfolio.previous_filters(f, context)
-    before = project_table(VERSION, previous, compare=False) if previous else None  # for the deltas only
-    headline_section(portfolio.headline(table, before, SETTINGS["eac_method"]), context)
+    method = SETTINGS["eac_method"]
+    before = snapshot_figures(VERSION, previous, method) if previous else None
+    headline_section(portfolio.headline(table, before, method), context)
     table_section(table)
     changes_section(f, context)
     rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))

@@ -34,6 +34,13 @@ VALUE_CRITERIA = tuple(priorities.CRITERIA)  # the fields a scoring model may we
 EV_COLUMNS = ["code", "bac", "pv", "ev", "ac", "etc_tracker", "cpi", "spi", "eac", "vac"]
 
 
+# A milestone is late when not achieved and forecast after its baseline, or its date passed (binds $reference).
+LATE_MILESTONE = (
+    "(actual_date IS NULL AND (forecast_date > baseline_date"
+    " OR coalesce(forecast_date, baseline_date) < $reference::DATE))"
+)
+
+
 def reported_status_sql(status: str, last_update: str, reference: str = "$reference::DATE") -> str:
     """Return the SQL of a status as reported on a date: Grey when missing or not updated for a period.
 
@@ -89,28 +96,25 @@ def status_selects() -> str:
     return ",\n".join(parts)
 
 
-def project_table(con: duckdb.DuckDBPyConnection, f: Filters, compare: bool = True) -> pd.DataFrame:
+def project_table(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return one row per project of the filtered state: statuses and trends, money, milestones, risks.
 
     Two queries: `project_status` and the earned value of `pmo_core.evm`; rows come worst first (red,
-    amber, grey, green; then critical risks, then budget). Without `compare`, statuses are not compared
-    with the snapshot before (every trend is "new"): the table of a previous snapshot, read for deltas only.
+    amber, grey, green; then critical risks, then budget).
     """
     context = reporting(con, f)
     if context.reference is None:
         return _empty_table()
-    rows = project_status(con, f, context, compare)
+    rows = project_status(con, f, context)
     if rows.empty:
         return _empty_table()
     money = evm.earned_value(con, f, context.status_date)[EV_COLUMNS]
     return combine(rows, money)
 
 
-def project_status(
-    con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting, compare: bool = True
-) -> pd.DataFrame:
+def project_status(con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting) -> pd.DataFrame:
     """Return the projects with their statuses and trends, next milestone, late milestones and open risks."""
-    rows = _project_rows(con, f, context, context.previous if compare else None)
+    rows = _project_rows(con, f, context, context.previous)
     for column in STATUS_COLUMNS:
         rows[f"{column}_trend"] = trends(rows, column)
     return rows
@@ -142,8 +146,7 @@ def _project_rows(
                            AS next_milestone_date,
                        arg_min(date_diff('day', baseline_date, forecast_date), coalesce(forecast_date, baseline_date))
                            FILTER (WHERE actual_date IS NULL) AS next_milestone_slip,
-                       count(*) FILTER (WHERE actual_date IS NULL AND (forecast_date > baseline_date
-                           OR coalesce(forecast_date, baseline_date) < $reference::DATE)) AS late_milestones
+                       count(*) FILTER (WHERE {LATE_MILESTONE}) AS late_milestones
                 FROM milestones_at($d::DATE) WHERE project_code IN (SELECT code FROM p) GROUP BY project_code),
             r AS (
                 SELECT r.project_code,
@@ -252,29 +255,66 @@ class Headline:
     late_projects: Figure
 
 
-def headline(now: pd.DataFrame, before: pd.DataFrame | None, method: str) -> Headline:
-    """Return the headline figures of a project table, with those of the previous snapshot's table."""
-    current, previous = _figures(now, method), _figures(before, method) if before is not None else {}
+def headline(now: pd.DataFrame, previous: dict[str, float | None] | None, method: str) -> Headline:
+    """Return the headline figures of a project table, each with its value on the previous snapshot."""
+    current, previous = figures(now, method), previous or {}
     return Headline(**{name: Figure(value, previous.get(name)) for name, value in current.items()})
 
 
-def _figures(table: pd.DataFrame, method: str) -> dict[str, float | None]:
+def figures(table: pd.DataFrame, method: str) -> dict[str, float | None]:
     """Count and sum one project table; money is rolled up from the summed earned value."""
     counts = table["status"].value_counts()
-    figures: dict[str, float | None] = {
+    found: dict[str, float | None] = {
         "projects": len(table),
         **{status: int(counts.get(status, 0)) for status in ("green", "amber", "red", "grey")},
         "critical_risks": int(table["critical_risks"].sum()),
         "late_projects": int((table["late_milestones"] > 0).sum()),
     }
-    money = group_money(table, [], method).iloc[0] if len(table) else {}
+    return found | _money_figures(table, method)
+
+
+def snapshot_figures(con: duckdb.DuckDBPyConnection, f: Filters, method: str) -> dict[str, float | None]:
+    """Return the headline figures of a filtered state without its project table: the previous snapshot's.
+
+    The counting query and the earned value; the same figures `figures` draws from the table.
+    """
+    found = snapshot_counts(con, f)
+    if not found["projects"]:
+        return found | dict.fromkeys(("bac", "ac", "eac", "vac", "vac_share"))
+    status_date = reporting(con, f).status_date
+    return found | _money_figures(evm.earned_value(con, f, status_date, method), method)
+
+
+def snapshot_counts(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, float | None]:
+    """Count a filtered state's projects by reported status, its critical risks and its late projects."""
+    context = reporting(con, f)
+    status = reported_status_sql("status", "last_update")
+    row = con.execute(
+        f"""WITH p AS (SELECT code, status, last_update FROM projects_at($d::DATE) AS p
+                       WHERE {f.project_clause("p")})
+            SELECT count(*),
+                   count(*) FILTER (WHERE {status} = 'green'), count(*) FILTER (WHERE {status} = 'amber'),
+                   count(*) FILTER (WHERE {status} = 'red'), count(*) FILTER (WHERE {status} = 'grey'),
+                   (SELECT count(*) FROM risks_at($d::DATE) AS r JOIN risk_bands AS k USING (probability, impact)
+                    WHERE r.status <> 'closed' AND k.band = 'critical' AND r.project_code IN (SELECT code FROM p)),
+                   (SELECT count(DISTINCT project_code) FROM milestones_at($d::DATE)
+                    WHERE {LATE_MILESTONE} AND project_code IN (SELECT code FROM p))
+            FROM p""",  # noqa: S608 - fixed identifiers; values are parameters
+        {**f.params(), **status_params(context)},
+    ).fetchone()
+    names = ("projects", "green", "amber", "red", "grey", "critical_risks", "late_projects")
+    return dict(zip(names, row, strict=True))
+
+
+def _money_figures(frame: pd.DataFrame, method: str) -> dict[str, float | None]:
+    """Roll the earned value of a set of projects up to BAC, AC, EAC, VAC and VAC as a share of BAC."""
+    money = group_money(frame, [], method).iloc[0] if len(frame) else {}
+    found: dict[str, float | None] = {}
     for name in ("bac", "ac", "eac", "vac"):
-        value = money.get(name) if len(table) else None
-        figures[name] = None if value is None or pd.isna(value) else float(value)
-    figures["vac_share"] = (
-        figures["vac"] / figures["bac"] if figures["vac"] is not None and figures["bac"] else None
-    )
-    return figures
+        value = money.get(name) if len(frame) else None
+        found[name] = None if value is None or pd.isna(value) else float(value)
+    found["vac_share"] = found["vac"] / found["bac"] if found["vac"] is not None and found["bac"] else None
+    return found
 
 
 # Roll-up by portfolio and programme ----------------------------------------------------------------

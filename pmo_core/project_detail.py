@@ -16,6 +16,7 @@ from pmo_core import evm
 from pmo_core.filters import Filters
 from pmo_core.portfolio import (
     DIMENSIONS,
+    LATE_MILESTONE,
     NO_SNAPSHOT,
     STATUS_COLUMNS,
     reported_status_sql,
@@ -134,14 +135,12 @@ def milestones(con: duckdb.DuckDBPyConnection, code: str, f: Filters) -> pd.Data
     """
     context = reporting(con, f)
     return con.execute(
-        """SELECT name, baseline_date, forecast_date, actual_date,
-                  date_diff('day', baseline_date, coalesce(actual_date, forecast_date)) AS slip_days,
-                  CASE WHEN actual_date IS NOT NULL THEN 'done'
-                       WHEN forecast_date > baseline_date
-                            OR coalesce(forecast_date, baseline_date) < $reference::DATE THEN 'late'
-                       ELSE 'on_track' END AS state
-           FROM milestones_at($d::DATE) WHERE project_code = $code
-           ORDER BY coalesce(actual_date, forecast_date, baseline_date) NULLS LAST, name""",
+        f"""SELECT name, baseline_date, forecast_date, actual_date,
+                   date_diff('day', baseline_date, coalesce(actual_date, forecast_date)) AS slip_days,
+                   CASE WHEN actual_date IS NOT NULL THEN 'done' WHEN {LATE_MILESTONE} THEN 'late'
+                        ELSE 'on_track' END AS state
+            FROM milestones_at($d::DATE) WHERE project_code = $code
+            ORDER BY coalesce(actual_date, forecast_date, baseline_date) NULLS LAST, name""",  # noqa: S608
         {"d": f.state_date, "code": code, "reference": context.reference or date.max},
     ).df()
 

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pmo_core import evm, portfolio, priorities, settings
+from pmo_core import evm, portfolio, priorities, settings, snapshots
 from pmo_core.filters import Filters
 from tests.core.overview_store import JAN, MAR, load_two_snapshots
 
@@ -137,8 +137,18 @@ def headline_of(con, f):
     context = portfolio.reporting(con, f)
     now = portfolio.project_table(con, f)
     previous = portfolio.previous_filters(f, context)
-    before = portfolio.project_table(con, previous) if previous else None
+    before = portfolio.snapshot_figures(con, previous, "cpi") if previous else None
     return portfolio.headline(now, before, "cpi")
+
+
+@pytest.mark.parametrize(
+    "f", [NOW, Filters(as_of=JAN), Filters(portfolios=("Digital",)), Filters(managers=("Zoe",))]
+)
+def test_snapshot_figures_are_the_figures_of_the_table(two, f):
+    # the previous snapshot's figures come from a counting query: they must equal the table's
+    assert portfolio.snapshot_figures(two, f, "cpi") == pytest.approx(
+        portfolio.figures(portfolio.project_table(two, f), "cpi"), nan_ok=True
+    )
 
 
 def test_headline_counts_with_their_change_since_january(two):
@@ -277,7 +287,8 @@ def test_group_money_rolls_up_as_evm_does(two):
     pd.testing.assert_frame_equal(mine[columns], theirs[columns], check_dtype=False)
 
 
-def test_a_table_read_for_deltas_only_skips_the_comparison(two):
-    table = portfolio.project_table(two, NOW, compare=False)
-    assert set(table["status_trend"]) == {"new"}
-    assert table["status"].tolist() == portfolio.project_table(two, NOW)["status"].tolist()
+def test_snapshot_figures_match_the_table_on_every_demo_snapshot(demo_con):
+    for snapshot in snapshots.list_snapshots(demo_con):
+        f = Filters(as_of=snapshot.as_of)
+        expected = portfolio.figures(portfolio.project_table(demo_con, f), "cpi")
+        assert portfolio.snapshot_figures(demo_con, f, "cpi") == pytest.approx(expected), snapshot.as_of
