@@ -61,14 +61,22 @@ def _keep(name: str, value: object) -> object:
     return value
 
 
-def _multiselect(name: str, text: str, options: list, default: list | None = None, **kw: object) -> list:
+def _multiselect(
+    name: str,
+    text: str,
+    options: list,
+    default: list | None = None,
+    everything: str = "risks.filter.all",
+    **kw: object,
+) -> list:
+    """Draw a multiselect whose empty choice reads "all" (agreed in gender in French: toutes, tous)."""
     key, start = _kept(name, default or [])
     chosen = st.multiselect(
         text,
         options,
         default=[v for v in start if v in options],
         key=key,
-        placeholder=common.tr("risks.filter.all"),
+        placeholder=common.tr(everything),
         **kw,
     )
     return _keep(name, chosen)
@@ -110,6 +118,7 @@ def risk_filter(f: Filters) -> risks.RiskFilter:
             common.tr("risks.filter.status"),
             list(risks.RISK_STATUSES),
             list(risks.OPEN_STATUSES),
+            everything="risks.filter.all_masculine",
             format_func=lambda s: label("risk_status", s, LANG),
         )
     with category_col:
@@ -124,10 +133,16 @@ def risk_filter(f: Filters) -> risks.RiskFilter:
             "risk_projects",
             common.tr("risks.filter.project"),
             list(names),
+            everything="risks.filter.all_masculine",
             format_func=lambda c: f"{c} · {names.get(c, '')}",
         )
     with owner_col:
-        owners = _multiselect("risk_owners", common.tr("risks.filter.owner"), list(choices.owners))
+        owners = _multiselect(
+            "risk_owners",
+            common.tr("risks.filter.owner"),
+            list(choices.owners),
+            everything="risks.filter.all_masculine",
+        )
     return risks.RiskFilter(
         view or "inherent", tuple(categories), tuple(projects), tuple(owners), tuple(statuses)
     )

@@ -35,6 +35,7 @@ TEXTS = {
     "risks.filter.project": ("Project", "Projet"),
     "risks.filter.owner": ("Owner", "Propriétaire"),
     "risks.filter.all": ("All", "Toutes"),
+    "risks.filter.all_masculine": ("All", "Tous"),
     "risks.uncategorised": ("Uncategorised", "Sans catégorie"),
     # Headline figures
     "risks.metric.risks": ("Risks", "Risques"),
