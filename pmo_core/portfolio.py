@@ -66,9 +66,9 @@ class Reporting:
 
 def reporting(con: duckdb.DuckDBPyConnection, f: Filters) -> Reporting:
     """Return the reference date of the filtered state, the snapshot before it and the EV status date."""
-    dates = [s.as_of for s in snapshots.list_snapshots(con)]
+    dates = [s.as_of for s in snapshots.list_snapshots(con)]  # newest first
     reference = f.as_of or (dates[0] if dates else None)
-    previous = snapshots.previous_snapshot(con, reference) if reference else None
+    previous = next((d for d in dates if reference and d < reference), None)
     status_date = evm.default_status_date(reference) if reference else None
     return Reporting(reference, previous, int(settings.get(con, "reporting_period_days")), status_date)
 
