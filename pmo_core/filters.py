@@ -25,9 +25,9 @@ class Filters:
     def project_clause(self, alias: str = "p") -> str:
         """Return the SQL condition on projects; its values come from params(), never from the text."""
         return (
-            f"(len($portfolios) = 0 OR {alias}.portfolio IN (SELECT unnest($portfolios)))"
-            f" AND (len($programmes) = 0 OR {alias}.programme IN (SELECT unnest($programmes)))"
-            f" AND (len($managers) = 0 OR {alias}.manager IN (SELECT unnest($managers)))"
+            f"(len($portfolios) = 0 OR list_contains($portfolios, {alias}.portfolio))"
+            f" AND (len($programmes) = 0 OR list_contains($programmes, {alias}.programme))"
+            f" AND (len($managers) = 0 OR list_contains($managers, {alias}.manager))"
         )
 
     def params(self) -> dict:
