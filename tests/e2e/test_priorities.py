@@ -8,12 +8,17 @@ from tests.e2e.conftest import settle
 
 
 def open_selection(page, url: str) -> None:
+    """Open the prioritisation page by its link's address, then its Selection tab."""
     page.goto(url)
     settle(page)
-    page.locator("[data-testid=stSidebarNavLink]").filter(has_text="Prioritisation").first.click()
+    link = page.locator("[data-testid=stSidebarNavLink]").filter(has_text="Prioritisation").first
+    page.goto(url.rstrip("/") + "/" + link.get_attribute("href").rsplit("/", 1)[-1])
     settle(page)
-    page.get_by_role("tab", name="Selection under a budget").click()
+    tab = page.get_by_role("tab", name="Selection under a budget")
+    tab.wait_for(timeout=60_000)
+    tab.click()
     settle(page)
+    page.locator("[data-testid=stMetric]").filter(has_text="Projects funded").wait_for(timeout=60_000)
 
 
 def funded(page) -> int:
