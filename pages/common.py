@@ -71,7 +71,10 @@ def data_version() -> tuple:
 
 
 def current_settings() -> dict:
-    return settings.get_all(cursor())
+    """Return the settings, read once per run by the sidebar (money is formatted hundreds of times a run)."""
+    if "_settings" not in st.session_state:
+        st.session_state["_settings"] = settings.get_all(cursor())
+    return st.session_state["_settings"]
 
 
 def currency() -> str:
@@ -85,6 +88,7 @@ def money(value: float | None, short: bool = False) -> str:
 def sidebar() -> Filters:
     """Draw the shared sidebar (language, snapshot, filters) and return the filters in force."""
     con = cursor()
+    st.session_state["_settings"] = settings.get_all(con)
     with st.sidebar:
         st.segmented_control(
             tr("sidebar.language"), options=["en", "fr"], format_func=lambda code: {"en": "English", "fr": "Français"}[code],

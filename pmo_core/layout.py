@@ -344,7 +344,9 @@ def _pairs(cells: list[tuple[int, str]]) -> list[tuple[str, str, int]] | None:
         label = text.rstrip(" :")
         matched = match_header(normalize_header(label)[0])
         value_matched = match_header(normalize_header(value)[0])
-        if not matched or matched[0][0] != "projects" or is_value(label) or next_col - col > 3:
+        if not any(entity == "projects" and score >= 0.9 for entity, _, score in matched):
+            return None  # a "fiche projet" labels the project's own fields
+        if is_value(label) or next_col - col > 3:
             return None
         if value_matched and value_matched[0][2] >= 0.99 and not is_value(value):
             return None  # two labels side by side: a header row, not a pair

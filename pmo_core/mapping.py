@@ -88,6 +88,17 @@ def _synonym_index() -> tuple[tuple[str, str, str, frozenset[str], int], ...]:
     return tuple(index)
 
 
+class _Order(dict):
+    """Position of each synonym entry in fields.csv order, built on first use."""
+
+    def __missing__(self, entry):
+        self.update({item: position for position, item in enumerate(_synonym_index())})
+        return dict.__getitem__(self, entry)
+
+
+_ORDER = _Order()
+
+
 @cache
 def _by_token() -> dict[str, tuple[tuple[str, str, str, frozenset[str], int], ...]]:
     """Return the synonyms that contain each word, so a header is compared only with synonyms it shares a word with."""
@@ -104,7 +115,9 @@ def match_header(normalized: str) -> tuple[tuple[str, str, float], ...]:
     if not normalized or len(normalized) > 80:
         return ()
     tokens = frozenset(normalized.split())
-    sharing = {entry for token in tokens for entry in _by_token().get(token, ())}
+    # Sorted, so that equal scores rank in a fixed order (entities, then fields, as fields.csv lists them)
+    # whatever the interpreter's hash seed.
+    sharing = sorted({entry for token in tokens for entry in _by_token().get(token, ())}, key=_ORDER.__getitem__)
     best: dict[tuple[str, str], float] = {}
     for synonym, entity, name, syn_tokens, rank in sharing:
         score = _score(normalized, tokens, synonym, syn_tokens) - rank * 0.0005
@@ -112,7 +125,7 @@ def match_header(normalized: str) -> tuple[tuple[str, str, float], ...]:
             best[(entity, name)] = score
     if not best and len(tokens) <= 4 and not any(ch.isdigit() for ch in normalized):
         best = _fuzzy(normalized)
-    ranked = sorted(best.items(), key=lambda item: -item[1])
+    ranked = sorted(best.items(), key=lambda item: -item[1])  # stable: ties keep the fields.csv order
     return tuple((entity, name, round(score, 3)) for (entity, name), score in ranked)
 
 
