@@ -45,6 +45,6 @@ def test_bombs_are_refused_on_the_page_and_the_server_keeps_serving(demo_server,
         assert answer.status == 200
     page.goto(demo_server, timeout=WAIT)  # the Overview is the default page, served at the root
     settle(page, WAIT)
-    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible(timeout=WAIT)
+    expect(page.get_by_role("heading", name="Where does the portfolio stand")).to_be_visible(timeout=WAIT)
     expect(page.get_by_text("Page not found")).to_have_count(0)
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
