@@ -13,6 +13,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test chromium
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 install: $(VENV)/.installed

@@ -56,19 +56,41 @@ def build_messy_tracker(path: Path, n_projects: int) -> None:
     sheet.append(["Direction des Systèmes d'Information — document interne"])
     sheet.append([])
     sheet.append(["Identification", None, None, None, "Planning", None, None, "Budget", None, None, None])
-    sheet.append(["Code projet", "Intitulé du projet", "Portefeuille", "Chef de projet", "Date de début",
-                  "Date de fin prévue", "Avancement", "Budget (k€)", "Consommé (k€)", "Météo", "Phase"])
+    sheet.append(
+        [
+            "Code projet",
+            "Intitulé du projet",
+            "Portefeuille",
+            "Chef de projet",
+            "Date de début",
+            "Date de fin prévue",
+            "Avancement",
+            "Budget (k€)",
+            "Consommé (k€)",
+            "Météo",
+            "Phase",
+        ]
+    )
     current = None
     for i, row in enumerate(projects.itertuples()):
         if row.portfolio != current:
             current = row.portfolio
             sheet.append([f"▶ {current}"])
-        sheet.append([
-            row.code, row.name, row.portfolio, row.manager, f"{row.start_date:%d/%m/%Y}",
-            f"{row.forecast_end:%d/%m/%Y}", f"{round(row.percent_complete * 100)} %",
-            f"{row.budget / 1000:,.2f}".replace(",", "\u202f").replace(".", ","),
-            round(row.budget / 2000, 1), STATUS_WORDS[i % len(STATUS_WORDS)], row.phase,
-        ])
+        sheet.append(
+            [
+                row.code,
+                row.name,
+                row.portfolio,
+                row.manager,
+                f"{row.start_date:%d/%m/%Y}",
+                f"{row.forecast_end:%d/%m/%Y}",
+                f"{round(row.percent_complete * 100)} %",
+                f"{row.budget / 1000:,.2f}".replace(",", "\u202f").replace(".", ","),
+                round(row.budget / 2000, 1),
+                STATUS_WORDS[i % len(STATUS_WORDS)],
+                row.phase,
+            ]
+        )
     sheet.append([])
     sheet.append(["TOTAL", None, None, None, None, None, None, f"{projects['budget'].sum() / 1000:.2f}"])
     sheet.append([])
@@ -146,17 +168,24 @@ def main() -> None:
         template = Path(folder) / "template_5000_projects_100000_costs.xlsx"
         build_template_workbook(template, 5_000, 100_000)
         rows = {case: median_of(case, template) for case in CASES}
-        print(f"Workbook: 5,000 projects + 100,000 cost lines ({template.stat().st_size / 2**20:.1f} MB), "
-              f"median of {RUNS} runs")
+        print(
+            f"Workbook: 5,000 projects + 100,000 cost lines ({template.stat().st_size / 2**20:.1f} MB), "
+            f"median of {RUNS} runs"
+        )
         print(f"{'step':<44} {'seconds':>8} {'peak MB':>9}")
-        labels = {"calamine": "python-calamine, bare read of every sheet", "openpyxl": "pandas.read_excel (openpyxl)",
-                  "import": "our whole import (read, clean, validate, load)"}
+        labels = {
+            "calamine": "python-calamine, bare read of every sheet",
+            "openpyxl": "pandas.read_excel (openpyxl)",
+            "import": "our whole import (read, clean, validate, load)",
+        }
         for case, info in rows.items():
             extra = f"  (+ sandbox child {info['child_peak_mb']:.0f} MB)" if info.get("child_peak_mb") else ""
             print(f"{labels[case]:<44} {info['seconds']:>8.2f} {info['peak_mb']:>9.0f}{extra}")
         ratio = rows["import"]["seconds"] / rows["calamine"]["seconds"]
         speedup = rows["openpyxl"]["seconds"] / rows["import"]["seconds"]
-        print(f"import / calamine read = {ratio:.2f} (target <= 1.5); openpyxl / import = {speedup:.1f}x (target >= 3)")
+        print(
+            f"import / calamine read = {ratio:.2f} (target <= 1.5); openpyxl / import = {speedup:.1f}x (target >= 3)"
+        )
         print()
         messy = Path(folder) / "suivi_20000.xlsx"
         tidy = Path(folder) / "template_20000.xlsx"

@@ -46,7 +46,10 @@ def chart_rows(at) -> int:
     import pyarrow as pa
 
     largest = 0
-    for element in [*at.get("arrow_vega_lite_chart"), *at.get("vega_lite_chart")]:  # Streamlit 1.67 names it the latter
+    for element in [
+        *at.get("arrow_vega_lite_chart"),
+        *at.get("vega_lite_chart"),
+    ]:  # Streamlit 1.67 names it the latter
         proto = element.proto
         datasets = list(getattr(proto, "datasets", []))
         tables = [d.data.data for d in datasets] + ([proto.data.data] if proto.HasField("data") else [])
@@ -105,10 +108,14 @@ def main() -> None:
             flag = "ok" if ms <= QUERY_TARGET_MS else "SLOW"
             print(f"{module_path.stem[6:]:<16} {name:<44} {ms:>10.1f} {QUERY_TARGET_MS:>6} {flag}")
         ms, rows = rerun_ms(module.PAGE, getattr(module, "QUERY_PARAMS", None))
-        print(f"{module_path.stem[6:]:<16} {'whole rerun (server side)':<44} {ms:>10.1f} {RERUN_TARGET_MS:>6} "
-              f"{'ok' if ms <= RERUN_TARGET_MS else 'SLOW'}")
-        print(f"{module_path.stem[6:]:<16} {'largest chart (rows sent)':<44} {rows:>10} {CHART_ROWS_TARGET:>6} "
-              f"{'ok' if rows <= CHART_ROWS_TARGET else 'TOO MANY'}")
+        print(
+            f"{module_path.stem[6:]:<16} {'whole rerun (server side)':<44} {ms:>10.1f} {RERUN_TARGET_MS:>6} "
+            f"{'ok' if ms <= RERUN_TARGET_MS else 'SLOW'}"
+        )
+        print(
+            f"{module_path.stem[6:]:<16} {'largest chart (rows sent)':<44} {rows:>10} {CHART_ROWS_TARGET:>6} "
+            f"{'ok' if rows <= CHART_ROWS_TARGET else 'TOO MANY'}"
+        )
     con.close()
 
 

@@ -24,8 +24,17 @@ from pmo_core.importer import plan_from_frames  # noqa: E402
 
 FIRST, SECOND = date(2026, 9, 30), date(2026, 10, 31)
 PORTFOLIOS = ["Digital", "Industry", "Compliance", "Support", "R&D", "Sales", "Infrastructure", "HR"]
-CATEGORIES = ["technical", "functional", "schedule", "financial", "quality", "health_safety", "environment",
-              "external", "security"]
+CATEGORIES = [
+    "technical",
+    "functional",
+    "schedule",
+    "financial",
+    "quality",
+    "health_safety",
+    "environment",
+    "external",
+    "security",
+]
 STATUSES = np.array(["green", "amber", "red", None], dtype=object)
 
 
@@ -38,73 +47,97 @@ def scale_frames(n_projects: int, n_risks: int, n_cost_lines: int, seed: int = 7
     baseline_end = start + length
     forecast_end = baseline_end + pd.to_timedelta(rng.choice([0, 0, 0, 14, 30, 90], n_projects), unit="D")
     portfolio = rng.integers(0, len(PORTFOLIOS), n_projects)
-    projects = pd.DataFrame({
-        "code": codes,
-        "name": [f"Project {i}" for i in range(n_projects)],
-        "portfolio": np.array(PORTFOLIOS, dtype=object)[portfolio],
-        "programme": [f"{PORTFOLIOS[p]} programme {i % 12}" for i, p in enumerate(portfolio)],
-        "manager": [f"Manager {i % 400}" for i in range(n_projects)],
-        "sponsor": [f"Sponsor {i % 80}" for i in range(n_projects)],
-        "phase": rng.choice(["Initiation", "Design", "Build", "Test", "Deploy"], n_projects),
-        "start_date": start, "baseline_end": baseline_end, "forecast_end": forecast_end,
-        "budget": rng.uniform(50_000, 5_000_000, n_projects).round(2),
-        "percent_complete": rng.uniform(0, 1, n_projects).round(2),
-        "status": rng.choice(STATUSES, n_projects, p=[0.6, 0.25, 0.12, 0.03]),
-        "status_schedule": rng.choice(STATUSES[:3], n_projects), "status_cost": rng.choice(STATUSES[:3], n_projects),
-        "status_scope": rng.choice(STATUSES[:3], n_projects), "status_resources": rng.choice(STATUSES[:3], n_projects),
-        "strategic_alignment": rng.integers(1, 6, n_projects), "business_value": rng.integers(1, 6, n_projects),
-        "time_criticality": rng.integers(1, 6, n_projects), "risk_reduction": rng.integers(1, 6, n_projects),
-        "job_size": rng.choice([1, 2, 3, 5, 8, 13, 20], n_projects), "urgency": rng.integers(1, 6, n_projects),
-        "feasibility": rng.integers(1, 6, n_projects), "risk_level": rng.integers(1, 6, n_projects),
-        "npv": rng.normal(500_000, 800_000, n_projects).round(0),
-    })
+    projects = pd.DataFrame(
+        {
+            "code": codes,
+            "name": [f"Project {i}" for i in range(n_projects)],
+            "portfolio": np.array(PORTFOLIOS, dtype=object)[portfolio],
+            "programme": [f"{PORTFOLIOS[p]} programme {i % 12}" for i, p in enumerate(portfolio)],
+            "manager": [f"Manager {i % 400}" for i in range(n_projects)],
+            "sponsor": [f"Sponsor {i % 80}" for i in range(n_projects)],
+            "phase": rng.choice(["Initiation", "Design", "Build", "Test", "Deploy"], n_projects),
+            "start_date": start,
+            "baseline_end": baseline_end,
+            "forecast_end": forecast_end,
+            "budget": rng.uniform(50_000, 5_000_000, n_projects).round(2),
+            "percent_complete": rng.uniform(0, 1, n_projects).round(2),
+            "status": rng.choice(STATUSES, n_projects, p=[0.6, 0.25, 0.12, 0.03]),
+            "status_schedule": rng.choice(STATUSES[:3], n_projects),
+            "status_cost": rng.choice(STATUSES[:3], n_projects),
+            "status_scope": rng.choice(STATUSES[:3], n_projects),
+            "status_resources": rng.choice(STATUSES[:3], n_projects),
+            "strategic_alignment": rng.integers(1, 6, n_projects),
+            "business_value": rng.integers(1, 6, n_projects),
+            "time_criticality": rng.integers(1, 6, n_projects),
+            "risk_reduction": rng.integers(1, 6, n_projects),
+            "job_size": rng.choice([1, 2, 3, 5, 8, 13, 20], n_projects),
+            "urgency": rng.integers(1, 6, n_projects),
+            "feasibility": rng.integers(1, 6, n_projects),
+            "risk_level": rng.integers(1, 6, n_projects),
+            "npv": rng.normal(500_000, 800_000, n_projects).round(0),
+        }
+    )
     risk_project = rng.integers(0, n_projects, n_risks)
-    risks = pd.DataFrame({
-        "project_code": codes[risk_project],
-        "code": [f"R{i:07d}" for i in range(n_risks)],
-        "title": [f"Risk {i}" for i in range(n_risks)],
-        "category": rng.choice(CATEGORIES, n_risks),
-        "probability": rng.integers(1, 6, n_risks), "impact": rng.integers(1, 6, n_risks),
-        "residual_probability": rng.integers(1, 4, n_risks), "residual_impact": rng.integers(1, 4, n_risks),
-        "owner": [f"Owner {i % 900}" for i in range(n_risks)],
-        "response": rng.choice(["avoid", "transfer", "mitigate", "accept", "escalate"], n_risks),
-        "due_date": pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 540, n_risks), unit="D"),
-        "status": rng.choice(["open", "in_treatment", "closed"], n_risks, p=[0.5, 0.3, 0.2]),
-        "cost_impact": rng.choice([5_000.0, 25_000.0, 100_000.0, 500_000.0], n_risks),
-    })
+    risks = pd.DataFrame(
+        {
+            "project_code": codes[risk_project],
+            "code": [f"R{i:07d}" for i in range(n_risks)],
+            "title": [f"Risk {i}" for i in range(n_risks)],
+            "category": rng.choice(CATEGORIES, n_risks),
+            "probability": rng.integers(1, 6, n_risks),
+            "impact": rng.integers(1, 6, n_risks),
+            "residual_probability": rng.integers(1, 4, n_risks),
+            "residual_impact": rng.integers(1, 4, n_risks),
+            "owner": [f"Owner {i % 900}" for i in range(n_risks)],
+            "response": rng.choice(["avoid", "transfer", "mitigate", "accept", "escalate"], n_risks),
+            "due_date": pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 540, n_risks), unit="D"),
+            "status": rng.choice(["open", "in_treatment", "closed"], n_risks, p=[0.5, 0.3, 0.2]),
+            "cost_impact": rng.choice([5_000.0, 25_000.0, 100_000.0, 500_000.0], n_risks),
+        }
+    )
     per_project = n_cost_lines // n_projects
     month_index = np.tile(np.arange(per_project), n_projects)
     line_project = np.repeat(np.arange(n_projects), per_project)
-    months = pd.to_datetime(start.values[line_project]).to_period("M").to_timestamp() + pd.to_timedelta(0, "D")
+    months = pd.to_datetime(start.values[line_project]).to_period("M").to_timestamp() + pd.to_timedelta(
+        0, "D"
+    )
     months = months + pd.to_timedelta(month_index * 31, unit="D")
     months = months.to_period("M").to_timestamp()
     planned = (projects["budget"].to_numpy()[line_project] / per_project).round(2)
     actual_mask = months <= pd.Timestamp(SECOND)
-    costs = pd.DataFrame({
-        "project_code": codes[line_project],
-        "month": months,
-        "cost_type": np.where(month_index % 3 == 0, "OPEX", "CAPEX"),
-        "planned": planned,
-        "actual": np.where(actual_mask, (planned * rng.uniform(0.7, 1.3, len(planned))).round(2), np.nan),
-        "forecast": np.where(~actual_mask, planned, np.nan),
-    })
+    costs = pd.DataFrame(
+        {
+            "project_code": codes[line_project],
+            "month": months,
+            "cost_type": np.where(month_index % 3 == 0, "OPEX", "CAPEX"),
+            "planned": planned,
+            "actual": np.where(actual_mask, (planned * rng.uniform(0.7, 1.3, len(planned))).round(2), np.nan),
+            "forecast": np.where(~actual_mask, planned, np.nan),
+        }
+    )
     milestone_project = np.repeat(np.arange(n_projects), 4)
     step = np.tile(np.arange(1, 5), n_projects)
     baseline = pd.to_datetime(start.values[milestone_project]) + pd.to_timedelta(
-        length.days.values[milestone_project] * step // 4, unit="D")
+        length.days.values[milestone_project] * step // 4, unit="D"
+    )
     slip = pd.to_timedelta(rng.choice([0, 0, 7, 30, 60], len(step)), unit="D")
-    milestones = pd.DataFrame({
-        "project_code": codes[milestone_project],
-        "name": np.array(["Design sign-off", "Build complete", "Go-live", "Closure"], dtype=object)[step - 1],
-        "baseline_date": baseline,
-        "forecast_date": baseline + slip,
-        "actual_date": (baseline + slip).where(baseline + slip <= pd.Timestamp(FIRST)),
-    })
+    milestones = pd.DataFrame(
+        {
+            "project_code": codes[milestone_project],
+            "name": np.array(["Design sign-off", "Build complete", "Go-live", "Closure"], dtype=object)[
+                step - 1
+            ],
+            "baseline_date": baseline,
+            "forecast_date": baseline + slip,
+            "actual_date": (baseline + slip).where(baseline + slip <= pd.Timestamp(FIRST)),
+        }
+    )
     return {"projects": projects, "risks": risks, "costs": costs, "milestones": milestones}
 
 
-def build_scale_store(path: Path, n_projects: int = 10_000, n_risks: int = 100_000,
-                      n_cost_lines: int = 1_000_000) -> dict:
+def build_scale_store(
+    path: Path, n_projects: int = 10_000, n_risks: int = 100_000, n_cost_lines: int = 1_000_000
+) -> dict:
     """Create the store at `path` (replacing it) and return how long each step took."""
     path = Path(path)
     for suffix in ("", ".wal"):
@@ -115,11 +148,14 @@ def build_scale_store(path: Path, n_projects: int = 10_000, n_risks: int = 100_0
     timings["generate"] = time.perf_counter() - began
     con = store.connect(path)
     began = time.perf_counter()
-    snapshots.apply_plan(con, plan_from_frames(con, frames, scope="full", as_of=FIRST, name="scale-1"), user="bench")
+    snapshots.apply_plan(
+        con, plan_from_frames(con, frames, scope="full", as_of=FIRST, name="scale-1"), user="bench"
+    )
     timings["first snapshot"] = time.perf_counter() - began
     began = time.perf_counter()
-    snapshots.apply_plan(con, plan_from_frames(con, _monthly_update(frames), as_of=SECOND, name="scale-2"),
-                         user="bench")
+    snapshots.apply_plan(
+        con, plan_from_frames(con, _monthly_update(frames), as_of=SECOND, name="scale-2"), user="bench"
+    )
     timings["second snapshot"] = time.perf_counter() - began
     con.close()
     return timings
@@ -139,7 +175,8 @@ def _monthly_update(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     costs = frames["costs"].loc[frames["costs"]["project_code"].isin(chosen)].copy()
     milestones = frames["milestones"].loc[frames["milestones"]["project_code"].isin(chosen)].copy()
     milestones["forecast_date"] = milestones["forecast_date"] + pd.to_timedelta(
-        rng.choice([0, 0, 14], len(milestones)), unit="D")
+        rng.choice([0, 0, 14], len(milestones)), unit="D"
+    )
     return {"projects": updated, "risks": risks, "costs": costs, "milestones": milestones}
 
 

@@ -22,7 +22,6 @@ CURRENT = "current"  # the snapshot choice meaning the current state
 SNAPSHOT_KEY = "snapshot_choice"
 
 
-
 def _leave_automatic_pages() -> None:
     """Make sure app.py frames the page.
 
@@ -33,7 +32,6 @@ def _leave_automatic_pages() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
-
 
 
 @st.cache_resource(show_spinner=False)
@@ -91,8 +89,12 @@ def sidebar() -> Filters:
     st.session_state["_settings"] = settings.get_all(con)
     with st.sidebar:
         st.segmented_control(
-            tr("sidebar.language"), options=["en", "fr"], format_func=lambda code: {"en": "English", "fr": "Français"}[code],
-            key=LANG_KEY, default=lang(), selection_mode="single",
+            tr("sidebar.language"),
+            options=["en", "fr"],
+            format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+            key=LANG_KEY,
+            default=lang(),
+            selection_mode="single",
         )
         if st.session_state.get(LANG_KEY) is None:
             st.session_state[LANG_KEY] = "en"
@@ -103,7 +105,9 @@ def sidebar() -> Filters:
         remembered = st.session_state.get(SNAPSHOT_KEY, CURRENT)
         current, language = tr("sidebar.snapshot_current"), lang()  # fixed now: labels are formatted later
         choice = st.selectbox(
-            tr("sidebar.snapshot"), options, key=f"filter_snapshot_{language}",
+            tr("sidebar.snapshot"),
+            options,
+            key=f"filter_snapshot_{language}",
             index=options.index(remembered) if remembered in options else 0,
             format_func=lambda d: current if d == CURRENT else formatting.day(d, language),
         )
@@ -155,7 +159,9 @@ def heading(title: str) -> None:
     f = filters()
     snapshot = tr("sidebar.snapshot_current") if f.as_of is None else formatting.day(f.as_of, lang())
     parts = [*f.portfolios, *f.programmes, *f.managers]
-    st.caption(tr("filters.caption", snapshot=snapshot, filters=", ".join(parts) if parts else tr("filters.none")))
+    st.caption(
+        tr("filters.caption", snapshot=snapshot, filters=", ".join(parts) if parts else tr("filters.none"))
+    )
 
 
 def status_chip(code: str | None) -> str:

@@ -26,22 +26,32 @@ st.caption(common.tr("import.caption", limit=values["max_upload_mb"]))
 with st.expander(common.tr("import.template.title")):
     st.write(common.tr("import.template.text"))
     left, right = st.columns(2)
-    left.download_button(common.tr("import.template.blank"), template.blank_template(lang),
-                         file_name=common.tr("import.template.file"),
-                         mime=XLSX)
+    left.download_button(
+        common.tr("import.template.blank"),
+        template.blank_template(lang),
+        file_name=common.tr("import.template.file"),
+        mime=XLSX,
+    )
     if not snapshots.is_empty(con) and right.button(common.tr("import.template.export_prepare")):
         st.session_state["export_bytes"] = template.export_bytes(con, lang=lang)
     if "export_bytes" in st.session_state:
-        right.download_button(common.tr("import.template.export"), st.session_state["export_bytes"],
-                              file_name=f"pmo_portfolio_{date.today():%Y-%m-%d}.xlsx",
-                              mime=XLSX)
+        right.download_button(
+            common.tr("import.template.export"),
+            st.session_state["export_bytes"],
+            file_name=f"pmo_portfolio_{date.today():%Y-%m-%d}.xlsx",
+            mime=XLSX,
+        )
 
 # 1. Files and options ------------------------------------------------------------------------------
 uploader_key = f"uploads_{st.session_state.get('upload_round', 0)}"
-uploads = st.file_uploader(common.tr("import.upload"), type=ACCEPTED, accept_multiple_files=True, key=uploader_key)
+uploads = st.file_uploader(
+    common.tr("import.upload"), type=ACCEPTED, accept_multiple_files=True, key=uploader_key
+)
 left, middle, right = st.columns([2, 2, 3])
 scope_labels = {common.tr("import.scope.partial"): "partial", common.tr("import.scope.full"): "full"}
-scope = scope_labels[left.radio(common.tr("import.scope"), list(scope_labels), help=common.tr("import.scope.help"))]
+scope = scope_labels[
+    left.radio(common.tr("import.scope"), list(scope_labels), help=common.tr("import.scope.help"))
+]
 lenient = right.checkbox(common.tr("import.lenient"), help=common.tr("import.lenient.help"))
 include_hidden = right.checkbox(common.tr("import.hidden"))
 label = right.text_input(common.tr("import.label"), placeholder=common.tr("import.label.placeholder"))
@@ -85,38 +95,57 @@ else:
     entity_choices = review.entity_choices(lang)
     entity_labels = {v: k for k, v in entity_choices.items()}
     for read in reads:
-        with st.expander(common.tr("import.file", name=read.name, tables=sum(1 for t in read.tables if t.mapping.entity)),
-                         expanded=True):
+        with st.expander(
+            common.tr("import.file", name=read.name, tables=sum(1 for t in read.tables if t.mapping.entity)),
+            expanded=True,
+        ):
             for issue in read.issues:
                 (st.error if issue.is_error else st.warning)(issue.message(lang))
             if read.hidden_sheets:
                 st.caption(common.tr("import.hidden_skipped", sheets=", ".join(read.hidden_sheets)))
             for table in read.tables:
                 key = importer.override_key(read.name, table.key)
-                st.markdown(common.tr("import.table", sheet=table.sheet, row=table.header_row, rows=table.n_rows))
+                st.markdown(
+                    common.tr("import.table", sheet=table.sheet, row=table.header_row, rows=table.n_rows)
+                )
                 col_entity, col_wide, col_profile = st.columns([2, 2, 3])
                 chosen_label = col_entity.selectbox(
-                    common.tr("import.read_as"), list(entity_choices),
-                    index=list(entity_choices).index(entity_labels[table.mapping.entity]), key=f"entity::{key}",
+                    common.tr("import.read_as"),
+                    list(entity_choices),
+                    index=list(entity_choices).index(entity_labels[table.mapping.entity]),
+                    key=f"entity::{key}",
                 )
                 chosen_entity = entity_choices[chosen_label]
                 wide = None
                 if chosen_entity == "costs" and table.mapping.month_columns:
                     measures = review.wide_measure_choices(lang)
                     current = table.mapping.wide_measure or "actual"
-                    wide = measures[col_wide.selectbox(common.tr("import.wide"), list(measures),
-                                                       index=list(measures.values()).index(current),
-                                                       key=f"wide::{key}")]
+                    wide = measures[
+                        col_wide.selectbox(
+                            common.tr("import.wide"),
+                            list(measures),
+                            index=list(measures.values()).index(current),
+                            key=f"wide::{key}",
+                        )
+                    ]
                 if table.mapping.profile:
                     col_profile.caption(common.tr("import.profile_applied", name=table.mapping.profile))
                 if chosen_entity is None:
                     new_mapping = review.changed_mapping(table, None, pd.DataFrame(), None, lang)
                 else:
                     summary = review.mapping_table(table, lang)
-                    st.dataframe(summary.drop(columns=["col"]), hide_index=True, width="stretch", column_config={
-                        "header": common.tr("import.col.header"), "sample": common.tr("import.col.sample"),
-                        "field": common.tr("import.col.field"), "confidence": common.tr("import.col.confidence"),
-                        "unit": common.tr("import.col.unit")})
+                    st.dataframe(
+                        summary.drop(columns=["col"]),
+                        hide_index=True,
+                        width="stretch",
+                        column_config={
+                            "header": common.tr("import.col.header"),
+                            "sample": common.tr("import.col.sample"),
+                            "field": common.tr("import.col.field"),
+                            "confidence": common.tr("import.col.confidence"),
+                            "unit": common.tr("import.col.unit"),
+                        },
+                    )
                     choices = list(review.field_choices(chosen_entity, lang))
                     units = list(review.UNITS.values())
                     missing = review.missing_required_sentences(table.mapping, lang)
@@ -126,10 +155,20 @@ else:
                             left, sample, field, unit = st.columns([3, 4, 3, 2], vertical_alignment="center")
                             left.markdown(f"**{row.header}**")
                             sample.caption(row.sample)
-                            field.selectbox(common.tr("import.col.field"), choices, index=choices.index(row.field),
-                                            key=f"field::{key}::{row.col}", label_visibility="collapsed")
-                            unit.selectbox(common.tr("import.col.unit"), units, index=units.index(row.unit),
-                                           key=f"unit::{key}::{row.col}", label_visibility="collapsed")
+                            field.selectbox(
+                                common.tr("import.col.field"),
+                                choices,
+                                index=choices.index(row.field),
+                                key=f"field::{key}::{row.col}",
+                                label_visibility="collapsed",
+                            )
+                            unit.selectbox(
+                                common.tr("import.col.unit"),
+                                units,
+                                index=units.index(row.unit),
+                                key=f"unit::{key}::{row.col}",
+                                label_visibility="collapsed",
+                            )
                     edited = rows.assign(
                         field=[st.session_state[f"field::{key}::{col}"] for col in rows["col"]],
                         unit=[st.session_state[f"unit::{key}::{col}"] for col in rows["col"]],
@@ -147,16 +186,26 @@ else:
                     st.rerun()
                 with col_profile.popover(common.tr("import.profile.save")):
                     name = st.text_input(common.tr("import.profile.name"), key=f"profile_name::{key}")
-                    if st.button(common.tr("import.profile.save_button"), key=f"profile_save::{key}", disabled=not name):
-                        profiles.save_profile(con, profile_from_mapping(name, table.mapping), values["import_user"])
+                    if st.button(
+                        common.tr("import.profile.save_button"), key=f"profile_save::{key}", disabled=not name
+                    ):
+                        profiles.save_profile(
+                            con, profile_from_mapping(name, table.mapping), values["import_user"]
+                        )
                         st.success(common.tr("import.profile.saved", name=name))
                 if table.skipped:
-                    kinds = ", ".join(f"{row} ({common.tr('import.skipped.' + kind)})" for row, kind in table.skipped[:12])
+                    kinds = ", ".join(
+                        f"{row} ({common.tr('import.skipped.' + kind)})" for row, kind in table.skipped[:12]
+                    )
                     st.caption(common.tr("import.skipped", rows=kinds))
 
     # 3. The check and what would change -----------------------------------------------------------
-    as_of = st.date_input(common.tr("import.as_of"), value=importer.as_of_default(reads), format="DD/MM/YYYY",
-                          help=common.tr("import.as_of.help"))
+    as_of = st.date_input(
+        common.tr("import.as_of"),
+        value=importer.as_of_default(reads),
+        format="DD/MM/YYYY",
+        help=common.tr("import.as_of.help"),
+    )
     plan = importer.build_plan(con, reads, scope=scope, as_of=as_of)
     st.subheader(common.tr("import.preview"))
     counts = plan.change_counts()
@@ -166,32 +215,62 @@ else:
     for kind, frame in review.changes_by_kind(plan).items():
         if kind != "unchanged" and len(frame):
             with st.expander(f"{common.tr('import.change.' + kind)} ({len(frame)})"):
-                st.dataframe(frame, hide_index=True, width="stretch", column_config={
-                    "project_code": common.tr("field.projects.code"), "name": common.tr("field.projects.name")})
+                st.dataframe(
+                    frame,
+                    hide_index=True,
+                    width="stretch",
+                    column_config={
+                        "project_code": common.tr("field.projects.code"),
+                        "name": common.tr("field.projects.name"),
+                    },
+                )
     read_counts = plan.counts()
-    st.caption(common.tr("cli.report.counts", projects=read_counts["projects"], milestones=read_counts["milestones"],
-                         risks=read_counts["risks"], costs=read_counts["costs"],
-                         business_case=read_counts["business_case"]))
+    st.caption(
+        common.tr(
+            "cli.report.counts",
+            projects=read_counts["projects"],
+            milestones=read_counts["milestones"],
+            risks=read_counts["risks"],
+            costs=read_counts["costs"],
+            business_case=read_counts["business_case"],
+        )
+    )
     if plan.issues:
         st.subheader(common.tr("import.report", errors=len(plan.errors), warnings=len(plan.warnings)))
-        st.dataframe(review.issues_table(plan.issues, lang), hide_index=True, width="stretch", column_config={
-            "severity": common.tr("import.col.severity"), "file": common.tr("import.col.file"),
-            "sheet": common.tr("import.col.sheet"), "row": common.tr("import.col.row"),
-            "column": common.tr("import.col.column"), "value": common.tr("import.col.value"),
-            "message": st.column_config.TextColumn(common.tr("import.col.message"), width="large")})
+        st.dataframe(
+            review.issues_table(plan.issues, lang),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "severity": common.tr("import.col.severity"),
+                "file": common.tr("import.col.file"),
+                "sheet": common.tr("import.col.sheet"),
+                "row": common.tr("import.col.row"),
+                "column": common.tr("import.col.column"),
+                "value": common.tr("import.col.value"),
+                "message": st.column_config.TextColumn(common.tr("import.col.message"), width="large"),
+            },
+        )
         paths = {name: path for path, name in files}
         for read in reads:
             own = [issue for issue in plan.issues if issue.file == read.name]
             if own and read.kind:
                 st.download_button(
                     common.tr("import.annotated", name=read.name),
-                    data=lambda p=paths[read.name], n=read.name, i=own: annotate.annotated_workbook(p, n, i, lang),
-                    file_name=annotate.annotated_name(read.name, lang), mime=XLSX, key=f"annotated::{read.name}",
-                    help=common.tr("import.annotated.help"), icon=":material/download:",
+                    data=lambda p=paths[read.name], n=read.name, i=own: annotate.annotated_workbook(
+                        p, n, i, lang
+                    ),
+                    file_name=annotate.annotated_name(read.name, lang),
+                    mime=XLSX,
+                    key=f"annotated::{read.name}",
+                    help=common.tr("import.annotated.help"),
+                    icon=":material/download:",
                 )
     if plan.has_errors:
         st.error(common.tr("import.blocked", errors=len(plan.errors)))
-    if st.button(common.tr("import.confirm"), type="primary", disabled=plan.has_errors or not any(read_counts.values())):
+    if st.button(
+        common.tr("import.confirm"), type="primary", disabled=plan.has_errors or not any(read_counts.values())
+    ):
         batch = snapshots.apply_plan(con, plan, user=values["import_user"], label=label or None)
         st.session_state["import_done"] = common.tr("import.done", batch=batch)
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
@@ -210,18 +289,27 @@ if history.empty:
 else:
     st.dataframe(
         history.drop(columns=["sha256"]),
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
         column_config={
-            "batch_id": common.tr("import.h.batch"), "imported_at": st.column_config.DatetimeColumn(
-                common.tr("import.h.imported_at"), format="DD/MM/YYYY HH:mm"),
+            "batch_id": common.tr("import.h.batch"),
+            "imported_at": st.column_config.DatetimeColumn(
+                common.tr("import.h.imported_at"), format="DD/MM/YYYY HH:mm"
+            ),
             "as_of": st.column_config.DateColumn(common.tr("import.h.as_of"), format="DD/MM/YYYY"),
-            "user_name": common.tr("import.h.user"), "scope": common.tr("import.h.scope"),
-            "label": common.tr("import.h.label"), "files": common.tr("import.h.files"),
-            "n_projects": common.tr("import.h.projects"), "n_milestones": common.tr("import.h.milestones"),
-            "n_risks": common.tr("import.h.risks"), "n_cost_lines": common.tr("import.h.costs"),
-            "n_business_case": common.tr("import.h.business_case"), "n_warnings": common.tr("import.h.warnings"),
-            "rolled_back_at": st.column_config.DatetimeColumn(common.tr("import.h.rolled_back"),
-                                                              format="DD/MM/YYYY HH:mm"),
+            "user_name": common.tr("import.h.user"),
+            "scope": common.tr("import.h.scope"),
+            "label": common.tr("import.h.label"),
+            "files": common.tr("import.h.files"),
+            "n_projects": common.tr("import.h.projects"),
+            "n_milestones": common.tr("import.h.milestones"),
+            "n_risks": common.tr("import.h.risks"),
+            "n_cost_lines": common.tr("import.h.costs"),
+            "n_business_case": common.tr("import.h.business_case"),
+            "n_warnings": common.tr("import.h.warnings"),
+            "rolled_back_at": st.column_config.DatetimeColumn(
+                common.tr("import.h.rolled_back"), format="DD/MM/YYYY HH:mm"
+            ),
             "rolled_back_by": common.tr("import.h.rolled_back_by"),
         },
     )

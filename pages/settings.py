@@ -48,18 +48,28 @@ def risk_scoring_section() -> None:
     grid.insert(0, "impact_label", grid["impact"].map(lambda v: risks.scale_label("impact", v, lang)))
     bands = {
         str(p): st.column_config.SelectboxColumn(
-            risks.scale_label("probability", p, lang), options=list(BAND_ORDER), required=True,
+            risks.scale_label("probability", p, lang),
+            options=list(BAND_ORDER),
+            required=True,
             format_func=lambda b: f"{BAND_EMOJI[b]} {label('band', b, lang)}",
         )
         for p in risks.LEVELS
     }
     st.data_editor(
-        grid, hide_index=True, disabled=["impact_label"], column_order=["impact_label", *bands],
-        column_config={"impact_label": st.column_config.TextColumn(common.tr("risks.settings.impact")), **bands},
+        grid,
+        hide_index=True,
+        disabled=["impact_label"],
+        column_order=["impact_label", *bands],
+        column_config={
+            "impact_label": st.column_config.TextColumn(common.tr("risks.settings.impact")),
+            **bands,
+        },
         key=_band_editor_key(),
     )
     save_col, reset_col = st.columns(2)
-    save_col.button(common.tr("risks.settings.save"), type="primary", key="risk_band_save", on_click=_save_bands)
+    save_col.button(
+        common.tr("risks.settings.save"), type="primary", key="risk_band_save", on_click=_save_bands
+    )
     reset_col.button(common.tr("risks.settings.reset"), key="risk_band_reset", on_click=_reset_bands)
     odd = risks.band_warnings(con)
     if odd:
@@ -93,7 +103,9 @@ def _save_bands() -> None:
 def _reset_bands() -> None:
     from pmo_core import risks
 
-    _risk_message("success", common.tr("risks.settings.saved", n=risks.reset_bands(common.cursor())), restart=True)
+    _risk_message(
+        "success", common.tr("risks.settings.saved", n=risks.reset_bands(common.cursor())), restart=True
+    )
 
 
 def risk_fractions_section(risks) -> None:
@@ -103,8 +115,13 @@ def risk_fractions_section(risks) -> None:
     current = risks.probability_fractions(con)
     for level, column in zip(risks.LEVELS, st.columns(5), strict=True):
         column.number_input(
-            risks.scale_label("probability", level, common.lang()), min_value=0.0, max_value=1.0, step=0.05,
-            value=float(current[level - 1]), format="%.2f", key=f"risk_fraction_{level}",
+            risks.scale_label("probability", level, common.lang()),
+            min_value=0.0,
+            max_value=1.0,
+            step=0.05,
+            value=float(current[level - 1]),
+            format="%.2f",
+            key=f"risk_fraction_{level}",
         )
     st.button(common.tr("risks.settings.fractions_save"), key="risk_fractions_save", on_click=_save_fractions)
 

@@ -38,18 +38,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m pmo_core", description="PMO dashboard store and imports.")
+    parser = argparse.ArgumentParser(
+        prog="python -m pmo_core", description="PMO dashboard store and imports."
+    )
     parser.add_argument("--db", help="the store (default: $PMO_DB, else data/pmo.duckdb)")
     parser.add_argument("--lang", choices=("en", "fr"), default=os.environ.get("PMO_LANG", "en"))
     commands = parser.add_subparsers(dest="command", required=True)
 
     cmd = commands.add_parser("import", help="import one or several tracker files as one batch")
     cmd.add_argument("files", nargs="+", type=Path)
-    cmd.add_argument("--scope", choices=("partial", "full"), default="partial",
-                     help="partial: update only the projects in the files; full: the files are the whole portfolio")
+    cmd.add_argument(
+        "--scope",
+        choices=("partial", "full"),
+        default="partial",
+        help="partial: update only the projects in the files; full: the files are the whole portfolio",
+    )
     cmd.add_argument("--dry-run", action="store_true", help="check and show what would change, store nothing")
-    cmd.add_argument("--as-of", type=date.fromisoformat, help="reporting date (default: stated in the file, else today)")
-    cmd.add_argument("--lenient", action="store_true", help="import unreadable values as empty, with a warning each")
+    cmd.add_argument(
+        "--as-of", type=date.fromisoformat, help="reporting date (default: stated in the file, else today)"
+    )
+    cmd.add_argument(
+        "--lenient", action="store_true", help="import unreadable values as empty, with a warning each"
+    )
     cmd.add_argument("--include-hidden", action="store_true", help="read hidden sheets too")
     cmd.add_argument("--label", help="a name for this snapshot, such as 'COPIL novembre'")
     cmd.add_argument("--progress", action="store_true", help="print each stage on stderr")
@@ -107,8 +117,13 @@ def _import(args: argparse.Namespace) -> int:
         print(t("cli.dry_run", args.lang))
         return 0
     _progress(args, "writing")
-    batch = snapshots.apply_plan(con, plan, user=user, label=args.label,
-                                 progress=(lambda table: _progress(args, f"writing {table}")) if args.progress else None)
+    batch = snapshots.apply_plan(
+        con,
+        plan,
+        user=user,
+        label=args.label,
+        progress=(lambda table: _progress(args, f"writing {table}")) if args.progress else None,
+    )
     _progress(args, "done")
     print(t("cli.imported", args.lang, batch=batch, as_of=plan.as_of.isoformat()))
     return 0
@@ -116,7 +131,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _three_level(con) -> tuple[int, int, int]:
     parts = [int(p) for p in str(settings.get(con, "three_level_scale")).split(",")]
-    return (parts + [1, 3, 5][len(parts):])[:3] if len(parts) < 3 else tuple(parts[:3])
+    return (parts + [1, 3, 5][len(parts) :])[:3] if len(parts) < 3 else tuple(parts[:3])
 
 
 def _progress(args: argparse.Namespace, stage: str) -> None:
@@ -129,14 +144,23 @@ def _report(plan, lang: str) -> str:
     counts = plan.counts()
     changes = plan.change_counts()
     lines = [
-        t("cli.report.counts", lang, projects=counts["projects"], milestones=counts["milestones"],
-          risks=counts["risks"], costs=counts["costs"], business_case=counts["business_case"]),
+        t(
+            "cli.report.counts",
+            lang,
+            projects=counts["projects"],
+            milestones=counts["milestones"],
+            risks=counts["risks"],
+            costs=counts["costs"],
+            business_case=counts["business_case"],
+        ),
         t("cli.report.changes", lang, **changes, scope=plan.scope, as_of=plan.as_of.isoformat()),
     ]
     for kind in ("added", "updated", "removed"):
         codes = plan.changes.loc[plan.changes["change"] == kind, "project_code"].tolist()
         if codes:
-            lines.append(f"  {t('import.change.' + kind, lang)}: {', '.join(codes[:30])}{' ...' if len(codes) > 30 else ''}")
+            lines.append(
+                f"  {t('import.change.' + kind, lang)}: {', '.join(codes[:30])}{' ...' if len(codes) > 30 else ''}"
+            )
     for issue in plan.issues:
         lines.append(f"{t('import.severity.' + issue.severity, lang)}: {issue.message(lang)}")
     return "\n".join(lines)
@@ -150,8 +174,10 @@ def _history(args: argparse.Namespace) -> int:
         return 0
     for row in frame.itertuples():
         state = "" if row.rolled_back_at is None or str(row.rolled_back_at) == "NaT" else " [rolled back]"
-        print(f"{row.batch_id:>4}  {row.as_of:%Y-%m-%d}  {row.imported_at:%Y-%m-%d %H:%M}  {row.scope:<7}  "
-              f"{row.n_projects:>5} projects {row.n_risks:>6} risks {row.n_cost_lines:>7} cost lines  {row.files}{state}")
+        print(
+            f"{row.batch_id:>4}  {row.as_of:%Y-%m-%d}  {row.imported_at:%Y-%m-%d %H:%M}  {row.scope:<7}  "
+            f"{row.n_projects:>5} projects {row.n_risks:>6} risks {row.n_cost_lines:>7} cost lines  {row.files}{state}"
+        )
     return 0
 
 

@@ -68,11 +68,33 @@ def field(entity: str, name: str) -> Field:
 
 # A unit written in a header scales every amount of the column: "Budget (k€)", "Coût (MEUR)".
 _UNIT_SCALES = {
-    "k": 1e3, "ke": 1e3, "keur": 1e3, "k€": 1e3, "kgbp": 1e3, "k£": 1e3, "kusd": 1e3, "k$": 1e3,
-    "m": 1e6, "me": 1e6, "meur": 1e6, "m€": 1e6, "mio": 1e6, "mio€": 1e6, "£m": 1e6, "$m": 1e6, "mn": 1e6,
-    "md": 1e9, "mds": 1e9, "mrd": 1e9, "bn": 1e9, "md€": 1e9, "£bn": 1e9,
+    "k": 1e3,
+    "ke": 1e3,
+    "keur": 1e3,
+    "k€": 1e3,
+    "kgbp": 1e3,
+    "k£": 1e3,
+    "kusd": 1e3,
+    "k$": 1e3,
+    "m": 1e6,
+    "me": 1e6,
+    "meur": 1e6,
+    "m€": 1e6,
+    "mio": 1e6,
+    "mio€": 1e6,
+    "£m": 1e6,
+    "$m": 1e6,
+    "mn": 1e6,
+    "md": 1e9,
+    "mds": 1e9,
+    "mrd": 1e9,
+    "bn": 1e9,
+    "md€": 1e9,
+    "£bn": 1e9,
 }
-_UNIT_IN_HEADER = re.compile(r"[\(\[]\s*([^\)\]]*)\s*[\)\]]|\bin\s+(k€|m€|keur|meur|£m|\$m|k\$|k£)\b|\ben\s+(k€|m€|keur|meur)\b")
+_UNIT_IN_HEADER = re.compile(
+    r"[\(\[]\s*([^\)\]]*)\s*[\)\]]|\bin\s+(k€|m€|keur|meur|£m|\$m|k\$|k£)\b|\ben\s+(k€|m€|keur|meur)\b"
+)
 
 
 def header_unit_scale(header: str) -> float:

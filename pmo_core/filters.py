@@ -49,8 +49,9 @@ class FilterOptions:
     managers: tuple[str, ...]
 
 
-def filter_options(con: duckdb.DuckDBPyConnection, as_of: date | None = None,
-                   portfolios: tuple[str, ...] = ()) -> FilterOptions:
+def filter_options(
+    con: duckdb.DuckDBPyConnection, as_of: date | None = None, portfolios: tuple[str, ...] = ()
+) -> FilterOptions:
     """Return the values each filter offers in a state; programmes narrow to the chosen portfolios."""
     d = as_of.isoformat() if as_of else CURRENT
     rows = con.execute(

@@ -16,7 +16,20 @@ NNBSP = "\u202f"  # French thousands separator
 NBSP = "\u00a0"  # before a unit, so "12 %" never wraps
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$"}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTHS_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+_MONTHS_FR = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
 
 
 def missing(value: object) -> bool:
@@ -47,7 +60,11 @@ def money(value: float | None, lang: str, currency: str = "EUR", short: bool = F
                 scaled = amount / threshold
                 decimals = 1 if scaled < 100 else 0
                 body = number(scaled, lang, decimals)
-                return f"{sign}{body}{NBSP}{fr_unit}{symbol}" if lang == "fr" else f"{sign}{symbol}{body}{en_unit}"
+                return (
+                    f"{sign}{body}{NBSP}{fr_unit}{symbol}"
+                    if lang == "fr"
+                    else f"{sign}{symbol}{body}{en_unit}"
+                )
     body = number(amount, lang, 0)
     if lang == "fr" or len(symbol) > 1:
         return f"{sign}{body}{NBSP}{symbol}"
@@ -85,8 +102,20 @@ def long_day(value: date | None, lang: str) -> str:
         return ""
     value = pd.Timestamp(value).date()
     if lang == "fr":
-        months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                  "octobre", "novembre", "décembre")
+        months = (
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        )
         return f"{value.day} {months[value.month - 1]} {value.year}"
     return value.strftime("%-d %B %Y")
 

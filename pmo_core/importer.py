@@ -93,7 +93,12 @@ def read_files(files: list[tuple[Path, str]], options: ReadOptions = ReadOptions
     for path, name in files:
         try:
             result = sandbox.run_isolated(
-                analyse_file, Path(path), name, options, memory_mb=options.memory_mb, timeout_s=options.timeout_s
+                analyse_file,
+                Path(path),
+                name,
+                options,
+                memory_mb=options.memory_mb,
+                timeout_s=options.timeout_s,
             )
         except reading.UnreadableFile as exc:
             result = FileRead(name=name, issues=[Issue(ERROR, exc.code, name, params=dict(exc.params))])
@@ -127,7 +132,9 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     form_projects: dict[str, str] = {}
     # Forms first: the risks listed under a "fiche projet" belong to the project of the fiche.
     for block in sorted(found, key=lambda b: not b.form):
-        mapping = guess_mapping(list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns)
+        mapping = guess_mapping(
+            list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns
+        )
         if mapping.signature in profiles:
             mapping = apply_profile(mapping, profiles[mapping.signature])
         mapping = check_plausible(block, mapping, ctx)
@@ -135,7 +142,12 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
             mapping = replace(mapping, wide_measure=guess_wide_measure(block))
         mapping = options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
         table = read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
-        if block.form and table.frame is not None and len(table.frame) and isinstance(table.frame["code"].iloc[0], str):
+        if (
+            block.form
+            and table.frame is not None
+            and len(table.frame)
+            and isinstance(table.frame["code"].iloc[0], str)
+        ):
             form_projects[block.sheet] = table.frame["code"].iloc[0]
         result.tables.append(table)
     result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
@@ -244,8 +256,14 @@ def build_plan(
     current = current_projects(con, as_of)
     latest = con.execute("SELECT max(as_of) FROM batches WHERE rolled_back_at IS NULL").fetchone()[0]
     if latest is not None and as_of < latest:
-        issues.append(Issue(WARNING, "older_than_latest", reads[0].name if reads else "",
-                            params={"as_of": as_of.isoformat(), "latest": latest.isoformat()}))
+        issues.append(
+            Issue(
+                WARNING,
+                "older_than_latest",
+                reads[0].name if reads else "",
+                params={"as_of": as_of.isoformat(), "latest": latest.isoformat()},
+            )
+        )
     history_names = known_names(con)
     _check_duplicate_projects(frames["projects"], issues)
     frames["projects"] = _complete_projects(frames["projects"], as_of)
@@ -257,7 +275,9 @@ def build_plan(
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
     if scope == "full" and not len(frames["projects"]) and any(len(f) for f in frames.values()):
         issues.append(Issue(ERROR, "full_scope_needs_projects", reads[0].name if reads else ""))
-    present = {entity for read in reads for t in read.tables if t.frame is not None and (entity := t.mapping.entity)}
+    present = {
+        entity for read in reads for t in read.tables if t.frame is not None and (entity := t.mapping.entity)
+    }
     coverage = _coverage(reads, frames, present, current, scope)
     changes = _changes(con, frames, coverage, current, file_codes)
     return ImportPlan(reads, frames, coverage, changes, _locate_columns(issues, reads), scope, as_of)
@@ -275,7 +295,8 @@ def _locate_columns(issues: list[Issue], reads: list[FileRead]) -> list[Issue]:
     """Name the column of the checks made across rows, so the message and the error workbook point at the cell."""
     columns = {
         (read.name, table.sheet): {c.field: c for c in table.mapping.columns if c.field}
-        for read in reads for table in read.tables
+        for read in reads
+        for table in read.tables
     }
     located = []
     for issue in issues:
@@ -321,14 +342,25 @@ def _check_duplicate_projects(projects: pd.DataFrame, issues: list[Issue]) -> No
     duplicated = projects["code"].notna() & projects.duplicated("code", keep=False)
     first_rows = projects.loc[duplicated].groupby("code")["_row"].first()
     for _, row in projects.loc[duplicated].iterrows():
-        issues.append(Issue(ERROR, "duplicate_project_code", row["_file"], row["_sheet"], int(row["_row"]),
-                            value=row["code"], params={"first_row": int(first_rows[row["code"]])}))
+        issues.append(
+            Issue(
+                ERROR,
+                "duplicate_project_code",
+                row["_file"],
+                row["_sheet"],
+                int(row["_row"]),
+                value=row["code"],
+                params={"first_row": int(first_rows[row["code"]])},
+            )
+        )
 
 
 def _complete_projects(projects: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """A project without a date of update was updated by this import: its date is the snapshot date."""
     projects = projects.copy()
-    projects["last_update"] = projects["last_update"].where(projects["last_update"].notna(), pd.Timestamp(as_of))
+    projects["last_update"] = projects["last_update"].where(
+        projects["last_update"].notna(), pd.Timestamp(as_of)
+    )
     return projects
 
 
@@ -353,8 +385,9 @@ class _ProjectIndex:
 
     def __init__(self, projects: pd.DataFrame, current: pd.DataFrame, history_names: pd.DataFrame):
         self.codes = set(projects["code"].dropna()) | set(current["code"])
-        self._names = pd.concat([projects[["code", "name"]], current[["code", "name"]], history_names],
-                                ignore_index=True)
+        self._names = pd.concat(
+            [projects[["code", "name"]], current[["code", "name"]], history_names], ignore_index=True
+        )
 
     @cached_property
     def by_code(self) -> dict[str, str]:
@@ -379,21 +412,29 @@ def _resolve_projects(frame: pd.DataFrame, index: _ProjectIndex, issues: list[Is
     if direct.all():
         return frame.reset_index(drop=True)
     others = frame.loc[~direct]
-    refs = others[["project_code", "project_name"]].astype(object).where(others[["project_code", "project_name"]].notna(), None)
+    refs = (
+        others[["project_code", "project_name"]]
+        .astype(object)
+        .where(others[["project_code", "project_name"]].notna(), None)
+    )
     # Resolve each distinct reference once: a cost table repeats its project on every monthly line.
-    firsts = others.assign(_code=refs["project_code"], _name=refs["project_name"]).drop_duplicates(["_code", "_name"])
+    firsts = others.assign(_code=refs["project_code"], _name=refs["project_name"]).drop_duplicates(
+        ["_code", "_name"]
+    )
     resolved = {}
     for row in firsts[["_code", "_name", "_file", "_sheet", "_row"]].to_dict("records"):
         row["project_code"], row["project_name"] = row.pop("_code"), row.pop("_name")
         resolved[(row["project_code"], row["project_name"])] = _resolve_one(
-            row, index.codes, index.by_code, index.by_name, issues)
+            row, index.codes, index.by_code, index.by_name, issues
+        )
     keys = zip(refs["project_code"], refs["project_name"], strict=True)
     frame.loc[~direct, "project_code"] = [resolved[key] for key in keys]
     return frame.loc[frame["project_code"].notna()].reset_index(drop=True)
 
 
-def _resolve_one(row: dict, codes: set[str], by_code_ci: dict[str, str], by_name: dict[str, set[str]],
-                 issues: list[Issue]) -> str | None:
+def _resolve_one(
+    row: dict, codes: set[str], by_code_ci: dict[str, str], by_name: dict[str, set[str]], issues: list[Issue]
+) -> str | None:
     for value in (row["project_code"], row["project_name"]):
         if not isinstance(value, str):
             continue
@@ -406,12 +447,23 @@ def _resolve_one(row: dict, codes: set[str], by_code_ci: dict[str, str], by_name
         if len(matches) == 1:
             return next(iter(matches))
         if len(matches) > 1:
-            issues.append(Issue(ERROR, "project_ambiguous", row["_file"], row["_sheet"], int(row["_row"]),
-                                value=value, params={"candidates": ", ".join(sorted(matches))}))
+            issues.append(
+                Issue(
+                    ERROR,
+                    "project_ambiguous",
+                    row["_file"],
+                    row["_sheet"],
+                    int(row["_row"]),
+                    value=value,
+                    params={"candidates": ", ".join(sorted(matches))},
+                )
+            )
             return None
     value = row["project_code"] if isinstance(row["project_code"], str) else row["project_name"]
     if isinstance(value, str):
-        issues.append(Issue(ERROR, "project_unknown", row["_file"], row["_sheet"], int(row["_row"]), value=value))
+        issues.append(
+            Issue(ERROR, "project_unknown", row["_file"], row["_sheet"], int(row["_row"]), value=value)
+        )
     return None
 
 
@@ -424,25 +476,50 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
     if not duplicated.any():
         return costs
     for _, row in costs.loc[duplicated].head(50).iterrows():
-        issues.append(Issue(WARNING, "duplicate_cost_line", row["_file"], row["_sheet"], int(row["_row"]),
-                            value=f"{row['project_code']} {pd.Timestamp(row['month']):%Y-%m}"))
+        issues.append(
+            Issue(
+                WARNING,
+                "duplicate_cost_line",
+                row["_file"],
+                row["_sheet"],
+                int(row["_row"]),
+                value=f"{row['project_code']} {pd.Timestamp(row['month']):%Y-%m}",
+            )
+        )
     amounts = ["planned", "actual", "forecast"]
     numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in amounts})
-    merged = numeric.groupby(keys, dropna=False, sort=False).agg(
-        {**{a: lambda s: s.sum(min_count=1) for a in amounts}, "project_name": "first",
-         "_file": "first", "_sheet": "first", "_row": "first"}
-    ).reset_index()
+    merged = (
+        numeric.groupby(keys, dropna=False, sort=False)
+        .agg(
+            {
+                **{a: lambda s: s.sum(min_count=1) for a in amounts},
+                "project_name": "first",
+                "_file": "first",
+                "_sheet": "first",
+                "_row": "first",
+            }
+        )
+        .reset_index()
+    )
     return merged[costs.columns]
 
 
-def _coverage(reads: list[FileRead], frames: dict[str, pd.DataFrame], present: set[str],
-              current: pd.DataFrame, scope: str) -> pd.DataFrame:
+def _coverage(
+    reads: list[FileRead],
+    frames: dict[str, pd.DataFrame],
+    present: set[str],
+    current: pd.DataFrame,
+    scope: str,
+) -> pd.DataFrame:
     """Say which (entity, project) pairs this import restates; for those its rows replace the old ones."""
     pieces: list[pd.DataFrame] = []
 
     def cover(entity: str, codes, flag: bool = True) -> None:
-        pieces.append(pd.DataFrame({"entity": entity, "project_code": pd.unique(pd.Series(codes, dtype=object)),
-                                    "present": flag}))
+        pieces.append(
+            pd.DataFrame(
+                {"entity": entity, "project_code": pd.unique(pd.Series(codes, dtype=object)), "present": flag}
+            )
+        )
 
     file_projects = frames["projects"]["code"].dropna().unique()
     if scope == "full":
@@ -453,22 +530,41 @@ def _coverage(reads: list[FileRead], frames: dict[str, pd.DataFrame], present: s
             cover("projects", sorted(set(current["code"]) - set(portfolio)), False)
     else:
         # A tracker that lists risks restates the risks of every project it describes, even those with none left.
-        described = {read.name: [t.frame["code"].dropna() for t in read.tables
-                                 if t.mapping.entity == "projects" and t.frame is not None] for read in reads}
+        described = {
+            read.name: [
+                t.frame["code"].dropna()
+                for t in read.tables
+                if t.mapping.entity == "projects" and t.frame is not None
+            ]
+            for read in reads
+        }
         for entity in sorted(present):
             key = "code" if entity == "projects" else "project_code"
             codes = [frames[entity][key].dropna()]
             if entity != "projects":
-                codes += [c for read in reads if any(t.mapping.entity == entity for t in read.tables)
-                          for c in described[read.name]]
+                codes += [
+                    c
+                    for read in reads
+                    if any(t.mapping.entity == entity for t in read.tables)
+                    for c in described[read.name]
+                ]
             cover(entity, pd.concat(codes, ignore_index=True))
     if not pieces:
         return pd.DataFrame(columns=["entity", "project_code", "present"])
-    return pd.concat(pieces, ignore_index=True).drop_duplicates(["entity", "project_code"]).reset_index(drop=True)
+    return (
+        pd.concat(pieces, ignore_index=True)
+        .drop_duplicates(["entity", "project_code"])
+        .reset_index(drop=True)
+    )
 
 
-def _changes(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], coverage: pd.DataFrame,
-             current: pd.DataFrame, file_codes: set[str]) -> pd.DataFrame:
+def _changes(
+    con: duckdb.DuckDBPyConnection,
+    frames: dict[str, pd.DataFrame],
+    coverage: pd.DataFrame,
+    current: pd.DataFrame,
+    file_codes: set[str],
+) -> pd.DataFrame:
     """Classify every project as added, updated, removed or unchanged by comparing its rows."""
     current_codes = set(current["code"])
     names = dict(zip(current["code"], current["name"], strict=False))
@@ -500,8 +596,9 @@ _TABLES = {
 }
 
 
-def _differing_projects(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], coverage: pd.DataFrame,
-                        codes: set[str]) -> set[str]:
+def _differing_projects(
+    con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame], coverage: pd.DataFrame, codes: set[str]
+) -> set[str]:
     """Return the projects whose restated rows differ from the stored ones (order of rows ignored)."""
     differing: set[str] = set()
     if not codes:
@@ -538,16 +635,25 @@ def _fingerprints(frame: pd.DataFrame, key: str) -> set[tuple[str, int]]:
 
 
 DATE_COLUMNS = {f.name for e in ENTITIES for f in fields_of(e) if f.type in ("date", "month")}
-NUMBER_COLUMNS = {f.name for e in ENTITIES for f in fields_of(e)
-                  if f.type in ("money", "number", "percent", "signed_percent", "score", "scale", "int")}
+NUMBER_COLUMNS = {
+    f.name
+    for e in ENTITIES
+    for f in fields_of(e)
+    if f.type in ("money", "number", "percent", "signed_percent", "score", "scale", "int")
+}
 _STORED: dict[str, list[str]] = {}
 
 
 def stored_columns(con: duckdb.DuckDBPyConnection, entity: str) -> list[str]:
     """Return the columns the store keeps for an entity (fields such as a written risk score are not kept)."""
     if entity not in _STORED:
-        table = {"projects": "project_rows", "milestones": "milestone_rows", "risks": "risk_rows",
-                 "costs": "cost_rows", "business_case": "business_case_rows"}[entity]
+        table = {
+            "projects": "project_rows",
+            "milestones": "milestone_rows",
+            "risks": "risk_rows",
+            "costs": "cost_rows",
+            "business_case": "business_case_rows",
+        }[entity]
         info = con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
             {"t": table},
@@ -605,4 +711,3 @@ def warm_caches() -> None:
     values._scale_words()
     values._status_words()
     values._booleans()
-

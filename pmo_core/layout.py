@@ -41,7 +41,9 @@ class TableBlock:
     sections: dict[int, str] = field(default_factory=dict)  # Excel row -> section label above it
     skipped: tuple[tuple[int, str], ...] = ()  # (Excel row, "section"|"total"|"note"|"header")
     title: str | None = None  # the text above the table (title block), to guess what it holds
-    cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # form: (row, col) -> real cell
+    cells: dict[tuple[int, int], tuple[int, int]] = field(
+        default_factory=dict
+    )  # form: (row, col) -> real cell
     form: bool = False  # a "fiche projet": label/value pairs read as one record
 
     def locate(self, row: int, col: int) -> tuple[int, int]:
@@ -85,7 +87,9 @@ def _trim(frame: pd.DataFrame) -> pd.DataFrame:
         text = pc.utf8_trim_whitespace(text.cast(pa.large_string()))
         text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
         if text.null_count < len(text):
-            columns[column] = pd.Series(pd.arrays.ArrowStringArray(text.cast(pa.large_string())), index=frame.index)
+            columns[column] = pd.Series(
+                pd.arrays.ArrowStringArray(text.cast(pa.large_string())), index=frame.index
+            )
     return pd.DataFrame(columns, index=frame.index)
 
 
@@ -331,7 +335,9 @@ def _form_at_top(sheet: str, block: pd.DataFrame) -> tuple[TableBlock | None, pd
         values[position] = value
         cells_at[(first_row, position)] = (row, col)
     data = pd.DataFrame([values], index=[first_row], dtype="string[pyarrow]")
-    form = TableBlock(sheet=sheet, header_row=first_row, headers=tuple(headers), data=data, cells=cells_at, form=True)
+    form = TableBlock(
+        sheet=sheet, header_row=first_row, headers=tuple(headers), data=data, cells=cells_at, form=True
+    )
     return form, block.iloc[last + 1 :]
 
 

@@ -17,7 +17,15 @@ from pmo_core.fields import ENTITIES, all_fields, fields_of, normalize_header
 WIDE_EXCLUDED = ("month", "actual", "forecast")
 MIN_SCORE = 0.6  # below this a header is left unmapped rather than guessed
 SHEET_HINTS = {
-    "projects": ("project", "projet", "portfolio", "portefeuille", "suivi", "tracker", "register of projects"),
+    "projects": (
+        "project",
+        "projet",
+        "portfolio",
+        "portefeuille",
+        "suivi",
+        "tracker",
+        "register of projects",
+    ),
     "milestones": ("milestone", "jalon", "planning", "schedule", "roadmap"),
     "risks": ("risk", "risque", "registre", "register"),
     "costs": ("cost", "cout", "budget", "depense", "spend", "finance", "monthly", "mensuel"),
@@ -117,7 +125,9 @@ def match_header(normalized: str) -> tuple[tuple[str, str, float], ...]:
     tokens = frozenset(normalized.split())
     # Sorted, so that equal scores rank in a fixed order (entities, then fields, as fields.csv lists them)
     # whatever the interpreter's hash seed.
-    sharing = sorted({entry for token in tokens for entry in _by_token().get(token, ())}, key=_ORDER.__getitem__)
+    sharing = sorted(
+        {entry for token in tokens for entry in _by_token().get(token, ())}, key=_ORDER.__getitem__
+    )
     best: dict[tuple[str, str], float] = {}
     for synonym, entity, name, syn_tokens, rank in sharing:
         score = _score(normalized, tokens, synonym, syn_tokens) - rank * 0.0005
@@ -199,7 +209,9 @@ def guess_mapping(
     return replace(best, confidence=round(min(1.0, best_score / 8.0), 2))
 
 
-def assign_columns(entity: str, headers: list[tuple[int, str]], wide: bool = False) -> tuple[list[ColumnMap], float]:
+def assign_columns(
+    entity: str, headers: list[tuple[int, str]], wide: bool = False
+) -> tuple[list[ColumnMap], float]:
     """Give each field its best column, best matches first; each column and field used once.
 
     In a wide cost table the amounts sit in the month columns, so a "Total réalisé" column beside them

@@ -17,9 +17,14 @@ def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile, user: str) ->
            (name, signature, entity, fields_json, scales_json, wide_measure, created_at, created_by)
            VALUES ($name, $signature, $entity, $fields, $scales, $wide, $at, $user)""",
         {
-            "name": profile.name, "signature": profile.signature, "entity": profile.entity,
-            "fields": json.dumps(profile.fields, ensure_ascii=False), "scales": json.dumps(profile.scales),
-            "wide": profile.wide_measure, "at": datetime.now(), "user": user,
+            "name": profile.name,
+            "signature": profile.signature,
+            "entity": profile.entity,
+            "fields": json.dumps(profile.fields, ensure_ascii=False),
+            "scales": json.dumps(profile.scales),
+            "wide": profile.wide_measure,
+            "at": datetime.now(),
+            "user": user,
         },
     )
 
@@ -35,7 +40,9 @@ def load_profiles(con: duckdb.DuckDBPyConnection) -> list[Profile]:
         if signature in seen:
             continue
         seen.add(signature)
-        profiles.append(Profile(name, signature, entity, json.loads(fields_json), json.loads(scales_json), wide))
+        profiles.append(
+            Profile(name, signature, entity, json.loads(fields_json), json.loads(scales_json), wide)
+        )
     return profiles
 
 

@@ -65,8 +65,16 @@ def mapping_table(read: TableRead, lang: str) -> pd.DataFrame:
             }
         )
     for col, iso in months.items():
-        rows.append({"col": col, "header": iso[:7], "sample": "", "field": t("import.field.month_column", lang),
-                     "confidence": t("import.confidence.high", lang), "unit": "× 1"})
+        rows.append(
+            {
+                "col": col,
+                "header": iso[:7],
+                "sample": "",
+                "field": t("import.field.month_column", lang),
+                "confidence": t("import.confidence.high", lang),
+                "unit": "× 1",
+            }
+        )
     return pd.DataFrame(rows, columns=["col", "header", "sample", "field", "confidence", "unit"])
 
 
@@ -80,8 +88,9 @@ def _sample(read: TableRead, header: str) -> str:
     return " · ".join(v[:30] for v in values)
 
 
-def changed_mapping(read: TableRead, entity: str | None, edited: pd.DataFrame, wide_measure: str | None,
-                    lang: str) -> TableMapping:
+def changed_mapping(
+    read: TableRead, entity: str | None, edited: pd.DataFrame, wide_measure: str | None, lang: str
+) -> TableMapping:
     """Return the mapping the user chose on the screen: a new entity re-guesses the columns for it,
     otherwise each column takes the field and unit picked in its row."""
     mapping = read.mapping
@@ -91,11 +100,18 @@ def changed_mapping(read: TableRead, entity: str | None, edited: pd.DataFrame, w
             columns = tuple(replace(c, field=None, confidence=0.0) for c in mapping.columns)
             return replace(mapping, entity=None, columns=columns, month_columns=())
         guessed, _ = assign_columns(entity, plain, wide=bool(mapping.month_columns))
-        return replace(mapping, entity=entity, columns=tuple(guessed), confidence=1.0,
-                       month_columns=mapping.month_columns if entity == "costs" else ())
+        return replace(
+            mapping,
+            entity=entity,
+            columns=tuple(guessed),
+            confidence=1.0,
+            month_columns=mapping.month_columns if entity == "costs" else (),
+        )
     by_label = field_choices(entity, lang)
     units = {label: scale for scale, label in UNITS.items()}
-    chosen = {int(row.col): (by_label.get(row.field), units.get(row.unit, 1.0)) for row in edited.itertuples()}
+    chosen = {
+        int(row.col): (by_label.get(row.field), units.get(row.unit, 1.0)) for row in edited.itertuples()
+    }
     columns = []
     for column in mapping.columns:
         field, scale = chosen.get(column.col_index, (column.field, column.scale))
@@ -133,7 +149,9 @@ def record_preview(read: TableRead, lang: str, rows: int = 5) -> pd.DataFrame | 
         if spec.type in ("date", "month"):
             values = values.map(lambda v: formatting.day(v, lang))
         elif spec.type in VOCABULARIES:
-            values = values.map(lambda v, kind=spec.type: vocabulary.label(kind, v, lang) if isinstance(v, str) else v)
+            values = values.map(
+                lambda v, kind=spec.type: vocabulary.label(kind, v, lang) if isinstance(v, str) else v
+            )
         shown[spec.label(lang)] = values
     return shown.astype(object).where(shown.notna(), None)
 
@@ -150,15 +168,23 @@ def missing_required_sentences(mapping: TableMapping, lang: str) -> list[str]:
             sentences.append(t("import.missing.project", lang))
         else:
             spec = next(f for f in fields_of(mapping.entity) if f.name == name)
-            sentences.append(t("import.missing.field", lang, field=spec.label(lang),
-                               entity=t(f"import.entity.{mapping.entity}", lang)))
+            sentences.append(
+                t(
+                    "import.missing.field",
+                    lang,
+                    field=spec.label(lang),
+                    entity=t(f"import.entity.{mapping.entity}", lang),
+                )
+            )
     return sentences
 
 
 def issues_table(issues: list[Issue], lang: str) -> pd.DataFrame:
     """Return the validation report: errors first, then warnings, each located to its cell."""
-    rows = [issue.as_row(lang) for issue in sorted(issues, key=lambda i: (not i.is_error, i.file, i.sheet or "",
-                                                                            i.row or 0))]
+    rows = [
+        issue.as_row(lang)
+        for issue in sorted(issues, key=lambda i: (not i.is_error, i.file, i.sheet or "", i.row or 0))
+    ]
     frame = pd.DataFrame(rows, columns=["severity", "file", "sheet", "row", "column", "value", "message"])
     frame["severity"] = frame["severity"].map(lambda s: t(f"import.severity.{s}", lang))
     return frame
@@ -166,5 +192,7 @@ def issues_table(issues: list[Issue], lang: str) -> pd.DataFrame:
 
 def changes_by_kind(plan: ImportPlan) -> dict[str, pd.DataFrame]:
     """Return the projects the import adds, updates, removes and leaves unchanged."""
-    return {kind: plan.changes.loc[plan.changes["change"] == kind, ["project_code", "name"]]
-            for kind in ("added", "updated", "removed", "unchanged")}
+    return {
+        kind: plan.changes.loc[plan.changes["change"] == kind, ["project_code", "name"]]
+        for kind in ("added", "updated", "removed", "unchanged")
+    }

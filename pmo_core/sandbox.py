@@ -33,7 +33,9 @@ MEMORY_LIMIT = resource.RLIMIT_DATA
 MEMORY_SIGNALS = (signal.SIGKILL, signal.SIGABRT)
 
 _context: multiprocessing.context.ForkServerContext | None = None
-last_child_peak_mb: float | None = None  # the peak resident memory of the last child that answered, for benchmarks
+last_child_peak_mb: float | None = (
+    None  # the peak resident memory of the last child that answered, for benchmarks
+)
 _context_lock = threading.Lock()
 _launching = threading.local()
 

@@ -58,7 +58,9 @@ def coerce(name: str, raw: Any) -> Any:
     elif setting.kind == "floats":
         value = tuple(float(part) for part in text.replace(";", ",").split(","))
         if len(value) != 5 or not all(0 <= v <= 1 for v in value):
-            raise ValueError(f"{name}: five fractions between 0 and 1 are expected, such as 0.1,0.3,0.5,0.7,0.9")
+            raise ValueError(
+                f"{name}: five fractions between 0 and 1 are expected, such as 0.1,0.3,0.5,0.7,0.9"
+            )
         return value
     elif setting.kind == "choice":
         if text not in setting.choices:
@@ -115,8 +117,12 @@ def settings_table(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
     values = get_all(con)
     return pd.DataFrame(
         [
-            {"name": s.name, "value": _text(values[s.name]), "default": _text(coerce(s.name, s.default)),
-             "help": t(f"setting.{s.name}", lang)}
+            {
+                "name": s.name,
+                "value": _text(values[s.name]),
+                "default": _text(coerce(s.name, s.default)),
+                "help": t(f"setting.{s.name}", lang),
+            }
             for s in SETTINGS
         ]
     )

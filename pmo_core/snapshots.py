@@ -49,8 +49,13 @@ class RollbackRefused(Exception):
     """The batch does not exist or was already rolled back."""
 
 
-def apply_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str, label: str | None = None,
-               progress: Callable[[str], None] | None = None) -> int:
+def apply_plan(
+    con: duckdb.DuckDBPyConnection,
+    plan: ImportPlan,
+    user: str,
+    label: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> int:
     """Store a checked plan as a new batch and return its id; refuse a plan that has errors.
 
     `progress` hears the name of each table as its rows go in, inside the transaction.
@@ -64,9 +69,17 @@ def apply_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str, labe
                                     n_cost_lines, n_business_case, n_warnings)
                VALUES ($at, $as_of, $user, $scope, $label, $p, $m, $r, $c, $b, $w) RETURNING batch_id""",
             {
-                "at": datetime.now(), "as_of": plan.as_of, "user": user, "scope": plan.scope, "label": label,
-                "p": counts["projects"], "m": counts["milestones"], "r": counts["risks"], "c": counts["costs"],
-                "b": counts["business_case"], "w": len(plan.warnings),
+                "at": datetime.now(),
+                "as_of": plan.as_of,
+                "user": user,
+                "scope": plan.scope,
+                "label": label,
+                "p": counts["projects"],
+                "m": counts["milestones"],
+                "r": counts["risks"],
+                "c": counts["costs"],
+                "b": counts["business_case"],
+                "w": len(plan.warnings),
             },
         ).fetchone()[0]
         files = pd.DataFrame(
@@ -82,7 +95,9 @@ def apply_plan(con: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str, labe
                 if progress:
                     progress(ROW_TABLES[entity])
                 columns = stored_columns(con, entity)
-                _insert(con, ROW_TABLES[entity], frame[columns].assign(batch_id=batch_id)[["batch_id", *columns]])
+                _insert(
+                    con, ROW_TABLES[entity], frame[columns].assign(batch_id=batch_id)[["batch_id", *columns]]
+                )
     checkpoint(con)
     return batch_id
 
@@ -102,22 +117,47 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 def _issue_rows(batch_id: int, plan: ImportPlan) -> pd.DataFrame:
     rows = [
-        (batch_id, i.severity, i.code, i.file, i.sheet, i.row, i.column, i.value, i.sentence("en"), i.sentence("fr"))
+        (
+            batch_id,
+            i.severity,
+            i.code,
+            i.file,
+            i.sheet,
+            i.row,
+            i.column,
+            i.value,
+            i.sentence("en"),
+            i.sentence("fr"),
+        )
         for i in plan.warnings
     ]
-    columns = ["batch_id", "severity", "code", "file_name", "sheet", "row_number", "column_name", "value",
-               "message_en", "message_fr"]
+    columns = [
+        "batch_id",
+        "severity",
+        "code",
+        "file_name",
+        "sheet",
+        "row_number",
+        "column_name",
+        "value",
+        "message_en",
+        "message_fr",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
 def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> None:
     """Undo a batch: the views stop counting it, so the state before it comes back."""
     with transaction(con):
-        row = con.execute("SELECT rolled_back_at FROM batches WHERE batch_id = $b", {"b": batch_id}).fetchone()
+        row = con.execute(
+            "SELECT rolled_back_at FROM batches WHERE batch_id = $b", {"b": batch_id}
+        ).fetchone()
         if row is None:
             raise RollbackRefused(f"There is no import batch {batch_id}.")
         if row[0] is not None:
-            raise RollbackRefused(f"Import batch {batch_id} was already rolled back on {row[0]:%Y-%m-%d %H:%M}.")
+            raise RollbackRefused(
+                f"Import batch {batch_id} was already rolled back on {row[0]:%Y-%m-%d %H:%M}."
+            )
         con.execute(
             "UPDATE batches SET rolled_back_at = $t, rolled_back_by = $u WHERE batch_id = $b",
             {"t": datetime.now(), "u": user, "b": batch_id},
@@ -191,15 +231,26 @@ def state_frames(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> d
 def summary(con: duckdb.DuckDBPyConnection) -> dict:
     """Return the counts of the current state and its latest batch, for the CLI and health checks."""
     counts = {}
-    for entity, view in (("projects", "projects"), ("milestones", "milestones"), ("risks", "risks"),
-                         ("cost_lines", "cost_lines"), ("business_case", "business_case")):
+    for entity, view in (
+        ("projects", "projects"),
+        ("milestones", "milestones"),
+        ("risks", "risks"),
+        ("cost_lines", "cost_lines"),
+        ("business_case", "business_case"),
+    ):
         counts[entity] = con.execute(f"SELECT count(*) FROM {quote(view)}").fetchone()[0]  # noqa: S608
     latest = con.execute(
         "SELECT batch_id, as_of, imported_at FROM batches WHERE rolled_back_at IS NULL ORDER BY batch_id DESC LIMIT 1"
     ).fetchone()
-    counts["batch"] = None if latest is None else {
-        "id": latest[0], "as_of": latest[1].isoformat(), "imported_at": latest[2].isoformat(timespec="seconds"),
-    }
+    counts["batch"] = (
+        None
+        if latest is None
+        else {
+            "id": latest[0],
+            "as_of": latest[1].isoformat(),
+            "imported_at": latest[2].isoformat(timespec="seconds"),
+        }
+    )
     return counts
 
 

@@ -58,8 +58,15 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
     """Return the records of a table under a mapping, with the problems of each cell."""
     preview = block.data.head(5).rename(columns=dict(block.headers))
     base = TableRead(
-        file=ctx.file, sheet=block.sheet, header_row=block.header_row, mapping=mapping, frame=None,
-        skipped=block.skipped, n_rows=len(block.data), form=block.form, preview=preview,
+        file=ctx.file,
+        sheet=block.sheet,
+        header_row=block.header_row,
+        mapping=mapping,
+        frame=None,
+        skipped=block.skipped,
+        n_rows=len(block.data),
+        form=block.form,
+        preview=preview,
     )
     if mapping.entity is None:
         return base
@@ -67,8 +74,16 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
     missing = [name for name in mapping.missing_required() if not (name == "project" and ctx.project_code)]
     if missing:
         for name in missing:
-            issues.append(Issue(ERROR, "required_column_missing", ctx.file, block.sheet, block.header_row,
-                                params={"field": name, "entity": mapping.entity}))
+            issues.append(
+                Issue(
+                    ERROR,
+                    "required_column_missing",
+                    ctx.file,
+                    block.sheet,
+                    block.header_row,
+                    params={"field": name, "entity": mapping.entity},
+                )
+            )
         base.issues = issues
         return base
     if mapping.entity == "costs" and mapping.month_columns:
@@ -115,7 +130,9 @@ def check_plausible(block: TableBlock, mapping: TableMapping, ctx: ReadContext) 
         filled = int(values.notna().sum())
         parsed = parse_column(values, spec, column.scale, ctx)
         readable = filled - len(parsed.problems)
-        columns.append(column if filled == 0 or readable / filled >= 0.5 else replace(column, field=None, confidence=0.0))
+        columns.append(
+            column if filled == 0 or readable / filled >= 0.5 else replace(column, field=None, confidence=0.0)
+        )
     return replace(mapping, columns=tuple(columns))
 
 
@@ -162,11 +179,15 @@ def _parse_signed_percents(series: pd.Series) -> values.Parsed:
     scale = 0.01 if plain.values.abs().max(skipna=True) > 10 else 1.0
     combined = plain.values.mul(scale).where(~written, percents.values)
     problems = {row: p for row, p in percents.problems.items() if p.code != "percent_out_of_range"}
-    problems.update({row: Problem("not_a_percent", p.severity, p.params) for row, p in plain.problems.items()})
+    problems.update(
+        {row: Problem("not_a_percent", p.severity, p.params) for row, p in plain.problems.items()}
+    )
     return values.Parsed(combined, problems)
 
 
-def _read_long(block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]) -> pd.DataFrame:
+def _read_long(
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> pd.DataFrame:
     specs = {f.name: f for f in fields_of(mapping.entity)}
     frame = pd.DataFrame(index=block.data.index)
     for column in mapping.columns:
@@ -174,7 +195,9 @@ def _read_long(block: TableBlock, mapping: TableMapping, ctx: ReadContext, issue
             continue
         parsed = parse_column(block.data[column.col_index], specs[column.field], column.scale, ctx)
         frame[column.field] = parsed.values
-        _place(parsed.problems, block, column.col_index, column.header, ctx, issues, block.data[column.col_index])
+        _place(
+            parsed.problems, block, column.col_index, column.header, ctx, issues, block.data[column.col_index]
+        )
     for name in specs:
         if name not in frame.columns:
             frame[name] = None
@@ -185,12 +208,21 @@ def _with_location(frame: pd.DataFrame, block: TableBlock, ctx: ReadContext) -> 
     frame = frame.copy()
     frame["_file"] = ctx.file
     frame["_sheet"] = block.sheet
-    frame["_row"] = [block.locate(int(row), 0)[0] for row in frame.index] if block.cells else frame.index.to_numpy()
+    frame["_row"] = (
+        [block.locate(int(row), 0)[0] for row in frame.index] if block.cells else frame.index.to_numpy()
+    )
     return frame.reset_index(drop=True)
 
 
-def _place(problems: dict, block: TableBlock, col: int, header: str, ctx: ReadContext,
-           issues: list[Issue], raw: pd.Series) -> None:
+def _place(
+    problems: dict,
+    block: TableBlock,
+    col: int,
+    header: str,
+    ctx: ReadContext,
+    issues: list[Issue],
+    raw: pd.Series,
+) -> None:
     """Turn a parser's problems into issues located at their cells."""
     for row, problem in problems.items():
         excel_row, excel_col = block.locate(int(row), col)
@@ -202,11 +234,22 @@ def _issue(problem: Problem, ctx: ReadContext, sheet: str, row: int, header: str
     code = problem.code
     if ctx.lenient and severity == ERROR and code not in ("scale_out_of_range",):
         severity = WARNING
-    return Issue(severity, code, ctx.file, sheet, row, header, col,
-                 None if value is None or pd.isna(value) else str(value), dict(problem.params))
+    return Issue(
+        severity,
+        code,
+        ctx.file,
+        sheet,
+        row,
+        header,
+        col,
+        None if value is None or pd.isna(value) else str(value),
+        dict(problem.params),
+    )
 
 
-def _read_wide_costs(block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]) -> pd.DataFrame:
+def _read_wide_costs(
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> pd.DataFrame:
     """Unpivot one column per month into monthly lines; an annual planned column is spread evenly."""
     ids = _read_long(block, mapping, ctx, issues)
     measure = mapping.wide_measure or guess_wide_measure(block)
@@ -254,8 +297,9 @@ def guess_wide_measure(block: TableBlock) -> str:
     return "actual"
 
 
-def _check_required_values(frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext,
-                           issues: list[Issue]) -> None:
+def _check_required_values(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> None:
     """A row missing a required value (a project code, a risk title...) cannot be stored."""
     located = {(i.row, i.column) for i in issues}  # the parser already said why those values are unreadable
     checks = [([f.name], f.name) for f in fields_of(mapping.entity) if f.required and f.name in frame.columns]
@@ -272,12 +316,23 @@ def _check_required_values(frame: pd.DataFrame, block: TableBlock, mapping: Tabl
             row = int(frame.at[position, "_row"])
             if (row, header) in located:
                 continue
-            issues.append(Issue(ERROR, code, ctx.file, block.sheet, row, header,
-                                column.col_index if column else None, params={"field": label}))
+            issues.append(
+                Issue(
+                    ERROR,
+                    code,
+                    ctx.file,
+                    block.sheet,
+                    row,
+                    header,
+                    column.col_index if column else None,
+                    params={"field": label},
+                )
+            )
 
 
-def _check_risk_score(frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext,
-                      issues: list[Issue]) -> None:
+def _check_risk_score(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> None:
     """The score is probability x impact, always recomputed; a written score that disagrees is reported."""
     column = mapping.field_column("score")
     if column is None:
@@ -286,13 +341,24 @@ def _check_risk_score(frame: pd.DataFrame, block: TableBlock, mapping: TableMapp
     written = pd.to_numeric(frame["score"], errors="coerce")
     differs = written.notna() & computed.notna() & ((written - computed).abs() > 1e-9)
     for position in frame.index[differs.fillna(False)]:
-        issues.append(Issue(WARNING, "score_recomputed", ctx.file, block.sheet, int(frame.at[position, "_row"]),
-                            column.header, column.col_index, f"{written[position]:g}",
-                            params={"score": int(computed[position])}))
+        issues.append(
+            Issue(
+                WARNING,
+                "score_recomputed",
+                ctx.file,
+                block.sheet,
+                int(frame.at[position, "_row"]),
+                column.header,
+                column.col_index,
+                f"{written[position]:g}",
+                params={"score": int(computed[position])},
+            )
+        )
 
 
-def _check_dates_order(frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext,
-                       issues: list[Issue]) -> None:
+def _check_dates_order(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> None:
     """An end date before the start date is an error: one of the two is wrong. Read leniently, the end
     date is dropped instead, with a warning, so a third-party register still imports."""
     start = pd.to_datetime(frame["start_date"], errors="coerce")
@@ -303,8 +369,18 @@ def _check_dates_order(frame: pd.DataFrame, block: TableBlock, mapping: TableMap
         end = pd.to_datetime(frame[end_field], errors="coerce")
         wrong = (end < start).fillna(False)
         for position in frame.index[wrong]:
-            issues.append(Issue(WARNING if ctx.lenient else ERROR, "end_before_start", ctx.file, block.sheet,
-                                int(frame.at[position, "_row"]), column.header, column.col_index,
-                                end[position].date().isoformat(), params={"start": start[position].date().isoformat()}))
+            issues.append(
+                Issue(
+                    WARNING if ctx.lenient else ERROR,
+                    "end_before_start",
+                    ctx.file,
+                    block.sheet,
+                    int(frame.at[position, "_row"]),
+                    column.header,
+                    column.col_index,
+                    end[position].date().isoformat(),
+                    params={"start": start[position].date().isoformat()},
+                )
+            )
         if ctx.lenient:
             frame.loc[wrong, end_field] = pd.NaT

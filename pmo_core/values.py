@@ -116,8 +116,12 @@ def _as_text(value: object) -> str | None:
 def _cells(series: pd.Series, keep: frozenset[str] = frozenset()) -> pa.Array:
     """Return the column as trimmed Arrow strings, with empty cells and placeholders ("n/a", "-") as nulls."""
     try:
-        if isinstance(series.dtype, (pd.StringDtype, pd.ArrowDtype)) and hasattr(series.array, "__arrow_array__"):
-            text = pa.array(series.array)  # the reader's Arrow strings, taken without a copy to Python objects
+        if isinstance(series.dtype, (pd.StringDtype, pd.ArrowDtype)) and hasattr(
+            series.array, "__arrow_array__"
+        ):
+            text = pa.array(
+                series.array
+            )  # the reader's Arrow strings, taken without a copy to Python objects
             text = text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
             text = text.cast(pa.string())
         else:

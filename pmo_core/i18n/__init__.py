@@ -14,7 +14,17 @@ from functools import cache
 
 LANGUAGES = ("en", "fr")
 AREAS = (
-    "common", "imports", "values", "reading", "template", "overview", "project", "risks", "budget", "priorities", "settings",
+    "common",
+    "imports",
+    "values",
+    "reading",
+    "template",
+    "overview",
+    "project",
+    "risks",
+    "budget",
+    "priorities",
+    "settings",
     "annotate",
 )
 

@@ -2,8 +2,10 @@
 
 TEXTS = {
     "app.title": ("PMO dashboard", "Tableau de bord PMO"),
-    "app.tagline": ("Where the portfolio stands, from the trackers you already keep",
-                    "Où en est le portefeuille, à partir des suivis que vous tenez déjà"),
+    "app.tagline": (
+        "Where the portfolio stands, from the trackers you already keep",
+        "Où en est le portefeuille, à partir des suivis que vous tenez déjà",
+    ),
     "nav.overview": ("Overview", "Vue d'ensemble"),
     "nav.project": ("Project", "Projet"),
     "nav.risks": ("Risks", "Risques"),
@@ -20,10 +22,15 @@ TEXTS = {
     "sidebar.snapshot_current": ("Current state", "État actuel"),
     "sidebar.all": ("All", "Tous"),
     "sidebar.user": ("Signed in as {user}", "Connecté en tant que {user}"),
-    "filters.caption": ("Snapshot: {snapshot} · Filters: {filters}", "Situation : {snapshot} · Filtres : {filters}"),
+    "filters.caption": (
+        "Snapshot: {snapshot} · Filters: {filters}",
+        "Situation : {snapshot} · Filtres : {filters}",
+    ),
     "filters.none": ("none", "aucun"),
-    "empty.store": ("The store is empty. Import a tracker on the Import page, or load the demo portfolio with `make run`.",
-                    "La base est vide. Importez un suivi depuis la page Import, ou chargez le portefeuille de démonstration avec `make run`."),
+    "empty.store": (
+        "The store is empty. Import a tracker on the Import page, or load the demo portfolio with `make run`.",
+        "La base est vide. Importez un suivi depuis la page Import, ou chargez le portefeuille de démonstration avec `make run`.",
+    ),
     "empty.selection": ("No project in this selection.", "Aucun projet dans cette sélection."),
     "coming.title": ("Coming next", "À venir"),
     "na": ("n/a", "n.d."),

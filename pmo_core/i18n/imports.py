@@ -74,7 +74,10 @@ TEXTS = {
         "Import refusé : {errors} erreur(s). Rien n'a été enregistré.",
     ),
     "cli.dry_run": ("Dry run: nothing was stored.", "Simulation : rien n'a été enregistré."),
-    "cli.imported": ("Imported as batch {batch} (snapshot of {as_of}).", "Importé en lot {batch} (situation au {as_of})."),
+    "cli.imported": (
+        "Imported as batch {batch} (snapshot of {as_of}).",
+        "Importé en lot {batch} (situation au {as_of}).",
+    ),
     "cli.report.counts": (
         "Read {projects} projects, {milestones} milestones, {risks} risks, {costs} cost lines, "
         "{business_case} business-case lines.",
@@ -104,7 +107,10 @@ TEXTS = {
         "Déposez les suivis Excel ou CSV que vous recevez (jusqu'à {limit} Mo chacun). Rien n'est enregistré avant "
         "votre confirmation ; chaque import peut être annulé.",
     ),
-    "import.template.title": ("The PMO template, and an export of the store", "Le modèle PMO, et un export de la base"),
+    "import.template.title": (
+        "The PMO template, and an export of the store",
+        "Le modèle PMO, et un export de la base",
+    ),
     "import.template.text": (
         "Our own template has sheets Projects, Milestones, Risks, Costs and Business case, with drop-down lists. "
         "French and English headers are both accepted, and so are your own trackers.",
@@ -113,7 +119,10 @@ TEXTS = {
     ),
     "import.template.blank": ("Download the blank template", "Télécharger le modèle vierge"),
     "import.template.file": ("pmo_template.xlsx", "modele_pmo.xlsx"),
-    "import.template.export_prepare": ("Prepare an export of the current state", "Préparer un export de l'état actuel"),
+    "import.template.export_prepare": (
+        "Prepare an export of the current state",
+        "Préparer un export de l'état actuel",
+    ),
     "import.template.export": ("Download the export", "Télécharger l'export"),
     "import.upload": ("Tracker files", "Fichiers de suivi"),
     "import.scope": ("What the files cover", "Ce que couvrent les fichiers"),
@@ -127,7 +136,7 @@ TEXTS = {
     ),
     "import.lenient": ("Import unreadable values as empty", "Importer les valeurs illisibles comme vides"),
     "import.lenient.help": (
-        "Text in a number or date column (\"to be defined\", a note) becomes an empty cell instead of blocking the "
+        'Text in a number or date column ("to be defined", a note) becomes an empty cell instead of blocking the '
         "import; each one is listed as a warning.",
         "Un texte dans une colonne de nombres ou de dates (« à définir », une note) devient une cellule vide au lieu "
         "de bloquer l'import ; chacun est signalé par un avertissement.",
@@ -188,7 +197,10 @@ TEXTS = {
         "Aucune colonne ne contient « {field} », indispensable pour ce tableau ({entity}) : choisissez-la ci-dessus, "
         "sinon ce tableau ne peut pas être importé.",
     ),
-    "import.profile_applied": ("Mapping profile « {name} » applied", "Profil de correspondance « {name} » appliqué"),
+    "import.profile_applied": (
+        "Mapping profile « {name} » applied",
+        "Profil de correspondance « {name} » appliqué",
+    ),
     "import.profile.save": ("Save this mapping as a profile", "Enregistrer cette correspondance"),
     "import.profile.name": ("Profile name", "Nom du profil"),
     "import.profile.save_button": ("Save", "Enregistrer"),
@@ -207,7 +219,10 @@ TEXTS = {
         "La date que décrivent ces chiffres. Les tendances et « ce qui a changé » comparent les situations à cette date.",
     ),
     "import.preview": ("What the import will change", "Ce que l'import va changer"),
-    "import.report": ("Report: {errors} error(s), {warnings} warning(s)", "Rapport : {errors} erreur(s), {warnings} avertissement(s)"),
+    "import.report": (
+        "Report: {errors} error(s), {warnings} warning(s)",
+        "Rapport : {errors} erreur(s), {warnings} avertissement(s)",
+    ),
     "import.col.severity": ("Severity", "Gravité"),
     "import.col.file": ("File", "Fichier"),
     "import.col.sheet": ("Sheet", "Feuille"),
@@ -215,7 +230,10 @@ TEXTS = {
     "import.col.column": ("Column", "Colonne"),
     "import.col.value": ("Value", "Valeur"),
     "import.col.message": ("What to do", "Que faire"),
-    "import.annotated": ("Download {name} with its problems marked", "Télécharger {name} avec ses problèmes signalés"),
+    "import.annotated": (
+        "Download {name} with its problems marked",
+        "Télécharger {name} avec ses problèmes signalés",
+    ),
     "import.annotated.help": (
         "Your own workbook back, each problem cell coloured with a comment saying what to fix, and a first sheet "
         "listing them. Correct it in Excel, then drop it here again.",

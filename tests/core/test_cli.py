@@ -21,8 +21,14 @@ from tests.conftest import ROOT, SAMPLES
 
 def cli(db: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     env = {**os.environ, "PMO_DB": str(db)}
-    return subprocess.run([sys.executable, "-m", "pmo_core", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "pmo_core", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def summary(db: Path) -> dict:
@@ -35,8 +41,14 @@ def test_import_summary_history_rollback(db_path):
     result = cli(db_path, "import", str(SAMPLES / "portfolio_export_en.xlsx"), "--as-of", "2026-10-31")
     assert result.returncode == 0, result.stderr
     assert "48 added" in result.stdout
-    assert summary(db_path) == {"projects": 48, "milestones": 192, "risks": 209, "cost_lines": 706,
-                                "business_case": 0, "batch": summary(db_path)["batch"]}
+    assert summary(db_path) == {
+        "projects": 48,
+        "milestones": 192,
+        "risks": 209,
+        "cost_lines": 706,
+        "business_case": 0,
+        "batch": summary(db_path)["batch"],
+    }
     assert summary(db_path)["batch"]["id"] == 1
     history = cli(db_path, "history")
     assert "portfolio_export_en.xlsx" in history.stdout and "2026-10-31" in history.stdout
@@ -58,9 +70,11 @@ def test_a_refused_import_exits_non_zero_with_the_report_on_stderr(db_path, tmp_
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Projects"
-    for row in (["Code", "Name", "Budget", "Start date", "Forecast end"],
-                ["P1", "Alpha", "lots", "2026-05-01", "2026-03-01"],
-                ["P1", "Alpha bis", 10, None, None]):
+    for row in (
+        ["Code", "Name", "Budget", "Start date", "Forecast end"],
+        ["P1", "Alpha", "lots", "2026-05-01", "2026-03-01"],
+        ["P1", "Alpha bis", 10, None, None],
+    ):
         sheet.append(row)
     risks = workbook.create_sheet("Risks")
     for row in (["Project code", "Risk", "Probability", "Impact"], ["P9", "Flood", 7, 2]):
@@ -69,11 +83,14 @@ def test_a_refused_import_exits_non_zero_with_the_report_on_stderr(db_path, tmp_
     result = cli(db_path, "--lang", "fr", "import", str(bad))
     assert result.returncode == 2
     assert "Rien n'a été enregistré" in result.stderr
-    for expected in ("ligne 2, colonne « Budget »", "« lots » n'est pas un nombre",  # non-numeric amount
-                     "précède la date de début",  # end before start
-                     "Le code projet « P1 » apparaît plusieurs fois",  # duplicate code
-                     "feuille « Risks », ligne 2, colonne « Probability »",  # probability outside 1-5
-                     "« P9 » n'est ni un projet"):  # unknown project
+    for expected in (
+        "ligne 2, colonne « Budget »",
+        "« lots » n'est pas un nombre",  # non-numeric amount
+        "précède la date de début",  # end before start
+        "Le code projet « P1 » apparaît plusieurs fois",  # duplicate code
+        "feuille « Risks », ligne 2, colonne « Probability »",  # probability outside 1-5
+        "« P9 » n'est ni un projet",
+    ):  # unknown project
         assert expected in result.stderr, expected
     assert result.stdout == ""
     assert summary(db_path)["projects"] == 0
@@ -107,7 +124,9 @@ def test_export_then_import_gives_the_same_data(db_path, tmp_path):
         assert snapshots.list_snapshots(con)[0].as_of == as_of  # read back from the README sheet
         con.close()
         for entity, frame in before.items():
-            pd.testing.assert_frame_equal(_normal(frame), _normal(after[entity]), check_dtype=False, obj=entity)
+            pd.testing.assert_frame_equal(
+                _normal(frame), _normal(after[entity]), check_dtype=False, obj=entity
+            )
 
 
 def _normal(frame: pd.DataFrame) -> pd.DataFrame:
@@ -129,8 +148,16 @@ def test_the_demo_loads_once(db_path):
 
 def test_the_cli_says_why_it_cannot_open_a_store_held_by_the_app(db_path):
     assert cli(db_path, "summary").returncode == 0
-    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c = duckdb.connect({str(db_path)!r}); "
-                               "print('held', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c = duckdb.connect({str(db_path)!r}); "
+            "print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         result = cli(db_path, "import", str(SAMPLES / "portfolio_export_en.xlsx"))
@@ -156,13 +183,22 @@ def big_workbook(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("stage", ["project_rows", "risk_rows", "cost_rows"])
 def test_killing_an_import_midway_leaves_the_store_intact(db_path, big_workbook, stage):
     """SIGKILL the CLI inside its transaction, as it starts writing a table: the store is exactly as it was."""
-    assert cli(db_path, "import", str(SAMPLES / "portfolio_export_en.xlsx"), "--as-of", "2026-09-30").returncode == 0
+    assert (
+        cli(db_path, "import", str(SAMPLES / "portfolio_export_en.xlsx"), "--as-of", "2026-09-30").returncode
+        == 0
+    )
     con = store.connect(db_path)
     before = (snapshots.summary(con), snapshots.state_frames(con))
     con.close()
     env = {**os.environ, "PMO_DB": str(db_path)}
-    process = subprocess.Popen([sys.executable, "-m", "pmo_core", "import", str(big_workbook), "--progress"],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pmo_core", "import", str(big_workbook), "--progress"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     for line in process.stderr:
         if f"stage: writing {stage}" in line:
             break

@@ -14,8 +14,13 @@ from pmo_core.fields import ENTITIES, all_fields
 from pmo_core.i18n import AREAS, table
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECK_ONLY_FIELDS = {("risks", "score"), ("milestones", "project_name"), ("risks", "project_name"),
-                     ("costs", "project_name"), ("business_case", "project_name")}
+CHECK_ONLY_FIELDS = {
+    ("risks", "score"),
+    ("milestones", "project_name"),
+    ("risks", "project_name"),
+    ("costs", "project_name"),
+    ("business_case", "project_name"),
+}
 
 
 def python_files(*folders: str) -> list[Path]:
@@ -26,8 +31,11 @@ def test_the_core_never_imports_streamlit():
     for path in python_files("pmo_core"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
             assert not any(n.split(".")[0] == "streamlit" for n in names), path
 
 
@@ -72,12 +80,21 @@ def test_every_setting_is_documented_in_both_languages():
 
 def test_every_field_has_a_column_in_its_table():
     con = store.connect(":memory:")
-    tables = {"projects": "project_rows", "milestones": "milestone_rows", "risks": "risk_rows",
-              "costs": "cost_rows", "business_case": "business_case_rows"}
+    tables = {
+        "projects": "project_rows",
+        "milestones": "milestone_rows",
+        "risks": "risk_rows",
+        "costs": "cost_rows",
+        "business_case": "business_case_rows",
+    }
     for entity in ENTITIES:
-        columns = {row[0] for row in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = $t", {"t": tables[entity]}
-        ).fetchall()}
+        columns = {
+            row[0]
+            for row in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = $t",
+                {"t": tables[entity]},
+            ).fetchall()
+        }
         for spec in all_fields()[entity]:
             if (entity, spec.name) in CHECK_ONLY_FIELDS:
                 continue

@@ -30,7 +30,13 @@ def project(con, code):
 
 def test_the_english_ppm_export_reads_whole(con):
     plan = import_files(con, "portfolio_export_en.xlsx")
-    assert plan.counts() == {"projects": 48, "milestones": 192, "risks": 209, "costs": 706, "business_case": 0}
+    assert plan.counts() == {
+        "projects": 48,
+        "milestones": 192,
+        "risks": 209,
+        "costs": 706,
+        "business_case": 0,
+    }
     p3 = project(con, "PRJ-2025-003")  # Projects!A4:R4
     assert p3["name"] == "CRM rollout"
     assert p3["budget"] == pytest.approx(2952244.46)
@@ -105,7 +111,9 @@ def test_the_wide_monthly_budget_unpivots_into_monthly_lines(con):
     plan = import_files(con, "budget_mensuel_fr.xlsx")
     assert plan.counts()["costs"] == 36 * 12
     costs = snapshots.state_frames(con)["costs"]
-    line = costs.loc[(costs["project_code"] == "PRJ-2025-001") & (costs["cost_type"] == "CAPEX")].set_index("month")
+    line = costs.loc[(costs["project_code"] == "PRJ-2025-001") & (costs["cost_type"] == "CAPEX")].set_index(
+        "month"
+    )
     assert line.at[pd.Timestamp("2026-01-01"), "actual"] == pytest.approx(4037)  # 'janv.-26'
     assert line.at[pd.Timestamp("2026-10-01"), "actual"] == pytest.approx(5094)  # 'oct.-26'
     assert pd.isna(line.at[pd.Timestamp("2026-11-01"), "actual"])  # 'nov.-26' still empty

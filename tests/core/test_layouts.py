@@ -54,8 +54,12 @@ def test_a_two_row_header_with_merged_groups_reads_inherent_and_residual(tmp_pat
     assert fields["Probabilité Résiduelle"] == "residual_probability"
     assert fields["Impact Résiduel"] == "residual_impact"
     record = table.frame.iloc[0]
-    assert (record["probability"], record["residual_probability"], record["impact"], record["residual_impact"]) == (
-        4, 2, 4, 2)
+    assert (
+        record["probability"],
+        record["residual_probability"],
+        record["impact"],
+        record["residual_impact"],
+    ) == (4, 2, 4, 2)
 
 
 def test_one_fiche_projet_per_sheet_with_a_risk_table_under_it(tmp_path):
@@ -73,8 +77,10 @@ def test_one_fiche_projet_per_sheet_with_a_risk_table_under_it(tmp_path):
             ["Bruit sur chantier", "Faible", "Mineur", "Clos"],
         ]
 
-    path = save(tmp_path / "fiches.xlsx", {"PRJ-A": fiche("PRJ-A", "Usine", "120,5"),
-                                          "PRJ-B": fiche("PRJ-B", "Réseau", "80")})
+    path = save(
+        tmp_path / "fiches.xlsx",
+        {"PRJ-A": fiche("PRJ-A", "Usine", "120,5"), "PRJ-B": fiche("PRJ-B", "Réseau", "80")},
+    )
     read = analyse(path)
     forms = [t for t in read.tables if t.form]
     assert len(forms) == 2
@@ -92,7 +98,12 @@ def test_one_fiche_projet_per_sheet_with_a_risk_table_under_it(tmp_path):
 
 
 def test_a_form_value_error_points_at_the_value_cell(tmp_path):
-    rows = [["Code projet", "PRJ-A"], ["Intitulé", "Usine"], ["Budget", "à définir"], ["Chef de projet", "Ann"]]
+    rows = [
+        ["Code projet", "PRJ-A"],
+        ["Intitulé", "Usine"],
+        ["Budget", "à définir"],
+        ["Chef de projet", "Ann"],
+    ]
     path = save(tmp_path / "fiche.xlsx", {"Fiche": rows})
     issues = analyse(path).tables[0].issues
     assert [(i.code, i.row, i.col_index) for i in issues] == [("not_a_number", 3, 1)]
@@ -110,7 +121,9 @@ def test_several_tables_on_one_sheet_are_read_apart(tmp_path):
     ]
     read = analyse(save(tmp_path / "two.xlsx", {"Data": rows}))
     assert [(t.mapping.entity, t.header_row, len(t.frame)) for t in read.tables] == [
-        ("projects", 1, 2), ("milestones", 6, 1)]
+        ("projects", 1, 2),
+        ("milestones", 6, 1),
+    ]
 
 
 def test_hidden_sheets_are_skipped_unless_asked_for(tmp_path):
@@ -122,8 +135,11 @@ def test_hidden_sheets_are_skipped_unless_asked_for(tmp_path):
 
 
 def test_a_formula_without_cached_value_is_recomputed_not_trusted(tmp_path):
-    rows = [["Project code", "Risk", "Probability", "Impact", "Score"],
-            ["P1", "Flood", 3, 4, "=C2*D2"], ["P1", "Strike", 2, 5, "=C3*D3"]]
+    rows = [
+        ["Project code", "Risk", "Probability", "Impact", "Score"],
+        ["P1", "Flood", 3, 4, "=C2*D2"],
+        ["P1", "Strike", 2, 5, "=C3*D3"],
+    ]
     path = save(tmp_path / "scripted.xlsx", {"Risks": rows})  # openpyxl writes formulas with no cached value
     table = analyse(path).tables[0]
     assert table.issues == []
@@ -134,7 +150,9 @@ def test_a_formula_without_cached_value_is_recomputed_not_trusted(tmp_path):
 def test_a_written_score_that_disagrees_is_reported_and_recomputed(tmp_path):
     rows = [["Project code", "Risk", "Probability", "Impact", "Criticité"], ["P1", "Flood", 3, 4, 9]]
     issues = analyse(save(tmp_path / "score.xlsx", {"Risks": rows})).tables[0].issues
-    assert [(i.code, i.severity, i.value, i.params["score"]) for i in issues] == [("score_recomputed", "warning", "9", 12)]
+    assert [(i.code, i.severity, i.value, i.params["score"]) for i in issues] == [
+        ("score_recomputed", "warning", "9", 12)
+    ]
 
 
 def test_a_saved_profile_is_applied_by_itself_to_the_same_headers(con, tmp_path):
@@ -150,7 +168,9 @@ def test_a_saved_profile_is_applied_by_itself_to_the_same_headers(con, tmp_path)
     assert chosen.field_column("budget").header == "Dotation 2026"
     profiles.save_profile(con, profile_from_mapping("Suivi DSI", chosen), user="test")
 
-    later = save(tmp_path / "odd_next_month.xlsx", {"Feuil1": rows[:1] + [["X2", "Projet Y", "2 500", "Bob"]]})
+    later = save(
+        tmp_path / "odd_next_month.xlsx", {"Feuil1": rows[:1] + [["X2", "Projet Y", "2 500", "Bob"]]}
+    )
     reads = read_files([(later, later.name)], ReadOptions(profiles=tuple(profiles.load_profiles(con))))
     table = reads[0].tables[0]
     assert table.mapping.profile == "Suivi DSI"

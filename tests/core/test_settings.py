@@ -14,8 +14,10 @@ def test_defaults_come_from_the_declared_table(con):
 
 
 def test_valid_values_are_stored_and_wrong_ones_refused_with_a_reason(con):
-    refused = settings.update_settings(con, {"reporting_period_days": "0", "currency": "GBP",
-                                             "probability_fractions": "0.1;0.2;0.5;0.8;0.95"})
+    refused = settings.update_settings(
+        con,
+        {"reporting_period_days": "0", "currency": "GBP", "probability_fractions": "0.1;0.2;0.5;0.8;0.95"},
+    )
     assert set(refused) == {"reporting_period_days"}
     assert "at least 1" in refused["reporting_period_days"]
     assert settings.get(con, "currency") == "GBP"
@@ -23,8 +25,15 @@ def test_valid_values_are_stored_and_wrong_ones_refused_with_a_reason(con):
     assert settings.get(con, "reporting_period_days") == 35
 
 
-@pytest.mark.parametrize(("name", "raw"), [("currency", "XYZ"), ("cpi_spi_red", "abc"),
-                                           ("probability_fractions", "0.1,0.2"), ("import_user", "  ")])
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("currency", "XYZ"),
+        ("cpi_spi_red", "abc"),
+        ("probability_fractions", "0.1,0.2"),
+        ("import_user", "  "),
+    ],
+)
 def test_each_kind_of_wrong_value_is_refused(con, name, raw):
     with pytest.raises(ValueError):
         settings.put(con, name, raw)

@@ -27,8 +27,17 @@ def names(con, as_of=None):
 
 def fingerprint(con) -> dict:
     """Everything a user could see of the store: counts, batches and every state."""
-    tables = ["batches", "batch_files", "batch_issues", "coverage", "project_rows", "risk_rows", "cost_rows",
-              "milestone_rows", "business_case_rows"]
+    tables = [
+        "batches",
+        "batch_files",
+        "batch_issues",
+        "coverage",
+        "project_rows",
+        "risk_rows",
+        "cost_rows",
+        "milestone_rows",
+        "business_case_rows",
+    ]
     counts = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
     return {"counts": counts, "summary": snapshots.summary(con)}
 
@@ -38,14 +47,20 @@ def test_an_import_is_a_batch_with_its_files_counts_and_date(con):
     history = snapshots.history(con)
     assert history.loc[0, "batch_id"] == batch
     assert history.loc[0, "as_of"].date() == JAN
-    assert (history.loc[0, "n_projects"], history.loc[0, "n_risks"], history.loc[0, "n_cost_lines"]) == (2, 2, 3)
+    assert (history.loc[0, "n_projects"], history.loc[0, "n_risks"], history.loc[0, "n_cost_lines"]) == (
+        2,
+        2,
+        3,
+    )
     assert snapshots.summary(con)["projects"] == 2
 
 
 def test_a_partial_import_updates_only_its_projects(con):
     load(con, two_projects(), JAN)
-    update = {"projects": projects({"code": "P1", "name": "Alpha renamed"}),
-              "risks": pd.DataFrame([{"project_code": "P1", "title": "New risk", "probability": 1, "impact": 1}])}
+    update = {
+        "projects": projects({"code": "P1", "name": "Alpha renamed"}),
+        "risks": pd.DataFrame([{"project_code": "P1", "title": "New risk", "probability": 1, "impact": 1}]),
+    }
     load(con, update, FEB)
     assert names(con) == {"P1": "Alpha renamed", "P2": "Beta"}
     risks = snapshots.state_frames(con)["risks"]
@@ -86,8 +101,11 @@ def test_a_late_import_of_an_older_snapshot_takes_its_place_in_history(con):
 def test_rollback_brings_back_the_state_before(con):
     load(con, two_projects(), JAN)
     before = snapshots.state_frames(con)
-    batch = load(con, {"projects": projects({"code": "P2", "name": "Beta changed"}, {"code": "P9", "name": "New"})},
-                 FEB)
+    batch = load(
+        con,
+        {"projects": projects({"code": "P2", "name": "Beta changed"}, {"code": "P9", "name": "New"})},
+        FEB,
+    )
     assert names(con) == {"P1": "Alpha", "P2": "Beta changed", "P9": "New"}
     snapshots.rollback(con, batch, user="test")
     after = snapshots.state_frames(con)
@@ -124,7 +142,8 @@ def test_a_failure_inside_the_transaction_leaves_the_store_as_it_was(con):
     plan = plan_from_frames(con, {"projects": projects({"code": "P5", "name": "Five"})}, as_of=FEB)
     # A milestone without a name violates NOT NULL in the middle of the transaction, after the batch row.
     plan.frames["milestones"] = pd.DataFrame([{"project_code": "P5", "name": None}]).reindex(
-        columns=plan.frames["milestones"].columns)
+        columns=plan.frames["milestones"].columns
+    )
     with pytest.raises(Exception, match="NOT NULL"):
         snapshots.apply_plan(con, plan, user="test")
     assert fingerprint(con) == before
@@ -134,21 +153,27 @@ def test_preview_says_what_is_added_updated_removed_and_unchanged(con):
     load(con, two_projects(), JAN)
     frames = two_projects()
     frames["projects"].loc[frames["projects"]["code"] == "P2", "budget"] = 60_000.0
-    frames["projects"] = pd.concat([frames["projects"], projects({"code": "P3", "name": "Gamma"})], ignore_index=True)
+    frames["projects"] = pd.concat(
+        [frames["projects"], projects({"code": "P3", "name": "Gamma"})], ignore_index=True
+    )
     plan = plan_from_frames(con, frames, as_of=FEB, scope="partial")
     changes = dict(zip(plan.changes["project_code"], plan.changes["change"], strict=True))
     assert changes == {"P1": "unchanged", "P2": "updated", "P3": "added"}
-    full = plan_from_frames(con, {"projects": projects({"code": "P1", "name": "Alpha"})}, as_of=FEB, scope="full")
+    full = plan_from_frames(
+        con, {"projects": projects({"code": "P1", "name": "Alpha"})}, as_of=FEB, scope="full"
+    )
     assert dict(zip(full.changes["project_code"], full.changes["change"], strict=True))["P2"] == "removed"
 
 
 def test_risks_name_their_project_by_title_or_code(con):
     load(con, two_projects(), JAN)
-    risks = pd.DataFrame([
-        {"project_name": "alpha", "title": "By title, other case", "probability": 3, "impact": 3},
-        {"project_code": "P2", "title": "By code", "probability": 1, "impact": 2},
-        {"project_name": "Unknown project", "title": "Orphan", "probability": 1, "impact": 1},
-    ])
+    risks = pd.DataFrame(
+        [
+            {"project_name": "alpha", "title": "By title, other case", "probability": 3, "impact": 3},
+            {"project_code": "P2", "title": "By code", "probability": 1, "impact": 2},
+            {"project_name": "Unknown project", "title": "Orphan", "probability": 1, "impact": 1},
+        ]
+    )
     plan = plan_from_frames(con, {"risks": risks}, as_of=FEB)
     assert [(i.code, i.value) for i in plan.errors] == [("project_unknown", "Unknown project")]
     assert list(plan.frames["risks"]["project_code"]) == ["P1", "P2"]
@@ -160,8 +185,13 @@ def test_store_busy_is_reported_clearly(db_path, tmp_path):
     import time
 
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('ok', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('ok', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ok"

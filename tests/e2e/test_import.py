@@ -31,12 +31,16 @@ def choose(tab, selectbox, option: str) -> None:
     """Open a Streamlit selectbox and pick an option, as a user does with the mouse."""
     selectbox.scroll_into_view_if_needed()
     selectbox.click()
-    tab.get_by_role("option").filter(has_text=re.compile(f"^{re.escape(option)}$")).first.click(timeout=10_000)
+    tab.get_by_role("option").filter(has_text=re.compile(f"^{re.escape(option)}$")).first.click(
+        timeout=10_000
+    )
     settle(tab)
 
 
 def grid_text(tab) -> list[str]:
-    return [cell.text_content() for cell in tab.query_selector_all("[data-testid=stDataFrame] [role=gridcell]")]
+    return [
+        cell.text_content() for cell in tab.query_selector_all("[data-testid=stDataFrame] [role=gridcell]")
+    ]
 
 
 def test_upload_the_english_export_confirm_and_find_its_projects(empty_server, page):
@@ -63,7 +67,9 @@ def test_the_french_tracker_with_one_column_read_differently(tmp_path, page):
         assert "75550" in "".join(grid_text(page)).replace(" ", "").replace("\u202f", "")
         page.get_by_text("Change how the columns are read").click()
         settle(page)
-        row = page.locator("[data-testid=stHorizontalBlock]").filter(has=page.get_by_text("Budget (k€)", exact=True))
+        row = page.locator("[data-testid=stHorizontalBlock]").filter(
+            has=page.get_by_text("Budget (k€)", exact=True)
+        )
         choose(page, row.locator("[data-testid=stSelectbox]").nth(1), "× 1")
         cells = grid_text(page)
         assert any(c in ("75.55", "75,55") for c in cells[-40:]), cells[-40:]
@@ -82,7 +88,9 @@ def test_a_file_with_errors_comes_back_annotated(empty_server, page, tmp_path):
     upload(page, empty_server, SAMPLES / "registre_risques_fr.xlsx")
     assert page.get_by_role("button", name="Confirm the import").is_disabled()
     with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name=re.compile("Download registre_risques_fr.xlsx with its problems")).click()
+        page.get_by_role(
+            "button", name=re.compile("Download registre_risques_fr.xlsx with its problems")
+        ).click()
     target = tmp_path / download.value.suggested_filename
     download.value.save_as(target)
     assert target.name == "registre_risques_fr_annotated.xlsx"

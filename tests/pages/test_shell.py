@@ -7,8 +7,15 @@ import pytest
 from pmo_core import settings
 from tests.pages.conftest import no_exception, open_page
 
-PAGES = ["pages/overview.py", "pages/risks.py", "pages/budget.py", "pages/priorities.py", "pages/import.py",
-         "pages/settings.py", "pages/project.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/risks.py",
+    "pages/budget.py",
+    "pages/priorities.py",
+    "pages/import.py",
+    "pages/settings.py",
+    "pages/project.py",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)
