@@ -19,22 +19,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pmo_core import snapshots, store  # noqa: E402
+from pmo_core import snapshots, store, vocabulary  # noqa: E402
 from pmo_core.importer import plan_from_frames  # noqa: E402
 
 FIRST, SECOND = date(2026, 9, 30), date(2026, 10, 31)
 PORTFOLIOS = ["Digital", "Industry", "Compliance", "Support", "R&D", "Sales", "Infrastructure", "HR"]
-CATEGORIES = [
-    "technical",
-    "functional",
-    "schedule",
-    "financial",
-    "quality",
-    "health_safety",
-    "environment",
-    "external",
-    "security",
-]
+CATEGORIES = [term.code for term in vocabulary.CATEGORY]
 STATUSES = np.array(["green", "amber", "red", None], dtype=object)
 
 

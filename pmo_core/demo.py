@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from pmo_core.fields import fields_of
+from pmo_core.vocabulary import CATEGORY
 
 SNAPSHOTS = (date(2026, 7, 31), date(2026, 8, 31), date(2026, 9, 30), date(2026, 10, 31))
 FIRST_MONTH, MONTHS = date(2024, 11, 1), 24  # the cost window: Nov 2024 .. Oct 2026
@@ -885,17 +886,7 @@ def _risk_follow_up(rng: random.Random, project: _Project, day: date, critical: 
 def _cover_categories(rng: random.Random, projects: list[_Project], counter: list[int]) -> None:
     """Add a risk in any category no project drew, and the risks every demo shows, on lasting projects."""
     lasting = [p for p in projects if p.first == 0 and p.last == 3]
-    for category in (
-        "technical",
-        "functional",
-        "schedule",
-        "financial",
-        "quality",
-        "health_safety",
-        "environment",
-        "external",
-        "security",
-    ):
+    for category in (term.code for term in CATEGORY):
         if any(r["category"] == category for p in lasting for r in p.risks[0]):
             continue
         kinds = {kind for e in RISKS if e[0] == category for kind in e[1].split()}

@@ -28,6 +28,31 @@ XLS_ROWS = [["Code projet", "Budget (k€)"], ["PRJ-001", "1250.5"], ["PRJ-002",
 CSV_UTF8 = 'code,name,comment\nPRJ-1,"Refonte, phase 2","two\nlines"\nPRJ-2,Migration,\n'
 CSV_CP1252 = "Code;Libellé;Budget (£k)\nPRJ-1;Réseau;1 200\nPRJ-2;Sécurité;£300\n"
 
+# Each hostile file and the code the reader must give (at 200,000 rows; the files named rows_300* are read
+# with a limit of 200 rows).
+REFUSED = {
+    "text_named_xlsx.xlsx": "not_a_workbook",
+    "png_named_xlsx.xlsx": "not_a_workbook",
+    "pdf_named_xlsx.xlsx": "not_a_workbook",
+    "random_bytes.xlsx": "not_a_workbook",
+    "zip_not_workbook.xlsx": "not_a_workbook",
+    "empty_file.xlsx": "empty_workbook",
+    "empty_workbook.xlsx": "empty_workbook",
+    "truncated.xlsx": "corrupt_zip",
+    "corrupt_zip.xlsx": "corrupt_zip",
+    "malformed_sheet.xlsx": "corrupt_workbook",
+    "password_protected.xlsx": "password_protected",
+    "zip_bomb.xlsx": "zip_bomb",
+    "too_many_entries.xlsx": "zip_bomb",
+    "entity_bomb.xlsx": "xml_entities",
+    "dimension_bomb.xlsx": "too_many_rows",
+    "cells_bomb.xlsx": "too_many_cells",
+    "rows_300.xlsx": "too_many_rows",
+    "rows_300_no_dimension.xlsx": "too_many_rows",
+    # No <dimension> tag warns the checks: calamine aborts the child allocating 512 GB, the sandbox reports it.
+    "huge_range_no_dimension.xlsx": "out_of_memory",
+}
+
 
 def build_corpus(directory: Path) -> dict[str, Path]:
     """Write every corpus file into `directory` and return them by name."""

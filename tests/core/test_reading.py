@@ -20,34 +20,19 @@ from pmo_core import reading
 from pmo_core.i18n import t
 from pmo_core.reading import KINDS, UnreadableFile, check_container, read_file
 from pmo_core.sandbox import run_isolated
-from tests.hostile_files import CSV_CP1252, XLS_ROWS, build_corpus, column_letters, sheet_xml, xlsx_bytes
+from tests.hostile_files import (
+    CSV_CP1252,
+    REFUSED,
+    XLS_ROWS,
+    build_corpus,
+    column_letters,
+    sheet_xml,
+    xlsx_bytes,
+)
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SAMPLES = sorted((SHARED / "samples").glob("*.xlsx")) + sorted((SHARED / "real").glob("*.*"))
 
-# Each hostile file and the code it must give; ROW_LIMIT applies to the files named rows_300*.
-REFUSED = {
-    "text_named_xlsx.xlsx": "not_a_workbook",
-    "png_named_xlsx.xlsx": "not_a_workbook",
-    "pdf_named_xlsx.xlsx": "not_a_workbook",
-    "random_bytes.xlsx": "not_a_workbook",
-    "zip_not_workbook.xlsx": "not_a_workbook",
-    "empty_file.xlsx": "empty_workbook",
-    "empty_workbook.xlsx": "empty_workbook",
-    "truncated.xlsx": "corrupt_zip",
-    "corrupt_zip.xlsx": "corrupt_zip",
-    "malformed_sheet.xlsx": "corrupt_workbook",
-    "password_protected.xlsx": "password_protected",
-    "zip_bomb.xlsx": "zip_bomb",
-    "too_many_entries.xlsx": "zip_bomb",
-    "entity_bomb.xlsx": "xml_entities",
-    "dimension_bomb.xlsx": "too_many_rows",
-    "cells_bomb.xlsx": "too_many_cells",
-    "rows_300.xlsx": "too_many_rows",
-    "rows_300_no_dimension.xlsx": "too_many_rows",
-    # No <dimension> tag warns the checks: calamine aborts the child allocating 512 GB, the sandbox reports it.
-    "huge_range_no_dimension.xlsx": "out_of_memory",
-}
 # Refused by check_container alone, before any parser sees the bytes.
 REFUSED_BEFORE_PARSING = set(REFUSED) - {
     "empty_workbook.xlsx",
