@@ -77,20 +77,10 @@ def find_tables(sheet: Sheet) -> list[TableBlock]:
 
 
 def _trim(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop empty columns and make blank cells missing, so emptiness is one test (in Arrow, column by column)."""
+    """Drop the empty columns (the reader already gives blank cells as missing)."""
     if frame.empty:
         return frame
-    columns = {}
-    for column in frame.columns:
-        text = pa.array(frame[column].astype("string[pyarrow]").array)
-        text = text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
-        text = pc.utf8_trim_whitespace(text.cast(pa.large_string()))
-        text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
-        if text.null_count < len(text):
-            columns[column] = pd.Series(
-                pd.arrays.ArrowStringArray(text.cast(pa.large_string())), index=frame.index
-            )
-    return pd.DataFrame(columns, index=frame.index)
+    return frame.loc[:, frame.notna().any(axis=0)]
 
 
 def _blocks(frame: pd.DataFrame) -> list[pd.DataFrame]:
@@ -111,7 +101,7 @@ def _blocks(frame: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def _row_cells(row: pd.Series) -> list[tuple[int, str]]:
-    return [(int(col), str(value)) for col, value in row.items() if not pd.isna(value)]
+    return [(int(col), str(value).strip()) for col, value in row.items() if not pd.isna(value)]
 
 
 def _header_score(cells: list[tuple[int, str]]) -> tuple[float, int, int]:
@@ -247,10 +237,8 @@ def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list
     """Remove section, total, note and repeated header rows; remember the section of each data row."""
     filled = data.notna().sum(axis=1)
     first = _first_value(data)
-    lead = data.iloc[:, : min(3, data.shape[1])]
-    total = pd.Series(False, index=data.index)
-    for col in lead.columns:
-        total |= _matches(lead[col], _TOTAL)
+    # A total row says so in its first filled cell; a project titled "Total quality" further right is data.
+    total = _matches(first, _TOTAL)
     note = (filled == 1) & _matches(first, _NOTE)
     single = (filled == 1) & (data.shape[1] >= 4)
     if single.any():  # only rows with one cell can be sections: read just those

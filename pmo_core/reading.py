@@ -399,8 +399,9 @@ def _frame(table: pa.Table, columns: list) -> pd.DataFrame:
     for array in table.columns:
         if not pa.types.is_string(array.type):
             array = pc.cast(array, pa.string())
-        # An empty string (a formula returning "") looks blank in Excel: treat it as a blank cell.
-        arrays.append(pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array))
+        # An empty string (a formula returning "") or only spaces looks blank in Excel: a blank cell.
+        blank = pc.equal(pc.utf8_trim_whitespace(array), "")
+        arrays.append(pc.if_else(blank, pa.scalar(None, pa.string()), array))
     height = 0
     if arrays:
         filled = np.zeros(len(table), dtype=bool)
