@@ -127,17 +127,16 @@ def identity_section(ident: project_detail.Identity) -> None:
         statuses, titles, ["status", *(f"status_{d}" for d in DIMENSIONS)], strict=True
     ):
         trend = ident.trends[key]
-        column.metric(
-            title,
-            common.status_chip(ident.statuses[key]),
-            border=True,
-            delta=tr(f"overview.arrow.{trend}") if trend != "same" else None,
-            delta_arrow={"better": "up", "worse": "down"}.get(trend, "off"),
-            delta_color={"better": "normal", "worse": "inverse"}.get(
-                trend, "off"
-            ),  # the text has no sign: colour by word
-            help=tr("project.status.help", days=SETTINGS["reporting_period_days"]),
-        )
+        # A bordered block rather than st.metric: a metric's large value is cut ("Am…") in a fifth of the page.
+        with column.container(border=True):
+            st.markdown(
+                f"**{title}**", help=tr("project.status.help", days=SETTINGS["reporting_period_days"])
+            )
+            st.markdown(f"#### {common.status_chip(ident.statuses[key])}")
+            if trend != "same":
+                colour = {"better": "green", "worse": "red"}.get(trend, "gray")
+                arrow = {"better": "↑", "worse": "↓"}.get(trend, "✱")
+                st.markdown(f":{colour}[{arrow} {tr(f'overview.arrow.{trend}')}]")
     facts = [
         (tr("sidebar.portfolio"), ident.portfolio),
         (tr("sidebar.programme"), ident.programme),
@@ -344,8 +343,9 @@ def heatmap_chart(cells: pd.DataFrame) -> alt.TopLevelMixin:
     )
     severe = int(data.loc[data["band"].isin(["high", "critical"]), "n_risks"].sum())
     base = alt.Chart(data).encode(
-        x=alt.X("impact:O", title=tr("project.heatmap.x"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("probability:O", sort="descending", title=tr("project.heatmap.y")),
+        # Probability across and impact up, as on the Risks page's heatmap.
+        x=alt.X("probability:O", title=tr("project.heatmap.y"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("impact:O", sort="descending", title=tr("project.heatmap.x")),
         tooltip=[
             alt.Tooltip("probability:O", title=tr("project.heatmap.y")),
             alt.Tooltip("impact:O", title=tr("project.heatmap.x")),
@@ -479,34 +479,33 @@ def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
             method=tr(f"project.ev.method.{SETTINGS['eac_method']}"),
         )
     )
-    amounts = [("bac", ev.bac), ("pv", ev.pv), ("ev", ev.ev), ("ac", ev.ac), ("eac", ev.eac), ("vac", ev.vac)]
-    for column, (name, value) in zip(st.columns(6), amounts, strict=True):
-        column.metric(
-            tr(f"project.ev.{name}"),
-            money(value, short=True),
-            help=tr(f"project.ev.{name}.help"),
-            border=True,
-        )
     green, red = SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"]
-    ratios = [
+    figures = [
+        ("bac", ev.bac, None),
+        ("pv", ev.pv, None),
+        ("ev", ev.ev, None),
+        ("ac", ev.ac, None),
         ("cpi", ev.cpi, True),
         ("spi", ev.spi, True),
-        ("tcpi", ev.tcpi, False),
+        ("eac", ev.eac, None),
+        ("vac", ev.vac, None),
         ("cv", ev.cv, None),
         ("sv", ev.sv, None),
         ("etc", ev.etc, None),
+        ("tcpi", ev.tcpi, False),
     ]
-    for column, (name, value, rated) in zip(st.columns(6), ratios, strict=True):
-        text = formatting.ratio(value, LANG) if rated is not None else money(value, short=True)
-        if rated:
-            status = evm.index_status(value, green, red)
-            text = f"{text} {common.status_chip(status).split(' ')[0] if status else ''}".strip()
-        column.metric(
-            tr(f"project.ev.{name}"),
-            text,
-            help=tr(f"project.ev.{name}.help", green=green, red=red),
-            border=True,
-        )
+    for start in range(0, len(figures), 4):  # four to a row, so no label is cut on a laptop
+        for column, (name, value, rated) in zip(st.columns(4), figures[start : start + 4], strict=True):
+            text = formatting.ratio(value, LANG) if rated is not None else money(value, short=True)
+            if rated:
+                status = evm.index_status(value, green, red)
+                text = f"{text} {common.status_chip(status).split(' ')[0] if status else ''}".strip()
+            column.metric(
+                tr(f"project.ev.{name}"),
+                text,
+                help=tr(f"project.ev.{name}.help", green=green, red=red),
+                border=True,
+            )
 
 
 # --- The page ----------------------------------------------------------------------------------------

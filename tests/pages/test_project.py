@@ -25,7 +25,13 @@ def open_project(code: str | None, lang: str = "en") -> AppTest:
 
 
 def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    """Return the figures shown as cards, the statuses included (drawn as bordered blocks: title, then chip)."""
+    shown = {m.label: m.value for m in at.metric}
+    texts = [m.value for m in at.markdown]
+    for title, value in zip(texts, texts[1:], strict=False):
+        if title.startswith("**") and value.startswith("#### "):
+            shown[title.strip("*")] = value.removeprefix("#### ")
+    return shown
 
 
 def test_a_link_opens_the_project_with_its_figures(demo_db):
