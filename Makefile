@@ -46,6 +46,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(PY) bench/import_bench.py
 	$(PY) bench/pages_bench.py
+	$(PY) bench/priorities_bench.py
 
 demo: $(VENV)/.installed
 	$(PY) -m pmo_core demo

@@ -104,3 +104,15 @@ def test_every_field_has_a_column_in_its_table():
 @pytest.mark.parametrize("path", sorted(store.MIGRATIONS.glob("*.sql")), ids=lambda p: p.name)
 def test_migrations_are_numbered(path):
     assert re.match(r"\d{3}_[a-z0-9_]+\.sql$", path.name)
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for setting in settings.SETTINGS:
+        assert f"| `{setting.name}` |" in readme, setting.name
+
+
+def test_the_readme_quick_start_is_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("##", 1)[0]
+    assert quick_start.split("```")[1].split() == ["make", "run", "make", "test"]
