@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,8 @@ include_hidden = right.checkbox(common.tr("import.hidden"))
 label = right.text_input(common.tr("import.label"), placeholder=common.tr("import.label.placeholder"))
 
 if not uploads:
+    if "upload_dir" in st.session_state:  # this session's uploads were imported or removed: drop their copies
+        shutil.rmtree(st.session_state.pop("upload_dir"), ignore_errors=True)
     st.info(common.tr("import.nothing"))
 else:
     limit = values["max_upload_mb"] * 2**20
