@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from pmo_core import values
@@ -189,29 +190,30 @@ def _read_long(
     block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
 ) -> pd.DataFrame:
     specs = {f.name: f for f in fields_of(mapping.entity)}
-    frame = pd.DataFrame(index=block.data.index)
+    columns: dict[str, object] = {}
     for column in mapping.columns:
         if not column.field or column.field not in specs:
             continue
-        parsed = parse_column(block.data[column.col_index], specs[column.field], column.scale, ctx)
-        frame[column.field] = parsed.values
-        _place(
-            parsed.problems, block, column.col_index, column.header, ctx, issues, block.data[column.col_index]
+        cells = block.data[column.col_index]
+        if not cells.notna().any():
+            continue  # an empty column reads as missing values: nothing to parse, nothing to report
+        parsed = parse_column(cells, specs[column.field], column.scale, ctx)
+        columns[column.field] = (
+            parsed.values.to_numpy() if parsed.values.dtype == object else parsed.values.array
         )
-    for name in specs:
-        if name not in frame.columns:
-            frame[name] = None
-    return _with_location(frame[list(specs)], block, ctx)
+        _place(parsed.problems, block, column.col_index, column.header, ctx, issues, cells)
+    size = len(block.data)
+    frame = pd.DataFrame({name: columns.get(name, np.full(size, None, dtype=object)) for name in specs})
+    return _with_location(frame, block, ctx)
 
 
 def _with_location(frame: pd.DataFrame, block: TableBlock, ctx: ReadContext) -> pd.DataFrame:
-    frame = frame.copy()
+    """Add where each record comes from (file, sheet, Excel row), for messages and annotations."""
+    rows = block.data.index
     frame["_file"] = ctx.file
     frame["_sheet"] = block.sheet
-    frame["_row"] = (
-        [block.locate(int(row), 0)[0] for row in frame.index] if block.cells else frame.index.to_numpy()
-    )
-    return frame.reset_index(drop=True)
+    frame["_row"] = [block.locate(int(row), 0)[0] for row in rows] if block.cells else rows.to_numpy()
+    return frame
 
 
 def _place(
