@@ -77,15 +77,7 @@ else:
             path.write_bytes(data)
         files.append((path, upload.name))
     overrides = st.session_state.setdefault("mapping_overrides", {})
-    options = importer.ReadOptions(
-        lenient=lenient,
-        include_hidden=include_hidden,
-        three_level=tuple(int(p) for p in values["three_level_scale"].split(","))[:3],
-        max_rows=values["max_rows_per_sheet"],
-        max_bytes=limit,
-        profiles=tuple(profiles.load_profiles(con)),
-        overrides=dict(overrides),
-    )
+    options = importer.read_options(con, lenient=lenient, include_hidden=include_hidden, overrides=dict(overrides))
     cache_key = (tuple((str(p), n) for p, n in files), repr(options))
     if st.session_state.get("reads_key") != cache_key:
         with st.spinner(common.tr("import.reading")):
@@ -274,7 +266,11 @@ else:
     if st.button(
         common.tr("import.confirm"), type="primary", disabled=plan.has_errors or not any(read_counts.values())
     ):
-        batch = snapshots.apply_plan(con, plan, user=values["import_user"], label=label or None)
+        try:
+            batch = snapshots.apply_plan(con, plan, user=values["import_user"], label=label or None)
+        except Exception as exc:  # the transaction rolled back: say so plainly, never a traceback
+            st.error(common.tr("import.failed", error=type(exc).__name__))
+            st.stop()
         st.session_state["import_done"] = common.tr("import.done", batch=batch)
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
         st.session_state["mapping_overrides"] = {}

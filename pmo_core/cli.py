@@ -12,20 +12,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
 
 from pmo_core import settings, snapshots, store
 from pmo_core.i18n import t
-from pmo_core.importer import ReadOptions, as_of_default, build_plan, read_files
-from pmo_core.profiles import load_profiles
+from pmo_core.importer import as_of_default, build_plan, read_files, read_options
 
 EXIT_REFUSED = 2
 EXIT_BUSY = 3
 
 
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, as Unix tools do
     args = _parser().parse_args(argv)
     try:
         return args.handler(args)
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_BUSY
     except snapshots.RollbackRefused as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
 
 
@@ -43,7 +44,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", help="the store (default: $PMO_DB, else data/pmo.duckdb)")
     parser.add_argument("--lang", choices=("en", "fr"), default=os.environ.get("PMO_LANG", "en"))
-    commands = parser.add_subparsers(dest="command", required=True)
+    # The same options after the command name; SUPPRESS keeps a value given before it.
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument(
+        "--db", default=argparse.SUPPRESS, help="the store (default: $PMO_DB, else data/pmo.duckdb)"
+    )
+    shared.add_argument(
+        "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of the messages"
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True)
+
+    class _Commands:
+        def add_parser(self, name, **kwargs):
+            return subparsers.add_parser(name, parents=[shared], **kwargs)
+
+    commands = _Commands()
 
     cmd = commands.add_parser("import", help="import one or several tracker files as one batch")
     cmd.add_argument("files", nargs="+", type=Path)
@@ -91,14 +106,7 @@ def _parser() -> argparse.ArgumentParser:
 def _import(args: argparse.Namespace) -> int:
     con = store.connect(args.db)
     user = settings.get(con, "import_user")
-    options = ReadOptions(
-        lenient=args.lenient,
-        include_hidden=args.include_hidden,
-        three_level=_three_level(con),
-        max_rows=settings.get(con, "max_rows_per_sheet"),
-        max_bytes=settings.get(con, "max_upload_mb") * 2**20,
-        profiles=tuple(load_profiles(con)),
-    )
+    options = read_options(con, lenient=args.lenient, include_hidden=args.include_hidden)
     missing = [path for path in args.files if not path.is_file()]
     if missing:
         print(t("cli.file_missing", args.lang, path=missing[0]), file=sys.stderr)
@@ -117,21 +125,20 @@ def _import(args: argparse.Namespace) -> int:
         print(t("cli.dry_run", args.lang))
         return 0
     _progress(args, "writing")
-    batch = snapshots.apply_plan(
-        con,
-        plan,
-        user=user,
-        label=args.label,
-        progress=(lambda table: _progress(args, f"writing {table}")) if args.progress else None,
-    )
+    try:
+        batch = snapshots.apply_plan(
+            con,
+            plan,
+            user=user,
+            label=args.label,
+            progress=(lambda table: _progress(args, f"writing {table}")) if args.progress else None,
+        )
+    except Exception as exc:  # the transaction rolled back; say so without a traceback
+        print(t("cli.failed", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_REFUSED
     _progress(args, "done")
     print(t("cli.imported", args.lang, batch=batch, as_of=plan.as_of.isoformat()))
     return 0
-
-
-def _three_level(con) -> tuple[int, int, int]:
-    parts = [int(p) for p in str(settings.get(con, "three_level_scale")).split(",")]
-    return (parts + [1, 3, 5][len(parts) :])[:3] if len(parts) < 3 else tuple(parts[:3])
 
 
 def _progress(args: argparse.Namespace, stage: str) -> None:
@@ -140,10 +147,29 @@ def _progress(args: argparse.Namespace, stage: str) -> None:
 
 
 def _report(plan, lang: str) -> str:
-    """Return the plain-text report of a plan: counts, changes, then every problem with its place."""
+    """Return the plain-text report of a plan: what was read and how, the changes, then every problem."""
     counts = plan.counts()
-    changes = plan.change_counts()
-    lines = [
+    lines = []
+    for read in plan.files:
+        if read.hidden_sheets:
+            lines.append(t("cli.report.hidden", lang, file=read.name, sheets=", ".join(read.hidden_sheets)))
+        for table in read.tables:
+            entity = t(f"import.entity.{table.mapping.entity or 'ignored'}", lang)
+            lines.append(
+                t(
+                    "cli.report.table",
+                    lang,
+                    file=read.name,
+                    sheet=table.sheet,
+                    row=table.header_row,
+                    entity=entity,
+                    rows=table.n_rows,
+                )
+            )
+            ignored = [c.header for c in table.mapping.columns if c.field is None and table.mapping.entity]
+            if ignored:
+                lines.append(t("cli.report.ignored", lang, columns=", ".join(f"« {h} »" for h in ignored)))
+    lines.append(
         t(
             "cli.report.counts",
             lang,
@@ -152,17 +178,31 @@ def _report(plan, lang: str) -> str:
             risks=counts["risks"],
             costs=counts["costs"],
             business_case=counts["business_case"],
-        ),
-        t("cli.report.changes", lang, **changes, scope=plan.scope, as_of=plan.as_of.isoformat()),
-    ]
+        )
+    )
+    lines.append(
+        t(
+            "cli.report.changes",
+            lang,
+            **plan.change_counts(),
+            scope=t(f"cli.scope.{plan.scope}", lang),
+            as_of=plan.as_of.isoformat(),
+        )
+    )
     for kind in ("added", "updated", "removed"):
         codes = plan.changes.loc[plan.changes["change"] == kind, "project_code"].tolist()
         if codes:
-            lines.append(
-                f"  {t('import.change.' + kind, lang)}: {', '.join(codes[:30])}{' ...' if len(codes) > 30 else ''}"
-            )
+            shown = ", ".join(codes[:30]) + (" ..." if len(codes) > 30 else "")
+            lines.append(t("cli.report.list", lang, kind=t(f"import.change.{kind}", lang), codes=shown))
     for issue in plan.issues:
-        lines.append(f"{t('import.severity.' + issue.severity, lang)}: {issue.message(lang)}")
+        lines.append(
+            t(
+                "cli.report.line",
+                lang,
+                severity=t(f"import.severity.{issue.severity}", lang),
+                message=issue.message(lang),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -173,10 +213,21 @@ def _history(args: argparse.Namespace) -> int:
         print(t("cli.no_history", args.lang))
         return 0
     for row in frame.itertuples():
-        state = "" if row.rolled_back_at is None or str(row.rolled_back_at) == "NaT" else " [rolled back]"
+        rolled_back = not (row.rolled_back_at is None or str(row.rolled_back_at) == "NaT")
         print(
-            f"{row.batch_id:>4}  {row.as_of:%Y-%m-%d}  {row.imported_at:%Y-%m-%d %H:%M}  {row.scope:<7}  "
-            f"{row.n_projects:>5} projects {row.n_risks:>6} risks {row.n_cost_lines:>7} cost lines  {row.files}{state}"
+            t(
+                "cli.history.line",
+                args.lang,
+                batch=row.batch_id,
+                as_of=f"{row.as_of:%Y-%m-%d}",
+                imported_at=f"{row.imported_at:%Y-%m-%d %H:%M}",
+                scope=t(f"cli.scope.{row.scope}", args.lang),
+                projects=row.n_projects,
+                risks=row.n_risks,
+                costs=row.n_cost_lines,
+                files=row.files,
+                rolled_back=t("cli.history.rolled_back", args.lang) if rolled_back else "",
+            )
         )
     return 0
 

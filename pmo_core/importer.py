@@ -83,6 +83,20 @@ class FileRead:
         return self.issues + [issue for table in self.tables for issue in table.issues]
 
 
+def read_options(con: duckdb.DuckDBPyConnection, **choices) -> ReadOptions:
+    """Return the reading options the store's settings and saved profiles give, with the user's choices."""
+    from pmo_core import settings
+    from pmo_core.profiles import load_profiles
+
+    return ReadOptions(
+        three_level=settings.three_level(con),
+        max_rows=settings.get(con, "max_rows_per_sheet"),
+        max_bytes=settings.get(con, "max_upload_mb") * 2**20,
+        profiles=tuple(load_profiles(con)),
+        **choices,
+    )
+
+
 def override_key(file_name: str, table_key: str) -> str:
     return f"{file_name}::{table_key}"
 

@@ -57,6 +57,14 @@ class Issue:
         """Return the plain explanation of the problem, without its location."""
         params = {"value": self.value if self.value is not None else "", "column": self.column or ""}
         params.update(self.params)
+        entity = params.get("entity")
+        if entity and "field" in params:  # a field's label in the user's words, not its internal name
+            field = params["field"]
+            params["field"] = (
+                t("issue.field.project", lang) if field == "project" else t(f"field.{entity}.{field}", lang)
+            )
+        if entity:
+            params["entity"] = t(f"import.entity.{entity}", lang).lower()
         return t(f"issue.{self.code}", lang, **params)
 
     def message(self, lang: str = "en") -> str:

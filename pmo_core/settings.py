@@ -139,3 +139,11 @@ def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, Any]) -> d
         except (ValueError, KeyError) as exc:
             refused[name] = str(exc)
     return refused
+
+
+def three_level(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """Return the 1-5 values of a three-word risk scale (low/medium/high), as the setting says."""
+    parts = [
+        int(float(p)) for p in str(get(con, "three_level_scale")).replace(";", ",").split(",") if p.strip()
+    ]
+    return tuple(parts[:3]) if len(parts) >= 3 else (1, 3, 5)

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from pmo_core.fields import ENTITIES
+from pmo_core.i18n import t
 from pmo_core.importer import ImportPlan, stored_columns
 from pmo_core.store import CURRENT, checkpoint, quote, transaction
 
@@ -46,7 +47,15 @@ class ImportRefused(Exception):
 
 
 class RollbackRefused(Exception):
-    """The batch does not exist or was already rolled back."""
+    """The batch does not exist or was already rolled back; `code` and `params` word it in either language."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(t(f"rollback.{code}", "en", **params))
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return t(f"rollback.{self.code}", lang, **self.params)
 
 
 def apply_plan(
@@ -153,11 +162,9 @@ def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> None:
             "SELECT rolled_back_at FROM batches WHERE batch_id = $b", {"b": batch_id}
         ).fetchone()
         if row is None:
-            raise RollbackRefused(f"There is no import batch {batch_id}.")
+            raise RollbackRefused("unknown", batch=batch_id)
         if row[0] is not None:
-            raise RollbackRefused(
-                f"Import batch {batch_id} was already rolled back on {row[0]:%Y-%m-%d %H:%M}."
-            )
+            raise RollbackRefused("done", batch=batch_id, when=f"{row[0]:%Y-%m-%d %H:%M}")
         con.execute(
             "UPDATE batches SET rolled_back_at = $t, rolled_back_by = $u WHERE batch_id = $b",
             {"t": datetime.now(), "u": user, "b": batch_id},

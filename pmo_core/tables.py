@@ -96,7 +96,7 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
             frame.loc[empty, "project_code"] = ctx.project_code
         if mapping.entity == "projects" and block.sections and "portfolio" not in _mapped(mapping):
             frame["portfolio"] = [block.sections.get(int(row)) for row in frame["_row"]]
-    _check_required_values(frame, block, mapping, ctx, issues)
+    frame = _check_required_values(frame, block, mapping, ctx, issues)
     if mapping.entity == "risks":
         _check_risk_score(frame, block, mapping, ctx, issues)
     if mapping.entity == "projects":
@@ -301,13 +301,15 @@ def guess_wide_measure(block: TableBlock) -> str:
 
 def _check_required_values(
     frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
-) -> None:
-    """A row missing a required value (a project code, a risk title...) cannot be stored."""
-    located = {(i.row, i.column) for i in issues}  # the parser already said why those values are unreadable
+) -> pd.DataFrame:
+    """A row missing a required value (a project code, a risk title...) cannot be stored: it is an error,
+    or, read leniently, the row is left out with a warning. Return the rows that can be stored."""
+    errors_at = {(i.row, i.column) for i in issues if i.is_error}  # already reported as blocking
     checks = [([f.name], f.name) for f in fields_of(mapping.entity) if f.required and f.name in frame.columns]
     refs = [f.name for f in fields_of(mapping.entity) if f.reference]
     if refs:
         checks.append((refs, "project"))
+    dropped: set[int] = set()
     for names, label in checks:
         if label == "month" and mapping.month_columns:
             continue
@@ -316,20 +318,23 @@ def _check_required_values(
         code = "project_reference_missing" if label == "project" else "required_value_missing"
         for position in frame.index[frame[names].isna().all(axis=1)]:
             row = int(frame.at[position, "_row"])
-            if (row, header) in located:
+            if position in dropped or (row, header) in errors_at:
                 continue
+            if ctx.lenient:
+                dropped.add(position)
             issues.append(
                 Issue(
-                    ERROR,
-                    code,
+                    WARNING if ctx.lenient else ERROR,
+                    "row_skipped" if ctx.lenient else code,
                     ctx.file,
                     block.sheet,
                     row,
                     header,
                     column.col_index if column else None,
-                    params={"field": label},
+                    params={"field": label, "entity": mapping.entity},
                 )
             )
+    return frame.drop(index=sorted(dropped)).reset_index(drop=True) if dropped else frame
 
 
 def _check_risk_score(

@@ -7,13 +7,19 @@ TEXTS = {
     "issue.where.column": ("column « {column} »", "colonne « {column} »"),
     # What the importer itself finds (the parsers' and the reader's sentences sit in values.py and reading.py).
     "issue.required_column_missing": (
-        "No column holds « {field} », which {entity} need. Choose that column in the mapping below.",
-        "Aucune colonne ne contient « {field} », indispensable pour ce tableau ({entity}). Choisissez cette "
-        "colonne dans la correspondance ci-dessous.",
+        "No column holds « {field} », which {entity} need: name that column in the Import page's mapping, or "
+        "give it one of the headers listed in the README.",
+        "Aucune colonne ne contient « {field} », indispensable pour ce tableau ({entity}) : indiquez cette "
+        "colonne dans la correspondance de la page Import, ou donnez-lui l'un des en-têtes cités dans le README.",
     ),
+    "issue.row_skipped": (
+        "This row is left out: its « {field} » is missing or cannot be read.",
+        "Cette ligne est écartée : son « {field} » manque ou est illisible.",
+    ),
+    "issue.field.project": ("project code or name", "code ou nom du projet"),
     "issue.required_value_missing": (
         "This row has no « {field} »: fill it in, or delete the row.",
-        "Cette ligne n'a pas de « {field} » : renseignez-le, ou supprimez la ligne.",
+        "Cette ligne n'a pas de valeur dans « {field} » : saisissez-en une, ou supprimez la ligne.",
     ),
     "issue.project_reference_missing": (
         "This row names no project (neither a code nor a title).",
@@ -67,6 +73,12 @@ TEXTS = {
     "import.change.updated": ("Updated", "Mis à jour"),
     "import.change.removed": ("Removed", "Retirés"),
     "import.change.unchanged": ("Unchanged", "Inchangés"),
+    # Rollback refusals.
+    "rollback.unknown": ("There is no import batch {batch}.", "Il n'y a pas de lot d'import {batch}."),
+    "rollback.done": (
+        "Import batch {batch} was already rolled back on {when}.",
+        "Le lot d'import {batch} a déjà été annulé le {when}.",
+    ),
     # Command line.
     "cli.file_missing": ("No such file: {path}", "Fichier introuvable : {path}"),
     "cli.refused": (
@@ -88,6 +100,33 @@ TEXTS = {
         "{scope} import as of {as_of}: {added} added, {updated} updated, {removed} removed, {unchanged} unchanged.",
         "Import {scope} au {as_of} : {added} ajoutés, {updated} mis à jour, {removed} retirés, {unchanged} inchangés.",
     ),
+    "cli.scope.partial": ("Partial", "partiel"),
+    "cli.scope.full": ("Full", "complet"),
+    "cli.report.list": ("  {kind}: {codes}", "  {kind} : {codes}"),
+    "cli.report.hidden": (
+        "{file}: hidden sheets not read: {sheets} (--include-hidden reads them).",
+        "{file} : feuilles masquées non lues : {sheets} (--include-hidden les lit).",
+    ),
+    "cli.report.table": (
+        "{file}, sheet « {sheet} », headers on row {row}: read as {entity}, {rows} row(s).",
+        "{file}, feuille « {sheet} », en-têtes ligne {row} : lu comme {entity}, {rows} ligne(s).",
+    ),
+    "cli.report.ignored": (
+        "  columns not read: {columns}",
+        "  colonnes non lues : {columns}",
+    ),
+    "cli.report.line": ("{severity}: {message}", "{severity} : {message}"),
+    "cli.failed": (
+        "The import failed and nothing was stored ({error}).",
+        "L'import a échoué et rien n'a été enregistré ({error}).",
+    ),
+    "cli.history.line": (
+        "{batch:>4}  {as_of}  {imported_at}  {scope:<8} {projects:>5} projects {risks:>6} risks "
+        "{costs:>7} cost lines  {files}{rolled_back}",
+        "{batch:>4}  {as_of}  {imported_at}  {scope:<8} {projects:>5} projets {risks:>6} risques "
+        "{costs:>7} lignes de coûts  {files}{rolled_back}",
+    ),
+    "cli.history.rolled_back": ("  [rolled back]", "  [annulé]"),
     "cli.no_history": ("No import yet.", "Aucun import pour l'instant."),
     "cli.rolled_back": ("Batch {batch} rolled back.", "Lot {batch} annulé."),
     "cli.exported": ("Written: {path}", "Écrit : {path}"),
@@ -239,6 +278,11 @@ TEXTS = {
         "listing them. Correct it in Excel, then drop it here again.",
         "Votre propre classeur en retour : chaque cellule en cause est colorée, avec un commentaire qui dit quoi "
         "corriger, et une première feuille les liste. Corrigez-le dans Excel, puis redéposez-le ici.",
+    ),
+    "import.failed": (
+        "The import failed and nothing was stored ({error}). The store is as it was; please report this file.",
+        "L'import a échoué et rien n'a été enregistré ({error}). La base est inchangée ; merci de signaler ce "
+        "fichier.",
     ),
     "import.blocked": (
         "{errors} error(s) block the import: correct them in the file or the mapping, then drop the file again.",
