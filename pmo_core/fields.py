@@ -66,48 +66,70 @@ def field(entity: str, name: str) -> Field:
     raise KeyError(f"{entity}.{name}")
 
 
-# A unit written in a header scales every amount of the column: "Budget (k€)", "Coût (MEUR)".
-_UNIT_SCALES = {
-    "k": 1e3,
-    "ke": 1e3,
-    "keur": 1e3,
-    "k€": 1e3,
-    "kgbp": 1e3,
-    "k£": 1e3,
-    "kusd": 1e3,
-    "k$": 1e3,
-    "m": 1e6,
-    "me": 1e6,
-    "meur": 1e6,
-    "m€": 1e6,
-    "mio": 1e6,
-    "mio€": 1e6,
-    "£m": 1e6,
-    "$m": 1e6,
-    "mn": 1e6,
-    "md": 1e9,
-    "mds": 1e9,
-    "mrd": 1e9,
-    "bn": 1e9,
-    "md€": 1e9,
-    "£bn": 1e9,
+# A unit written in a header scales every amount of the column: "Budget (k€)", "Coût (MEUR)",
+# "Consommé (K€ HT)", "Reste à faire (€k)", "Atterrissage (milliers €)", "Cost impact (£k)".
+_CURRENCY_MARKS = ("€", "$", "£", "eur", "usd", "gbp", "chf", "cad")
+_SCALE_WORDS = {
+    1e3: (
+        "k",
+        "ke",
+        "keur",
+        "kusd",
+        "kgbp",
+        "kchf",
+        "kcad",
+        "milliers",
+        "millier",
+        "thousands",
+        "thousand",
+        "000",
+    ),
+    1e6: ("m", "me", "meur", "musd", "mgbp", "mchf", "mio", "mn", "millions", "million"),
+    1e9: ("md", "mds", "mrd", "bn", "milliards", "milliard", "billions", "billion"),
 }
-_UNIT_IN_HEADER = re.compile(
-    r"[\(\[]\s*([^\)\]]*)\s*[\)\]]|\bin\s+(k€|m€|keur|meur|£m|\$m|k\$|k£)\b|\ben\s+(k€|m€|keur|meur)\b"
-)
+_SCALE_OF = {word: scale for scale, words in _SCALE_WORDS.items() for word in words}
 
 
 def header_unit_scale(header: str) -> float:
     """Return the multiplier a unit in a header implies: 1000 for "(k€)", 1e6 for "(MEUR)", else 1."""
-    text = unicodedata.normalize("NFKC", str(header)).lower()
-    for match in _UNIT_IN_HEADER.finditer(text):
-        unit = next(g for g in match.groups() if g is not None).replace(" ", "")
-        if unit in _UNIT_SCALES:
-            return _UNIT_SCALES[unit]
-    for token in re.split(r"[\s\-_/]+", text):
-        if token in ("k€", "keur", "m€", "meur", "£m", "$m"):
-            return _UNIT_SCALES[token]
-    return 1.0
+    return header_unit(header)[0]
+
+
+def header_unit(header: object) -> tuple[float, str | None]:
+    """Return the multiplier and the currency a header states ("Budget (k$)" -> 1000, "$")."""
+    text = unicodedata.normalize("NFKC", "" if header is None else str(header)).lower()
+    bracketed = " ".join(re.findall(r"[\(\[]([^\)\]]*)[\)\]]", text))
+    after_en = " ".join(re.findall(r"\b(?:en|in)\s+([^\s,;]+(?:\s+d[' ]?euros?)?)", text))
+    scale, currency = 1.0, None
+    for zone, loose in ((bracketed, True), (after_en, True), (text, False)):
+        for token in re.findall(r"[a-z0-9€$£]+", zone):
+            bare = token.strip("€$£")
+            marked = bare != token or any(
+                token.endswith(c) or token.startswith(c) for c in _CURRENCY_MARKS[3:]
+            )
+            for mark in _CURRENCY_MARKS:
+                if mark in token and currency is None and (marked or token == mark):
+                    currency = mark
+            for code in _CURRENCY_MARKS[3:]:
+                if bare.endswith(code) and len(bare) > len(code):
+                    bare, marked = bare[: -len(code)], True
+                elif bare.startswith(code) and len(bare) > len(code):
+                    bare, marked = bare[len(code) :], True
+            if bare in _SCALE_OF and (loose or marked or len(bare) > 3) and scale == 1.0:
+                scale = _SCALE_OF[bare]
+    return scale, _CURRENCY_CODES.get(currency, currency)
+
+
+_CURRENCY_CODES = {
+    "€": "EUR",
+    "eur": "EUR",
+    "$": "USD",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "cad": "CAD",
+}
 
 
 def strip_accents(text: str) -> str:
@@ -126,8 +148,8 @@ def normalize_header(header: object) -> tuple[str, float]:
     raw = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw)  # camelCase exports: latestProjectName
     text = unicodedata.normalize("NFKC", raw).lower().replace("_", " ")
     text = re.sub(r"[\(\[][^\)\]]*[\)\]]", " ", text)  # units and scales in brackets
-    text = re.sub(r"\b(?:in|en)\s+(?:k€|m€|keur|meur|£m|\$m|k\$|k£|eur|euros?|€)(?!\w)", " ", text)
-    text = re.sub(r"(?<!\w)(?:k€|m€|keur|meur|€|£|\$)(?!\w)", " ", text)
+    text = re.sub(r"\b(?:in|en)\s+(?:k€|m€|€k|keur|meur|£m|\$m|k\$|k£|£k|eur|euros?|€)(?!\w)", " ", text)
+    text = re.sub(r"(?<!\w)(?:k€|m€|€k|€m|keur|meur|k£|£k|k\$|\$k|€|£|\$)(?!\w)", " ", text)
     text = strip_accents(text)
     text = text.replace("n°", "n ").replace("nº", "n ")
     text = re.sub(r"[^a-z0-9]+", " ", text)

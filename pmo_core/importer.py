@@ -38,9 +38,16 @@ from pmo_core.template import is_readme_sheet
 
 SCOPES = ("partial", "full")
 _FR_WORDS = re.compile(
-    r"\b(projet|intitule|chef|avancement|meteo|echeance|probabilite|risque|jalon|cout|consomme|realise|"
-    r"portefeuille|statut|debut|fin prevue|reste a faire|budget initial|mois|janv|fevr|avr|juil|aout|sept|dec|"
-    r"proprietaire|plan d action|categorie|donnees|suivi)\b"
+    r"\b(projets?|intitules?|chef|avancement|meteo|echeances?|probabilites?|risques?|jalons?|couts?|consommes?|"
+    r"realises?|portefeuilles?|statuts?|debut|fin prevue|reste a faire|budget initial|mois|mensuels?|prevus?|"
+    r"janv|fevr|avr|juil|aout|sept|dec|janvier|fevrier|avril|juillet|octobre|novembre|decembre|"
+    r"proprietaire|plan d action|categories?|donnees|suivi|feuil\d*|montants?|nature|libelle|responsable|"
+    r"date de|impact brut|criticite|annee|exercice)\b"
+)
+_EN_WORDS = re.compile(
+    r"\b(projects?|name|title|manager|start|finish|end|actuals?|forecast|status|risks?|probability|likelihood|"
+    r"owner|milestones?|costs?|months?|planned|due|category|portfolio|program|progress|complete|sheet\d*|"
+    r"amounts?|type|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|year|description|comments?)\b"
 )
 _AS_OF = re.compile(
     r"(?:\bau\b|\bdu\b|as of|as at|situation|état au|etat au|reporting date|date de situation)\s*:?\s*"
@@ -141,6 +148,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         dayfirst=True if result.language == "fr" else None,
         lenient=options.lenient,
         three_level=options.three_level,
+        decimal="," if result.language == "fr" else ".",
     )
     profiles = {p.signature: p for p in options.profiles}
     form_projects: dict[str, str] = {}
@@ -183,7 +191,8 @@ def guess_language(workbook: reading.Workbook, blocks: list[TableBlock]) -> str:
         if block.title:
             texts.append(block.title)
     words = normalize_header(" ".join(texts))[0]
-    return "fr" if len(_FR_WORDS.findall(words)) >= 2 else "en"
+    french, english = len(_FR_WORDS.findall(words)), len(_EN_WORDS.findall(words))
+    return "fr" if french >= 2 and french >= english else "en"
 
 
 def guess_as_of(workbook: reading.Workbook, blocks: list[TableBlock]) -> date | None:

@@ -5,14 +5,14 @@ headers, around section, total and legend rows, and in "fiche projet" sheets of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pmo_core.fields import normalize_header
+from pmo_core.fields import header_unit, normalize_header
 from pmo_core.mapping import match_header
 from pmo_core.reading import Sheet
 from pmo_core.values import month_from_header
@@ -26,6 +26,8 @@ _VALUE = re.compile(
 )
 _TOTAL = re.compile(r"\s*(total|totaux|sous[- ]total|sub[- ]?total|grand total|somme|sum)\b")
 _NOTE = re.compile(r"\s*(l[ée]gende|legend|notes?|source|nb|n\.b\.|remarque|key)\b|\s*\*")
+_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 _SECTION_MARK = re.compile(r"^\s*[▶►▸▷•■□◆❖➤→>#]")
 
 
@@ -41,10 +43,10 @@ class TableBlock:
     sections: dict[int, str] = field(default_factory=dict)  # Excel row -> section label above it
     skipped: tuple[tuple[int, str], ...] = ()  # (Excel row, "section"|"total"|"note"|"header")
     title: str | None = None  # the text above the table (title block), to guess what it holds
-    cells: dict[tuple[int, int], tuple[int, int]] = field(
-        default_factory=dict
-    )  # form: (row, col) -> real cell
+    # A form's cells: (row, col) in the one-record table -> (Excel row, column) of the value.
+    cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     form: bool = False  # a "fiche projet": label/value pairs read as one record
+    groups: dict[int, str] = field(default_factory=dict)  # column -> the merged group label above it
 
     def locate(self, row: int, col: int) -> tuple[int, int]:
         """Return the (Excel row, absolute column) of a data cell, for messages and annotations."""
@@ -137,63 +139,88 @@ def _table_in_block(sheet: str, block: pd.DataFrame) -> TableBlock | None:
     if best is None:
         return None
     _, position, cells = best
-    headers, header_position = _combine_header_rows(head, position, cells)
-    title = _title_above(head, position)
-    return _build_table(sheet, block, header_position, headers, title)
+    headers, header_position, groups = _combine_header_rows(head, position, cells)
+    title = _title_above(head, min(position, header_position))
+    return _build_table(sheet, block, header_position, headers, title, groups)
 
 
 def _combine_header_rows(head: pd.DataFrame, position: int, cells: list[tuple[int, str]]):
-    """Join a two-row header: merged group labels above (or sub-labels below) the chosen row."""
+    """Join a two-row header: merged group labels above (or sub-labels below) the chosen row.
+
+    Return the headers, the position of the lowest header row, and the group label over each column.
+    """
     headers = dict(cells)
     best_total = _header_score(cells)[0]
-    best = (headers, position)
+    best: tuple[dict[int, str], int, dict[int, str]] = (headers, position, {})
     if position + 1 < len(head):
         below = _row_cells(head.iloc[position + 1])
-        if len(below) >= 2 and not any(is_value(text) for _, text in below):
-            merged = _merge_groups(dict(cells), dict(below))
+        if len(below) >= 2 and not any(is_value(text) and not _is_month(text) for _, text in below):
+            merged, groups = _merge_groups(dict(cells), dict(below))
             total = _header_score(list(merged.items()))[0]
             if total > best_total + 0.5:
-                best, best_total = (merged, position + 1), total
+                best, best_total = (merged, position + 1, groups), total
     if position > 0 and best[1] == position:
         above = _row_cells(head.iloc[position - 1])
         first_col = min(headers)
         is_group_row = len(above) >= 2 or (len(above) == 1 and above[0][0] != first_col)
-        if is_group_row and len(above) < len(headers) and not any(is_value(t) for _, t in above):
-            merged = _merge_groups(dict(above), headers, keep_plain=True)
+        labels_only = not any(is_value(t) and not _YEAR.match(t) for _, t in above)
+        if is_group_row and len(above) < len(headers) and labels_only:
+            merged, groups = _merge_groups(dict(above), headers, keep_plain=True)
             total = _header_score(list(merged.items()))[0]
             if total >= best_total - 0.01:
-                best = (merged, position)
-    headers, header_position = best
-    return tuple(sorted(headers.items())), header_position
+                best = (merged, position, groups)
+    headers, header_position, groups = best
+    return tuple(sorted(headers.items())), header_position, groups
 
 
-def _merge_groups(groups: dict[int, str], subs: dict[int, str], keep_plain: bool = False) -> dict[int, str]:
+def _is_month(text: str) -> bool:
+    return month_from_header(text) is not None
+
+
+def _merge_groups(
+    groups: dict[int, str], subs: dict[int, str], keep_plain: bool = False
+) -> tuple[dict[int, str], dict[int, str]]:
     """Spread each group label over the columns it covers and prefix the sub-labels with it.
 
     With keep_plain, a combined label is kept only where it matches a field better than the plain one
-    ("Probabilité" over "Résiduelle"), since group rows such as "Budget" over "Consommé" add nothing.
+    ("Probabilité" over "Résiduelle"), since group rows such as "Budget" over "Consommé" add nothing but
+    a unit, which the sub-label then carries ("Budget (k€)"). A month under a group keeps its own label
+    (with the group's year when the group is one): the group then says what the month columns hold.
     """
     merged: dict[int, str] = {}
+    under: dict[int, str] = {}
     columns = sorted(set(groups) | set(subs))
     current = None
     for col in columns:
         if col in groups:
             current = groups[col]
         sub = subs.get(col)
+        if current is not None:
+            under[col] = current
         if sub is None:
-            if current is not None and not keep_plain:
+            # A label with nothing under it spans both rows (merged vertically), unless it is a group's spread.
+            if current is not None and (not keep_plain or col in groups):
                 merged[col] = current
             continue
         if current is None or current == sub:
             merged[col] = sub
-            continue
-        combined = f"{current} {sub}"
-        if keep_plain:
-            plain_score = _best(sub)
-            merged[col] = combined if _best(combined) > plain_score + 0.05 else sub
+        elif _YEAR.match(current) and _is_month(f"{sub} {current}"):
+            merged[col] = f"{sub} {current}"
+        elif _is_month(sub):
+            merged[col] = sub
+        elif not keep_plain or _best(f"{current} {sub}") > _best(sub) + 0.05:
+            merged[col] = f"{current} {sub}"
         else:
-            merged[col] = combined
-    return merged
+            merged[col] = _with_unit(sub, current)
+    return merged, under
+
+
+def _with_unit(label: str, group: str) -> str:
+    """Carry a group's unit onto a label that states none: "Cost (k€)" over "Budget" gives "Budget (k€)"."""
+    unit = re.search(r"\(([^)]*)\)", group)
+    if unit and header_unit(group) != (1.0, None) and header_unit(label) == (1.0, None):
+        return f"{label} ({unit.group(1)})"
+    return label
 
 
 def _best(header: str) -> float:
@@ -206,7 +233,14 @@ def _title_above(head: pd.DataFrame, position: int) -> str | None:
     return " ".join(texts)[:300] or None
 
 
-def _build_table(sheet: str, block: pd.DataFrame, header_position: int, headers, title) -> TableBlock:
+def _build_table(
+    sheet: str,
+    block: pd.DataFrame,
+    header_position: int,
+    headers,
+    title,
+    groups: dict[int, str] | None = None,
+) -> TableBlock:
     header_row = int(block.index[header_position])
     columns = [col for col, _ in headers]
     data = block.iloc[header_position + 1 :]
@@ -216,21 +250,28 @@ def _build_table(sheet: str, block: pd.DataFrame, header_position: int, headers,
     sections: dict[int, str] = {}
     if not data.empty:
         data, skipped, sections = _drop_non_data_rows(data, headers)
-    months = {}
-    for col, text in headers:
-        month = month_from_header(text)
-        if month is not None:
-            months[col] = month.isoformat()
     return TableBlock(
         sheet=sheet,
         header_row=header_row,
         headers=tuple(headers),
         data=data,
-        month_columns=months if len(months) >= 3 else {},
+        month_columns=_month_columns(headers, f"{sheet} {title or ''}"),
         sections=sections,
         skipped=tuple(skipped),
         title=title,
+        groups=groups or {},
     )
+
+
+def _month_columns(headers, context: str) -> dict[int, str]:
+    """Find the columns headed by a month; month names without a year take the year of the sheet or title."""
+    months = {col: month_from_header(text) for col, text in headers}
+    found = {col: month for col, month in months.items() if month is not None}
+    year = _YEAR_IN.search(context)
+    if len(found) < 3 and year:
+        found = {col: month_from_header(f"{text} {year.group(0)}") for col, text in headers}
+        found = {col: month for col, month in found.items() if month is not None}
+    return {col: month.isoformat() for col, month in found.items()} if len(found) >= 3 else {}
 
 
 def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list, dict]:
@@ -288,15 +329,11 @@ def _continues(table: TableBlock, block: pd.DataFrame) -> bool:
 def _extend(table: TableBlock, block: pd.DataFrame) -> TableBlock:
     extra = block.reindex(columns=[col for col, _ in table.headers])
     extra, skipped, sections = _drop_non_data_rows(extra, table.headers)
-    return TableBlock(
-        sheet=table.sheet,
-        header_row=table.header_row,
-        headers=table.headers,
+    return replace(
+        table,
         data=pd.concat([table.data, extra]),
-        month_columns=table.month_columns,
         sections={**table.sections, **sections},
         skipped=table.skipped + tuple(skipped),
-        title=table.title,
     )
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from pmo_core import values
-from pmo_core.fields import Field, fields_of
+from pmo_core.fields import Field, fields_of, header_unit_scale, normalize_header
 from pmo_core.issues import ERROR, WARNING, Issue, Problem
 from pmo_core.layout import TableBlock
 from pmo_core.mapping import TableMapping
@@ -17,9 +17,9 @@ from pmo_core.mapping import TableMapping
 LOCATION_COLUMNS = ["_file", "_sheet", "_row"]
 WIDE_MEASURES = ("actual", "planned", "forecast")
 _WIDE_HINTS = {
-    "actual": ("realise", "reel", "consomme", "depense", "actual", "spent", "spend"),
-    "forecast": ("prevision", "forecast", "atterrissage", "estime", "reprevision"),
-    "planned": ("prevu", "planned", "plan ", "budget mensuel", "baseline"),
+    "actual": ("realise", "reel", "consomme", "depense", "actual", "actuals", "spent", "spend"),
+    "forecast": ("prevision", "forecast", "atterrissage", "estime", "reprevision", "reforecast", "fcst"),
+    "planned": ("prevu", "planned", "plan", "budget mensuel", "baseline", "budget", "planifie"),
 }
 
 
@@ -30,7 +30,8 @@ class ReadContext:
     file: str
     dayfirst: bool | None = None  # True for French files: 03/04/2026 is 3 April
     lenient: bool = False  # unreadable values become empty cells with a warning instead of errors
-    three_level: tuple[int, int, int] = (1, 3, 5)
+    three_level: tuple[int, int, int] | None = (1, 3, 5)
+    decimal: str | None = None  # "." in English files, "," in French ones: settles "1,200"
     project_code: str | None = None  # the project of a "fiche projet" sheet, for the tables under the form
 
 
@@ -144,10 +145,8 @@ def _mapped(mapping: TableMapping) -> set[str]:
 def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext) -> values.Parsed:
     """Parse one column by the type its field declares in fields.csv."""
     kind = spec.type
-    if kind == "money":
-        return values.parse_numbers(series, scale=scale)
-    if kind == "number":
-        return values.parse_numbers(series, scale=scale)
+    if kind in ("money", "number"):
+        return values.parse_numbers(series, scale=scale, decimal=ctx.decimal)
     if kind == "percent":
         return values.parse_percents(series)
     if kind == "signed_percent":
@@ -252,51 +251,101 @@ def _issue(problem: Problem, ctx: ReadContext, sheet: str, row: int, header: str
 def _read_wide_costs(
     block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
 ) -> pd.DataFrame:
-    """Unpivot one column per month into monthly lines; an annual planned column is spread evenly."""
+    """Unpivot one column per month into monthly lines; an annual planned column is spread evenly.
+
+    What a month holds comes from, in turn: a row's own measure column ("Plan" / "Actual" rows), the
+    group label over the month ("Prévu" and "Réalisé" side by side), the measure chosen for the table.
+    """
     ids = _read_long(block, mapping, ctx, issues)
-    measure = mapping.wide_measure or guess_wide_measure(block)
+    default = mapping.wide_measure or guess_wide_measure(block)
+    row_measures = _row_measures(block, mapping)
     months = [(col, date.fromisoformat(iso)) for col, iso in mapping.month_columns]
     headers = dict(block.headers)
-    annual = ids["planned"] if "planned" in _mapped(mapping) else None
+    annual = ids["planned"] if "planned" in _mapped(mapping) and row_measures is None else None
     pieces = []
     for col, month in months:
-        parsed = values.parse_numbers(block.data[col], scale=_column_scale(mapping, col))
+        measure = _measure_of(block.groups.get(col)) or default
+        parsed = values.parse_numbers(
+            block.data[col], scale=_column_scale(block, mapping, col), decimal=ctx.decimal
+        )
         _place(parsed.problems, block, col, headers.get(col, month.isoformat()), ctx, issues, block.data[col])
         piece = ids[["project_code", "project_name", "cost_type", *LOCATION_COLUMNS]].copy()
         piece["month"] = pd.Timestamp(month)
         amounts = parsed.values.reset_index(drop=True)
-        piece["planned"] = annual / len(months) if annual is not None and measure != "planned" else None
-        piece["actual"] = None
-        piece["forecast"] = None
-        piece[measure] = amounts
-        keep = amounts.notna() | (piece["planned"].notna() if annual is not None else False)
+        piece["planned"] = annual / len(months) if annual is not None and measure != "planned" else np.nan
+        piece["actual"] = np.nan
+        piece["forecast"] = np.nan
+        if row_measures is None:
+            piece[measure] = amounts
+        else:
+            for kind in WIDE_MEASURES:
+                piece[kind] = amounts.where(row_measures == kind)
+        keep = piece[list(WIDE_MEASURES)].notna().any(axis=1)
         pieces.append(piece.loc[keep])
     if not pieces:
         return ids.iloc[0:0]
     frame = pd.concat(pieces, ignore_index=True)
+    if row_measures is not None or block.groups:
+        # One line per project, month and cost type: the measures of one month sit on several rows.
+        keys = ["project_code", "project_name", "cost_type", "month"]
+        frame = (
+            frame.groupby(keys, dropna=False, sort=False)
+            .agg(
+                {
+                    **{kind: lambda v: v.sum(min_count=1) for kind in WIDE_MEASURES},
+                    "_file": "first",
+                    "_sheet": "first",
+                    "_row": "first",
+                }
+            )
+            .reset_index()
+        )
     frame = frame.sort_values(["_row", "month"], kind="stable").reset_index(drop=True)
     specs = [f.name for f in fields_of("costs")]
     return frame[specs + LOCATION_COLUMNS]
 
 
-def _column_scale(mapping: TableMapping, col: int) -> float:
+def _measure_of(text: str | None) -> str | None:
+    """Return the measure a label names ("Réalisé (k€)" -> actual), if any."""
+    if not text:
+        return None
+    words = f" {normalize_header(text)[0]} "
+    for measure in ("forecast", "actual", "planned"):
+        if any(f" {hint.strip()} " in words for hint in _WIDE_HINTS[measure]):
+            return measure
+    return None
+
+
+def _row_measures(block: TableBlock, mapping: TableMapping) -> pd.Series | None:
+    """Find a column telling, row by row, which measure the month amounts are (Plan / Actual / Forecast)."""
+    months = dict(mapping.month_columns)
     for column in mapping.columns:
-        if column.col_index == col:
-            return column.scale
+        if column.col_index in months or column.field not in (None, "cost_type"):
+            continue
+        cells = block.data[column.col_index].dropna()
+        if cells.empty:
+            continue
+        kinds = cells.map(_measure_of)
+        if kinds.notna().mean() >= 0.8:
+            return block.data[column.col_index].map(_measure_of).reset_index(drop=True)
+    return None
+
+
+def _column_scale(block: TableBlock, mapping: TableMapping, col: int) -> float:
+    """Return a month column's unit: its group's ("Prévu (k€)"), the table's amounts', or its title's."""
+    group = header_unit_scale(block.groups.get(col, ""))
+    if group != 1.0:
+        return group
     scales = {c.scale for c in mapping.columns if c.field in ("planned", "actual", "forecast")}
-    return scales.pop() if len(scales) == 1 else 1.0
+    if len(scales) == 1:
+        return scales.pop()
+    return header_unit_scale(block.title or "")
 
 
 def guess_wide_measure(block: TableBlock) -> str:
     """Say which amount a wide table's month columns hold, from the words around them."""
-    from pmo_core.fields import normalize_header
-
     words = " ".join([block.sheet, block.title or ""] + [h for _, h in block.headers])
-    text = f" {normalize_header(words)[0]} "
-    for measure in ("forecast", "actual", "planned"):
-        if any(f" {hint.strip()} " in text for hint in _WIDE_HINTS[measure]):
-            return measure
-    return "actual"
+    return _measure_of(words) or "actual"
 
 
 def _check_required_values(
