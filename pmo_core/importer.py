@@ -30,11 +30,13 @@ from pmo_core.tables import (
     LOCATION_COLUMNS,
     ReadContext,
     TableRead,
+    apply_title_unit,
     check_plausible,
     guess_wide_measure,
     read_table,
 )
 from pmo_core.template import is_readme_sheet
+from pmo_core.values import month_from_header
 
 SCOPES = ("partial", "full")
 _FR_WORDS = re.compile(
@@ -49,9 +51,14 @@ _EN_WORDS = re.compile(
     r"owner|milestones?|costs?|months?|planned|due|category|portfolio|program|progress|complete|sheet\d*|"
     r"amounts?|type|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|year|description|comments?)\b"
 )
+_DATE_TEXT = (
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4}"
+    r"|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|[^\W\d_]+\.?\s+\d{4}"
+)
+_MONTH_YEAR = re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{4}\b")
 _AS_OF = re.compile(
-    r"(?:\bau\b|\bdu\b|as of|as at|situation|état au|etat au|reporting date|date de situation)\s*:?\s*"
-    r"(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})",
+    r"(?:\bau\b|\bdu\b|as of|as at|situation|état au|etat au|arrêté au|status date|reporting date|"
+    r"report date|date de situation)\s*:?\s*(" + _DATE_TEXT + ")",
     re.IGNORECASE,
 )
 
@@ -65,6 +72,7 @@ class ReadOptions:
     three_level: tuple[int, int, int] = (1, 3, 5)
     max_rows: int = 200_000
     max_bytes: int = 50 * 2**20
+    currency: str = "EUR"
     memory_mb: int = 2048
     timeout_s: float = 120.0
     profiles: tuple[Profile, ...] = ()
@@ -99,6 +107,7 @@ def read_options(con: duckdb.DuckDBPyConnection, **choices) -> ReadOptions:
         three_level=settings.three_level(con),
         max_rows=settings.get(con, "max_rows_per_sheet"),
         max_bytes=settings.get(con, "max_upload_mb") * 2**20,
+        currency=settings.get(con, "currency"),
         profiles=tuple(load_profiles(con)),
         **choices,
     )
@@ -149,6 +158,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         lenient=options.lenient,
         three_level=options.three_level,
         decimal="," if result.language == "fr" else ".",
+        currency=options.currency,
     )
     profiles = {p.signature: p for p in options.profiles}
     form_projects: dict[str, str] = {}
@@ -159,7 +169,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         )
         if mapping.signature in profiles:
             mapping = apply_profile(mapping, profiles[mapping.signature])
-        mapping = check_plausible(block, mapping, ctx)
+        mapping = apply_title_unit(block, check_plausible(block, mapping, ctx))
         if mapping.month_columns and mapping.wide_measure is None:
             mapping = replace(mapping, wide_measure=guess_wide_measure(block))
         mapping = options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
@@ -195,36 +205,61 @@ def guess_language(workbook: reading.Workbook, blocks: list[TableBlock]) -> str:
     return "fr" if french >= 2 and french >= english else "en"
 
 
+AS_OF_LABELS = (
+    "as of",
+    "as at",
+    "date de situation",
+    "situation au",
+    "status date",
+    "reporting date",
+    "report date",
+    "etat au",
+    "arrete au",
+    "date d arrete",
+    "date du reporting",
+    "date de reporting",
+    "date du point",
+)
+
+
 def guess_as_of(workbook: reading.Workbook, blocks: list[TableBlock]) -> date | None:
-    """Find the reporting date a file states: our template's README cell, or a title "... au 31/10/2026"."""
+    """Find the reporting date a file states: a label with the date beside it ("As of" | 31/10/2026, as our
+    template's README has it), or a title ("Comité de pilotage du 18/11/2026", "Status date: 30 June 2026")."""
     for sheet in workbook.sheets:
         frame = sheet.frame
         if frame.empty or len(frame) > 200:
             continue
-        for row in frame.itertuples(index=False):
-            cells = [c for c in row if isinstance(c, str) and c.strip()]
-            if len(cells) >= 2 and normalize_header(cells[0])[0] in ("as of", "date de situation"):
-                parsed = _parse_hint_date(cells[1])
-                if parsed:
-                    return parsed
-    for block in blocks:
-        match = _AS_OF.search(block.title or "")
+        for row in frame.head(40).itertuples(index=False):
+            cells = [c.strip() for c in row if isinstance(c, str) and c.strip()]
+            for label, value in zip(cells, cells[1:], strict=False):
+                if normalize_header(label)[0] in AS_OF_LABELS:
+                    found = _parse_hint_date(value)
+                    if found:
+                        return found
+    titles = [block.title or "" for block in blocks] + [sheet.name for sheet in workbook.sheets]
+    for text in titles:
+        match = _AS_OF.search(text)
         if match:
-            parsed = _parse_hint_date(match.group(1))
-            if parsed:
-                return parsed
+            found = _parse_hint_date(match.group(1))
+            if found:
+                return found
+    for text in titles:  # a monthly report's title names its month: "Suivi des projets - juin 2026"
+        months = {m.group(0) for m in _MONTH_YEAR.finditer(text) if month_from_header(m.group(0))}
+        if len(months) == 1:
+            return _parse_hint_date(months.pop())
     return None
 
 
 def _parse_hint_date(text: str) -> date | None:
-    text = text.strip()[:19]
-    try:
-        if re.match(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text[:10])
-        day, month, year = re.split(r"[/.]", text)[:3]
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
+    """Read a stated reporting date; a month alone ("juin 2026") is its last day."""
+    from pmo_core import values
+
+    text = text.strip()[:40]
+    month_only = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{4})", text)
+    parsed = values.parse_dates(
+        pd.Series([text], index=[0]), dayfirst=None, month_end=bool(month_only)
+    ).values[0]
+    return None if pd.isna(parsed) else pd.Timestamp(parsed).date()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -288,6 +323,7 @@ def build_plan(
             )
         )
     history_names = known_names(con)
+    frames["projects"] = _match_known_codes(frames["projects"], current, issues)
     _check_duplicate_projects(frames["projects"], issues)
     frames["projects"] = _complete_projects(frames["projects"], as_of)
     file_codes = set(frames["projects"]["code"].dropna())
@@ -308,6 +344,8 @@ def build_plan(
 
 _ISSUE_FIELDS = {
     "duplicate_project_code": ("code",),
+    "duplicate_project_code_elsewhere": ("code",),
+    "code_spelling": ("code",),
     "project_unknown": ("project_code", "project_name"),
     "project_ambiguous": ("project_code", "project_name"),
     "duplicate_cost_line": ("project_code", "project_name"),
@@ -362,20 +400,53 @@ def known_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def _check_duplicate_projects(projects: pd.DataFrame, issues: list[Issue]) -> None:
+    """A code given twice is an error on each row, naming where the other one is."""
     duplicated = projects["code"].notna() & projects.duplicated("code", keep=False)
-    first_rows = projects.loc[duplicated].groupby("code")["_row"].first()
-    for _, row in projects.loc[duplicated].iterrows():
+    rows = projects.loc[duplicated, ["code", "_file", "_sheet", "_row"]].to_dict("records")
+    for row in rows:
+        other = next(r for r in rows if r["code"] == row["code"] and r is not row)
+        elsewhere = other["_file"] != row["_file"] or other["_sheet"] != row["_sheet"]
         issues.append(
             Issue(
                 ERROR,
-                "duplicate_project_code",
+                "duplicate_project_code_elsewhere" if elsewhere else "duplicate_project_code",
                 row["_file"],
                 row["_sheet"],
                 int(row["_row"]),
                 value=row["code"],
-                params={"first_row": int(first_rows[row["code"]])},
+                params={
+                    "other_row": int(other["_row"]),
+                    "other_file": other["_file"],
+                    "other_sheet": other["_sheet"],
+                },
             )
         )
+
+
+def _match_known_codes(projects: pd.DataFrame, current: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
+    """Read a code written in another case or spacing ("dsi-01", "DSI 01") as the project already known."""
+    if projects.empty or current.empty:
+        return projects
+    known = {normalize_name(code): code for code in current["code"]}
+    projects = projects.copy()
+    for position, code in projects["code"].items():
+        if not isinstance(code, str) or code in known.values():
+            continue
+        same = known.get(normalize_name(code))
+        if same is not None:
+            projects.at[position, "code"] = same
+            issues.append(
+                Issue(
+                    WARNING,
+                    "code_spelling",
+                    projects.at[position, "_file"],
+                    projects.at[position, "_sheet"],
+                    int(projects.at[position, "_row"]),
+                    value=code,
+                    params={"code": same},
+                )
+            )
+    return projects
 
 
 def _complete_projects(projects: pd.DataFrame, as_of: date) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from pmo_core import values
-from pmo_core.fields import Field, fields_of, header_unit_scale, normalize_header
+from pmo_core.fields import Field, fields_of, header_unit, header_unit_scale, normalize_header
 from pmo_core.issues import ERROR, WARNING, Issue, Problem
 from pmo_core.layout import TableBlock
 from pmo_core.mapping import TableMapping
@@ -32,6 +32,7 @@ class ReadContext:
     lenient: bool = False  # unreadable values become empty cells with a warning instead of errors
     three_level: tuple[int, int, int] | None = (1, 3, 5)
     decimal: str | None = None  # "." in English files, "," in French ones: settles "1,200"
+    currency: str = "EUR"  # the store's: amounts in another currency are reported, never converted
     project_code: str | None = None  # the project of a "fiche projet" sheet, for the tables under the form
 
 
@@ -108,6 +109,7 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
 
 
 SAMPLE_ROWS = 200
+AMBIGUITIES = ("date_ambiguous", "number_ambiguous", "percent_read_as_fraction")
 TEXT_TYPES = ("text", "code", "category")
 
 
@@ -131,11 +133,28 @@ def check_plausible(block: TableBlock, mapping: TableMapping, ctx: ReadContext) 
         values = sample[column.col_index]
         filled = int(values.notna().sum())
         parsed = parse_column(values, spec, column.scale, ctx)
-        readable = filled - len(parsed.problems)
+        # A date readable two ways is still a date: only what cannot be read at all counts against the guess.
+        unreadable = [p for p in parsed.problems.values() if p.code not in AMBIGUITIES]
+        readable = filled - len(unreadable)
         columns.append(
             column if filled == 0 or readable / filled >= 0.5 else replace(column, field=None, confidence=0.0)
         )
     return replace(mapping, columns=tuple(columns))
+
+
+def apply_title_unit(block: TableBlock, mapping: TableMapping) -> TableMapping:
+    """Give the title's unit ("Suivi budgétaire 2026 (en k€)") to the amount columns that state none."""
+    scale = header_unit_scale(block.title or "")
+    if scale == 1.0 or mapping.entity is None:
+        return mapping
+    money = {f.name for f in fields_of(mapping.entity) if f.type == "money"}
+    columns = tuple(
+        replace(c, scale=scale)
+        if c.field in money and c.scale == 1.0 and header_unit(c.header) == (1.0, None)
+        else c
+        for c in mapping.columns
+    )
+    return replace(mapping, columns=columns)
 
 
 def _mapped(mapping: TableMapping) -> set[str]:
@@ -201,9 +220,39 @@ def _read_long(
             parsed.values.to_numpy() if parsed.values.dtype == object else parsed.values.array
         )
         _place(parsed.problems, block, column.col_index, column.header, ctx, issues, cells)
+        if specs[column.field].type == "money":
+            _check_currency(cells, column, block, ctx, issues)
     size = len(block.data)
     frame = pd.DataFrame({name: columns.get(name, np.full(size, None, dtype=object)) for name in specs})
     return _with_location(frame, block, ctx)
+
+
+_CURRENCY_IN_CELL = {"USD": r"\$|\bUSD\b", "GBP": r"£|\bGBP\b", "CHF": r"\bCHF\b", "EUR": r"€|\bEUR\b"}
+
+
+def _check_currency(
+    cells: pd.Series, column, block: TableBlock, ctx: ReadContext, issues: list[Issue]
+) -> None:
+    """Amounts written in another currency than the store's are kept as they are, and the user is told once."""
+    found = header_unit(column.header)[1]
+    if found is None:
+        text = cells.dropna().astype(str)
+        found = next(
+            (code for code, mark in _CURRENCY_IN_CELL.items() if text.str.contains(mark).any()), None
+        )
+    if found is not None and found != ctx.currency:
+        issues.append(
+            Issue(
+                WARNING,
+                "currency_mismatch",
+                ctx.file,
+                block.sheet,
+                block.header_row,
+                column.header,
+                column.col_index,
+                params={"found": found, "store": ctx.currency},
+            )
+        )
 
 
 def _with_location(frame: pd.DataFrame, block: TableBlock, ctx: ReadContext) -> pd.DataFrame:
@@ -428,7 +477,7 @@ def _check_dates_order(
             issues.append(
                 Issue(
                     WARNING if ctx.lenient else ERROR,
-                    "end_before_start",
+                    "end_before_start_dropped" if ctx.lenient else "end_before_start",
                     ctx.file,
                     block.sheet,
                     int(frame.at[position, "_row"]),

@@ -36,12 +36,33 @@ TEXTS = {
         "Plusieurs projets s'intitulent « {value} » ({candidates}) : indiquez plutôt le code projet.",
     ),
     "issue.duplicate_project_code": (
-        "The project code « {value} » appears more than once (first at row {first_row}).",
-        "Le code projet « {value} » apparaît plusieurs fois (d'abord ligne {first_row}).",
+        "The project code « {value} » appears more than once (also at row {other_row}).",
+        "Le code projet « {value} » apparaît plusieurs fois (aussi ligne {other_row}).",
+    ),
+    "issue.duplicate_project_code_elsewhere": (
+        "The project code « {value} » is also in {other_file}, sheet « {other_sheet} », row {other_row}: a project "
+        "is described once per import.",
+        "Le code projet « {value} » figure aussi dans {other_file}, feuille « {other_sheet} », ligne {other_row} : "
+        "un projet n'est décrit qu'une fois par import.",
+    ),
+    "issue.code_spelling": (
+        "« {value} » is read as the project {code} already in the store (same code, other case or spacing).",
+        "« {value} » est lu comme le projet {code} déjà en base (même code, casse ou espaces différents).",
     ),
     "issue.end_before_start": (
         "The end date {value} is before the start date {start}.",
         "La date de fin {value} précède la date de début {start}.",
+    ),
+    "issue.end_before_start_dropped": (
+        "The end date {value} is before the start date {start}: it is left empty; correct it in the file.",
+        "La date de fin {value} précède la date de début {start} : elle est laissée vide ; corrigez-la dans le "
+        "fichier.",
+    ),
+    "issue.currency_mismatch": (
+        "The amounts of this column are in {found}, the store counts in {store}: they are imported as written, "
+        "without conversion. Convert them, or change the store's currency in Settings.",
+        "Les montants de cette colonne sont en {found}, la base compte en {store} : ils sont importés tels quels, "
+        "sans conversion. Convertissez-les, ou changez la devise de la base dans Paramètres.",
     ),
     "issue.score_recomputed": (
         "The written score {value} is not probability x impact; {score} is used.",

@@ -155,7 +155,7 @@ def test_each_problem_cell_is_coloured_and_explained_in_french(tracker):
     assert "Valeur lue : « cent mille »" in budget
     assert "précède la date de début 2026-03-01" in cells[("Projets", "E3")].comment.text
     assert "« PRJ-999 » n'est ni un projet de cet import" in cells[("Risques", "A3")].comment.text
-    assert "apparaît plusieurs fois (d'abord ligne 2)" in cells[("Projets", "A5")].comment.text
+    assert "apparaît plusieurs fois (aussi ligne 2)" in cells[("Projets", "A5")].comment.text
     own = cells[("Projets", "G2")]
     assert (own.comment.text, own.comment.author, own.fill.fgColor.rgb) == (
         "Validé en comité",
