@@ -36,7 +36,7 @@ from pmo_core.tables import (
     read_table,
 )
 from pmo_core.template import is_readme_sheet
-from pmo_core.values import month_from_header
+from pmo_core.values import month_from_header, parse_dates
 
 SCOPES = ("partial", "full")
 _FR_WORDS = re.compile(
@@ -251,15 +251,14 @@ def guess_as_of(workbook: reading.Workbook, blocks: list[TableBlock]) -> date | 
 
 
 def _parse_hint_date(text: str) -> date | None:
-    """Read a stated reporting date; a month alone ("juin 2026") is its last day."""
-    from pmo_core import values
-
+    """Read a stated reporting date; a month alone ("juin 2026") is its last day, or today within it."""
     text = text.strip()[:40]
     month_only = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{4})", text)
-    parsed = values.parse_dates(
-        pd.Series([text], index=[0]), dayfirst=None, month_end=bool(month_only)
-    ).values[0]
-    return None if pd.isna(parsed) else pd.Timestamp(parsed).date()
+    parsed = parse_dates(pd.Series([text], index=[0]), dayfirst=None, month_end=bool(month_only)).values[0]
+    if pd.isna(parsed):
+        return None
+    found = pd.Timestamp(parsed).date()
+    return min(found, date.today()) if month_only else found  # "mise à jour novembre" during November
 
 
 # --------------------------------------------------------------------------------------------------
