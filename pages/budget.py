@@ -234,7 +234,7 @@ def s_curve_section(curve: budget.SCurve) -> None:
     if curve.points.empty:
         st.info(common.tr("budget.scurve.empty"))
         return
-    st.altair_chart(s_curve_chart(curve), width="stretch", key="budget_scurve")
+    common.chart(s_curve_chart(curve), width="stretch", key="budget_scurve")
     notes = [common.tr("budget.scurve.caption")]
     if curve.spread:
         notes.append(common.tr("budget.scurve.spread"))
@@ -354,7 +354,7 @@ def monthly_section(lines: pd.DataFrame) -> None:
     if window.empty:
         st.info(common.tr("budget.monthly.empty"))
         return
-    st.altair_chart(
+    common.chart(
         monthly_chart(window, budget.monthly_finding(lines, STATUS_DATE)),
         width="stretch",
         key="budget_monthly",
@@ -472,7 +472,7 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
         st.success(common.tr(f"budget.rank.none_{by or 'cv'}"))
     else:
         count = int((table["cv"] < 0).sum()) if by == "cv" else int((table["overrun"] > 0).sum())
-        st.altair_chart(ranking_chart(ranked, by or "cv", count), width="stretch", key="budget_ranking")
+        common.chart(ranking_chart(ranked, by or "cv", count), width="stretch", key="budget_ranking")
     st.dataframe(
         variance_rows(table.head(TABLE_ROWS)),
         hide_index=True,
@@ -783,7 +783,7 @@ def allocation_section(frame: pd.DataFrame, lines: pd.DataFrame, plan: budget.Ph
     if data.empty:
         st.info(common.tr("empty.selection"))
         return
-    st.altair_chart(allocation_chart(data, by), width="stretch", key="budget_allocation")
+    common.chart(allocation_chart(data, by), width="stretch", key="budget_allocation")
     st.caption(common.tr(f"budget.allocation.caption_{'lines' if by in ('cost_type', 'year') else 'evm'}"))
     if st.toggle(common.tr("budget.phasing.show"), key="budget_phasing_toggle"):
         phasing_section()

@@ -8,11 +8,13 @@ from __future__ import annotations
 import os
 from datetime import date
 
+import altair as alt
 import duckdb
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pmo_core import formatting, settings, snapshots, store
+from pmo_core import formatting, settings, snapshots, store, vocabulary
 from pmo_core.filters import Filters, filter_options
 from pmo_core.i18n import t
 from pmo_core.palette import STATUS_EMOJI
@@ -54,8 +56,15 @@ def cursor() -> duckdb.DuckDBPyConnection:
 
 
 def lang() -> str:
+    """Return the session's language; outside a script run (AppTest reading widget labels), the last one used."""
+    if get_script_run_ctx() is None:
+        return _last_language[0]
     _leave_automatic_pages()
-    return st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))
+    _last_language[0] = st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))
+    return _last_language[0]
+
+
+_last_language = [os.environ.get("PMO_LANG", "en")]
 
 
 def tr(key: str, /, **params: object) -> str:
@@ -178,6 +187,88 @@ def empty_store_notice() -> bool:
     return False
 
 
+_LOCALES = {
+    "fr": {
+        "number": {"decimal": ",", "thousands": "\u202f", "grouping": [3], "currency": ["", "\u00a0€"]},
+        "time": {
+            "dateTime": "%A %e %B %Y à %X",
+            "date": "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["", ""],
+            "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+            "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+            "months": [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+            "shortMonths": [
+                "janv.",
+                "févr.",
+                "mars",
+                "avr.",
+                "mai",
+                "juin",
+                "juil.",
+                "août",
+                "sept.",
+                "oct.",
+                "nov.",
+                "déc.",
+            ],
+        },
+    },
+    "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}},
+}
+
+
+def chart(figure, **kwargs):
+    """Draw an Altair chart with its numbers and dates written the way the page's language writes them
+    (Vega would otherwise write 1.5M and Oct on a French page)."""
+    figure = figure.copy(deep=True)
+    if figure.config is alt.Undefined:
+        figure.config = alt.Config()
+    figure.config.locale = _LOCALES[lang()]
+    return st.altair_chart(figure, **kwargs)
+
+
 def coming_next(area: str) -> None:
     """Describe what a page will show once its issue lands, instead of an error."""
     st.info(tr(f"coming.{area}"))
+
+
+LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19  # projector sizes: labels at least 13 px, titles larger
+
+
+def styled(figure: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Apply the projector sizes to a chart: labels at least 13 px, titles larger."""
+    return (
+        figure.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
+        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200)
+        .configure_header(labelFontSize=TITLE_PX, titleFontSize=TITLE_PX)
+        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def status_label(code: str | None) -> str:
+    """Return a status's word in the page's language; no status is "Not reported"."""
+    return tr("status.grey") if code in (None, "grey") else vocabulary.label("status", code, lang())
+
+
+def day(value: object) -> str:
+    return formatting.day(value, lang())
+
+
+def day_format() -> str:
+    """Return the date format of table columns in the page's language."""
+    return "DD/MM/YYYY" if lang() == "fr" else "D MMM YYYY"

@@ -77,7 +77,9 @@ else:
             path.write_bytes(data)
         files.append((path, upload.name))
     overrides = st.session_state.setdefault("mapping_overrides", {})
-    options = importer.read_options(con, lenient=lenient, include_hidden=include_hidden, overrides=dict(overrides))
+    options = importer.read_options(
+        con, lenient=lenient, include_hidden=include_hidden, overrides=dict(overrides)
+    )
     cache_key = (tuple((str(p), n) for p, n in files), repr(options))
     if st.session_state.get("reads_key") != cache_key:
         with st.spinner(common.tr("import.reading")):

@@ -14,12 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from pages import common
+from pages.common import LABEL_PX, TITLE_PX, day, day_format, money, status_label, styled
 from pmo_core import changes, exports, formatting, portfolio, priorities
 from pmo_core.filters import Filters
 from pmo_core.palette import NEUTRAL, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
 from pmo_core.vocabulary import label
 
-LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19
 ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unknown": ""}
 TABLE_LIMIT = 1000  # rows drawn, worst first; the picker and the Excel download hold every project
 TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
@@ -76,10 +76,6 @@ def status_text(code: str | None) -> str:
     return common.status_chip(code or "grey")
 
 
-def status_label(code: str | None) -> str:
-    return common.tr("status.grey") if code in (None, "grey") else label("status", code, LANG)
-
-
 def kilo(values: pd.Series) -> pd.Series:
     """Return amounts in thousands, rounded, for table columns headed with the unit."""
     return (pd.to_numeric(values, errors="coerce") / 1000).round(0).astype("Int64")
@@ -87,11 +83,6 @@ def kilo(values: pd.Series) -> pd.Series:
 
 def ratio(values: pd.Series) -> pd.Series:
     return values.map(lambda v: formatting.ratio(v, LANG))
-
-
-def money(value: float | None, short: bool = False) -> str:
-    """Write an amount in the store's currency; the settings are read once per run, not once per amount."""
-    return formatting.money(value, LANG, SETTINGS["currency"], short=short)
 
 
 def signed(delta: float | None, text: str) -> str | None:
@@ -103,14 +94,6 @@ def signed(delta: float | None, text: str) -> str | None:
     return text if text.startswith("-") else f"+{text}"
 
 
-def day_format() -> str:
-    return "DD/MM/YYYY" if LANG == "fr" else "D MMM YYYY"
-
-
-def day(value: object) -> str:
-    return formatting.day(value, LANG)
-
-
 def month_axis(title: str, **kwargs: object) -> alt.Axis:
     """Return a time axis whose month names follow the page's language."""
     names = [formatting.month(date(2000, m, 1), "fr").split()[0] for m in range(1, 13)]
@@ -119,17 +102,6 @@ def month_axis(title: str, **kwargs: object) -> alt.Axis:
         alt.Axis(title=title, labelExpr=expr, labelOverlap=True, **kwargs)
         if expr
         else alt.Axis(title=title, format="%b %Y", labelOverlap=True, **kwargs)
-    )
-
-
-def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Apply the projector sizes: labels at least 13 px, titles larger."""
-    return (
-        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200)
-        .configure_header(labelFontSize=TITLE_PX, titleFontSize=TITLE_PX)
-        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
-        .configure_view(strokeWidth=0)
     )
 
 
@@ -574,7 +546,7 @@ def roadmap_section(road: portfolio.Roadmap, context: portfolio.Reporting, f: Fi
             common.tr("overview.roadmap.limited", shown=road.shown, total=formatting.number(road.total, LANG))
         )
     today = date.today() if f.as_of is None else context.reference
-    st.altair_chart(roadmap_chart(road, today), width="stretch")
+    common.chart(roadmap_chart(road, today), width="stretch")
 
 
 HEADER = "▸ "  # marks a portfolio's row on the roadmap's axis
@@ -778,7 +750,7 @@ def bubble_section(f: Filters) -> None:
                 "overview.bubble.limited", shown=result.shown, total=formatting.number(result.total, LANG)
             )
         )
-    st.altair_chart(bubble_chart(result.points), width="stretch")
+    common.chart(bubble_chart(result.points), width="stretch")
 
 
 def bubble_chart(points: pd.DataFrame) -> alt.TopLevelMixin:
@@ -848,7 +820,7 @@ def trend_section(trend: pd.DataFrame) -> None:
     if trend.empty:
         st.info(common.tr("overview.trend.empty"))
         return
-    st.altair_chart(trend_chart(trend), width="stretch")
+    common.chart(trend_chart(trend), width="stretch")
 
 
 def trend_chart(trend: pd.DataFrame) -> alt.TopLevelMixin:

@@ -295,7 +295,7 @@ def ranking_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel
     if long.empty:
         st.info(tr("priorities.rank.none_scored"))
     else:
-        st.altair_chart(contribution_chart(long, ranked, model), width="stretch")
+        common.chart(contribution_chart(long, ranked, model), width="stretch")
     ranking_table(ranked, model)
     compare_section(f, version, models, model_id, other)
     override_section(ranked, model)
@@ -445,7 +445,7 @@ def compare_section(
         return
     chart_col, table_col = st.columns([1.2, 1])
     with chart_col:
-        st.altair_chart(compare_chart(both, model_label(models, a), model_label(models, b)), width="stretch")
+        common.chart(compare_chart(both, model_label(models, a), model_label(models, b)), width="stretch")
     with table_col:
         shown = pd.DataFrame(
             {
@@ -576,7 +576,7 @@ def business_case_tab(f: Filters, version: tuple) -> None:
     if cases.empty:
         st.info(tr("priorities.case.empty"))
         return
-    st.altair_chart(npv_chart(cases), width="stretch")
+    common.chart(npv_chart(cases), width="stretch")
     case_table(cases)
     names = dict(zip(cases["code"], cases["name"], strict=True))
     ordered = cases.sort_values("npv", ascending=False)["code"].tolist()
@@ -588,7 +588,7 @@ def business_case_tab(f: Filters, version: tuple) -> None:
         format_func=lambda c: f"{c} · {names[c]}",
     )
     row = cases.set_index("code").loc[code]
-    st.altair_chart(cash_chart(_curve(version, f, code, RATE), row), width="stretch")
+    common.chart(cash_chart(_curve(version, f, code, RATE), row), width="stretch")
 
 
 def npv_chart(cases: pd.DataFrame, most: int = 30) -> alt.LayerChart:
@@ -804,11 +804,11 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         return
     curve = _frontier(candidates, *args)
     selection_figures(result, curve, objective)
-    st.altair_chart(frontier_chart(curve, result, objective, total), width="stretch")
+    common.chart(frontier_chart(curve, result, objective, total), width="stretch")
     more_section(result, objective)
     coming = result.years.loc[result.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
-        st.altair_chart(years_chart(coming), width="stretch")
+        common.chart(years_chart(coming), width="stretch")
     selection_table(result, objective, models)
     save_section(result, objective, basis, f, models)
 
@@ -1269,7 +1269,7 @@ def comparison_view(comparison: scenarios.Comparison) -> None:
         )
     coming = comparison.years.loc[comparison.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
-        st.altair_chart(scenario_years_chart(coming, list(comparison.summary["name"])), width="stretch")
+        common.chart(scenario_years_chart(coming, list(comparison.summary["name"])), width="stretch")
     differ = comparison.projects.loc[comparison.projects["differs"]]
     st.markdown(f"**{tr('priorities.scenario.differ', n=len(differ))}**")
     every = st.toggle(tr("priorities.scenario.show_all"), key="prio_show_all")

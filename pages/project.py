@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from pages import common
+from pages.common import day, day_format, money, status_label, styled
 from pmo_core import evm, formatting, project_detail
 from pmo_core.filters import Filters
 from pmo_core.palette import (
@@ -24,7 +25,6 @@ from pmo_core.palette import (
 from pmo_core.portfolio import DIMENSIONS
 from pmo_core.vocabulary import label
 
-LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19
 PICK_KEY = "project_pick"
 
 LANG = common.lang()
@@ -48,33 +48,6 @@ def choices(version: tuple, f: Filters) -> pd.DataFrame:
 
 
 # --- Words and numbers -----------------------------------------------------------------------------
-
-
-def status_label(code: str | None) -> str:
-    return common.tr("status.grey") if code in (None, "grey") else label("status", code, LANG)
-
-
-def money(value: float | None, short: bool = False) -> str:
-    """Write an amount in the store's currency; the settings are read once per run, not once per amount."""
-    return formatting.money(value, LANG, SETTINGS["currency"], short=short)
-
-
-def day(value: object) -> str:
-    return formatting.day(value, LANG)
-
-
-def day_format() -> str:
-    return "DD/MM/YYYY" if LANG == "fr" else "D MMM YYYY"
-
-
-def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Apply the projector sizes: labels at least 13 px, titles larger."""
-    return (
-        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200)
-        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
 
 
 # --- Choosing the project ----------------------------------------------------------------------------
@@ -181,7 +154,7 @@ def history_section(history: pd.DataFrame) -> None:
     if history.empty:
         st.info(common.tr("project.history.empty"))
         return
-    st.altair_chart(history_chart(history), width="stretch")
+    common.chart(history_chart(history), width="stretch")
 
 
 def history_chart(history: pd.DataFrame) -> alt.TopLevelMixin:
@@ -292,7 +265,7 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
         return
     left, right = st.columns([1.1, 1.6], gap="large")
     with left:
-        st.altair_chart(heatmap_chart(cells), width="stretch")
+        common.chart(heatmap_chart(cells), width="stretch")
     with right:
         shown = pd.DataFrame(
             {
@@ -383,7 +356,7 @@ def costs_section(costs: pd.DataFrame) -> None:
     if costs.empty:
         st.info(tr("project.costs.empty"))
         return
-    st.altair_chart(costs_chart(costs), width="stretch")
+    common.chart(costs_chart(costs), width="stretch")
 
 
 def costs_chart(costs: pd.DataFrame) -> alt.TopLevelMixin:

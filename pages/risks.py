@@ -310,7 +310,7 @@ def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary
     subtitle = common.tr("risks.heatmap.subtitle", view=view if LANG == "en" else view.lower())
     left, right = st.columns([1, 1], gap="medium")
     with left:
-        st.altair_chart(
+        common.chart(
             heatmap_chart(cells, chosen, title, subtitle),
             key="risk_heatmap",
             on_select=_on_cell_click,
@@ -605,7 +605,7 @@ def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> N
     chart = movement_chart(
         cells, risks.movement_paths(moved.rows), risks.movement_cells(moved.rows), since, moved
     )
-    st.altair_chart(chart, width="content")
+    common.chart(chart, width="content")
     st.caption(common.tr("risks.move.grid.caption"))
     listed = moved.rows.head(MOVEMENT_ROWS)
     if len(moved.rows) > MOVEMENT_ROWS:
@@ -823,7 +823,7 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
     if categories.empty:
         st.info(common.tr("risks.empty"))
         return
-    st.altair_chart(category_chart(categories), width="stretch")
+    common.chart(category_chart(categories), width="stretch")
     config = {**_column_config(), "exposure": _money_column("risks.col.exposure")}
     st.subheader(common.tr("risks.rollup.portfolio"))
     every_project = query(

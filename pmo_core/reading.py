@@ -2,7 +2,8 @@
 
 `check_container` looks at the bytes before any parser does: size, real format (by content, not by name),
 zip bombs, XML entity declarations, a declared used range too large to allocate, encrypted workbooks.
-`read_file` then reads every sheet with fastexcel (calamine) or pandas, as strings.
+`read_file` then reads every sheet with fastexcel (calamine) or pandas, as strings. `formula_gaps` finds
+the cells calamine reads as empty although they are not: formulas without a saved result, Excel errors.
 
 Both run in the calling process. A crafted file can still make the Rust reader abort the whole process
 (a used range reaching XFD1048576 with no <dimension> tag to warn us), so callers run `read_file`
@@ -14,8 +15,10 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import html
 import io
 import math
+import posixpath
 import re
 import struct
 import zipfile
@@ -23,6 +26,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import fastexcel
 import numpy as np
@@ -55,6 +59,12 @@ _XML_DECLARATIONS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION = re.compile(r"""<(?:[\w.\-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']""")
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 _CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
+
+SCAN_CHUNK_BYTES = 2**20  # formula_gaps inflates a worksheet this much at a time
+MAX_SCAN_CARRY = 2**20  # a cell longer than this is a long text, never a formula without value or an error
+_ROW_NUMBER = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*(\d{1,7})\s*["']""")
+_CELL_NAME = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*["']""")
+_TAG_END = frozenset(b" \t\r\n>/")
 
 
 # Sheet and Workbook hold DataFrames, which cannot be compared with == or hashed: identity equality only.
@@ -416,6 +426,234 @@ def _frame(table: pa.Table, columns: list) -> pd.DataFrame:
     frame.columns = pd.Index(columns)
     frame.index = pd.RangeIndex(1, height + 1)
     return frame
+
+
+# --- Formulas without a result, Excel errors ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormulaGap:
+    """A cell that reads as empty although it is not: a formula never calculated, or an Excel error."""
+
+    sheet: str
+    row: int  # Excel row, 1-based
+    col: int  # 0-based absolute column (A = 0)
+    kind: str  # "no_value" or "error"
+    value: str | None  # the error text such as "#REF!", or the formula text for no_value
+
+
+def formula_gaps(path: Path, *, limit: int = 10_000, chunk_size: int = SCAN_CHUNK_BYTES) -> list[FormulaGap]:
+    """Find, in an .xlsx or .xlsm, the formulas with no saved result and the Excel error cells.
+
+    calamine reads both as empty cells. Each worksheet is inflated `chunk_size` bytes at a time and only the
+    chunks holding a formula or an error are searched, so a sheet of plain values costs little more than its
+    decompression. Call it once `check_container` has accepted the file. Other formats give [].
+    The formula text of a shared formula's dependent cell is not written in the cell: its value is None.
+    """
+    path = Path(path)
+    with path.open("rb") as stream:
+        if not stream.read(len(ZIP_MAGIC)).startswith(ZIP_MAGIC):
+            return []
+    gaps: list[FormulaGap] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {name.lower(): name for name in archive.namelist()}
+            if "xl/workbook.xml" not in names:
+                return []  # xlsb, ods
+            for sheet, part in _worksheet_parts(archive, names):
+                _SheetScan(sheet, gaps, limit).run(archive, part, max(chunk_size, 16))
+                if len(gaps) >= limit:
+                    break
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, struct.error):
+        raise UnreadableFile("corrupt_zip") from None
+    except ElementTree.ParseError:
+        raise UnreadableFile("corrupt_workbook") from None
+    return gaps[:limit]
+
+
+def _worksheet_parts(archive: zipfile.ZipFile, names: dict[str, str]) -> list[tuple[str, str]]:
+    """Return (sheet name, zip entry) for each worksheet, in workbook order, from workbook.xml and its rels."""
+    targets: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for element in _xml_elements(archive, names["xl/_rels/workbook.xml.rels"], "Relationship"):
+            target = element.get("Target", "")
+            if element.get("TargetMode") == "External" or not element.get("Type", "").endswith("/worksheet"):
+                continue
+            part = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            if part.lower() in names:
+                targets[element.get("Id", "")] = names[part.lower()]
+    parts = []
+    for element in _xml_elements(archive, names["xl/workbook.xml"], "sheet"):
+        relation = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
+        if relation in targets:
+            parts.append((element.get("name", ""), targets[relation]))
+    return parts
+
+
+def _xml_elements(archive: zipfile.ZipFile, name: str, local_name: str):
+    """Yield the elements of one XML part with this local name, parsed as a stream (check_container refused
+    any DTD, so no entity can expand)."""
+    with archive.open(name) as stream:
+        for _, element in ElementTree.iterparse(stream, events=("end",)):
+            if element.tag.rpartition("}")[2] == local_name:
+                yield element
+            element.clear()
+
+
+class _SheetScan:
+    """Stream one worksheet part and collect its formula gaps.
+
+    The position of a cell is its r="C12" attribute; a cell or row without one takes the next column or row,
+    as calamine places it, so the scan keeps the current row and the last column between chunks.
+    """
+
+    def __init__(self, sheet: str, gaps: list[FormulaGap], limit: int) -> None:
+        self.sheet, self.gaps, self.limit = sheet, gaps, limit
+        self.row, self.col = 0, -1  # the last row element's number, the last cell's column in it
+
+    def run(self, archive: zipfile.ZipFile, part: str, chunk_size: int) -> None:
+        with archive.open(part) as stream:
+            data, root = b"", None
+            while len(data) < MAX_XML_PROLOG_BYTES:  # read until the root element's start tag is whole
+                chunk = stream.read(chunk_size)
+                data += chunk
+                root = _find_root(data.decode("latin-1"))
+                if not chunk or (root is not None and data.find(b">", root.end()) >= 0):
+                    break
+            if root is None or root.group(2) != "worksheet":
+                return  # a UTF-16 part (calamine refuses those too) or not a worksheet
+            self._compile((root.group(1) or "").encode("latin-1"))
+            carry = b""
+            while data:
+                data = carry + data
+                cut = self._last(data, self.cell_tag, 0, len(data))
+                if cut <= 0:  # no complete cell yet: wait for more, unless this is one huge text cell
+                    if len(data) <= MAX_SCAN_CARRY:
+                        carry, data = data, stream.read(chunk_size)
+                        continue
+                    cut = data.rfind(b"<")
+                    cut = cut if cut > 0 else len(data)
+                self._scan(data, cut)  # data[:cut] ends where the last cell starts: every cell in it is whole
+                if len(self.gaps) >= self.limit:
+                    return
+                carry, data = data[cut:], stream.read(chunk_size)
+            self._scan(carry, len(carry))
+
+    def _compile(self, prefix: bytes) -> None:
+        p = re.escape(prefix)
+        self.row_tag, self.cell_tag, self.formula_tag = (
+            b"<" + prefix + b"row",
+            b"<" + prefix + b"c",
+            b"<" + prefix + b"f",
+        )
+        self.tag = re.compile(rb"<" + p + rb"(row|c)\b([^>]*)>")
+        self.cell = re.compile(rb"<" + p + rb"c\b([^>]*)>")
+        # A formula with nothing after it in its cell: no <v> (shared formula dependents are <f .../>).
+        self.no_value = re.compile(
+            rb"<" + p + rb"f\b[^>]*?(?:/>|>([^<]*)</" + p + rb"f\s*>)\s*</" + p + rb"c\s*>"
+        )
+        self.error = re.compile(
+            rb"<" + p + rb"c\b([^>]*?\bt\s*=\s*(?:\"e\"|'e')[^>]*?)(?<!/)>(.*?)</" + p + rb"c\s*>", re.S
+        )
+        self.value = re.compile(rb"<" + p + rb"v\b[^>]*>([^<]*)</" + p + rb"v\s*>")
+
+    def _scan(self, data: bytes, end: int) -> None:
+        """Collect the gaps of data[:end], a run of whole cells, and carry the row and column past it."""
+        found: dict[int, tuple[bytes, str, str | None]] = {}
+        if self._holds_formula(data, end):
+            for match in self.no_value.finditer(data, 0, end):
+                start = self._last(data, self.cell_tag, 0, match.start())
+                cell = self.cell.match(data, start, match.start()) if start >= 0 else None
+                # The formula must be the cell's first child, and the cell not an empty <c/>.
+                if (
+                    cell is not None
+                    and not cell[1].endswith(b"/")
+                    and not data[cell.end() : match.start()].strip()
+                ):
+                    found[start] = (cell[1], "no_value", _xml_text(match[1]) if match[1] else None)
+        # An error cell is t="e" with a value such as #REF!: every Excel error starts with "#", a byte the
+        # markup never uses, hence a fast gate.
+        for quoted in (b'"e"', b"'e'") if data.find(b"#", 0, end) >= 0 else ():
+            at = data.find(quoted, 0, end)
+            while at >= 0:
+                start = data.rfind(b"<", 0, at)
+                error = self.error.match(data, start, end) if start >= 0 else None
+                value = self.value.search(error[2]) if error is not None and start not in found else None
+                if value is not None and value[1].startswith(b"#"):
+                    found[start] = (error[1], "error", _xml_text(value[1]))
+                at = data.find(quoted, at + 3, end)
+        done = 0
+        for start in sorted(found):
+            attrs, kind, value = found[start]
+            name = _CELL_NAME.search(attrs)
+            if name:
+                row, col = int(name[2]), _column_index(name[1].decode("ascii"))
+            else:
+                self._advance(data, done, start)
+                done, row, col = start, self.row, self.col + 1
+            self.gaps.append(FormulaGap(self.sheet, row, col, kind, value))
+            if len(self.gaps) >= self.limit:
+                return
+        self._advance(data, done, end)
+
+    def _holds_formula(self, data: bytes, end: int) -> bool:
+        """Tell whether data[:end] holds a <f> tag, looking first at each "f" byte (memchr-fast: markup
+        without formulas has almost none), then, past a few that are text, searching for the whole tag."""
+        tag, back = self.formula_tag, len(self.formula_tag) - 1
+        at, misses = data.find(b"f", back, end), 0
+        while at >= 0:
+            if data.startswith(tag, at - back) and at + 1 < end and data[at + 1] in _TAG_END:
+                return True
+            misses += 1
+            if misses > 32:  # text with many f: one search over the rest
+                return data.find(tag, at + 1 - back, end) >= 0
+            at = data.find(b"f", at + 1, end)
+        return False
+
+    def _advance(self, data: bytes, start: int, end: int) -> None:
+        """Move the row and column from where they stood at `start` to where they stand at `end`.
+
+        Only the last row and cell tags matter when they carry r=; the tags are walked one by one otherwise.
+        """
+        row_at = self._last(data, self.row_tag, start, end)
+        if row_at >= 0:
+            tag = self.tag.match(data, row_at, end)
+            number = _ROW_NUMBER.search(tag[2]) if tag else None
+            if number is None:
+                return self._walk(data, start, end)
+            self.row, self.col, start = int(number[1]), -1, row_at
+        cell_at = self._last(data, self.cell_tag, start, end)
+        if cell_at >= 0:
+            tag = self.tag.match(data, cell_at, end)
+            name = _CELL_NAME.search(tag[2]) if tag else None
+            if name is None:
+                return self._walk(data, start, end)
+            self.col = _column_index(name[1].decode("ascii"))
+        return None
+
+    def _walk(self, data: bytes, start: int, end: int) -> None:
+        for tag in self.tag.finditer(data, start, end):
+            if tag[1] == b"row":
+                number = _ROW_NUMBER.search(tag[2])
+                self.row, self.col = (int(number[1]) if number else self.row + 1), -1
+            else:
+                name = _CELL_NAME.search(tag[2])
+                self.col = _column_index(name[1].decode("ascii")) if name else self.col + 1
+
+    @staticmethod
+    def _last(data: bytes, tag: bytes, start: int, end: int) -> int:
+        """Return where the last start tag `tag` (not a longer name: <c, not <cols) begins in data[start:end]."""
+        at = data.rfind(tag, start, end)
+        while at >= 0:
+            follower = at + len(tag)
+            if follower < len(data) and data[follower] in _TAG_END:
+                return at
+            at = data.rfind(tag, start, at)
+        return -1
+
+
+def _xml_text(raw: bytes) -> str:
+    return html.unescape(raw.decode("utf-8", errors="replace"))
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------

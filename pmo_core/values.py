@@ -25,10 +25,12 @@ from pmo_core.issues import ERROR, WARNING, Problem
 from pmo_core.vocabulary import (
     MONTH_NAMES,
     NO_WORDS,
+    SCALE_LETTERS,
     SCALE_LEVELS,
     STATUS,
     STATUS_EMOJI,
     STATUS_NOT_REPORTED,
+    THREE_LETTERS,
     THREE_LEVELS,
     VOCABULARIES,
     YES_WORDS,
@@ -251,6 +253,14 @@ def _scale_words() -> tuple[dict[str, int], dict[str, int]]:
     return five, three
 
 
+@cache
+def _scale_letters() -> tuple[dict[str, int], dict[str, int]]:
+    """Return the five-level places of the letter abbreviations (VL..VH, TF..TE), and the three-level ranks."""
+    five = {_key(letters): level for level, group in enumerate(SCALE_LETTERS, 1) for letters in group}
+    three = {_key(letters): rank for rank, group in enumerate(THREE_LETTERS, 1) for letters in group}
+    return five, three
+
+
 # --- Numbers -----------------------------------------------------------------------------------------
 
 
@@ -285,6 +295,12 @@ def _number_text(num: str, comma_decimal: bool) -> str | None:
 
 def _read_number(text: str, comma_decimal: bool, units: bool = True) -> tuple[float, bool] | None:
     """Read an amount ('1 234,5 k€', '(1,234)', '£12.5m'): its value, and whether it carried a multiplier."""
+    read = _read_amount_parts(text, comma_decimal, units)
+    return None if read is None else read[:2]
+
+
+def _read_amount_parts(text: str, comma_decimal: bool, units: bool = True) -> tuple[float, bool, str] | None:
+    """Read an amount as _read_number does, and also return its digits and separators as written."""
     match = AMOUNT.fullmatch(text.translate(SPACES).strip()) if len(text) <= MAX_LENGTH else None
     if not match or bool(match["open"]) != bool(match["close"]):
         return None
@@ -300,48 +316,113 @@ def _read_number(text: str, comma_decimal: bool, units: bool = True) -> tuple[fl
         value = -value
     unit = match["unit"]
     value *= UNITS[unit.lower()] if unit else 1.0
-    return (value, bool(unit)) if math.isfinite(value) else None
+    return (value, bool(unit), match["num"]) if math.isfinite(value) else None
 
 
-def _comma_decimal(col: _Column, plain: np.ndarray, decimal: str | None) -> bool:
-    """Decide how the column reads a lone comma followed by three digits ('1,234')."""
+def _number_param(value: float) -> int | float:
+    """Return a value for a problem's params as a reader would write it: 4500, not 4500.0 or 4499.999999."""
+    return _number_params(np.array([value]))[0]
+
+
+def _number_params(values: np.ndarray) -> list[int | float]:
+    """Return values for problem params as a reader would write them: 4500, not 4500.0 or 3900.0000000000005
+    (rounded to 12 significant digits, whole numbers as int)."""
+    values = np.asarray(values, dtype="float64")
+    magnitude = np.floor(np.log10(np.abs(values), where=values != 0, out=np.zeros_like(values)))
+    factor = 10.0 ** np.clip(11 - magnitude, 0, 22)
+    rounded = np.round(values * factor) / factor
+    whole = (rounded == np.floor(rounded)) & (np.abs(rounded) < 1e15)
+    ints = np.where(whole, rounded, 0).astype(np.int64).tolist()
+    return [i if w else f for i, f, w in zip(ints, rounded.tolist(), whole.tolist(), strict=True)]
+
+
+def _comma_decimal(col: _Column, plain: np.ndarray, decimal: str | None) -> tuple[bool, np.ndarray]:
+    """Decide how the column reads a lone comma followed by three digits ('1,234').
+
+    Return whether such a comma is a decimal comma, and the positions of the cells that nothing settles:
+    no `decimal` was given and the column shows neither an English nor a French way of writing numbers.
+    Those cells are read with a decimal comma (the default) and get a warning.
+    """
+    unsettled = np.array([], dtype=np.int64)
     if decimal is not None:
-        return decimal == ","
-    rest = col.cells(np.flatnonzero(col.todo))
-    if not _flags(pc.match_substring_regex(rest, AMBIGUOUS_COMMA)).any():
-        return True
+        return decimal == ",", unsettled
+    todo = np.flatnonzero(col.todo)
+    rest = col.cells(todo)
+    lone = _flags(pc.match_substring_regex(rest, AMBIGUOUS_COMMA))
+    if not lone.any():
+        return True, unsettled
     english = _flags(pc.match_substring(col.cells(plain), ".")).any() or (
         _flags(pc.match_substring_regex(rest, ENGLISH_HINTS)).any()
     )
     french = _flags(pc.match_substring_regex(rest, FRENCH_HINTS)).any()
-    return not english or french
+    if not english and not french:
+        return True, todo[lone]
+    return not english or french, unsettled
 
 
-def _read_amount(text: str, comma_decimal: bool, scale: float) -> tuple[float, Problem | None]:
-    read = _read_number(text, comma_decimal)
+def _read_amount(
+    text: str, comma_decimal: bool, scale: float, point: bool = False
+) -> tuple[float, Problem | None]:
+    """Read one amount; with `point` (the file writes decimals with a point), a lone decimal comma warns."""
+    read = _read_amount_parts(text, comma_decimal)
     if read is None:
         return math.nan, Problem("not_a_number", ERROR)
-    value, has_unit = read
-    return (value if has_unit else value * scale), None
+    value, has_unit, num = read
+    value = value if has_unit else value * scale
+    if point and re.fullmatch(r"\d+,\d+", num, re.A) and _comma_is_decimal(*num.split(","), False):
+        # "12,5" in a file that writes 12.5: it cannot be a thousands group, so most likely a decimal comma,
+        # but it could also be a mistyped thousands separator (125).
+        other = _read_amount_parts(text.replace(",", "", 1), comma_decimal)
+        if other is not None:
+            other_value = other[0] if other[1] else other[0] * scale
+            params = {"read_as": _number_param(value), "other": _number_param(other_value)}
+            return value, Problem("number_ambiguous", WARNING, params)
+    return value, None
+
+
+def _warn_unsettled_commas(col: _Column, positions: np.ndarray) -> None:
+    """Warn on each '4,500' cell read with a decimal comma (4.5) that could as well be 4500.
+
+    Such a cell holds one number, with one comma before three digits: its thousands reading is always 1000
+    times its decimal reading, units and scale included. A "$4,500" was read the English way: no doubt.
+    """
+    positions = positions[np.isfinite(col.values[positions])]
+    positions = positions[~_flags(pc.match_substring_regex(col.cells(positions), "[$£]"))]
+    read_as = col.values[positions]
+    labels = col.index[positions].tolist()
+    params = zip(labels, _number_params(read_as), _number_params(read_as * 1000), strict=True)
+    warnings = {
+        label: Problem("number_ambiguous", WARNING, {"read_as": value, "other": other})
+        for label, value, other in params
+    }
+    warnings.update(col.problems)  # an error found earlier stands
+    col.problems = warnings
 
 
 def parse_numbers(series: pd.Series, *, scale: float = 1.0, decimal: str | None = None) -> Parsed:
-    """Read amounts and quantities in any usual notation; `scale` applies to values without a unit of their own."""
+    """Read amounts and quantities in any usual notation; `scale` applies to values without a unit of their own.
+
+    `decimal` is the file's decimal separator when its language is known: "." reads "1,200" as 1200 (and
+    warns on "12,5", read as 12.5), "," reads it as 1.2. With None the column decides, and a "4,500" that
+    nothing in the column settles is read as 4.5 with a `number_ambiguous` warning.
+    """
     if decimal not in (None, ",", "."):
         raise ValueError(f"decimal must be None, ',' or '.', not {decimal!r}")
     col = _Column(series, math.nan, "float64")
     plain = col.pick(PLAIN_NUMBER)
     col.values[plain] = _floats(col.cells(plain)) * scale
-    comma_decimal = _comma_decimal(col, plain, decimal)
+    comma_decimal, unsettled = _comma_decimal(col, plain, decimal)
     english = col.pick(ENGLISH_AMOUNT if comma_decimal else f"{ENGLISH_AMOUNT}|{ENGLISH_THOUSANDS}")
     col.values[english] = _floats(pc.replace_substring_regex(col.cells(english), "[$£,]", "")) * scale
     if comma_decimal:
         french = col.pick(FRENCH_AMOUNT)
         digits = pc.replace_substring_regex(col.cells(french), r"[ \x{a0}\x{202f}€]", "")
         col.values[french] = _floats(pc.replace_substring(digits, ",", ".")) * scale
-    col.read_each(col.rest(), partial(_read_amount, comma_decimal=comma_decimal, scale=scale))
+    read = partial(_read_amount, comma_decimal=comma_decimal, scale=scale, point=decimal == ".")
+    col.read_each(col.rest(), read)
     col.values[~np.isfinite(col.values)] = math.nan  # e.g. "1e999"
     col.report_unread(np.isnan(col.values), Problem("not_a_number", ERROR))
+    _warn_unsettled_commas(col, unsettled)
     return col.parsed()
 
 
@@ -359,7 +440,11 @@ def _read_bare_number(text: str) -> tuple[float, Problem | None]:
 
 
 def parse_percents(series: pd.Series) -> Parsed:
-    """Read progress as a fraction: '45 %' and '45' (a column of whole percents) and '0.45' all give 0.45."""
+    """Read progress as a fraction: '45 %' and '45' (a column of whole percents) and '0.45' all give 0.45.
+
+    In a column of whole percents, a plain value strictly between 0 and 1 is most likely a cell formatted
+    as a percentage in Excel (50 % is stored, and read, as 0.5): it reads as that fraction, with a warning.
+    """
     col = _Column(series, math.nan, "float64")
     plain = col.pick(PLAIN_NUMBER)
     col.values[plain] = _floats(col.cells(plain))
@@ -372,7 +457,12 @@ def parse_percents(series: pd.Series) -> Parsed:
     bare = np.concatenate([plain, others])
     bare = bare[np.isfinite(col.values[bare])]
     if (col.values[bare] > 1).any():  # a column of whole percents: 45 means 45 %
-        col.values[bare] /= 100
+        fractions = (col.values[bare] > 0) & (col.values[bare] < 1)
+        col.values[bare[~fractions]] /= 100
+        positions = bare[fractions]
+        percents = _number_params(col.values[positions] * 100)
+        for label, read_as in zip(col.index[positions].tolist(), percents, strict=True):
+            col.problems[label] = Problem("percent_read_as_fraction", WARNING, {"read_as": read_as})
     col.values[~np.isfinite(col.values)] = math.nan
     col.report_unread(np.isnan(col.values), Problem("not_a_percent", ERROR))
     outside = np.flatnonzero((col.values < 0) | (col.values > 1 + 1e-9))
@@ -465,8 +555,18 @@ def _single_date(year: int, month: int, day: int) -> np.datetime64:
     return _compose(_full_year(np.array([year])), np.array([month]), np.array([day]))[0]
 
 
-def _read_date_text(text: str, *, dayfirst: bool, proven: bool) -> tuple[np.datetime64, Problem | None]:
-    """Read a date written in words or an unusual layout: '31 juil. 2026', 'July 31, 2022', 'Jul 2026'."""
+def _last_day(year: int, month: int) -> np.datetime64:
+    first = _single_date(year, month, 1)
+    return first if np.isnat(first) else (first.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+
+
+def _read_date_text(
+    text: str, *, dayfirst: bool, proven: bool, month_end: bool = False
+) -> tuple[np.datetime64, Problem | None]:
+    """Read a date written in words or an unusual layout: '31 juil. 2026', 'July 31, 2022', 'Jul 2026'.
+
+    A month alone ('Jul 2026', '07/2026') is its first day, or its last day with `month_end`.
+    """
     nat = np.datetime64("NaT", "D")
     tokens = _date_tokens(text) if len(text) <= MAX_LENGTH else None
     if not tokens:
@@ -474,7 +574,7 @@ def _read_date_text(text: str, *, dayfirst: bool, proven: bool) -> tuple[np.date
     kinds, numbers, widths = "".join(t[0] for t in tokens), [t[1] for t in tokens], [t[2] for t in tokens]
     month = _month_of(tokens)
     if month:
-        return _single_date(month[0], month[1], 1), None
+        return (_last_day(*month) if month_end else _single_date(month[0], month[1], 1)), None
     if kinds == "nmn" and widths[0] <= 2 and widths[2] in (2, 4):
         return _single_date(numbers[2], numbers[1], numbers[0]), None
     if kinds == "mnn" and widths[1] <= 2 and widths[2] in (2, 4):
@@ -489,7 +589,7 @@ def _read_date_text(text: str, *, dayfirst: bool, proven: bool) -> tuple[np.date
     return nat, None
 
 
-def _read_dates(series: pd.Series, dayfirst: bool | None, months: bool) -> _Column:
+def _read_dates(series: pd.Series, dayfirst: bool | None, months: bool, month_end: bool = False) -> _Column:
     """Read a column of dates through the fast paths (ISO, dd/mm/yyyy, Excel serials), then the rest."""
     col = _Column(series, np.datetime64("NaT", "D"), "datetime64[D]")
     iso = col.pick(ISO_DATE)
@@ -508,13 +608,18 @@ def _read_dates(series: pd.Series, dayfirst: bool | None, months: bool) -> _Colu
     number = _floats(col.cells(serial))
     in_range = (number >= 20000) & (number < 80000)
     col.values[serial[in_range]] = EXCEL_EPOCH + np.floor(number[in_range]).astype(np.int64)
-    col.read_each(col.rest(), partial(_read_date_text, dayfirst=dayfirst, proven=proven))
+    read = partial(_read_date_text, dayfirst=dayfirst, proven=proven, month_end=month_end)
+    col.read_each(col.rest(), read)
     return col
 
 
-def parse_dates(series: pd.Series, *, dayfirst: bool | None = None) -> Parsed:
-    """Read dates, inferring day/month order from the column; warn where a value could be read both ways."""
-    col = _read_dates(series, dayfirst, months=False)
+def parse_dates(series: pd.Series, *, dayfirst: bool | None = None, month_end: bool = False) -> Parsed:
+    """Read dates, inferring day/month order from the column; warn where a value could be read both ways.
+
+    A cell naming only a month ('juin 2026', 'June 2026', '06/2026') reads as the month's first day, or as
+    its last day with `month_end` (for end dates and due dates).
+    """
+    col = _read_dates(series, dayfirst, months=False, month_end=month_end)
     col.report_unread(np.isnat(col.values), Problem("date_unreadable", WARNING))
     return col.parsed()
 
@@ -570,35 +675,76 @@ def parse_status(series: pd.Series) -> Parsed:
     return col.parsed()
 
 
-def _scale_reading(text: str) -> tuple[str, int | None]:
-    """Classify a scale cell: ('number', n), ('three', level), ('word', level), ('bad', None) or ('unknown', None)."""
+PROBABILITY_FRACTIONS = (0.1, 0.3, 0.5, 0.7, 0.9)  # PMBOK defaults for levels 1-5 (DOMAIN.md)
+
+
+def _scale_reading(text: str) -> tuple[str, float | None]:
+    """Classify a scale cell: ('number', n), ('percent', fraction), ('three', level), ('word', level),
+    ('bad', None) or ('unknown', None). Numbers are judged with the whole column (levels or fractions)."""
+    stripped = text.strip()
+    if stripped.endswith("%"):
+        read = _read_number(stripped[:-1], comma_decimal=True, units=False)
+        if read is None:
+            return "unknown", None
+        return ("percent", read[0] / 100) if 0 <= read[0] <= 100 else ("bad", None)
     read = _read_number(text, comma_decimal=True, units=False)
     if read is None and (leading := LEADING_NUMBER.fullmatch(text)):
         read = _read_number(leading[1], comma_decimal=True, units=False)
     if read is not None:
-        value = read[0]
-        return ("number", int(value)) if value in (1, 2, 3, 4, 5) else ("bad", None)
-    five, three = _scale_words()
+        return "number", read[0]
     key = _key(text)
+    letters, three_letters = _scale_letters()
+    if key in letters:  # "H", "VH", "TE": only as a whole cell
+        return ("three" if key in three_letters else "word"), letters[key]
+    five, three = _scale_words()
     level = _lookup(key, five)
     if level == NOT_FOUND:
         return "unknown", None
     return ("three" if key in three else "word"), level
 
 
-def parse_scale(series: pd.Series, *, three_level: tuple[int, int, int] = (1, 3, 5)) -> Parsed:
-    """Read risk probability or impact on 1-5 from numbers or words; a column of low/medium/high uses `three_level`."""
+def _nearest_level(fraction: float, fractions: tuple[float, ...]) -> int:
+    """Return the level (1-5) whose probability is nearest to `fraction`; a tie goes to the higher level."""
+    distances = [abs(fraction - level_fraction) for level_fraction in fractions]
+    nearest = min(distances)
+    return max(level for level, distance in enumerate(distances, 1) if distance <= nearest + 1e-9)
+
+
+def parse_scale(
+    series: pd.Series,
+    *,
+    three_level: tuple[int, int, int] | None = (1, 3, 5),
+    fractions: tuple[float, ...] = PROBABILITY_FRACTIONS,
+) -> Parsed:
+    """Read risk probability or impact on 1-5 from numbers, words, letters or probabilities.
+
+    Words and letters (VL/L/M/H/VH, TF/F/M/E/TE) take their five-level place, except that a column using
+    only three levels (low/medium/high, L/M/H) maps them onto `three_level`; None turns that rule off.
+    A probability ("30 %", or 0.3 in a column whose numbers are all fractions) reads as the level whose
+    fraction in `fractions` is nearest, a tie going to the higher level.
+    """
+    if len(fractions) != 5:
+        raise ValueError(f"fractions must give one probability per level 1-5, not {fractions!r}")
+    if three_level is not None and len(three_level) != 3:
+        raise ValueError(f"three_level must give three levels, not {three_level!r}")
     col = _Column(series, None, "object")
     readings = {text: _scale_reading(text) for text in pc.unique(col.text).drop_null().to_pylist()}
-    only_three = bool(readings) and all(kind == "three" for kind, _ in readings.values())
-    three = _scale_words()[1]
+    only_three = three_level is not None and bool(readings)
+    only_three = only_three and all(kind == "three" for kind, _ in readings.values())
+    numbers = [value for kind, value in readings.values() if kind == "number"]
+    fraction_column = all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers)
     problems = {"bad": Problem("scale_out_of_range", ERROR), "unknown": Problem("scale_unknown", ERROR)}
 
     def read(text: str) -> tuple[int | None, Problem | None]:
-        kind, level = readings[text]
+        kind, value = readings[text]
         if only_three:
-            return three_level[int(three[_key(text)]) - 1], None
-        return level, problems.get(kind)
+            key = _key(text)
+            return three_level[int(_scale_words()[1].get(key) or _scale_letters()[1][key]) - 1], None
+        if kind == "percent" or (kind == "number" and fraction_column):
+            return _nearest_level(value, fractions), None
+        if kind == "number":
+            return (int(value), None) if value in (1, 2, 3, 4, 5) else (None, problems["bad"])
+        return (None if value is None else int(value)), problems.get(kind)
 
     col.read_each(col.rest(), read)
     return col.parsed("Int64")

@@ -129,6 +129,19 @@ THREE_LEVELS: tuple[tuple[str, ...], ...] = (
     ("high", "fort", "forte", "haut", "haute", "élevé", "élevée"),
 )
 
+# Letter abbreviations of the five levels, read only as a whole cell ("H", "VH", "TE"): VL/L/M/H/VH in English,
+# TF/F/M/E/TE in French (très faible, faible, moyen, élevé, très élevé). SCALE_LETTERS[0] are the letters for 1.
+SCALE_LETTERS: tuple[tuple[str, ...], ...] = (
+    ("vl", "tf"),
+    ("l", "f"),
+    ("m",),
+    ("h", "e"),
+    ("vh", "te"),
+)
+
+# The letters of the three-level vocabularies (low, medium, high), as THREE_LEVELS for words.
+THREE_LETTERS: tuple[tuple[str, ...], ...] = (("l", "f"), ("m",), ("h", "e"))
+
 # Month names and abbreviations, French and English, as written in dates and wide-table headers.
 MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     ("janvier", "janv", "january", "jan"),

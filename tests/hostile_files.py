@@ -173,6 +173,43 @@ def sheet_xml(rows: list[list], dimension: str | None = None, first_row: int = 1
     )
 
 
+def raw_sheet(rows_xml: str, prefix: str = "") -> str:
+    """Return worksheet XML around hand-written <row> elements; with `prefix`, every element is prefixed
+    (<x:row>, <x:c>), as some .NET writers do."""
+    tag = f"{prefix}:" if prefix else ""
+    namespace = f'xmlns:{prefix}="{MAIN_NS}"' if prefix else f'xmlns="{MAIN_NS}"'
+    return XML_DECLARATION + (
+        f"<{tag}worksheet {namespace}><{tag}sheetData>{rows_xml}</{tag}sheetData></{tag}worksheet>"
+    )
+
+
+def named_workbook(names: list[str]) -> dict[str, str]:
+    """Return the workbook.xml and its rels naming the sheets given to xlsx_bytes (as its `extra` entries).
+
+    The n-th name goes with worksheets/sheet{n}.xml; the relationships are listed in reverse order, so that
+    a reader must follow their ids rather than their positions.
+    """
+    workbook = (
+        XML_DECLARATION
+        + f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>'
+        + "".join(
+            f'<sheet name="{_escape(name).replace(chr(34), "&quot;")}" sheetId="{n}" r:id="rId{n}"/>'
+            for n, name in enumerate(names, start=1)
+        )
+        + "</sheets></workbook>"
+    )
+    rels = (
+        XML_DECLARATION
+        + f'<Relationships xmlns="{PKG_REL_NS}">'
+        + "".join(
+            f'<Relationship Id="rId{n}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+            for n in range(len(names), 0, -1)
+        )
+        + "</Relationships>"
+    )
+    return {"xl/workbook.xml": workbook, "xl/_rels/workbook.xml.rels": rels}
+
+
 def far_cell_sheet(dimension: str | None, row: int = 1048576) -> str:
     """Return a sheet with A1 and one cell at column XFD: calamine allocates the whole range between them."""
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""

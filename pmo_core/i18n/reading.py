@@ -1,4 +1,5 @@
-"""Why an uploaded file was refused before any of its values were read (UnreadableFile codes)."""
+"""Why an uploaded file was refused before any of its values were read (UnreadableFile codes), and the cells
+that read as empty although they are not (reading.formula_gaps)."""
 
 TEXTS = {
     "issue.not_a_workbook": (
@@ -79,5 +80,15 @@ TEXTS = {
         "Save it again from Excel and upload it again.",
         "Le lecteur s'est arrêté brutalement sur ce fichier, sans doute endommagé (le serveur n'est pas "
         "affecté). Enregistrez-le de nouveau depuis Excel et importez-le de nouveau.",
+    ),
+    "issue.formula_no_value": (
+        "This cell holds a formula with no saved result (the file was written by a program): open the file "
+        "in Excel and save it, or type the value.",
+        "Cette cellule contient une formule sans résultat enregistré (le fichier a été écrit par un "
+        "programme) : ouvrez le fichier dans Excel et enregistrez-le, ou saisissez la valeur.",
+    ),
+    "issue.excel_error": (
+        "This cell shows the Excel error {value}: correct the formula or type the value.",
+        "Cette cellule affiche l'erreur Excel {value} : corrigez la formule ou saisissez la valeur.",
     ),
 }

@@ -64,4 +64,21 @@ TEXTS = {
         "« {value} » is not a score; write a number of 0 or more, or a word such as Low or High.",
         "« {value} » n'est pas une note ; écrivez un nombre positif ou nul, ou un mot comme Faible ou Forte.",
     ),
+    "issue.number_ambiguous": (
+        "« {value} » was read with a decimal comma, as {read_as}, but with a thousands separator it would be "
+        "{other}: nothing in the file settles which, or the file writes decimals with a point while this comma "
+        "cannot separate thousands. Check the value and write it without a thousands separator.",
+        "« {value} » a été lu avec une virgule décimale, soit {read_as}, mais avec un séparateur de milliers "
+        "ce serait {other} : rien dans le fichier ne permet de trancher, ou le fichier écrit les décimales avec "
+        "un point alors que cette virgule ne peut pas séparer des milliers. Vérifiez la valeur et écrivez-la "
+        "sans séparateur de milliers.",
+    ),
+    "issue.percent_read_as_fraction": (
+        "« {value} » was read as {read_as} %, the way Excel stores a cell formatted as a percentage, although "
+        "the other numbers of column « {column} » are whole percentages (45 for 45 %). If less than 1 % was "
+        "meant, write it with the % sign.",
+        "« {value} » a été lu comme {read_as} %, tel qu'Excel enregistre une cellule au format pourcentage, "
+        "alors que les autres nombres de la colonne « {column} » sont des pourcentages entiers (45 pour 45 %). "
+        "Si moins de 1 % était voulu, écrivez-le avec le signe %.",
+    ),
 }

@@ -139,7 +139,6 @@ def test_header_scale_multiplies_only_values_without_a_unit_of_their_own():
 @pytest.mark.parametrize(
     ("cells", "decimal", "expected"),
     [
-        (("1,234",), None, 1.234),  # no evidence: a comma is a decimal comma
         (("1,234", "1,234,567"), None, 1234),  # the column groups thousands with commas
         (("1,234", "1,234.50"), None, 1234),
         (("1,234", "16.6"), None, 1234),  # the column writes decimals with a point
@@ -148,12 +147,60 @@ def test_header_scale_multiplies_only_values_without_a_unit_of_their_own():
         (("1,234", "1,234,567", "16,75"), None, 1.234),  # conflicting evidence: the default stands
         (("1,234",), ".", 1234),
         (("1,234", "1,234,567"), ",", 1.234),
+        (("1,234", "2,5"), ".", 1234),  # the file's decimal point wins over the column
+        (("US$ 2,595",), None, 2595),  # a dollar amount settles its own comma
     ],
 )
 def test_a_lone_comma_before_three_digits_is_read_from_the_column(cells, decimal, expected):
     parsed = parse_numbers(column(*cells), decimal=decimal)
     assert parsed.values.iloc[0] == pytest.approx(expected)
+    assert 5 not in parsed.problems
+
+
+def test_english_file_reads_commas_as_thousands():
+    parsed = parse_numbers(
+        column("1,200", "250,000", "1,250.5", "12", "1,234,567", "$4,500", "1 234"), decimal="."
+    )
+    assert parsed.values.tolist() == [1200, 250_000, 1250.5, 12, 1_234_567, 4500, 1234]
     assert parsed.problems == {}
+
+
+def test_french_file_reads_commas_as_decimals():
+    parsed = parse_numbers(column("1,200", "75,55", "1 234,5", "250,000 €", "12"), decimal=",")
+    assert parsed.values.tolist() == pytest.approx([1.2, 75.55, 1234.5, 250, 12])
+    assert parsed.problems == {}
+
+
+def test_a_comma_that_cannot_group_thousands_in_an_english_file_warns():
+    parsed = parse_numbers(column("12,5", "0,250", "1,5 k", "1,234 €", "2,5"), decimal=".")
+    assert parsed.values.tolist() == pytest.approx([12.5, 0.25, 1500, 1234, 2.5])
+    assert codes(parsed) == {row: ("number_ambiguous", WARNING) for row in (5, 6, 7, 9)}
+    assert parsed.problems[5].params == {"read_as": 12.5, "other": 125}
+    assert parsed.problems[6].params == {"read_as": 0.25, "other": 250}
+    assert parsed.problems[7].params == {"read_as": 1500, "other": 15000}
+
+
+def test_thousands_commas_that_nothing_settles_warn():
+    parsed = parse_numbers(column("4,500", "3,900", "12", None, "4,500 k€"))
+    assert parsed.values.tolist()[:3] == [4.5, 3.9, 12]
+    assert codes(parsed) == {row: ("number_ambiguous", WARNING) for row in (5, 6, 9)}
+    assert parsed.problems[5].params == {"read_as": 4.5, "other": 4500}
+    assert parsed.problems[6].params == {"read_as": 3.9, "other": 3900}
+    assert parsed.problems[9].params == {"read_as": 4500, "other": 4_500_000}
+    scaled = parse_numbers(column("4,500"), scale=1000)  # a header in k€
+    assert scaled.problems[5].params == {"read_as": 4500, "other": 4_500_000}
+    # Settled by the column (a decimal point, a decimal comma) or by the file: no warning.
+    assert parse_numbers(column("4,500", "3,900", "12.5")).problems == {}
+    assert parse_numbers(column("4,500", "3,900", "2,5")).problems == {}
+    assert parse_numbers(column("4,500", "3,900"), decimal=",").problems == {}
+    assert parse_numbers(column("4,500", "3,900"), decimal=".").values.tolist() == [4500, 3900]
+
+
+def test_the_ambiguity_sentence_gives_both_numbers():
+    problem = parse_numbers(column("4,500")).problems[5]
+    for lang in ("en", "fr"):
+        sentence = t("issue.number_ambiguous", lang, value="4,500", column="Budget", **problem.params)
+        assert "4,500" in sentence and "4.5" in sentence and "4500" in sentence, sentence
 
 
 def test_gmpp_foi_sentences_and_excel_mangled_amounts_are_errors_in_a_money_column():
@@ -192,8 +239,23 @@ def test_plain_numbers_are_fractions_when_every_one_is_at_most_one():
 
 
 def test_plain_numbers_are_whole_percents_when_one_is_above_one():
-    parsed = parse_percents(column("45", "100", "0.5", "12,5"))
-    assert parsed.values.tolist() == pytest.approx([0.45, 1.0, 0.005, 0.125])
+    parsed = parse_percents(column("45", "100", "12,5", "0", "1", "50 %"))
+    assert parsed.values.tolist() == pytest.approx([0.45, 1.0, 0.125, 0.0, 0.01, 0.5])
+    assert parsed.problems == {}  # 0 and 1 follow the column: 0 % and 1 %
+
+
+def test_a_fraction_among_whole_percents_is_a_cell_formatted_as_percent():
+    parsed = parse_percents(column("45", "30", "0.5", "0.8", "0,25", "0.333"))
+    assert parsed.values.tolist() == pytest.approx([0.45, 0.30, 0.5, 0.8, 0.25, 0.333])
+    assert codes(parsed) == {row: ("percent_read_as_fraction", WARNING) for row in (7, 8, 9, 10)}
+    assert [parsed.problems[row].params for row in (7, 8, 9, 10)] == [
+        {"read_as": 50},
+        {"read_as": 80},
+        {"read_as": 25},
+        {"read_as": 33.3},
+    ]
+    sentence = t("issue.percent_read_as_fraction", "fr", value="0.5", column="Avancement", read_as=50)
+    assert "50 %" in sentence and "Avancement" in sentence
 
 
 def test_percents_outside_0_100_warn_and_keep_the_value():
@@ -253,6 +315,18 @@ def test_text_that_is_not_a_date_warns_and_stays_empty(text):
     value, problem = one(parse_dates, text)
     assert pd.isna(value)
     assert (problem.code, problem.severity) == ("date_unreadable", WARNING)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [("juin 2026", "2026-06-01", "2026-06-30"), ("June 2026", "2026-06-01", "2026-06-30"),
+     ("févr. 2028", "2028-02-01", "2028-02-29"), ("Feb 2026", "2026-02-01", "2026-02-28"),
+     ("12/2026", "2026-12-01", "2026-12-31"), ("2026-04", "2026-04-01", "2026-04-30"),
+     ("15 juin 2026", "2026-06-15", "2026-06-15"), ("2026-06-15", "2026-06-15", "2026-06-15")],
+)  # fmt: skip
+def test_a_month_alone_is_its_first_or_its_last_day(text, first, last):
+    assert one(parse_dates, text) == (pd.Timestamp(first), None)
+    assert one(parse_dates, text, month_end=True) == (pd.Timestamp(last), None)
 
 
 def test_dates_are_normalized_datetimes():
@@ -409,6 +483,68 @@ def test_a_column_of_three_level_words_maps_onto_the_setting(cells, three_level,
     assert parsed.problems == {}
 
 
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [(("VL", "L", "M", "H", "VH"), [1, 2, 3, 4, 5]), (("TF", "F", "M", "E", "TE"), [1, 2, 3, 4, 5]),
+     (("vh", "É", "h.", "TE"), [5, 4, 4, 5]), (("L", "M", "H", "l"), [1, 3, 5, 1]),
+     (("F", "M", "E"), [1, 3, 5]), (("L", "Moyen", "High"), [1, 3, 5]), (("L", "M", "H", "VH"), [2, 3, 4, 5]),
+     (("L", "M", "H", "4"), [2, 3, 4, 4])],
+)  # fmt: skip
+def test_letter_abbreviations_of_the_levels(cells, expected):
+    parsed = parse_scale(column(*cells))
+    assert parsed.values.tolist() == expected
+    assert parsed.problems == {}
+
+
+def test_letters_are_read_only_as_whole_cells():
+    parsed = parse_scale(column("H - serious", "X", "MH", "3"))
+    assert parsed.values.tolist()[3] == 3
+    assert codes(parsed) == {row: ("scale_unknown", ERROR) for row in (5, 6, 7)}
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [(("Low", "Medium", "High"), [2, 3, 4]), (("L", "M", "H"), [2, 3, 4]), (("Faible", "Moyen", "Forte"), [2, 3, 4]),
+     (("Très faible", "Forte"), [1, 4])],
+)  # fmt: skip
+def test_without_the_three_level_rule_words_take_their_five_level_place(cells, expected):
+    parsed = parse_scale(column(*cells), three_level=None)
+    assert parsed.values.tolist() == expected
+    assert parsed.problems == {}
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [(("30%", "30 %", "30\u00a0%", "12,5 %"), [2, 2, 2, 1]),
+     (("0 %", "100 %", "50%", "90%", "70 %"), [1, 5, 3, 5, 4]),
+     (("20%", "40%", "60%", "80%"), [2, 3, 4, 5]),  # halfway: the higher level
+     (("0.3", "0.5", "0.9", "0,7"), [2, 3, 5, 4]),  # a column of fractions
+     (("0.1", "1", "0"), [1, 5, 1]),  # in a column of fractions, 1 is 100 % and 0 is 0 %
+     (("30%", "High", "2"), [2, 4, 2])],
+)  # fmt: skip
+def test_probabilities_read_as_the_nearest_level(cells, expected):
+    parsed = parse_scale(column(*cells))
+    assert parsed.values.tolist() == expected
+    assert parsed.problems == {}
+
+
+def test_probability_fractions_are_a_parameter():
+    fractions = (0.05, 0.2, 0.4, 0.6, 0.8)
+    parsed = parse_scale(column("25 %", "0.5", "0.95", "0.125"), fractions=fractions)
+    assert parsed.values.tolist() == [2, 4, 5, 2]  # 0.125 is halfway between 0.05 and 0.2: the higher
+    with pytest.raises(ValueError):
+        parse_scale(column("1"), fractions=(0.1, 0.5, 0.9))
+
+
+def test_probabilities_out_of_range_or_among_levels_are_errors():
+    parsed = parse_scale(column("150 %", "-5 %", "0.3", "3", "abc %"))
+    assert parsed.values[8] == 3
+    assert codes(parsed) == {
+        **{row: ("scale_out_of_range", ERROR) for row in (5, 6, 7)},  # 0.3 beside a level 3: not a fraction
+        9: ("scale_unknown", ERROR),
+    }
+
+
 def test_scale_numbers_and_their_errors():
     parsed = parse_scale(column("1", "4.0", "5", "6", "0", "2.5", "-1", "3 - Moyen", "Blah"))
     assert str(parsed.values.dtype) == "Int64"
@@ -511,7 +647,7 @@ def test_clean_text():
 def test_every_problem_code_has_a_sentence_in_both_languages():
     source = Path(values.__file__).read_text(encoding="utf-8")
     emitted = set(re.findall(r'Problem\("([a-z_]+)"', source)) | {"response_unknown", "cost_type_unknown"}
-    assert len(emitted) == 15
+    assert len(emitted) == 17
     for code in emitted:
         en, fr = table()[f"issue.{code}"]
         assert "{value}" in en and "{value}" in fr, code
@@ -530,15 +666,15 @@ def _grouped(digits: str, separator: str) -> str:
     return separator.join(groups)
 
 
-def written(amount: Decimal, style: str, suffix: str) -> str:
-    """Write an amount the way a tracker would: French, German, English or plain, with a unit."""
-    whole, cents = f"{abs(amount):.2f}".split(".")
+def written(amount: Decimal, style: str, suffix: str, cents: bool = True) -> str:
+    """Write an amount the way a tracker would: French, German, English or plain, with a unit; without
+    `cents`, the whole part only ("250,000")."""
+    whole, fraction = f"{abs(amount):.2f}".split(".")
     sign = "-" if amount < 0 else ""
-    if style == "plain":
-        return f"{sign}{whole}.{cents}{suffix}"
     thousands, decimal = {"fr": (" ", ","), "fr_nbsp": ("\u00a0", ","), "fr_narrow": ("\u202f", ","),
-                          "de": (".", ","), "en": (",", ".")}[style]  # fmt: skip
-    return f"{sign}{_grouped(whole, thousands)}{decimal}{cents}{suffix}"
+                          "de": (".", ","), "en": (",", "."), "plain": ("", ".")}[style]  # fmt: skip
+    end = f"{decimal}{fraction}" if cents else ""
+    return f"{sign}{_grouped(whole, thousands)}{end}{suffix}"
 
 
 @settings(max_examples=150, deadline=None)
@@ -550,6 +686,29 @@ def written(amount: Decimal, style: str, suffix: str) -> str:
 def test_any_amount_written_in_a_supported_style_reads_back(amounts_, style, unit):
     suffix, multiplier = unit
     parsed = parse_numbers(column(*(written(a, style, suffix) for a in amounts_)))
+    assert parsed.problems == {}
+    assert parsed.values.tolist() == pytest.approx(
+        [float(a) * multiplier for a in amounts_], rel=1e-12, abs=1e-6
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(amounts, min_size=1, max_size=8),
+    st.sampled_from(
+        [(".", "en"), (".", "plain"), (",", "fr"), (",", "fr_nbsp"), (",", "de"), (",", "plain")]
+    ),
+    st.booleans(),
+    st.sampled_from([("", 1), (" €", 1), (" k€", 1e3), (" M€", 1e6)]),
+)
+def test_amounts_read_back_with_the_file_decimal_separator(amounts_, file_style, whole, unit):
+    """With the file's decimal separator known, English whole amounts ("250,000", "1,200") read back too."""
+    decimal, style = file_style
+    suffix, multiplier = unit
+    cents = not whole or style == "de"  # "1.234" alone is a decimal: numeric cells render that way
+    if not cents:
+        amounts_ = [amount.to_integral_value() for amount in amounts_]
+    parsed = parse_numbers(column(*(written(a, style, suffix, cents) for a in amounts_)), decimal=decimal)
     assert parsed.problems == {}
     assert parsed.values.tolist() == pytest.approx(
         [float(a) * multiplier for a in amounts_], rel=1e-12, abs=1e-6
@@ -575,6 +734,31 @@ def test_fractions_and_whole_percents_read_back(percents):
         column(*(str(p) for p in percents), "45")
     )  # 45 > 1: the column is in whole percents
     assert wholes.values.tolist() == pytest.approx([p / 100 for p in percents] + [0.45])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(min_value=2, max_value=100), min_size=1, max_size=5),
+    st.lists(st.integers(min_value=1, max_value=99), max_size=5),
+)
+def test_fractions_among_whole_percents_read_as_fractions_and_warn(wholes, hundredths):
+    cells = [str(w) for w in wholes] + [f"0.{h:02d}" for h in hundredths]
+    parsed = parse_percents(column(*cells))
+    assert parsed.values.tolist() == pytest.approx([w / 100 for w in wholes] + [h / 100 for h in hundredths])
+    warned = range(5 + len(wholes), 5 + len(cells))
+    assert codes(parsed) == {row: ("percent_read_as_fraction", WARNING) for row in warned}
+    assert [parsed.problems[row].params["read_as"] for row in warned] == hundredths
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=1000), min_size=1, max_size=6))
+def test_any_probability_reads_as_its_nearest_level(tenths_of_percent):
+    cells = [f"{n / 10:g} %".replace(".", ",") for n in tenths_of_percent]
+    parsed = parse_scale(column(*cells))
+    assert parsed.problems == {}
+    for n, level in zip(tenths_of_percent, parsed.values.tolist(), strict=True):
+        distance = [abs(n - f) for f in (100, 300, 500, 700, 900)]  # in tenths of a percent: exact
+        assert level == max(k for k in range(1, 6) if distance[k - 1] == min(distance))
 
 
 @settings(max_examples=100, deadline=None)
