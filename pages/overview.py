@@ -231,7 +231,9 @@ def table_config() -> dict:
         config[column] = st.column_config.TextColumn(title, help=tr("overview.col.status.help"))
     for column in ("bac", "ac", "eac"):
         config[column] = st.column_config.NumberColumn(
-            tr(f"overview.col.{column}", unit=KILO), format="%d", help=tr(f"overview.kpi.{column}.help")
+            tr(f"overview.col.{column}", unit=KILO),
+            format="localized",
+            help=tr(f"overview.kpi.{column}.help"),
         )
     return config
 
@@ -409,7 +411,7 @@ def _moves(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     shown["manager"] = frame["manager"]
     config |= {
         "move": common.tr("overview.col.move"),
-        "budget": st.column_config.NumberColumn(common.tr("overview.col.bac", unit=KILO), format="%d"),
+        "budget": st.column_config.NumberColumn(common.tr("overview.col.bac", unit=KILO), format="localized"),
         "start": st.column_config.DateColumn(common.tr("field.projects.start_date"), format=day_format()),
         "end": st.column_config.DateColumn(common.tr("field.projects.forecast_end"), format=day_format()),
         "manager": common.tr("sidebar.manager"),
@@ -429,8 +431,8 @@ def _budgets(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     )
     number = st.column_config.NumberColumn
     config |= {
-        "before": number(common.tr("overview.col.budget_before", unit=KILO), format="%d"),
-        "after": number(common.tr("overview.col.budget_after", unit=KILO), format="%d"),
+        "before": number(common.tr("overview.col.budget_before", unit=KILO), format="localized"),
+        "after": number(common.tr("overview.col.budget_after", unit=KILO), format="localized"),
         "change": number(common.tr("overview.col.budget_change", unit=KILO), format="%+d"),
         "share": common.tr("overview.col.budget_share"),
     }
@@ -513,7 +515,7 @@ def rollup_section(rollup: pd.DataFrame) -> None:
         "worst": tr("overview.rollup.worst"),
         "n": number(tr("overview.rollup.projects"), format="%d"),
         "mix": st.column_config.TextColumn(tr("overview.rollup.mix"), help=tr("overview.rollup.mix.help")),
-        **{c: number(tr(f"overview.col.{c}", unit=KILO), format="%d") for c in ("bac", "eac", "vac")},
+        **{c: number(tr(f"overview.col.{c}", unit=KILO), format="localized") for c in ("bac", "eac", "vac")},
         "cpi": "CPI",
         "spi": "SPI",
         "critical": number(tr("overview.col.critical"), format="%d"),

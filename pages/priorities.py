@@ -403,7 +403,7 @@ def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
         ),
         "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
         "score": st.column_config.ProgressColumn(
-            tr("priorities.col.score"), min_value=0, max_value=100, format="%.1f"
+            tr("priorities.col.score"), min_value=0, max_value=100, format="localized"
         ),
         "missing": st.column_config.TextColumn(tr("priorities.col.missing")),
         "mandatory": st.column_config.TextColumn(tr("field.projects.mandatory"), width="small"),

@@ -14,9 +14,10 @@ edited = st.data_editor(
     table,
     hide_index=True,
     width="stretch",
-    disabled=["name", "default", "help"],
+    disabled=["name", "label", "default", "help"],
     column_config={
-        "name": st.column_config.TextColumn(common.tr("settings.col.name")),
+        "name": None,  # the internal name stays out of sight; the label says it in the user's words
+        "label": st.column_config.TextColumn(common.tr("settings.col.name")),
         "value": st.column_config.TextColumn(common.tr("settings.col.value")),
         "default": st.column_config.TextColumn(common.tr("settings.col.default")),
         "help": st.column_config.TextColumn(common.tr("settings.col.help"), width="large"),
@@ -27,7 +28,7 @@ if st.button(common.tr("settings.save"), type="primary"):
     refused = settings.update_settings(con, dict(zip(edited["name"], edited["value"], strict=True)))
     if refused:
         for name, reason in refused.items():
-            st.error(common.tr("settings.refused", name=name, reason=reason))
+            st.error(common.tr("settings.refused", name=common.tr(f"setting.label.{name}"), reason=reason))
     else:
         st.success(common.tr("settings.saved"))
 

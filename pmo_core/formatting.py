@@ -116,8 +116,8 @@ def long_day(value: date | None, lang: str) -> str:
             "novembre",
             "décembre",
         )
-        return f"{value.day} {months[value.month - 1]} {value.year}"
-    return value.strftime("%-d %B %Y")
+        return f"{value.day}{NBSP}{months[value.month - 1]}{NBSP}{value.year}"  # never broken across lines
+    return f"{value.day}{NBSP}{value:%B}{NBSP}{value.year}"
 
 
 def month(value: date | None, lang: str) -> str:

@@ -119,6 +119,7 @@ def settings_table(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
         [
             {
                 "name": s.name,
+                "label": t(f"setting.label.{s.name}", lang),
                 "value": _text(values[s.name]),
                 "default": _text(coerce(s.name, s.default)),
                 "help": t(f"setting.{s.name}", lang),

@@ -61,10 +61,15 @@ def t(key: str, lang: str = "en", /, **params: object) -> str:
     pair = table().get(key)
     if pair is None:
         return key  # a missing key shows itself rather than breaking a page; a test keeps the table complete
-    text = pair[1] if lang == "fr" else pair[0]
+    text = pair[1] if lang == "fr" else _english_quotes(pair[0])
     if params:
         return string.Formatter().vformat(text, (), _Defaulting(params))
     return text
+
+
+def _english_quotes(text: str) -> str:
+    """Quote the English way: the table writes « », as French does, for both languages."""
+    return text.replace("« ", "“").replace(" »", "”").replace("«", "“").replace("»", "”")
 
 
 class _Defaulting(dict):

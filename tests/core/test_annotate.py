@@ -280,10 +280,10 @@ def test_where_each_kind_of_problem_goes(tmp_path):
     # Two problems on one cell: one note listing both, errors first, in the colour of the worse.
     both = cells[("Data", "B3")]
     assert both.fill.fgColor.rgb == RED
-    assert both.comment.text.index("Error: « 13 » is not a number") < both.comment.text.index(
+    assert both.comment.text.index("Error: “13” is not a number") < both.comment.text.index(
         "Warning: The written"
     )
-    assert both.comment.text.count("Value read: « 13 »") == 2
+    assert both.comment.text.count("Value read: “13”") == 2
     warning = cells[("Data", "C3")]
     assert warning.fill.fgColor.rgb == YELLOW and warning.border.left.style is None
     assert "Value read" not in cells[("Data", "B2")].comment.text  # no value to show

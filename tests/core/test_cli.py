@@ -101,7 +101,7 @@ def test_a_required_column_missing_is_refused(db_path, tmp_path):
     path.write_text("Project code,Probability,Impact\nP1,2,3\n", encoding="utf-8")
     result = cli(db_path, "import", str(path))
     assert result.returncode == 2
-    assert "No column holds « Risk »" in result.stderr  # the field named as the template names it
+    assert "No column holds “Risk”" in result.stderr  # the field named as the template names it
 
 
 def test_export_then_import_gives_the_same_data(db_path, tmp_path):

@@ -75,6 +75,7 @@ def test_every_setting_is_documented_in_both_languages():
     known = table()
     for setting in settings.SETTINGS:
         assert f"setting.{setting.name}" in known, setting.name
+        assert f"setting.label.{setting.name}" in known, setting.name
         settings.coerce(setting.name, setting.default)  # the default itself is valid
 
 

@@ -195,5 +195,5 @@ def test_a_missing_required_column_is_explained(tmp_path):
     table = analyse(save(tmp_path / "norisk.xlsx", {"Risks": rows})).tables[0]
     assert table.mapping.entity == "risks"
     assert [(i.code, i.params["field"]) for i in table.issues] == [("required_column_missing", "title")]
-    assert "No column holds « Risk », which risks need" in table.issues[0].message("en")
+    assert "No column holds “Risk”, which risks need" in table.issues[0].message("en")
     assert "« Risque », indispensable pour ce tableau (risques)" in table.issues[0].message("fr")

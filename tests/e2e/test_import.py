@@ -45,8 +45,8 @@ def grid_text(tab) -> list[str]:
 
 def test_upload_the_english_export_confirm_and_find_its_projects(empty_server, page):
     upload(page, empty_server, SAMPLES / "portfolio_export_en.xlsx")
-    assert page.get_by_text("Sheet « Projects »").count() == 1
-    assert page.get_by_text("Sheet « Risks »").count() == 1
+    assert page.get_by_text("Sheet “Projects”").count() == 1
+    assert page.get_by_text("Sheet “Risks”").count() == 1
     confirm(page)
     page.goto(f"{empty_server}/project?project=PRJ-2025-003")
     settle(page)

@@ -51,3 +51,8 @@ def open_page(page: str, lang: str = "en", timeout: float = 60) -> AppTest:
 
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def heading(at: AppTest) -> str:
+    """Return the page heading with its no-break spaces read as spaces (dates never break across lines)."""
+    return at.title[0].value.replace("\u00a0", " ")

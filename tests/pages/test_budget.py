@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from pmo_core import budget, evm, formatting, store
 from pmo_core.filters import Filters
-from tests.pages.conftest import no_exception, open_page
+from tests.pages.conftest import heading, no_exception, open_page
 
 OCT, SEP = date(2026, 10, 31), date(2026, 9, 30)
 
@@ -40,7 +40,7 @@ def test_page_shows_earned_value_charts_and_tables_of_the_demo(demo_db):
     expected = reference(demo_db)
     at = open_page("pages/budget.py")
     no_exception(at)
-    assert at.title[0].value.endswith("Status on 31 October 2026")
+    assert heading(at).endswith("Status on 31 October 2026")
     shown = metrics(at)
     assert shown["Budget (BAC)"] == formatting.money(expected.bac, "en", short=True)
     assert shown["Actual cost (AC)"] == formatting.money(expected.ac, "en", short=True)
@@ -59,7 +59,7 @@ def test_page_speaks_french(demo_db):
     expected = reference(demo_db)
     at = open_page("pages/budget.py", lang="fr")
     no_exception(at)
-    assert at.title[0].value.endswith("Situation au 31 octobre 2026")
+    assert heading(at).endswith("Situation au 31 octobre 2026")
     shown = metrics(at)
     assert shown["CPI"] == formatting.ratio(expected.cpi, "fr") and "," in shown["CPI"]
     assert shown["Atterrissage (EAC)"].endswith("M€")
@@ -70,7 +70,7 @@ def test_status_date_and_method_change_the_figures(demo_db):
     at = open_page("pages/budget.py")
     at.selectbox(key=f"budget_status_date_{OCT}.en").set_value(SEP).run()
     no_exception(at)
-    assert at.title[0].value.endswith("Status on 30 September 2026")
+    assert heading(at).endswith("Status on 30 September 2026")
     assert metrics(at)["Actual cost (AC)"] == formatting.money(reference(demo_db, SEP).ac, "en", short=True)
     at.selectbox(key="budget_method.en").set_value("atypical").run()
     no_exception(at)
@@ -80,7 +80,7 @@ def test_status_date_and_method_change_the_figures(demo_db):
     at.session_state["lang"] = "fr"
     at.run()
     no_exception(at)
-    assert at.title[0].value.endswith("Situation au 30 septembre 2026")
+    assert heading(at).endswith("Situation au 30 septembre 2026")
     assert at.selectbox(key=f"budget_status_date_{OCT}.fr").value == SEP
     assert at.selectbox(key="budget_method.fr").value == "atypical"
 

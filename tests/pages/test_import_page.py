@@ -27,7 +27,7 @@ def counts(db_path):
 def test_upload_preview_confirm_and_history(db_path):
     at = upload(open_page("pages/import.py"), "portfolio_export_en.xlsx")
     markdown = " ".join(m.value for m in at.markdown)
-    assert "Sheet « Projects »" in markdown and "Sheet « Risks »" in markdown
+    assert "Sheet “Projects”" in markdown and "Sheet “Risks”" in markdown
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Added"] == "48"
     confirm = next(b for b in at.button if b.label == "Confirm the import")

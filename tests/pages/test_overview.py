@@ -12,7 +12,7 @@ import pytest
 from pmo_core import portfolio, store
 from pmo_core.filters import Filters
 from tests.core.overview_store import load_two_snapshots
-from tests.pages.conftest import no_exception, open_page
+from tests.pages.conftest import heading, no_exception, open_page
 
 
 def metrics(at) -> dict[str, str]:
@@ -40,7 +40,7 @@ def test_overview_on_the_demo_shows_figures_table_and_charts(demo_db):
     con.close()
     at = open_page("pages/overview.py")
     no_exception(at)
-    assert at.title[0].value == "Where does the portfolio stand on 31 October 2026?"
+    assert heading(at) == "Where does the portfolio stand on 31 October 2026?"
     shown = metrics(at)
     counts = expected["status"].value_counts()
     assert shown["Active projects"] == str(len(expected))
@@ -59,7 +59,7 @@ def test_overview_on_the_demo_shows_figures_table_and_charts(demo_db):
 def test_overview_speaks_french(demo_db):
     at = open_page("pages/overview.py", lang="fr")
     no_exception(at)
-    assert at.title[0].value == "Où en est le portefeuille au 31 octobre 2026\u00a0?"
+    assert heading(at) == "Où en est le portefeuille au 31 octobre 2026 ?"
     assert {"Projets actifs", "Atterrissage", "🔴 Rouge", "⚪ Non renseigné"} <= set(metrics(at))
     assert project_table_of(at)["status"].iloc[0].startswith("🔴 Rouge")
 
@@ -107,7 +107,7 @@ def test_sidebar_filters_and_an_earlier_snapshot_apply(demo_db):
     con = store.connect(demo_db)
     expected = portfolio.project_table(con, Filters(portfolios=("Industrie",), as_of=date(2026, 9, 30)))
     con.close()
-    assert at.title[0].value == "Where does the portfolio stand on 30 September 2026?"
+    assert heading(at) == "Where does the portfolio stand on 30 September 2026?"
     table = project_table_of(at)
     assert sorted(table["link"].str.split("=").str[-1]) == sorted(expected["code"])
     assert metrics(at)["Active projects"] == str(len(expected))

@@ -8,7 +8,7 @@ import pyarrow as pa
 
 from pmo_core import risks, settings, store
 from pmo_core.filters import Filters
-from tests.pages.conftest import no_exception, open_page
+from tests.pages.conftest import heading, no_exception, open_page
 
 
 def _reference(db_path, rf: risks.RiskFilter = risks.RiskFilter()) -> tuple[risks.RiskSummary, object]:
@@ -38,7 +38,7 @@ def test_page_shows_figures_heatmap_and_register_of_the_open_risks(demo_db):
     summary, _ = _reference(demo_db)
     at = open_page("pages/risks.py")
     no_exception(at)
-    assert at.title[0].value == "Which risks threaten the portfolio on 31 October 2026?"
+    assert heading(at) == "Which risks threaten the portfolio on 31 October 2026?"
     shown = _metrics(at)
     assert shown["Risks"] == f"{summary.risks:,}" and shown["Critical"] == str(summary.critical)
     assert _chart_rows(at)[0] == 25  # the heatmap gets its 25 cells, not one row per risk
@@ -77,7 +77,7 @@ def test_french_page_keeps_the_chosen_cell_and_filters_across_the_language_switc
     at.session_state["lang"] = "fr"
     at.run()
     no_exception(at)
-    assert at.title[0].value == "Quels risques menacent le portefeuille au 31 octobre 2026 ?"
+    assert heading(at) == "Quels risques menacent le portefeuille au 31 octobre 2026 ?"
     assert at.selectbox(key="risk_cell_p.fr").value == 3
     assert at.multiselect(key="risk_statuses.fr").value == ["open", "in_treatment"]
     assert any("Probabilité 3 x impact 5 : Élevé, criticité 15" in m.value for m in at.markdown)

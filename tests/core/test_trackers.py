@@ -1,0 +1,187 @@
+"""Trackers a tester wrote the way PMOs do, rebuilt here in code: wide budgets under merged groups, units
+however written, English thousands, codes in another case, lenient reading, stated reporting dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from pmo_core import snapshots
+from pmo_core.importer import ReadOptions, analyse_file, build_plan, plan_from_frames, read_files
+from tests.frames import projects
+
+
+def workbook(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for cells in (merges or {}).get(name, []):
+            sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+def costs_of(path: Path, **options) -> pd.DataFrame:
+    table = next(
+        t for t in analyse_file(path, path.name, ReadOptions(**options)).tables if t.mapping.entity == "costs"
+    )
+    assert not [i for i in table.issues if i.is_error], [i.message() for i in table.issues]
+    return table.frame.set_index(["project_code", "month"])
+
+
+def test_planned_and_actual_month_groups_side_by_side(tmp_path):
+    rows = [
+        ["Suivi budgétaire 2026"],
+        [],
+        ["Code projet", "Prévu (k€)", None, "Réalisé (k€)", None],
+        [None, "janv.-26", "févr.-26", "janv.-26", "févr.-26"],
+        ["H-1", 10, 10, 9, 11],
+    ]
+    path = workbook(tmp_path / "groupes.xlsx", {"Budget": rows}, {"Budget": ["A3:A4", "B3:C3", "D3:E3"]})
+    costs = costs_of(path)
+    january = costs.loc[("H-1", pd.Timestamp("2026-01-01"))]
+    assert (january["planned"], january["actual"]) == (10_000, 9_000)  # each group's measure and unit
+    assert costs.loc[("H-1", pd.Timestamp("2026-02-01")), "actual"] == 11_000
+
+
+def test_month_names_without_a_year_take_the_sheet_year(tmp_path):
+    rows = [["Code projet", "Nature", "Janvier", "Février", "Mars", "Total"], ["H-1", "CAPEX", 1, 2, 3, 6]]
+    costs = costs_of(workbook(tmp_path / "mois.xlsx", {"Réalisé 2026": rows}))
+    assert list(costs.index.get_level_values("month")) == [pd.Timestamp(f"2026-0{m}-01") for m in (1, 2, 3)]
+    assert costs["actual"].tolist() == [1, 2, 3]  # the sheet says "Réalisé"; the Total column is not a month
+
+
+def test_a_measure_column_splits_plan_actual_and_forecast_rows(tmp_path):
+    rows = [
+        ["Project code", "Measure", "Jan-26", "Feb-26", "Mar-26"],
+        ["MX-1", "Plan", 10, 10, 10],
+        ["MX-1", "Actual", 9, None, None],
+        ["MX-1", "Forecast", None, 12, 11],
+    ]
+    costs = costs_of(workbook(tmp_path / "measures.xlsx", {"Budget vs actual": rows}))
+    january, february = (
+        costs.loc[("MX-1", pd.Timestamp("2026-01-01"))],
+        costs.loc[("MX-1", pd.Timestamp("2026-02-01"))],
+    )
+    assert (january["planned"], january["actual"]) == (10, 9)
+    assert (february["planned"], february["forecast"]) == (10, 12)
+
+
+@pytest.mark.parametrize(
+    ("header", "factor"),
+    [
+        ("Budget initial (en k€)", 1e3),
+        ("Budget (K€ HT)", 1e3),
+        ("Budget (€k)", 1e3),
+        ("Budget (milliers €)", 1e3),
+        ("Budget (M€)", 1e6),
+        ("Budget (KEUR)", 1e3),
+        ("Budget", 1),
+    ],
+)
+def test_units_scale_their_column_however_written(tmp_path, header, factor):
+    path = workbook(
+        tmp_path / "unit.xlsx", {"Projets": [["Code projet", "Intitulé", header], ["U-1", "Unité", 5]]}
+    )
+    frame = analyse_file(path, path.name, ReadOptions()).tables[0].frame
+    assert frame.at[0, "budget"] == 5 * factor
+
+
+def test_a_title_unit_and_a_group_unit_reach_the_columns(tmp_path):
+    title = [
+        ["Suivi budgétaire 2026 (en k€)"],
+        [],
+        ["Code projet", "Intitulé", "Budget"],
+        ["T-1", "Titre", 7],
+    ]
+    frame = (
+        analyse_file(p := workbook(tmp_path / "t.xlsx", {"Projets": title}), p.name, ReadOptions())
+        .tables[0]
+        .frame
+    )
+    assert frame.at[0, "budget"] == 7_000
+    grouped = [[None, None, "Cost (k€)", None], ["ID", "Title", "Budget", "Actual"], ["G-1", "Grouped", 4, 3]]
+    path = workbook(tmp_path / "g.xlsx", {"Projects": grouped}, {"Projects": ["C1:D1"]})
+    frame = analyse_file(path, path.name, ReadOptions()).tables[0].frame
+    assert (frame.at[0, "budget"], frame.at[0, "actual_cost"]) == (4_000, 3_000)
+
+
+def test_english_files_read_a_comma_as_thousands(tmp_path):
+    rows = [["Project ID", "Project name", "Budget", "Actual cost"], ["E-1", "English", "250,000", "3,900"]]
+    frame = (
+        analyse_file(p := workbook(tmp_path / "en.xlsx", {"Projects": rows}), p.name, ReadOptions())
+        .tables[0]
+        .frame
+    )
+    assert (frame.at[0, "budget"], frame.at[0, "actual_cost"]) == (250_000, 3_900)
+
+
+def test_amounts_in_another_currency_are_reported(tmp_path):
+    rows = [["Project ID", "Project name", "Budget (k$)"], ["D-1", "Dollars", 5]]
+    table = analyse_file(
+        p := workbook(tmp_path / "usd.xlsx", {"Projects": rows}), p.name, ReadOptions()
+    ).tables[0]
+    assert [(i.code, i.params["found"]) for i in table.issues] == [("currency_mismatch", "USD")]
+
+
+def test_a_code_in_another_case_is_the_known_project(con, tmp_path):
+    snapshots.apply_plan(
+        con,
+        plan_from_frames(
+            con, {"projects": projects({"code": "DSI-01", "name": "Paie"})}, as_of=date(2026, 1, 31)
+        ),
+        user="test",
+    )
+    path = workbook(tmp_path / "case.xlsx", {"Projets": [["Code projet", "Intitulé"], ["dsi 01", "Paie"]]})
+    plan = build_plan(con, read_files([(path, path.name)]), as_of=date(2026, 2, 28))
+    assert dict(zip(plan.changes["project_code"], plan.changes["change"], strict=True)) == {
+        "DSI-01": "unchanged"
+    }
+    assert [(i.code, i.value) for i in plan.warnings] == [("code_spelling", "dsi 01")]
+
+
+def test_a_duplicate_code_names_the_other_file(con, tmp_path):
+    first = workbook(tmp_path / "a.xlsx", {"Projets": [["Code projet", "Intitulé"], ["X-1", "Un"]]})
+    second = workbook(tmp_path / "b.xlsx", {"Projets": [["Code projet", "Intitulé"], ["X-1", "Deux"]]})
+    plan = build_plan(con, read_files([(first, first.name), (second, second.name)]))
+    message = next(i for i in plan.errors if i.file == "a.xlsx").message("en")
+    assert "also in b.xlsx, sheet “Projets”, row 2" in message
+
+
+def test_lenient_reading_leaves_out_a_row_it_cannot_store(con, tmp_path):
+    rows = [["Project code", "Project name"], ["L-1", "Lenient"]]
+    risks = [
+        ["Project code", "Risk", "Probability", "Impact"],
+        ["L-1", "Flood", "tbd", 3],
+        ["L-1", "Strike", 2, 2],
+    ]
+    path = workbook(tmp_path / "lenient.xlsx", {"Projects": rows, "Risks": risks})
+    plan = build_plan(con, read_files([(path, path.name)], ReadOptions(lenient=True)))
+    assert not plan.has_errors
+    assert plan.frames["risks"]["title"].tolist() == ["Strike"]
+    assert {i.code for i in plan.warnings} >= {"row_skipped"}
+    snapshots.apply_plan(con, plan, user="test")  # stores, where it used to break a NOT NULL constraint
+    assert snapshots.summary(con)["risks"] == 1
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([["Status date:", "30/06/2026"]], date(2026, 6, 30)),
+        ([["Reporting date: 30 June 2026"]], date(2026, 6, 30)),
+        ([["Suivi des projets au 30 juin 2026"]], date(2026, 6, 30)),
+        ([["As of: 04/30/2026"]], date(2026, 4, 30)),
+        ([["Suivi des projets - juin 2026"]], date(2026, 6, 30)),
+    ],
+)
+def test_the_reporting_date_the_file_states(tmp_path, rows, expected):
+    sheets = {"Projets": [*rows, [], ["Code projet", "Intitulé"], ["A-1", "Daté"]]}
+    read = analyse_file(p := workbook(tmp_path / "asof.xlsx", sheets), p.name, ReadOptions())
+    assert read.as_of_hint == expected
