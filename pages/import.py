@@ -288,16 +288,19 @@ history = snapshots.history(con)
 if history.empty:
     st.caption(common.tr("cli.no_history"))
 else:
+    shown = history.drop(columns=["sha256"]).assign(
+        scope=history["scope"].map(lambda v: common.tr(f"cli.scope.{v}"))
+    )
     st.dataframe(
-        history.drop(columns=["sha256"]),
+        shown,
         hide_index=True,
         width="stretch",
         column_config={
             "batch_id": common.tr("import.h.batch"),
             "imported_at": st.column_config.DatetimeColumn(
-                common.tr("import.h.imported_at"), format="DD/MM/YYYY HH:mm"
+                common.tr("import.h.imported_at"), format=f"{common.day_format()} HH:mm"
             ),
-            "as_of": st.column_config.DateColumn(common.tr("import.h.as_of"), format="DD/MM/YYYY"),
+            "as_of": st.column_config.DateColumn(common.tr("import.h.as_of"), format=common.day_format()),
             "user_name": common.tr("import.h.user"),
             "scope": common.tr("import.h.scope"),
             "label": common.tr("import.h.label"),
@@ -309,7 +312,7 @@ else:
             "n_business_case": common.tr("import.h.business_case"),
             "n_warnings": common.tr("import.h.warnings"),
             "rolled_back_at": st.column_config.DatetimeColumn(
-                common.tr("import.h.rolled_back"), format="DD/MM/YYYY HH:mm"
+                common.tr("import.h.rolled_back"), format=f"{common.day_format()} HH:mm"
             ),
             "rolled_back_by": common.tr("import.h.rolled_back_by"),
         },

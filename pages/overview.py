@@ -132,8 +132,10 @@ def headline_section(h: portfolio.Headline, context: portfolio.Reporting) -> Non
         ("critical_risks", h.critical_risks, count, "inverse"),
         ("late_projects", h.late_projects, count, "inverse"),
     ]
-    for row in (cards[:6], cards[6:]):
-        for column, (name, figure, write, colour) in zip(st.columns(6), row, strict=False):
+    for start in range(0, len(cards), 4):  # four to a row: a projector at 1280 px cuts a sixth of a row short
+        for column, (name, figure, write, colour) in zip(
+            st.columns(4), cards[start : start + 4], strict=False
+        ):
             title = (
                 f"{STATUS_EMOJI[name]} {status_label(name)}"
                 if name in STATUS_COLOURS
