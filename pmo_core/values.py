@@ -456,13 +456,17 @@ def parse_percents(series: pd.Series) -> Parsed:
     col.read_each(others, _read_bare_number)
     bare = np.concatenate([plain, others])
     bare = bare[np.isfinite(col.values[bare])]
-    if (col.values[bare] > 1).any():  # a column of whole percents: 45 means 45 %
-        fractions = (col.values[bare] > 0) & (col.values[bare] < 1)
-        col.values[bare[~fractions]] /= 100
-        positions = bare[fractions]
-        percents = _number_params(col.values[positions] * 100)
-        for label, read_as in zip(col.index[positions].tolist(), percents, strict=True):
-            col.problems[label] = Problem("percent_read_as_fraction", WARNING, {"read_as": read_as})
+    numbers = col.values[bare]
+    if (numbers > 1).any():  # a column of whole percents: 45 means 45 %
+        fractions = (numbers > 0) & (numbers < 1)  # but 0.5 is a cell formatted as 50 %
+        if fractions.any():
+            col.values[bare] = np.where(fractions, numbers, numbers / 100)
+            positions = bare[fractions]
+            percents = _number_params(col.values[positions] * 100)
+            for label, read_as in zip(col.index[positions].tolist(), percents, strict=True):
+                col.problems[label] = Problem("percent_read_as_fraction", WARNING, {"read_as": read_as})
+        else:
+            col.values[bare] = numbers / 100
     col.values[~np.isfinite(col.values)] = math.nan
     col.report_unread(np.isnan(col.values), Problem("not_a_percent", ERROR))
     outside = np.flatnonzero((col.values < 0) | (col.values > 1 + 1e-9))
