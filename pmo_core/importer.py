@@ -24,7 +24,7 @@ from pmo_core.annotate import is_summary_sheet
 from pmo_core.fields import ENTITIES, fields_of, normalize_header
 from pmo_core.issues import ERROR, WARNING, Issue
 from pmo_core.layout import TableBlock, find_tables
-from pmo_core.mapping import Profile, TableMapping, apply_profile, guess_mapping
+from pmo_core.mapping import Profile, TableMapping, apply_profile, assign_columns, guess_mapping
 from pmo_core.store import CURRENT, quote
 from pmo_core.tables import (
     LOCATION_COLUMNS,
@@ -73,6 +73,7 @@ class ReadOptions:
     max_rows: int = 200_000
     max_bytes: int = 50 * 2**20
     currency: str = "EUR"
+    fractions: tuple[float, ...] = (0.1, 0.3, 0.5, 0.7, 0.9)
     memory_mb: int = 2048
     timeout_s: float = 120.0
     profiles: tuple[Profile, ...] = ()
@@ -108,6 +109,7 @@ def read_options(con: duckdb.DuckDBPyConnection, **choices) -> ReadOptions:
         max_rows=settings.get(con, "max_rows_per_sheet"),
         max_bytes=settings.get(con, "max_upload_mb") * 2**20,
         currency=settings.get(con, "currency"),
+        fractions=settings.get(con, "probability_fractions"),
         profiles=tuple(load_profiles(con)),
         **choices,
     )
@@ -159,33 +161,87 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         three_level=options.three_level,
         decimal="," if result.language == "fr" else ".",
         currency=options.currency,
+        fractions=options.fractions,
     )
     profiles = {p.signature: p for p in options.profiles}
+    mapped = [(block, _mapping_of(block, name, options, profiles, ctx)) for block in found]
+    # A risk column is read as a whole, and so is the same column spread over several tables (one fiche
+    # per project): "Forte" then takes the same level in every table of the file.
+    ctx = replace(ctx, five_level_fields=_five_level_fields(mapped))
     form_projects: dict[str, str] = {}
     # Forms first: the risks listed under a "fiche projet" belong to the project of the fiche.
-    for block in sorted(found, key=lambda b: not b.form):
-        mapping = guess_mapping(
-            list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns
-        )
-        if mapping.signature in profiles:
-            mapping = apply_profile(mapping, profiles[mapping.signature])
-        mapping = apply_title_unit(block, check_plausible(block, mapping, ctx))
-        if mapping.month_columns and mapping.wide_measure is None:
-            mapping = replace(mapping, wide_measure=guess_wide_measure(block))
-        mapping = options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
+    for block, mapping in sorted(mapped, key=lambda pair: not pair[0].form):
         table = read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
-        if (
-            block.form
-            and table.frame is not None
-            and len(table.frame)
-            and isinstance(table.frame["code"].iloc[0], str)
-        ):
-            form_projects[block.sheet] = table.frame["code"].iloc[0]
+        if block.form and mapping.entity == "projects" and table.frame is not None and len(table.frame):
+            code = table.frame["code"].iloc[0]
+            if isinstance(code, str):
+                form_projects[block.sheet] = code
         result.tables.append(table)
     result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
+    result.issues.extend(_formula_issues(path, name, mapped))
     if not any(t.mapping.entity for t in result.tables):
         result.issues.append(Issue(WARNING, "no_table_recognised", name))
     return result
+
+
+def _mapping_of(
+    block: TableBlock, name: str, options: ReadOptions, profiles: dict, ctx: ReadContext
+) -> TableMapping:
+    """Return how a table's columns are read: the guess, a saved profile, then the user's own choice."""
+    mapping = guess_mapping(list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns)
+    if block.form and mapping.entity != "projects":  # a fiche projet labels a project's own fields
+        columns, _ = assign_columns("projects", list(block.headers))
+        mapping = replace(mapping, entity="projects", columns=tuple(columns))
+    if mapping.signature in profiles:
+        mapping = apply_profile(mapping, profiles[mapping.signature])
+    mapping = apply_title_unit(block, check_plausible(block, mapping, ctx))
+    if mapping.month_columns and mapping.wide_measure is None:
+        mapping = replace(mapping, wide_measure=guess_wide_measure(block))
+    return options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
+
+
+def _five_level_fields(mapped: list[tuple[TableBlock, TableMapping]]) -> frozenset[str]:
+    """Return the risk scale fields that some table of the file writes with five-level words."""
+    from pmo_core.values import parse_scale
+
+    found = set()
+    for block, mapping in mapped:
+        for column in mapping.columns:
+            if mapping.entity != "risks" or column.field not in SCALE_FIELDS:
+                continue
+            cells = block.data[column.col_index]
+            words = cells.dropna().astype(str).str.contains(r"[^\W\d_]", regex=True)
+            if words.any() and parse_scale(cells, three_level=(1, 3, 5)).values.equals(
+                parse_scale(cells, three_level=None).values
+            ):
+                found.add(column.field)
+    return frozenset(found)
+
+
+SCALE_FIELDS = ("probability", "impact", "residual_probability", "residual_impact")
+DERIVED_FIELDS = ("score",)  # recomputed from others: a formula without a result there is no loss
+
+
+def _formula_issues(path: Path, name: str, mapped: list[tuple[TableBlock, TableMapping]]) -> list[Issue]:
+    """Warn about the cells read as empty because their formula has no saved result or shows an Excel error."""
+    gaps = reading.formula_gaps(path)
+    if not gaps:
+        return []
+    where: dict[tuple[str, int], tuple[TableBlock, str]] = {}
+    for block, mapping in mapped:
+        for column in mapping.columns:
+            if column.field and column.field not in DERIVED_FIELDS:
+                where[(block.sheet, column.col_index)] = (block, column.header)
+        for col in dict(mapping.month_columns):
+            where[(block.sheet, col)] = (block, dict(block.headers).get(col, ""))
+    issues = []
+    for gap in gaps:
+        found = where.get((gap.sheet, gap.col))
+        if found is None or gap.row not in found[0].data.index:
+            continue
+        code = "excel_error" if gap.kind == "error" else "formula_no_value"
+        issues.append(Issue(WARNING, code, name, gap.sheet, gap.row, found[1], gap.col, gap.value))
+    return issues
 
 
 def workbook_order(workbook: reading.Workbook, sheet: str) -> int:

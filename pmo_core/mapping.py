@@ -241,8 +241,12 @@ def assign_columns(
             total += score
         else:
             columns.append(ColumnMap(col, header, None, 0.0, normalize_header(header)[1]))
-    required = [f.name for f in fields_of(entity) if f.required or f.reference]
+    required = [f.name for f in fields_of(entity) if f.required]
+    references = [f.name for f in fields_of(entity) if f.reference]
     total += 1.0 * sum(1 for name in required if name in taken_fields)
+    total += (
+        1.0 if taken_fields.intersection(references) else 0.0
+    )  # a project named by code or by title: once
     return columns, total
 
 

@@ -548,9 +548,19 @@ class _SheetScan:
         )
         self.tag = re.compile(rb"<" + p + rb"(row|c)\b([^>]*)>")
         self.cell = re.compile(rb"<" + p + rb"c\b([^>]*)>")
-        # A formula with nothing after it in its cell: no <v> (shared formula dependents are <f .../>).
+        # A formula with nothing after it in its cell, or the self-closed <v/> openpyxl writes: no saved
+        # result (shared formula dependents are <f .../>); Excel saves an empty text result as <v></v>.
+        empty_value = rb"(?:\s*<" + p + rb"v\s*/>)?"
         self.no_value = re.compile(
-            rb"<" + p + rb"f\b[^>]*?(?:/>|>([^<]*)</" + p + rb"f\s*>)\s*</" + p + rb"c\s*>"
+            rb"<"
+            + p
+            + rb"f\b[^>]*?(?:/>|>([^<]*)</"
+            + p
+            + rb"f\s*>)"
+            + empty_value
+            + rb"\s*</"
+            + p
+            + rb"c\s*>"
         )
         self.error = re.compile(
             rb"<" + p + rb"c\b([^>]*?\bt\s*=\s*(?:\"e\"|'e')[^>]*?)(?<!/)>(.*?)</" + p + rb"c\s*>", re.S

@@ -33,6 +33,11 @@ class ReadContext:
     three_level: tuple[int, int, int] | None = (1, 3, 5)
     decimal: str | None = None  # "." in English files, "," in French ones: settles "1,200"
     currency: str = "EUR"  # the store's: amounts in another currency are reported, never converted
+    # A probability written "30 %" takes the level whose fraction is nearest.
+    fractions: tuple[float, ...] = (0.1, 0.3, 0.5, 0.7, 0.9)
+    five_level_fields: frozenset[str] = (
+        frozenset()
+    )  # scale fields another table of the file writes in five levels
     project_code: str | None = None  # the project of a "fiche projet" sheet, for the tables under the form
 
 
@@ -171,13 +176,16 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
     if kind == "signed_percent":
         return _parse_signed_percents(series)
     if kind == "date":
-        return values.parse_dates(series, dayfirst=ctx.dayfirst)
+        # "juin 2026" as an end or due date means the end of June, as a start date its beginning.
+        ends = spec.name.endswith("_end") or spec.name == "due_date"
+        return values.parse_dates(series, dayfirst=ctx.dayfirst, month_end=ends)
     if kind == "month":
         return values.parse_months(series)
     if kind == "status":
         return values.parse_status(series)
     if kind == "scale":
-        return values.parse_scale(series, three_level=ctx.three_level)
+        three_level = None if spec.name in ctx.five_level_fields else ctx.three_level
+        return values.parse_scale(series, three_level=three_level, fractions=ctx.fractions)
     if kind == "score":
         return values.parse_scores(series)
     if kind == "bool":
@@ -199,7 +207,10 @@ def _parse_signed_percents(series: pd.Series) -> values.Parsed:
     combined = plain.values.mul(scale).where(~written, percents.values)
     problems = {row: p for row, p in percents.problems.items() if p.code != "percent_out_of_range"}
     problems.update(
-        {row: Problem("not_a_percent", p.severity, p.params) for row, p in plain.problems.items()}
+        {
+            row: Problem("not_a_percent", p.severity, p.params) if p.code == "not_a_number" else p
+            for row, p in plain.problems.items()
+        }
     )
     return values.Parsed(combined, problems)
 

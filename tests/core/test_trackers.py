@@ -185,3 +185,51 @@ def test_the_reporting_date_the_file_states(tmp_path, rows, expected):
     sheets = {"Projets": [*rows, [], ["Code projet", "Intitulé"], ["A-1", "Daté"]]}
     read = analyse_file(p := workbook(tmp_path / "asof.xlsx", sheets), p.name, ReadOptions())
     assert read.as_of_hint == expected
+
+
+def test_formulas_without_a_saved_result_are_reported_where_they_matter(tmp_path):
+    rows = [["Project code", "Project name", "Budget", "Actual cost"], ["F-1", "Formulas", "=50*1000", 10]]
+    path = workbook(tmp_path / "scripted.xlsx", {"Projects": rows})  # openpyxl saves no formula results
+    read = analyse_file(path, path.name, ReadOptions())
+    assert [(i.code, i.row, i.column, i.value) for i in read.issues] == [
+        ("formula_no_value", 2, "Budget", "50*1000")
+    ]
+    assert "open the file in Excel and save it" in read.issues[0].message("en")
+
+
+def test_a_risk_word_takes_the_same_level_in_every_fiche_of_a_file(tmp_path):
+    def fiche(code, words):
+        return [
+            ["Code projet", code],
+            ["Intitulé", f"Projet {code}"],
+            ["Chef de projet", "Ann"],
+            [],
+            [],
+            ["Risque", "Probabilité", "Impact"],
+            *[[f"R{i}", w, 3] for i, w in enumerate(words)],
+        ]
+
+    # The first fiche alone would read "Forte" on the three-level scale (5); the second shows five levels.
+    path = workbook(
+        tmp_path / "fiches.xlsx", {"A": fiche("A", ["Forte"]), "B": fiche("B", ["Très forte", "Forte"])}
+    )
+    risks = [
+        t.frame for t in analyse_file(path, path.name, ReadOptions()).tables if t.mapping.entity == "risks"
+    ]
+    assert [list(frame["probability"]) for frame in risks] == [[4], [5, 4]]
+
+
+def test_a_month_alone_as_an_end_date_is_its_last_day(tmp_path):
+    rows = [
+        ["Code projet", "Intitulé", "Date de début", "Date de fin prévue"],
+        ["M-1", "Mois", "juin 2026", "juin 2027"],
+    ]
+    frame = (
+        analyse_file(p := workbook(tmp_path / "m.xlsx", {"Projets": rows}), p.name, ReadOptions())
+        .tables[0]
+        .frame
+    )
+    assert (frame.at[0, "start_date"], frame.at[0, "forecast_end"]) == (
+        pd.Timestamp("2026-06-01"),
+        pd.Timestamp("2027-06-30"),
+    )
