@@ -280,7 +280,10 @@ def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list
     first = _first_value(data)
     # A total row says so in its first filled cell; a project titled "Total quality" further right is data.
     total = _matches(first, _TOTAL)
-    note = (filled == 1) & _matches(first, _NOTE)
+    lone = filled == 1  # a note or legend sits alone on its row
+    note = pd.Series(False, index=data.index)
+    if lone.any():
+        note[lone] = _matches(first[lone], _NOTE).to_numpy()
     single = (filled == 1) & (data.shape[1] >= 4)
     if single.any():  # only rows with one cell can be sections: read just those
         single[single] = ~first[single].map(is_value).astype(bool)
