@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -140,6 +141,9 @@ def read_files(files: list[tuple[Path, str]], options: ReadOptions = ReadOptions
 
 def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     """Read one file and return its tables, mappings, records and problems (runs in the sandbox)."""
+    reading.check_container(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
+    # The formula scan unzips the sheets a second time: it runs beside the reading, once the zip is known safe.
+    gaps = _scanner.submit(reading.formula_gaps, path)
     workbook = reading.read_file(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
     result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
     found: list[TableBlock] = []
@@ -178,7 +182,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
                 form_projects[block.sheet] = code
         result.tables.append(table)
     result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
-    result.issues.extend(_formula_issues(path, name, mapped))
+    result.issues.extend(_formula_issues(gaps.result(), name, mapped))
     if not any(t.mapping.entity for t in result.tables):
         result.issues.append(Issue(WARNING, "no_table_recognised", name))
     return result
@@ -222,9 +226,13 @@ SCALE_FIELDS = ("probability", "impact", "residual_probability", "residual_impac
 DERIVED_FIELDS = ("score",)  # recomputed from others: a formula without a result there is no loss
 
 
-def _formula_issues(path: Path, name: str, mapped: list[tuple[TableBlock, TableMapping]]) -> list[Issue]:
+_scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formula-scan")
+
+
+def _formula_issues(
+    gaps: list[reading.FormulaGap], name: str, mapped: list[tuple[TableBlock, TableMapping]]
+) -> list[Issue]:
     """Warn about the cells read as empty because their formula has no saved result or shows an Excel error."""
-    gaps = reading.formula_gaps(path)
     if not gaps:
         return []
     where: dict[tuple[str, int], tuple[TableBlock, str]] = {}
