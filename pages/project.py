@@ -342,7 +342,10 @@ def heatmap_chart(cells: pd.DataFrame) -> alt.TopLevelMixin:
         text="text:N",
         color=alt.condition("datum.band == 'moderate'", alt.value("#212121"), alt.value("white")),
     )
-    title = alt.Title(tr("project.heatmap.title", n=severe), subtitle=tr("project.heatmap.subtitle"))
+    key = {0: "project.heatmap.title.none", 1: "project.heatmap.title.one"}.get(
+        severe, "project.heatmap.title"
+    )
+    title = alt.Title(tr(key, n=severe), subtitle=tr("project.heatmap.subtitle"))
     # Streamlit fits the whole chart (title and axes included) in its height: 5 cells of about 64 px remain
     return styled(alt.layer(rect, text).properties(height=5 * 64 + 110, title=title))
 

@@ -409,7 +409,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Proven optimal: no other set of candidates within the budget and the constraints has more value.",
         "Optimum prouvé : aucun autre ensemble de candidats dans le budget et les contraintes n'a plus de valeur.",
     ),
-    "priorities.metric.used": ("Budget used", "Budget consommé"),
+    "priorities.metric.used": ("Budget used", "Budget mobilisé"),
     "priorities.metric.used.of": ("{share} of {budget}", "{share} de {budget}"),
     "priorities.metric.funded": ("Projects funded", "Projets financés"),
     "priorities.metric.funded.of": ("of {n} candidates", "sur {n} candidats"),

@@ -71,6 +71,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "project.col.risk_status": ("Status", "Statut"),
     "project.col.due": ("Due", "Échéance"),
     "project.heatmap.title": ("{n} open high or critical risks", "{n} risques ouverts élevés ou critiques"),
+    "project.heatmap.title.one": ("1 open high or critical risk", "1 risque ouvert élevé ou critique"),
+    "project.heatmap.title.none": ("No open high or critical risk", "Aucun risque ouvert élevé ou critique"),
     "project.heatmap.subtitle": (
         "Open risks by probability and impact (inherent)",
         "Risques ouverts par probabilité et impact (bruts)",
