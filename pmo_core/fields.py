@@ -10,7 +10,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 ENTITIES = ("projects", "milestones", "risks", "costs", "business_case")
@@ -97,7 +97,12 @@ def header_unit_scale(header: str) -> float:
 
 def header_unit(header: object) -> tuple[float, str | None]:
     """Return the multiplier and the currency a header states ("Budget (k$)" -> 1000, "$")."""
-    text = unicodedata.normalize("NFKC", "" if header is None else str(header)).lower()
+    return _header_unit("" if header is None else str(header))
+
+
+@lru_cache(maxsize=8192)  # finding a table reads the same few headers on hundreds of candidate rows
+def _header_unit(header: str) -> tuple[float, str | None]:
+    text = unicodedata.normalize("NFKC", header).lower()
     bracketed = " ".join(re.findall(r"[\(\[]([^\)\]]*)[\)\]]", text))
     after_en = " ".join(re.findall(r"\b(?:en|in)\s+([^\s,;]+(?:\s+d[' ]?euros?)?)", text))
     scale, currency = 1.0, None
@@ -143,7 +148,11 @@ def normalize_header(header: object) -> tuple[str, float]:
     "Budget (k€)" -> ("budget", 1000.0); "Date de fin prévue" -> ("date de fin prevue", 1.0);
     "% Complete" -> ("complete", 1.0); "Business Value (1-5)" -> ("business value", 1.0).
     """
-    raw = "" if header is None else str(header)
+    return _normalize_header("" if header is None else str(header))
+
+
+@lru_cache(maxsize=8192)
+def _normalize_header(raw: str) -> tuple[str, float]:
     scale = header_unit_scale(raw)
     raw = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw)  # camelCase exports: latestProjectName
     text = unicodedata.normalize("NFKC", raw).lower().replace("_", " ")

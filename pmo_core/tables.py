@@ -239,6 +239,7 @@ def _read_long(
 
 
 _CURRENCY_IN_CELL = {"USD": r"\$|\bUSD\b", "GBP": r"£|\bGBP\b", "CHF": r"\bCHF\b", "EUR": r"€|\bEUR\b"}
+_ANY_CURRENCY_IN_CELL = "|".join(_CURRENCY_IN_CELL.values())
 
 
 def _check_currency(
@@ -248,9 +249,9 @@ def _check_currency(
     found = header_unit(column.header)[1]
     if found is None:
         text = cells.dropna().astype(str)
-        found = next(
-            (code for code, mark in _CURRENCY_IN_CELL.items() if text.str.contains(mark).any()), None
-        )
+        # One pass over the column says whether any currency is written in it; most columns hold none.
+        if text.str.contains(_ANY_CURRENCY_IN_CELL).any():
+            found = next(code for code, mark in _CURRENCY_IN_CELL.items() if text.str.contains(mark).any())
     if found is not None and found != ctx.currency:
         issues.append(
             Issue(
