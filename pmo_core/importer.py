@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pmo_core import reading, sandbox
 from pmo_core.annotate import is_summary_sheet
@@ -146,7 +148,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     gaps = _scanner.submit(reading.formula_gaps, path)
     workbook = reading.read_file(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
     result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
-    found: list[TableBlock] = []
+    readable = []
     for sheet in workbook.sheets:
         if not sheet.visible and not options.include_hidden:
             result.hidden_sheets.append(sheet.name)
@@ -155,7 +157,8 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
             continue  # our template's help: its column descriptions are not records (its as-of date is read below)
         if is_summary_sheet(sheet):
             continue  # the problem list of an error workbook sent back corrected: not records
-        found.extend(find_tables(sheet))
+        readable.append(sheet)
+    found = [block for blocks in _workers.map(find_tables, readable) for block in blocks]
     result.language = guess_language(workbook, found)
     result.as_of_hint = guess_as_of(workbook, found)
     ctx = ReadContext(
@@ -174,13 +177,20 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     ctx = replace(ctx, five_level_fields=_five_level_fields(mapped))
     form_projects: dict[str, str] = {}
     # Forms first: the risks listed under a "fiche projet" belong to the project of the fiche.
-    for block, mapping in sorted(mapped, key=lambda pair: not pair[0].form):
-        table = read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
-        if block.form and mapping.entity == "projects" and table.frame is not None and len(table.frame):
-            code = table.frame["code"].iloc[0]
-            if isinstance(code, str):
-                form_projects[block.sheet] = code
-        result.tables.append(table)
+    for block, mapping in mapped:
+        if block.form:
+            table = read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
+            if mapping.entity == "projects" and table.frame is not None and len(table.frame):
+                code = table.frame["code"].iloc[0]
+                if isinstance(code, str):
+                    form_projects[block.sheet] = code
+            result.tables.append(table)
+
+    def read_in_context(pair: tuple[TableBlock, TableMapping]) -> TableRead:
+        block, mapping = pair
+        return read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
+
+    result.tables.extend(_workers.map(read_in_context, [pair for pair in mapped if not pair[0].form]))
     result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
     result.issues.extend(_formula_issues(gaps.result(), name, mapped))
     if not any(t.mapping.entity for t in result.tables):
@@ -227,6 +237,9 @@ DERIVED_FIELDS = ("score",)  # recomputed from others: a formula without a resul
 
 
 _scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formula-scan")
+# Sheets, and then tables, are independent: two are read at once, since most of their work is Arrow's
+# and numpy's, which runs outside the GIL.
+_workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="table-reader")
 
 
 def _formula_issues(
@@ -565,7 +578,9 @@ def _resolve_projects(frame: pd.DataFrame, index: _ProjectIndex, issues: list[Is
     if frame.empty:
         return frame
     frame = frame.copy()
-    direct = frame["project_code"].isin(index.codes)  # the common case, settled without looking at each row
+    direct = _is_among(
+        frame["project_code"], index.codes
+    )  # the common case, settled without looking at each row
     if direct.all():
         return frame.reset_index(drop=True)
     others = frame.loc[~direct]
@@ -587,6 +602,14 @@ def _resolve_projects(frame: pd.DataFrame, index: _ProjectIndex, issues: list[Is
     keys = zip(refs["project_code"], refs["project_name"], strict=True)
     frame.loc[~direct, "project_code"] = [resolved[key] for key in keys]
     return frame.loc[frame["project_code"].notna()].reset_index(drop=True)
+
+
+def _is_among(series: pd.Series, values: set[str]) -> pd.Series:
+    """Tell which cells are in `values` with Arrow's hash lookup: pandas' isin on Arrow strings first turns
+    the whole set into Python scalars one by one, which costs more than the lookup of 100,000 cost lines."""
+    cells = pa.array(series, type=pa.string(), from_pandas=True)
+    found = pc.fill_null(pc.is_in(cells, value_set=pa.array(list(values), type=pa.string())), False)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=series.index)
 
 
 def _resolve_one(

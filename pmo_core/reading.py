@@ -21,9 +21,11 @@ import math
 import posixpath
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -46,6 +48,7 @@ MAX_CELLS = 50_000_000
 XML_HEAD_BYTES = 4096
 MAX_XML_PROLOG_BYTES = 64 * 2**10  # Excel writes a few hundred bytes before the root element
 SNIFF_BYTES = 64 * 2**10
+READ_THREADS = 2  # sheets read at once: one large sheet usually dominates, so more buys little
 CSV_SEPARATORS = (";", ",", "\t", "|")
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -383,15 +386,34 @@ def _megabytes(size: int) -> int:
 
 
 def _read_workbook(data: bytes) -> list[Sheet]:
-    """Read every sheet with fastexcel; calamine recognises xlsx, xlsm, xlsb, xls and ods from the bytes."""
+    """Read every sheet with fastexcel; calamine recognises xlsx, xlsm, xlsb, xls and ods from the bytes.
+
+    Sheets are read by READ_THREADS workers, each with its own reader (a reader cannot be shared): the Rust
+    parsing of one sheet runs while another is turned into a frame.
+    """
     try:
-        reader = fastexcel.read_excel(data)
-        sheets = []
-        for index, name in enumerate(reader.sheet_names):
-            loaded = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
-            columns = [column.absolute_index for column in loaded.available_columns()]
-            sheets.append(Sheet(name, loaded.visible == "visible", _frame(loaded.to_arrow(), columns)))
-        return sheets
+        count = len(fastexcel.read_excel(data).sheet_names)
+        pending = iter(range(count))
+        lock = threading.Lock()
+        sheets: dict[int, Sheet] = {}
+
+        def work() -> None:
+            reader = fastexcel.read_excel(data)
+            while True:
+                with lock:
+                    index = next(pending, None)
+                if index is None:
+                    return
+                loaded = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
+                columns = [column.absolute_index for column in loaded.available_columns()]
+                sheets[index] = Sheet(
+                    reader.sheet_names[index], loaded.visible == "visible", _frame(loaded.to_arrow(), columns)
+                )
+
+        with ThreadPoolExecutor(max_workers=min(READ_THREADS, count) or 1) as pool:
+            for job in [pool.submit(work) for _ in range(min(READ_THREADS, count))]:
+                job.result()
+        return [sheets[index] for index in range(count)]
     except fastexcel.FastExcelError as exc:
         if "password" in str(exc).lower():
             raise UnreadableFile("password_protected") from None
@@ -410,7 +432,8 @@ def _frame(table: pa.Table, columns: list) -> pd.DataFrame:
         if not pa.types.is_string(array.type):
             array = pc.cast(array, pa.string())
         # An empty string (a formula returning "") or only spaces looks blank in Excel: a blank cell.
-        blank = pc.equal(pc.utf8_trim_whitespace(array), "")
+        # (utf8_is_space says so without building trimmed copies of every cell.)
+        blank = pc.or_(pc.equal(pc.binary_length(array), 0), pc.utf8_is_space(array))
         arrays.append(pc.if_else(blank, pa.scalar(None, pa.string()), array))
     height = 0
     if arrays:
