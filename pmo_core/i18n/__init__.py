@@ -63,8 +63,37 @@ def t(key: str, lang: str = "en", /, **params: object) -> str:
         return key  # a missing key shows itself rather than breaking a page; a test keeps the table complete
     text = pair[1] if lang == "fr" else _english_quotes(pair[0])
     if params:
-        return string.Formatter().vformat(text, (), _Defaulting(params))
+        return _Formatter(lang).vformat(text, (), _Defaulting(params))
     return text
+
+
+class _Formatter(string.Formatter):
+    """Fill placeholders; `{n:risk|risks}` writes the word that agrees with n in the text's language.
+
+    French takes the singular for 0 and 1 ("0 risque"), English only for 1 ("0 risks").
+    """
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        singular, _, plural = format_spec.partition("|")
+        count = _count(value)
+        one = count is not None and (abs(count) < 2 if self.lang == "fr" else count == 1)
+        return singular if one else plural
+
+
+def _count(value: object) -> float | None:
+    """Read a count given as a number or as text already formatted for display ("1 234")."""
+    if isinstance(value, int | float):
+        return value
+    try:
+        return float(str(value).replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _english_quotes(text: str) -> str:

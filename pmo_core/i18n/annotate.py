@@ -5,10 +5,10 @@ TEXTS = {
     "annotate.sheet": ("Problems", "Problèmes"),
     "annotate.title": ("Problems found in {file}", "Problèmes trouvés dans {file}"),
     "annotate.intro": (
-        "{errors} error(s) and {warnings} warning(s). Each cell concerned is coloured in its sheet (red: error, "
+        "{errors} {errors:error|errors} and {warnings} {warnings:warning|warnings}. Each cell concerned is coloured in its sheet (red: error, "
         "yellow: warning) with a comment that explains it; click an address to go to the cell. Correct the "
         "errors, save the file and import it again.",
-        "{errors} erreur(s) et {warnings} avertissement(s). Chaque cellule concernée est colorée dans sa feuille "
+        "{errors} {errors:erreur|erreurs} et {warnings} {warnings:avertissement|avertissements}. Chaque cellule concernée est colorée dans sa feuille "
         "(rouge : erreur, jaune : avertissement) et porte un commentaire qui l'explique ; cliquez sur une adresse "
         "pour aller à la cellule. Corrigez les erreurs, enregistrez le fichier et importez-le de nouveau.",
     ),

@@ -83,20 +83,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget.index.na_word": ("Not available", "Non disponible"),
     "budget.note.status": ("Figures as of {date}", "Chiffres arrêtés au {date}"),
     "budget.note.bac_from_lines": (
-        "{n} project(s) without a budget: BAC is the sum of their planned lines",
-        "{n} projet(s) sans budget : le BAC est la somme de leurs lignes prévues",
+        "{n} {n:project|projects} without a budget: BAC is the sum of {n:its|their} planned lines",
+        "{n} {n:projet|projets} sans budget : le BAC est la somme de {n:ses|leurs} lignes prévues",
     ),
     "budget.note.pv_from_schedule": (
-        "{n} project(s) without planned lines: PV is the budget × the elapsed share of the baseline schedule",
-        "{n} projet(s) sans lignes prévues : la VP est le budget × la part écoulée du planning initial",
+        "{n} {n:project|projects} without planned lines: PV is the budget × the elapsed share of the baseline schedule",
+        "{n} {n:projet|projets} sans lignes prévues : la VP est le budget × la part écoulée du planning initial",
     ),
     "budget.note.ac_from_field": (
-        "{n} project(s) without actual lines: AC is the tracker's actual cost",
-        "{n} projet(s) sans lignes de réalisé : le CR est le consommé du suivi",
+        "{n} {n:project|projects} without actual lines: AC is the tracker's actual cost",
+        "{n} {n:projet|projets} sans lignes de réalisé : le CR est le consommé du suivi",
     ),
     "budget.note.no_progress": (
-        "{n} project(s) without % complete: their EV is not available",
-        "{n} projet(s) sans avancement : leur VA n'est pas disponible",
+        "{n} {n:project|projects} without % complete: {n:its|their} EV is not available",
+        "{n} {n:projet|projets} sans avancement : {n:sa|leur} VA n'est pas disponible",
     ),
     # S-curve
     "budget.scurve.title_over": (
@@ -196,12 +196,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget.rank.cv": ("Cost variance to date", "Écart de coût à date"),
     "budget.rank.overrun": ("Forecast overrun", "Dépassement prévu"),
     "budget.rank.title_cv": (
-        "{n} project(s) have spent more than they earned: the {shown} largest cost variances",
-        "{n} projet(s) ont dépensé plus que leur valeur acquise : les {shown} plus grands écarts de coût",
+        "{n} {n:project has|projects have} spent more than {n:it|they} earned: the {shown} largest cost variances",
+        "{n} {n:projet a|projets ont} dépensé plus que {n:sa|leur} valeur acquise : les {shown} plus grands écarts de coût",
     ),
     "budget.rank.title_overrun": (
-        "{n} project(s) are forecast to exceed their budget: the {shown} largest overruns",
-        "{n} projet(s) devraient dépasser leur budget : les {shown} plus grands dépassements",
+        "{n} {n:project is|projects are} forecast to exceed {n:its|their} budget: the {shown} largest overruns",
+        "{n} {n:projet devrait|projets devraient} dépasser {n:son|leur} budget : les {shown} plus grands dépassements",
     ),
     "budget.rank.none_cv": (
         "No project has spent more than it earned.",

@@ -64,6 +64,10 @@ TEXTS = {
         "Les montants de cette colonne sont en {found}, la base compte en {store} : ils sont importés tels quels, "
         "sans conversion. Convertissez-les, ou changez la devise de la base dans Paramètres.",
     ),
+    "issue.negative_amount": (
+        "A negative amount ({value}): it is kept as written; check the sign.",
+        "Un montant négatif ({value}) : il est gardé tel quel ; vérifiez le signe.",
+    ),
     "issue.score_recomputed": (
         "The written score {value} is not probability x impact; {score} is used.",
         "La criticité saisie ({value}) n'est pas probabilité x impact ; {score} est retenu.",
@@ -103,8 +107,8 @@ TEXTS = {
     # Command line.
     "cli.file_missing": ("No such file: {path}", "Fichier introuvable : {path}"),
     "cli.refused": (
-        "Import refused: {errors} error(s). Nothing was stored.",
-        "Import refusé : {errors} erreur(s). Rien n'a été enregistré.",
+        "Import refused: {errors} {errors:error|errors}. Nothing was stored.",
+        "Import refusé : {errors} {errors:erreur|erreurs}. Rien n'a été enregistré.",
     ),
     "cli.dry_run": ("Dry run: nothing was stored.", "Simulation : rien n'a été enregistré."),
     "cli.imported": (
@@ -129,8 +133,8 @@ TEXTS = {
         "{file} : feuilles masquées non lues : {sheets} (--include-hidden les lit).",
     ),
     "cli.report.table": (
-        "{file}, sheet « {sheet} », headers on row {row}: read as {entity}, {rows} row(s).",
-        "{file}, feuille « {sheet} », en-têtes ligne {row} : lu comme {entity}, {rows} ligne(s).",
+        "{file}, sheet « {sheet} », headers on row {row}: read as {entity}, {rows} {rows:row|rows}.",
+        "{file}, feuille « {sheet} », en-têtes ligne {row} : lu comme {entity}, {rows} {rows:ligne|lignes}.",
     ),
     "cli.report.ignored": (
         "  columns not read: {columns}",
@@ -210,14 +214,17 @@ TEXTS = {
     ),
     "import.reading": ("Reading the files…", "Lecture des fichiers…"),
     "import.understood": ("What was understood", "Ce qui a été compris"),
-    "import.file": ("{name}: {tables} table(s) recognised", "{name} : {tables} tableau(x) reconnu(s)"),
+    "import.file": (
+        "{name}: {tables} {tables:table|tables} recognised",
+        "{name} : {tables} {tables:tableau reconnu|tableaux reconnus}",
+    ),
     "import.hidden_skipped": (
         "Hidden sheets skipped: {sheets}. Tick « Read hidden sheets too » to read them.",
         "Feuilles masquées ignorées : {sheets}. Cochez « Lire aussi les feuilles masquées » pour les lire.",
     ),
     "import.table": (
-        "**Sheet « {sheet} »**, headers on row {row}, {rows} row(s) of data",
-        "**Feuille « {sheet} »**, en-têtes ligne {row}, {rows} ligne(s) de données",
+        "**Sheet « {sheet} »**, headers on row {row}, {rows} {rows:row|rows} of data",
+        "**Feuille « {sheet} »**, en-têtes ligne {row}, {rows} {rows:ligne|lignes} de données",
     ),
     "import.read_as": ("Read as", "Lire comme"),
     "import.entity.projects": ("Projects", "Projets"),
@@ -280,8 +287,8 @@ TEXTS = {
     ),
     "import.preview": ("What the import will change", "Ce que l'import va changer"),
     "import.report": (
-        "Report: {errors} error(s), {warnings} warning(s)",
-        "Rapport : {errors} erreur(s), {warnings} avertissement(s)",
+        "Report: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
+        "Rapport : {errors} {errors:erreur|erreurs}, {warnings} {warnings:avertissement|avertissements}",
     ),
     "import.col.severity": ("Severity", "Gravité"),
     "import.col.file": ("File", "Fichier"),
@@ -306,8 +313,8 @@ TEXTS = {
         "fichier.",
     ),
     "import.blocked": (
-        "{errors} error(s) block the import: correct them in the file or the mapping, then drop the file again.",
-        "{errors} erreur(s) bloquent l'import : corrigez-les dans le fichier ou la correspondance, puis redéposez le "
+        "{errors} {errors:error blocks|errors block} the import: correct them in the file or the mapping, then drop the file again.",
+        "{errors} {errors:erreur bloque|erreurs bloquent} l'import : {errors:corrigez-la|corrigez-les} dans le fichier ou la correspondance, puis redéposez le "
         "fichier.",
     ),
     "import.confirm": ("Confirm the import", "Confirmer l'import"),

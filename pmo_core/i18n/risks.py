@@ -76,8 +76,8 @@ TEXTS = {
     ),
     "risks.cell.pick": ("Choose…", "Choisir…"),
     "risks.cell.heading": (
-        "Probability {probability} x impact {impact}: {band}, score {score}, {n} risk(s)",
-        "Probabilité {probability} x impact {impact} : {band}, criticité {score}, {n} risque(s)",
+        "Probability {probability} x impact {impact}: {band}, score {score}, {n} {n:risk|risks}",
+        "Probabilité {probability} x impact {impact} : {band}, criticité {score}, {n} {n:risque|risques}",
     ),
     "risks.cell.empty": (
         "No risk in this cell for this selection.",
@@ -145,7 +145,7 @@ TEXTS = {
     "risks.register.order.exposure": ("Exposure, highest first", "Exposition décroissante"),
     "risks.register.order.due_date": ("Overdue first, then due date", "En retard d'abord, puis échéance"),
     "risks.register.order.project": ("Project", "Projet"),
-    "risks.register.count": ("{total} risk(s).", "{total} risque(s)."),
+    "risks.register.count": ("{total} {total:risk|risks}.", "{total} {total:risque|risques}."),
     "risks.register.capped": (
         "The first {shown} of {total} risks are shown: search or filter to narrow; the Excel download holds all of them.",
         "Les {shown} premiers risques sur {total} sont affichés : recherchez ou filtrez pour affiner ; le "
@@ -187,8 +187,8 @@ TEXTS = {
         "Aggravé et atténué comparent la criticité {view}. Le filtre de statut du risque ne s'applique pas ici.",
     ),
     "risks.move.grid.title": (
-        "Since {date}: {escalated} risk(s) escalated, {deescalated} de-escalated",
-        "Depuis le {date} : {escalated} risque(s) aggravé(s), {deescalated} atténué(s)",
+        "Since {date}: {escalated} {escalated:risk|risks} escalated, {deescalated} de-escalated",
+        "Depuis le {date} : {escalated} {escalated:risque aggravé|risques aggravés}, {deescalated} {deescalated:atténué|atténués}",
     ),
     "risks.move.grid.caption": (
         "Arrows go from the old cell to the new one, thicker when more risks moved; +n in a cell counts its new "
@@ -236,8 +236,8 @@ TEXTS = {
     "risks.settings.save": ("Save the band table", "Enregistrer la table des niveaux"),
     "risks.settings.reset": ("Back to the default bands", "Revenir aux niveaux par défaut"),
     "risks.settings.saved": (
-        "Band table saved: {n} cell(s) changed.",
-        "Table des niveaux enregistrée : {n} case(s) modifiée(s).",
+        "Band table saved: {n} {n:cell|cells} changed.",
+        "Table des niveaux enregistrée : {n} {n:case modifiée|cases modifiées}.",
     ),
     "risks.settings.refused": (
         "The band table was not changed: {reason}",

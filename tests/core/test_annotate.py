@@ -171,7 +171,7 @@ def test_the_first_sheet_lists_every_problem_with_a_link_to_its_cell(tracker):
     assert summary.title == "Problèmes"
     assert workbook.active.title == "Problèmes"
     assert summary["A1"].value == "Problèmes trouvés dans suivi_portefeuille.xlsx"
-    assert summary["A2"].value.startswith("5 erreur(s) et 0 avertissement(s).")
+    assert summary["A2"].value.startswith("5 erreurs et 0 avertissement.")
     assert [c.value for c in summary[4]] == [
         "Gravité",
         "Feuille",

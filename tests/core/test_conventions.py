@@ -11,7 +11,7 @@ import pytest
 
 from pmo_core import settings, store
 from pmo_core.fields import ENTITIES, all_fields
-from pmo_core.i18n import AREAS, table
+from pmo_core.i18n import AREAS, t, table
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_ONLY_FIELDS = {
@@ -53,6 +53,17 @@ def test_every_translation_has_english_and_french_with_the_same_placeholders():
         assert en.strip() and fr.strip(), key
         placeholders = [{name for _, name, _, _ in formatter.parse(text) if name} for text in (en, fr)]
         assert placeholders[0] == placeholders[1], key
+
+
+def test_counts_agree_with_their_words_instead_of_writing_s_in_brackets():
+    for key, (en, fr) in table().items():
+        assert not re.search(r"\((?:s|x|es)\)", en + fr), key
+    assert t("risks.register.count", "en", total=1) == "1 risk."
+    assert t("risks.register.count", "en", total=0) == "0 risks."
+    assert t("risks.register.count", "fr", total=0) == "0 risque."  # French counts zero in the singular
+    assert t("risks.register.count", "fr", total="1 234") == "1 234 risques."  # a count already formatted
+    assert t("import.blocked", "fr", errors=1).startswith("1 erreur bloque l'import : corrigez-la")
+    assert t("import.blocked", "en", errors=3).startswith("3 errors block the import")
 
 
 def test_translation_keys_used_in_code_exist():
