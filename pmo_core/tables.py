@@ -108,6 +108,8 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         _check_risk_score(frame, block, mapping, ctx, issues)
     if mapping.entity == "projects":
         _check_dates_order(frame, block, mapping, ctx, issues)
+    if not mapping.month_columns:
+        _check_negative_amounts(frame, block, mapping, ctx, issues)
     base.frame = frame
     base.issues = issues
     return base
@@ -471,6 +473,39 @@ def _check_risk_score(
                 params={"score": int(computed[position])},
             )
         )
+
+
+# Amounts that are never below zero. An actual cost line may be a credit note, NPV and the yearly
+# flows of a business case are signed by nature.
+NEVER_NEGATIVE = {
+    "projects": ("budget", "actual_cost", "estimate_to_complete", "forecast_at_completion"),
+    "risks": ("cost_impact", "mitigation_cost"),
+    "costs": ("planned", "forecast"),
+}
+
+
+def _check_negative_amounts(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> None:
+    """A negative budget or forecast is most often a sign typed by mistake: kept as written, and reported."""
+    for name in NEVER_NEGATIVE.get(mapping.entity, ()):
+        column = mapping.field_column(name)
+        if column is None or name not in frame.columns:
+            continue
+        amounts = pd.to_numeric(frame[name], errors="coerce")
+        for position in frame.index[(amounts < 0).fillna(False)]:
+            issues.append(
+                Issue(
+                    WARNING,
+                    "negative_amount",
+                    ctx.file,
+                    block.sheet,
+                    int(frame.at[position, "_row"]),
+                    column.header,
+                    column.col_index,
+                    f"{amounts[position]:.15g}",
+                )
+            )
 
 
 def _check_dates_order(

@@ -131,6 +131,26 @@ def test_amounts_in_another_currency_are_reported(tmp_path):
     assert [(i.code, i.params["found"]) for i in table.issues] == [("currency_mismatch", "USD")]
 
 
+def test_a_negative_budget_is_kept_and_reported_at_its_cell(tmp_path):
+    rows = [["Project ID", "Project name", "Budget"], ["N-1", "Signed", "-120 000"], ["N-2", "Fine", 5]]
+    table = analyse_file(
+        p := workbook(tmp_path / "negative.xlsx", {"Projects": rows}), p.name, ReadOptions()
+    ).tables[0]
+    assert [(i.code, i.severity, i.row, i.column, i.value) for i in table.issues] == [
+        ("negative_amount", "warning", 2, "Budget", "-120000")
+    ]
+    assert table.frame["budget"].tolist() == [-120000.0, 5.0]
+
+
+def test_a_negative_actual_cost_line_is_a_credit_and_not_reported(tmp_path):
+    rows = [["Project", "Month", "Planned", "Actual"], ["C-1", "2026-01", 10, -4]]
+    table = analyse_file(
+        p := workbook(tmp_path / "credit.xlsx", {"Costs": rows}), p.name, ReadOptions()
+    ).tables[0]
+    assert table.mapping.entity == "costs"
+    assert [i.code for i in table.issues] == []
+
+
 def test_a_code_in_another_case_is_the_known_project(con, tmp_path):
     snapshots.apply_plan(
         con,
