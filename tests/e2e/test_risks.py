@@ -12,7 +12,7 @@ from pmo_core import risks, store
 from pmo_core.filters import Filters
 from tests.e2e.conftest import settle
 
-HEADING = re.compile(r"Probability (\d) x impact (\d): \w+, score (\d+), (\d+) risk\(s\)")
+HEADING = re.compile(r"Probability (\d) x impact (\d): \w+, score (\d+), (\d+) risks?")
 
 
 def _expected(demo_store_file, tmp_path, probability: int, impact: int) -> list[str]:
