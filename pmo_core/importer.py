@@ -402,7 +402,7 @@ def build_plan(
     frames["projects"] = _match_known_codes(frames["projects"], current, issues)
     _check_duplicate_projects(frames["projects"], issues)
     frames["projects"] = _complete_projects(frames["projects"], as_of)
-    file_codes = set(frames["projects"]["code"].dropna())
+    file_codes = set(frames["projects"]["code"].dropna().tolist())  # tolist: Arrow strings iterate slowly
     index = _ProjectIndex(frames["projects"], current, history_names)
     for entity in ("milestones", "risks", "costs", "business_case"):
         frames[entity] = _resolve_projects(frames[entity], index, issues)
@@ -554,7 +554,7 @@ class _ProjectIndex:
     """
 
     def __init__(self, projects: pd.DataFrame, current: pd.DataFrame, history_names: pd.DataFrame):
-        self.codes = set(projects["code"].dropna()) | set(current["code"])
+        self.codes = set(projects["code"].dropna().tolist()) | set(current["code"].tolist())
         self._names = pd.concat(
             [projects[["code", "name"]], current[["code", "name"]], history_names], ignore_index=True
         )
@@ -701,7 +701,7 @@ def _coverage(
             )
         )
 
-    file_projects = frames["projects"]["code"].dropna().unique()
+    file_projects = frames["projects"]["code"].dropna().unique().tolist()
     if scope == "full":
         portfolio = file_projects if "projects" in present else current["code"].unique()
         for entity in sorted(present):
@@ -748,7 +748,9 @@ def _changes(
     """Classify every project as added, updated, removed or unchanged by comparing its rows."""
     current_codes = set(current["code"])
     names = dict(zip(current["code"], current["name"], strict=False))
-    names.update(dict(zip(frames["projects"]["code"], frames["projects"]["name"], strict=False)))
+    names.update(
+        dict(zip(frames["projects"]["code"].tolist(), frames["projects"]["name"].tolist(), strict=False))
+    )
     removed = set(coverage.loc[(coverage["entity"] == "projects") & ~coverage["present"], "project_code"])
     touched = set(coverage.loc[coverage["present"], "project_code"])
     new_codes = (file_codes | touched) - current_codes
