@@ -16,6 +16,7 @@ import os
 import pickle
 import resource
 import signal
+import struct
 import threading
 import time
 import traceback
@@ -131,7 +132,7 @@ def _wait(process, receiver, deadline: float, memory_mb: int, timeout_s: float) 
         return ("error", UnreadableFile("timeout", seconds=timeout_s), "")
     if receiver in ready or receiver.poll(0):
         try:
-            return pickle.loads(receiver.recv_bytes())
+            return _receive(receiver)
         except EOFError:
             pass
     process.join()
@@ -162,16 +163,49 @@ def _child(sender, fn, args, kwargs, memory_mb: int, timeout_s: float) -> None:
     except BaseException as exc:
         # SystemExit, KeyboardInterrupt or a Rust panic must not travel up to the server's thread as such.
         outcome = ("error", UnreadableFile("crashed", error=type(exc).__name__), traceback.format_exc())
-    sender.send_bytes(_dumps(outcome, memory_mb))
+    _send(sender, outcome, memory_mb)
     sender.close()
 
 
-def _dumps(outcome: tuple, memory_mb: int) -> bytes:
+def _send(sender, outcome: tuple, memory_mb: int) -> None:
+    """Send the outcome as its pickle, then the raw memory of its arrays, each as it is.
+
+    Out-of-band buffers (pickle protocol 5) spare copying 100,000 rows of columns into the pickle in the
+    child and out of it in the parent. The first message carries the buffers' sizes.
+    """
+    buffers: list[pickle.PickleBuffer] = []
+    data = _dumps(outcome, memory_mb, buffers)
+    raws = [buffer.raw() for buffer in buffers]
+    sizes = struct.pack(f"<I{len(raws)}Q", len(raws), *(raw.nbytes for raw in raws))
+    sender.send_bytes(sizes + data)
+    for raw in raws:
+        sender.send_bytes(raw)
+
+
+def _receive(receiver) -> tuple:
+    """Read what `_send` sent; the buffers land in writable memory, so the frames they hold stay editable."""
+    message = memoryview(receiver.recv_bytes())
+    (count,) = struct.unpack_from("<I", message)
+    sizes = struct.unpack_from(f"<{count}Q", message, 4)
+    buffers = []
+    for size in sizes:
+        buffer = bytearray(size)
+        if size and receiver.recv_bytes_into(buffer) != size:
+            raise EOFError("a buffer of the child's outcome was cut short")
+        if not size:
+            receiver.recv_bytes()
+        buffers.append(buffer)
+    return pickle.loads(message[4 + 8 * count :], buffers=buffers)
+
+
+def _dumps(outcome: tuple, memory_mb: int, buffers: list) -> bytes:
     try:
-        return pickle.dumps(outcome, protocol=5)
+        return pickle.dumps(outcome, protocol=5, buffer_callback=buffers.append)
     except MemoryError:
+        buffers.clear()
         return pickle.dumps(("error", UnreadableFile("out_of_memory", limit_mb=memory_mb), ""), protocol=5)
     except Exception as exc:
+        buffers.clear()
         what = "exception" if outcome[0] == "error" else "result"
         detail = f"{type(outcome[1]).__name__}: {outcome[1]}"
         replacement = RuntimeError(f"the child's {what} could not be pickled ({exc}): {detail}")

@@ -76,6 +76,25 @@ def big_frame(rows: int) -> pd.DataFrame:
     return pd.DataFrame({column: text for column in range(7)}, index=pd.RangeIndex(1, rows + 1))
 
 
+def arrays() -> dict:
+    grid = np.arange(12.0).reshape(3, 4)
+    return {
+        "frame": pd.DataFrame({"amount": np.arange(50_000, dtype=float), "code": ["P"] * 50_000}),
+        "empty": np.array([], dtype=float),
+        "column": grid[:, 1],  # not contiguous: pickled in the message itself
+    }
+
+
+def test_arrays_come_back_whole_and_editable():
+    back = run_isolated(arrays)
+    frame = back["frame"]
+    assert frame["amount"].sum() == sum(range(50_000))
+    frame.loc[frame["amount"] < 10, "amount"] = -1.0  # the parent edits what the child read
+    assert (frame["amount"].head(10) == -1.0).all()
+    assert back["empty"].size == 0
+    assert back["column"].tolist() == [1.0, 5.0, 9.0]
+
+
 def test_returns_the_result_and_passes_keywords():
     assert run_isolated(add, 2, 3, times=4) == 20
     assert run_isolated(child_pid) != os.getpid()
