@@ -331,10 +331,13 @@ def _read_wide_costs(
         parsed = values.parse_numbers(
             block.data[col], scale=_column_scale(block, mapping, col), decimal=ctx.decimal
         )
-        _place(parsed.problems, block, col, headers.get(col, month.isoformat()), ctx, issues, block.data[col])
+        amounts = parsed.values.reset_index(drop=True)
+        kinds = row_measures if row_measures is not None else pd.Series(measure, index=amounts.index)
+        negative = ((amounts < 0) & kinds.isin(NEVER_NEGATIVE["costs"])).to_numpy()
+        problems = {label: NEGATIVE for label in block.data.index[negative]} | parsed.problems
+        _place(problems, block, col, headers.get(col, month.isoformat()), ctx, issues, block.data[col])
         piece = ids[["project_code", "project_name", "cost_type", *LOCATION_COLUMNS]].copy()
         piece["month"] = pd.Timestamp(month)
-        amounts = parsed.values.reset_index(drop=True)
         piece["planned"] = annual / len(months) if annual is not None and measure != "planned" else np.nan
         piece["actual"] = np.nan
         piece["forecast"] = np.nan
@@ -482,6 +485,7 @@ NEVER_NEGATIVE = {
     "risks": ("cost_impact", "mitigation_cost"),
     "costs": ("planned", "forecast"),
 }
+NEGATIVE = Problem("negative_amount", WARNING)
 
 
 def _check_negative_amounts(

@@ -51,6 +51,18 @@ def test_planned_and_actual_month_groups_side_by_side(tmp_path):
     assert costs.loc[("H-1", pd.Timestamp("2026-02-01")), "actual"] == 11_000
 
 
+def test_a_negative_planned_month_is_reported_at_its_cell_but_a_negative_actual_is_not(tmp_path):
+    rows = [
+        ["Code projet", "Prévu", None, "Réalisé", None],
+        [None, "janv.-26", "févr.-26", "janv.-26", "févr.-26"],
+        ["H-1", 10, -10, 9, -2],
+    ]
+    path = workbook(tmp_path / "signes.xlsx", {"Budget": rows}, {"Budget": ["A1:A2", "B1:C1", "D1:E1"]})
+    table = analyse_file(path, path.name, ReadOptions()).tables[0]
+    assert [(i.code, i.row, i.col_index, i.value) for i in table.issues] == [("negative_amount", 3, 2, "-10")]
+    assert table.frame.set_index("month").loc[pd.Timestamp("2026-02-01"), "planned"] == -10
+
+
 def test_month_names_without_a_year_take_the_sheet_year(tmp_path):
     rows = [["Code projet", "Nature", "Janvier", "Février", "Mars", "Total"], ["H-1", "CAPEX", 1, 2, 3, 6]]
     costs = costs_of(workbook(tmp_path / "mois.xlsx", {"Réalisé 2026": rows}))
