@@ -473,7 +473,7 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
     else:
         count = int((table["cv"] < 0).sum()) if by == "cv" else int((table["overrun"] > 0).sum())
         common.chart(ranking_chart(ranked, by or "cv", count), width="stretch", key="budget_ranking")
-    st.dataframe(
+    common.table(
         variance_rows(table.head(TABLE_ROWS)),
         hide_index=True,
         width="stretch",
@@ -667,7 +667,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
         detail=budget.alert_sentences(listed, LANG, CURRENCY).to_numpy(),
         project_link=listed["code"].map(project_link),
     )[["severity_chip", "kind_label", "name", "detail", "portfolio", "manager", "project_link"]]
-    st.dataframe(
+    common.table(
         shown,
         hide_index=True,
         width="stretch",
@@ -745,7 +745,7 @@ def rollup_section(frame: pd.DataFrame) -> None:
         "vac",
         "tcpi_text",
     ]
-    st.dataframe(
+    common.table(
         shown[columns],
         hide_index=True,
         width="stretch",
@@ -864,7 +864,7 @@ def phasing_section() -> None:
         ),
         **{y: st.column_config.NumberColumn(f"{y} ({SYMBOL})", format="localized") for y in years},
     }
-    st.dataframe(
+    common.table(
         table, hide_index=True, width="stretch", height=420, column_config=config, key="budget_phasing"
     )
     notes = [common.tr("budget.phasing.caption")]

@@ -241,6 +241,11 @@ def chart(figure, **kwargs):
     return st.altair_chart(figure, **kwargs)
 
 
+def table(data, **kwargs):
+    """Draw a table with st.dataframe, an empty cell showing a dash rather than the word "None"."""
+    return st.dataframe(data, placeholder="—", **kwargs)
+
+
 def coming_next(area: str) -> None:
     """Describe what a page will show once its issue lands, instead of an error."""
     st.info(tr(f"coming.{area}"))

@@ -131,7 +131,7 @@ else:
                     new_mapping = review.changed_mapping(table, None, pd.DataFrame(), None, lang)
                 else:
                     summary = review.mapping_table(table, lang)
-                    st.dataframe(
+                    common.table(
                         summary.drop(columns=["col"]),
                         hide_index=True,
                         width="stretch",
@@ -176,7 +176,7 @@ else:
                     preview = review.record_preview(table, lang)
                     if preview is not None:
                         st.caption(common.tr("import.records_preview"))
-                        st.dataframe(preview, hide_index=True, width="stretch")
+                        common.table(preview, hide_index=True, width="stretch")
                 if new_mapping != table.mapping:
                     overrides[key] = new_mapping
                     st.session_state["reads_key"] = None
@@ -212,7 +212,7 @@ else:
     for kind, frame in review.changes_by_kind(plan).items():
         if kind != "unchanged" and len(frame):
             with st.expander(f"{common.tr('import.change.' + kind)} ({len(frame)})"):
-                st.dataframe(
+                common.table(
                     frame,
                     hide_index=True,
                     width="stretch",
@@ -234,7 +234,7 @@ else:
     )
     if plan.issues:
         st.subheader(common.tr("import.report", errors=len(plan.errors), warnings=len(plan.warnings)))
-        st.dataframe(
+        common.table(
             review.issues_table(plan.issues, lang),
             hide_index=True,
             width="stretch",
@@ -291,7 +291,7 @@ else:
     shown = history.drop(columns=["sha256"]).assign(
         scope=history["scope"].map(lambda v: common.tr(f"cli.scope.{v}"))
     )
-    st.dataframe(
+    common.table(
         shown,
         hide_index=True,
         width="stretch",

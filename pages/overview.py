@@ -292,10 +292,9 @@ def table_section(table: pd.DataFrame) -> None:
                 total=formatting.number(len(table), LANG),
             )
         )
-    event = st.dataframe(
+    event = common.table(
         display_table(shown),
         hide_index=True,
-        placeholder="—",
         column_config=table_config(),
         on_select="rerun",
         selection_mode="single-row",
@@ -369,10 +368,9 @@ def changes_section(f: Filters, context: portfolio.Reporting) -> None:
                 )
             else:
                 shown, config = views[key](frame)
-                st.dataframe(
+                common.table(
                     shown,
                     hide_index=True,
-                    placeholder="—",
                     column_config=config,
                     height=min(38 + 35 * len(shown), 420),
                 )
@@ -523,9 +521,7 @@ def rollup_section(rollup: pd.DataFrame) -> None:
         "critical": number(tr("overview.col.critical"), format="%d"),
         "late": number(tr("overview.kpi.late_projects"), format="%d"),
     }
-    st.dataframe(
-        shown, hide_index=True, placeholder="—", column_config=config, height=min(38 + 35 * len(shown), 760)
-    )
+    common.table(shown, hide_index=True, column_config=config, height=min(38 + 35 * len(shown), 760))
 
 
 def _group_name(row: pd.Series) -> str:

@@ -414,7 +414,7 @@ def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
             if field == "payback_years"
             else st.column_config.NumberColumn(_field_title(field), format=_field_format(field))
         )
-    st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=420)
+    common.table(shown, column_config=config, hide_index=True, width="stretch", height=420)
     export = shown.drop(columns=["link"]).assign(code=ranked["code"])
     download(
         export.rename(columns=lambda c: str(config[c].get("label") or c) if c in config else c),
@@ -456,7 +456,7 @@ def compare_section(
             }
         )
         shown["moves"] = shown["moves"].map(lambda m: f"▲ {m}" if m > 0 else f"▼ {-m}" if m < 0 else "=")
-        st.dataframe(
+        common.table(
             shown,
             hide_index=True,
             width="stretch",
@@ -551,7 +551,7 @@ def override_section(ranked: pd.DataFrame, model: priorities.ScoringModel) -> No
             return
         history["when"] = history["created_at"].map(lambda d: formatting.day(d, LANG))
         history["name"] = history["code"].map(names)
-        st.dataframe(
+        common.table(
             history[["when", "user_name", "code", "name", "rank", "reason"]],
             hide_index=True,
             width="stretch",
@@ -688,7 +688,7 @@ def case_table(cases: pd.DataFrame) -> None:
             tr("priorities.col.roi"), format="%d\u00a0%%" if LANG == "fr" else "%d%%"
         ),
     }
-    st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=380)
+    common.table(shown, column_config=config, hide_index=True, width="stretch", height=380)
     export = shown.drop(columns=["link"]).assign(code=cases["code"])
     download(
         export.rename(
@@ -1135,7 +1135,7 @@ def selection_table(
         "reason": st.column_config.TextColumn(tr("priorities.col.why"), width="large"),
     }
     st.subheader(tr("priorities.select.table", n=int(table["selected"].sum()), total=len(table)))
-    st.dataframe(shown, column_config=config, hide_index=True, width="stretch", height=460)
+    common.table(shown, column_config=config, hide_index=True, width="stretch", height=460)
     export = shown.drop(columns=["link"]).assign(code=table["code"])
     download(
         export.rename(columns=lambda c: str(config[c]["label"]) if c in config else c),
@@ -1220,7 +1220,7 @@ def scenario_list(listed: pd.DataFrame) -> None:
             "note": listed["note"],
         }
     )
-    st.dataframe(
+    common.table(
         shown,
         hide_index=True,
         width="stretch",
@@ -1278,7 +1278,7 @@ def comparison_view(comparison: scenarios.Comparison) -> None:
     table = shown[["code", "name", *names]].copy()
     for name in names:
         table[name] = table[name].map(lambda v: "✅" if v is True else "—" if v is False else "")
-    st.dataframe(
+    common.table(
         table,
         hide_index=True,
         width="stretch",

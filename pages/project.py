@@ -236,10 +236,9 @@ def milestones_section(milestones: pd.DataFrame) -> None:
         }
     )
     date_column = st.column_config.DateColumn
-    st.dataframe(
+    common.table(
         shown,
         hide_index=True,
-        placeholder="—",
         height=38 + 35 * len(shown),
         column_config={
             "name": st.column_config.TextColumn(tr("overview.col.milestone"), width="large"),
@@ -288,10 +287,9 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
                 "due": pd.to_datetime(register["due_date"]),
             }
         )
-        st.dataframe(
+        common.table(
             shown,
             hide_index=True,
-            placeholder="—",
             height=min(38 + 35 * len(shown), 480),
             column_config={
                 "code": tr("overview.col.risk"),

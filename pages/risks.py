@@ -368,7 +368,7 @@ def cell_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:
         "title": st.column_config.TextColumn(common.tr("risks.col.title"), width="medium"),
         "overdue": st.column_config.TextColumn("⚠", width=40, help=common.tr("risks.overdue"), pinned=True),
     }
-    st.dataframe(
+    common.table(
         shown,
         hide_index=True,
         width="stretch",
@@ -518,7 +518,7 @@ def register_section(f: Filters, rf: risks.RiskFilter) -> None:
         "project_link",
     ]
     shown = _for_screen(found.rows)[columns]
-    st.dataframe(
+    common.table(
         shown,
         hide_index=True,
         width="stretch",
@@ -573,7 +573,7 @@ def top_section(f: Filters, rf: risks.RiskFilter) -> None:
             st.info(common.tr("risks.top.exposure_empty" if by == "exposure" else "risks.empty"))
             continue
         shown = _for_screen(top.assign(rank=range(1, len(top) + 1)))[columns]
-        st.dataframe(
+        common.table(
             shown, hide_index=True, width="stretch", column_config=_column_config(), key=f"risk_top_{by}"
         )
 
@@ -641,7 +641,7 @@ def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> N
         "before_band": st.column_config.TextColumn(common.tr("risks.col.band")),
         "after_band": st.column_config.TextColumn(common.tr("risks.col.band")),
     }
-    st.dataframe(
+    common.table(
         shown[columns], hide_index=True, width="stretch", column_config=config, key="risk_movement_table"
     )
 
@@ -830,7 +830,7 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
         "project_rollup", f, rf
     )  # one query for both tables: portfolios add up their projects
     by_portfolio = risks.labelled(risks.by_portfolio(every_project), LANG)
-    st.dataframe(
+    common.table(
         by_portfolio[
             [
                 "portfolio",
@@ -861,7 +861,7 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
             )
         )
     shown = _for_screen(by_project.drop(columns="overdue")).assign(overdue_count=by_project["overdue"])
-    st.dataframe(
+    common.table(
         shown[
             [
                 "project_name",

@@ -47,6 +47,12 @@ def test_pages_hold_no_sql_and_open_no_connection():
         assert ".execute(" not in text, path
 
 
+def test_pages_draw_tables_through_the_house_table():
+    for path in python_files("pages"):
+        if path.name != "common.py":
+            assert "st.dataframe(" not in path.read_text(encoding="utf-8"), path
+
+
 def test_every_translation_has_english_and_french_with_the_same_placeholders():
     formatter = string.Formatter()
     for key, (en, fr) in table().items():

@@ -47,6 +47,7 @@ def test_overview_on_the_demo_shows_figures_table_and_charts(demo_db):
     assert shown["🔴 Red"] == str(counts["red"]) and shown["⚪ Not reported"] == str(counts["grey"])
     table = project_table_of(at)
     assert len(table) == len(expected)
+    assert {frame.proto.placeholder for frame in at.dataframe} == {"—"}  # an empty cell is a dash, not "None"
     assert table["status"].iloc[0].startswith("🔴 Red")  # worst first
     # the two projects that stopped reporting in July show Grey, not their old colour
     stale = expected.loc[expected["stale"], "code"].tolist()
