@@ -104,9 +104,8 @@ def sidebar() -> Filters:
             key=LANG_KEY,
             default=lang(),
             selection_mode="single",
+            required=True,  # a click on the language in force keeps it instead of clearing the choice
         )
-        if st.session_state.get(LANG_KEY) is None:
-            st.session_state[LANG_KEY] = "en"
         st.subheader(tr("sidebar.filters"))
         dates = [s.as_of for s in snapshots.list_snapshots(con)]
         options: list[date | str] = [CURRENT, *dates]  # not None: a selectbox shows None as "no choice"

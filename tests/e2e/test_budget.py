@@ -50,3 +50,7 @@ def test_budget_page_in_french(demo_server, page):
     assert page.get_by_text("Situation au 31 octobre 2026").count() == 1
     assert page.get_by_text(re.compile(r"^Atterrissage prévu à [\d,]+\u00a0M€")).count() == 1
     assert page.query_selector_all("[data-testid=stException]") == []
+    page.get_by_text("Français").click()  # the language in force, clicked again, stays
+    settle(page)
+    assert page.get_by_text("Dépensons-nous comme prévu").count() >= 1
+    assert page.query_selector_all("[data-testid=stException]") == []
