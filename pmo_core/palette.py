@@ -9,7 +9,9 @@ STATUS_RANK = {"green": 0, "amber": 1, "red": 2}  # worse is higher; grey (not r
 
 BAND_ORDER = ("low", "moderate", "high", "critical")
 BAND_COLOURS = {"low": "#2E7D32", "moderate": "#F9A825", "high": "#C62828", "critical": "#6A1B1A"}
-BAND_EMOJI = {"low": "🟢", "moderate": "🟡", "high": "🔴", "critical": "🟥"}
+# Critical takes a sign of its own: a red square beside a red circle was told apart only by its shape.
+BAND_EMOJI = {"low": "🟢", "moderate": "🟡", "high": "🔴", "critical": "⛔"}
 
 NEUTRAL = "#1F4E79"  # the theme's primary colour, for bars that carry no status
-PLANNED, ACTUAL, FORECAST, EARNED = "#1F4E79", "#C62828", "#8E8E8E", "#2E7D32"
+# Money series are not statuses: none of them takes a status colour (actual cost in red read as "bad").
+PLANNED, ACTUAL, FORECAST, EARNED = "#1F4E79", "#7B1FA2", "#8E8E8E", "#00838F"
