@@ -65,9 +65,13 @@ def index_chip(value: float) -> str:
 
 
 def index_word(value: float | None) -> str:
-    """Name a CPI or SPI's status without the emoji, for chart legends whose swatch already shows the colour."""
+    """Name a CPI's band by its thresholds ("CPI ≥ 0.95"), for a legend: a green bar among overspent
+    projects then reads as "within tolerance", not as "good"."""
     status = evm.index_status(value, SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"])
-    return common.tr("budget.index.na_word") if status is None else common.tr(f"status.{status}")
+    if status is None:
+        return common.tr("budget.index.na_word")
+    green, red = (formatting.ratio(SETTINGS[f"cpi_spi_{s}"], LANG) for s in ("green", "red"))
+    return common.tr(f"budget.index.band.{status}", green=green, red=red)
 
 
 def index_status_word(value: float) -> str:
@@ -172,7 +176,7 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
             common.tr(f"budget.metric.{field}"),
             money(getattr(now, field), short=True),
             delta=_money_delta(now, before, field),
-            delta_color="off" if field != "bac" else "normal",
+            delta_color="off",  # a budget or a spend that grows is neither good nor bad by itself
             border=True,
             help=f"{common.tr(f'budget.metric.{field}.help')} {since}".strip(),
         )
@@ -222,7 +226,9 @@ def _money_delta(now: budget.Totals, before: budget.Totals | None, field: str) -
 def _ratio_delta(now: budget.Totals, before: budget.Totals | None, field: str) -> str | None:
     if before is None or pd.isna(getattr(now, field)) or pd.isna(getattr(before, field)):
         return None
-    change = getattr(now, field) - getattr(before, field)
+    change = round(getattr(now, field) - getattr(before, field), 2)  # the sign of what is shown, not of 0.004
+    if change == 0:
+        return None
     return ("+" if change > 0 else "") + formatting.number(change, LANG, 2)
 
 

@@ -81,6 +81,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget.index.na": ("⚪ Not available", "⚪ Non disponible"),
     "budget.index.na_word": ("Not available", "Non disponible"),
+    "budget.index.band.green": ("≥ {green}: within tolerance", "≥ {green} : dans la tolérance"),
+    "budget.index.band.amber": ("{red} to {green}: to watch", "{red} à {green} : à surveiller"),
+    "budget.index.band.red": ("< {red}: off track", "< {red} : hors trajectoire"),
     "budget.note.status": ("Figures as of {date}", "Chiffres arrêtés au {date}"),
     "budget.note.bac_from_lines": (
         "{n} {n:project|projects} without a budget: BAC is the sum of {n:its|their} planned lines",
