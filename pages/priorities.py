@@ -572,7 +572,13 @@ def override_section(ranked: pd.DataFrame, model: priorities.ScoringModel) -> No
 def business_case_tab(f: Filters, version: tuple) -> None:
     """Show NPV, IRR, payback and ROI per project from the yearly rows, and one project's cash curve."""
     cases = _cases(version, f, RATE)
-    st.caption(tr("priorities.case.conventions", rate=formatting.percent(RATE, LANG, 1)))
+    st.caption(
+        tr(
+            "priorities.case.conventions",
+            rate=formatting.percent(RATE, LANG, 1),
+            setting=tr("setting.label.discount_rate_pct"),
+        )
+    )
     if cases.empty:
         st.info(tr("priorities.case.empty"))
         return

@@ -15,6 +15,7 @@ from pmo_core.filters import Filters
 from pmo_core.palette import (
     ACTUAL,
     BAND_COLOURS,
+    BAND_EMOJI,
     BAND_ORDER,
     FORECAST,
     PLANNED,
@@ -275,7 +276,9 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
                 + register["impact"].astype(str)
                 + " = "
                 + register["score"].astype(str),
-                "band": register["band"].map(lambda b: label("band", b, LANG)),
+                "band": register["band"].map(
+                    lambda b: f"{BAND_EMOJI[b]} {label('band', b, LANG)}" if b in BAND_EMOJI else ""
+                ),
                 "status": register["status"].map(lambda s: label("risk_status", s, LANG)),
                 "category": register["category"].map(
                     lambda c: label("category", c, LANG) if isinstance(c, str) else ""

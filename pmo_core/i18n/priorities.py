@@ -294,10 +294,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "priorities.col.why": ("Why", "Pourquoi"),
     # Business case
     "priorities.case.conventions": (
-        "NPV at {rate} (the discount_rate_pct setting), the first year undiscounted as Excel's CF0 + NPV(r, CF1..CFN); "
+        "NPV at {rate} (setting « {setting} »), the first year undiscounted as Excel's CF0 + NPV(r, CF1..CFN); "
         "payback is when the cumulative flow reaches 0, interpolated within the year; ROI = (benefits − costs) / "
         "costs.",
-        "VAN à {rate} (paramètre discount_rate_pct), la première année non actualisée comme CF0 + VAN(r ; CF1..CFN) "
+        "VAN à {rate} (paramètre « {setting} »), la première année non actualisée comme CF0 + VAN(r ; CF1..CFN) "
         "dans Excel ; le délai de retour est le moment où le flux cumulé atteint 0, interpolé dans l'année ; "
         "ROI = (bénéfices − coûts) / coûts.",
     ),

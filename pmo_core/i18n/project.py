@@ -66,7 +66,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The tracker gives no risk for this project.",
         "Le suivi ne donne aucun risque pour ce projet.",
     ),
-    "project.col.band": ("Criticality", "Criticité"),
+    "project.col.band": ("Band", "Niveau"),  # as on the Risks page, where "Criticité" is the 1-25 score
     "project.col.response": ("Response", "Réponse"),
     "project.col.risk_status": ("Status", "Statut"),
     "project.col.due": ("Due", "Échéance"),
