@@ -21,7 +21,9 @@ from pmo_core.fields import fields_of
 from pmo_core.vocabulary import CATEGORY
 
 SNAPSHOTS = (date(2026, 7, 31), date(2026, 8, 31), date(2026, 9, 30), date(2026, 10, 31))
-FIRST_MONTH, MONTHS = date(2024, 11, 1), 24  # the cost window: Nov 2024 .. Oct 2026
+# The cost window: 24 months of history (Nov 2024 .. Oct 2026), then 12 months of plan and forecast ahead,
+# as a tracker carries them to the end of its projects.
+FIRST_MONTH, MONTHS, MONTHS_AHEAD = date(2024, 11, 1), 24, 12
 DISCOUNT_RATE = 0.08
 STATUSES = ("green", "amber", "red")
 DIMENSIONS = ("schedule", "cost", "scope", "resources")
@@ -433,7 +435,7 @@ def _months(first: date, last: date) -> list[date]:
     return out
 
 
-WINDOW = _months(FIRST_MONTH, _add_months(FIRST_MONTH, MONTHS - 1))
+WINDOW = _months(FIRST_MONTH, _add_months(FIRST_MONTH, MONTHS + MONTHS_AHEAD - 1))
 
 
 def _s_curve(x: float) -> float:

@@ -131,12 +131,17 @@ def test_one_budget_is_revised_up_by_more_than_five_percent(by_date):
     assert ((budgets["budget_after"] / budgets["budget_before"]) > 1.05).sum() == 1
 
 
-def test_cost_lines_cover_24_months_and_add_up(snapshots, by_date):
+def test_cost_lines_cover_24_months_and_12_ahead_and_add_up(snapshots, by_date):
     months = set().union(*(set(frames["costs"]["month"]) for _, frames in snapshots))
-    assert len(months) == 24
-    assert min(months) == pd.Timestamp("2024-11-01") and max(months) == pd.Timestamp("2026-10-01")
+    assert len(months) == 36
+    assert min(months) == pd.Timestamp("2024-11-01") and max(months) == pd.Timestamp("2027-10-01")
     october = by_date[DATES[-1]]
-    costs, projects = october["costs"], october["projects"].set_index("code")
+    ahead = october["costs"]["month"] > pd.Timestamp("2026-10-01")
+    assert october["costs"].loc[ahead, "actual"].isna().all()
+    assert (
+        october["costs"].loc[ahead, "forecast"].sum() > 0 and october["costs"].loc[ahead, "planned"].sum() > 0
+    )
+    costs, projects = october["costs"].loc[~ahead], october["projects"].set_index("code")
     assert set(costs["cost_type"]) == {"CAPEX", "OPEX"}
     actual = costs.groupby("project_code")["actual"].sum()
     running = projects[projects["actual_cost"] > 0]
