@@ -505,7 +505,7 @@ def compare_chart(both: pd.DataFrame, a: str, b: str) -> alt.LayerChart:
         )
     )
     title = alt.Title(
-        tr("priorities.compare.chart_title", n=int(moved.sum()), places=MOVE_PLACES, a=a, b=b),
+        tr("priorities.compare.chart_title", n=int(moved.sum()), places=MOVE_PLACES, a=a, b=b).split("\n"),
         subtitle=tr("priorities.compare.chart_subtitle", top=COMPARE_TOP).split("\n"),
     )
     return _configured(alt.layer(diagonal, dots).properties(title=title, height=420, autosize=FIT_WIDTH))

@@ -263,14 +263,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "priorities.compare.steady": ("Moves less", "Bouge moins"),
     "priorities.compare.axis": ("Rank under {model}", "Rang selon {model}"),
     "priorities.compare.chart_title": (
-        "{n} projects move {places} places or more between {a} and {b}",
-        "{n} projets bougent de {places} places ou plus entre {a} et {b}",
+        "{n} {n:project moves|projects move} {places} places or more\nbetween {a} and {b}",
+        "{n} {n:projet bouge|projets bougent} de {places} places ou plus\nentre {a} et {b}",
     ),
     "priorities.compare.chart_subtitle": (
-        "Projects in the top {top} under either model; rank 1 at the top left.\n"
-        "On the dashed line a project has the same rank under both",
-        "Projets classés dans les {top} premiers selon l'un des modèles ; le rang 1 en haut à gauche.\n"
-        "Sur la ligne pointillée un projet a le même rang selon les deux",
+        "Projects in the top {top} under either model;\nrank 1 at the top left. On the dashed line\n"
+        "a project has the same rank under both",
+        "Projets classés dans les {top} premiers selon l'un des modèles ;\nle rang 1 en haut à gauche. "
+        "Sur la ligne pointillée\nun projet a le même rang selon les deux",
     ),
     "priorities.override.title": ("Change a rank by hand", "Modifier un rang à la main"),
     "priorities.override.rank": ("New rank", "Nouveau rang"),
