@@ -476,11 +476,17 @@ def known_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def _check_duplicate_projects(projects: pd.DataFrame, issues: list[Issue]) -> None:
-    """A code given twice is an error on each row, naming where the other one is."""
-    duplicated = projects["code"].notna() & projects.duplicated("code", keep=False)
-    rows = projects.loc[duplicated, ["code", "_file", "_sheet", "_row"]].to_dict("records")
+    """A code given twice is an error on each row, naming where the other one is. "DSI-01" and "dsi 01" are
+    one code twice: a later tracker writing either would be read as the one project already known."""
+    keys = projects["code"].map(normalize_name, na_action="ignore")
+    duplicated = keys.notna() & keys.duplicated(keep=False)
+    rows = (
+        projects.assign(_key=keys)
+        .loc[duplicated, ["code", "_key", "_file", "_sheet", "_row"]]
+        .to_dict("records")
+    )
     for row in rows:
-        other = next(r for r in rows if r["code"] == row["code"] and r is not row)
+        other = next(r for r in rows if r["_key"] == row["_key"] and r is not row)
         elsewhere = other["_file"] != row["_file"] or other["_sheet"] != row["_sheet"]
         issues.append(
             Issue(
@@ -503,12 +509,16 @@ def _match_known_codes(projects: pd.DataFrame, current: pd.DataFrame, issues: li
     """Read a code written in another case or spacing ("dsi-01", "DSI 01") as the project already known."""
     if projects.empty or current.empty:
         return projects
-    known = {normalize_name(code): code for code in current["code"]}
+    exact = set(current["code"].tolist())
+    spellings: dict[str, list[str]] = {}
+    for code in exact:
+        spellings.setdefault(normalize_name(code), []).append(code)
     projects = projects.copy()
     for position, code in projects["code"].items():
-        if not isinstance(code, str) or code in known.values():
-            continue
-        same = known.get(normalize_name(code))
+        if not isinstance(code, str) or code in exact:
+            continue  # an exact code is always its own project, whatever other spellings the store holds
+        candidates = spellings.get(normalize_name(code), [])
+        same = candidates[0] if len(candidates) == 1 else None
         if same is not None:
             projects.at[position, "code"] = same
             issues.append(
@@ -578,9 +588,10 @@ def _resolve_projects(frame: pd.DataFrame, index: _ProjectIndex, issues: list[Is
     if frame.empty:
         return frame
     frame = frame.copy()
-    direct = _is_among(
-        frame["project_code"], index.codes
-    )  # the common case, settled without looking at each row
+    # A column every row of which names its project by title holds no code at all: it may come as float NaN.
+    if frame["project_code"].isna().all():
+        frame["project_code"] = pd.Series(None, index=frame.index, dtype=object)
+    direct = _is_among(frame["project_code"], index.codes)  # the common case, settled row by row no more
     if direct.all():
         return frame.reset_index(drop=True)
     others = frame.loc[~direct]

@@ -179,6 +179,36 @@ def test_a_code_in_another_case_is_the_known_project(con, tmp_path):
     assert [(i.code, i.value) for i in plan.warnings] == [("code_spelling", "dsi 01")]
 
 
+def test_two_spellings_of_one_code_in_a_file_are_a_duplicate(con, tmp_path):
+    rows = [["Code projet", "Intitulé"], ["DSI-01", "Portail"], ["dsi 01", "Portail bis"]]
+    path = workbook(tmp_path / "twice.xlsx", {"Projets": rows})
+    plan = build_plan(con, read_files([(path, path.name)]))
+    assert [(i.code, i.row) for i in plan.errors] == [
+        ("duplicate_project_code", 2),
+        ("duplicate_project_code", 3),
+    ]
+
+
+def test_a_wide_budget_naming_projects_by_title_is_read(con, tmp_path):
+    path = workbook(
+        tmp_path / "wide_titles.xlsx",
+        {
+            "Projects": [["Project ID", "Project Name"], ["P-01", "Alpha"], ["P-02", "Beta"]],
+            "Monthly costs": [
+                ["Project", "Measure", "Jan-26", "Feb-26", "Mar-26"],
+                ["Alpha", "Plan", 1, 2, 3],
+                ["Alpha", "Actual", 1, None, None],
+                ["Beta", "Plan", 4, 5, 6],
+            ],
+        },
+    )
+    plan = build_plan(con, read_files([(path, path.name)]))
+    assert not plan.errors
+    costs = plan.frames["costs"].set_index(["project_code", "month"])
+    assert costs.loc[("P-01", pd.Timestamp("2026-01-01")), ["planned", "actual"]].tolist() == [1.0, 1.0]
+    assert costs.loc[("P-02", pd.Timestamp("2026-02-01")), "planned"] == 5.0
+
+
 def test_a_duplicate_code_names_the_other_file(con, tmp_path):
     first = workbook(tmp_path / "a.xlsx", {"Projets": [["Code projet", "Intitulé"], ["X-1", "Un"]]})
     second = workbook(tmp_path / "b.xlsx", {"Projets": [["Code projet", "Intitulé"], ["X-1", "Deux"]]})
