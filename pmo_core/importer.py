@@ -408,7 +408,10 @@ def build_plan(
         frames[entity] = _resolve_projects(frames[entity], index, issues)
     frames["risks"] = _complete_risks(frames["risks"])
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
-    if scope == "full" and not len(frames["projects"]) and any(len(f) for f in frames.values()):
+    if not any(len(f) for f in frames.values()):
+        # An empty batch would still become the latest snapshot and turn every project grey as not reported.
+        issues.append(Issue(ERROR, "nothing_to_import", ", ".join(read.name for read in reads)))
+    elif scope == "full" and not len(frames["projects"]):
         issues.append(Issue(ERROR, "full_scope_needs_projects", reads[0].name if reads else ""))
     present = {
         entity for read in reads for t in read.tables if t.frame is not None and (entity := t.mapping.entity)

@@ -81,6 +81,12 @@ TEXTS = {
         "Aucun tableau de projets, jalons, risques, coûts ou rentabilité n'a été reconnu. Indiquez la "
         "correspondance des colonnes ci-dessous.",
     ),
+    "issue.nothing_to_import": (
+        "Nothing to import: no row of projects, milestones, risks, costs or business case was read. Map the "
+        "columns of a table below, or check that its sheet is not hidden.",
+        "Rien à importer : aucune ligne de projets, jalons, risques, coûts ou rentabilité n'a été lue. Indiquez "
+        "la correspondance des colonnes d'un tableau ci-dessous, ou vérifiez que sa feuille n'est pas masquée.",
+    ),
     "issue.full_scope_needs_projects": (
         "A full import replaces the whole portfolio, so it needs a table of projects.",
         "Un import complet remplace tout le portefeuille : il lui faut un tableau de projets.",

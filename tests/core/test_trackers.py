@@ -189,6 +189,17 @@ def test_two_spellings_of_one_code_in_a_file_are_a_duplicate(con, tmp_path):
     ]
 
 
+def test_a_file_with_nothing_read_is_refused_rather_than_stored_as_an_empty_snapshot(con, tmp_path):
+    path = workbook(tmp_path / "hidden.xlsx", {"Projets": [["Code projet", "Intitulé"], ["H-1", "Caché"]]})
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Notes")["A1"] = "Rien ici"
+    book["Projets"].sheet_state = "hidden"
+    book.save(path)
+    plan = build_plan(con, read_files([(path, path.name)]))
+    assert [(i.code, i.file) for i in plan.errors] == [("nothing_to_import", "hidden.xlsx")]
+    assert snapshots.list_snapshots(con) == []
+
+
 def test_a_wide_budget_naming_projects_by_title_is_read(con, tmp_path):
     path = workbook(
         tmp_path / "wide_titles.xlsx",
