@@ -30,6 +30,7 @@ from pmo_core.layout import TableBlock, find_tables
 from pmo_core.mapping import Profile, TableMapping, apply_profile, assign_columns, guess_mapping
 from pmo_core.store import CURRENT, quote
 from pmo_core.tables import (
+    DERIVED_FIELDS,
     LOCATION_COLUMNS,
     ReadContext,
     TableRead,
@@ -233,7 +234,6 @@ def _five_level_fields(mapped: list[tuple[TableBlock, TableMapping]]) -> frozens
 
 
 SCALE_FIELDS = ("probability", "impact", "residual_probability", "residual_impact")
-DERIVED_FIELDS = ("score",)  # recomputed from others: a formula without a result there is no loss
 
 
 _scanner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formula-scan")

@@ -229,6 +229,8 @@ def _read_long(
         if not cells.notna().any():
             continue  # an empty column reads as missing values: nothing to parse, nothing to report
         parsed = parse_column(cells, specs[column.field], column.scale, ctx)
+        if column.field in DERIVED_FIELDS:  # recomputed anyway: what cannot be read is only noted
+            parsed = values.Parsed(parsed.values, {row: SCORE_NOT_READ for row in parsed.problems})
         columns[column.field] = (
             parsed.values.to_numpy() if parsed.values.dtype == object else parsed.values.array
         )
@@ -486,6 +488,8 @@ NEVER_NEGATIVE = {
     "costs": ("planned", "forecast"),
 }
 NEGATIVE = Problem("negative_amount", WARNING)
+DERIVED_FIELDS = ("score",)  # recomputed from others: a formula without a result, or a word, is no loss
+SCORE_NOT_READ = Problem("score_not_read", WARNING)
 
 
 def _check_negative_amounts(

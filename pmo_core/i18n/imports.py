@@ -64,6 +64,10 @@ TEXTS = {
         "Les montants de cette colonne sont en {found}, la base compte en {store} : ils sont importés tels quels, "
         "sans conversion. Convertissez-les, ou changez la devise de la base dans Paramètres.",
     ),
+    "issue.score_not_read": (
+        "The written score « {value} » is not a number: the score is recomputed as probability x impact.",
+        "La criticité saisie « {value} » n'est pas un nombre : elle est recalculée comme probabilité x impact.",
+    ),
     "issue.negative_amount": (
         "A negative amount ({value}): it is kept as written; check the sign.",
         "Un montant négatif ({value}) : il est gardé tel quel ; vérifiez le signe.",

@@ -189,6 +189,21 @@ def test_two_spellings_of_one_code_in_a_file_are_a_duplicate(con, tmp_path):
     ]
 
 
+def test_a_criticality_written_as_a_word_is_noted_and_recomputed_not_refused(tmp_path):
+    rows = [
+        ["Code projet", "Risque", "Probabilité", "Impact", "Criticité"],
+        ["P1", "Crue", 3, 4, "Élevée"],
+        ["P1", "Grève", 2, 2, 4],
+    ]
+    table = analyse_file(
+        p := workbook(tmp_path / "crit.xlsx", {"Risques": rows}), p.name, ReadOptions()
+    ).tables[0]
+    assert [(i.code, i.severity, i.row, i.value) for i in table.issues] == [
+        ("score_not_read", "warning", 2, "Élevée")
+    ]
+    assert table.frame[["probability", "impact"]].values.tolist() == [[3, 4], [2, 2]]
+
+
 def test_a_file_with_nothing_read_is_refused_rather_than_stored_as_an_empty_snapshot(con, tmp_path):
     path = workbook(tmp_path / "hidden.xlsx", {"Projets": [["Code projet", "Intitulé"], ["H-1", "Caché"]]})
     book = openpyxl.load_workbook(path)
