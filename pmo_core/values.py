@@ -421,9 +421,30 @@ def parse_numbers(series: pd.Series, *, scale: float = 1.0, decimal: str | None 
     read = partial(_read_amount, comma_decimal=comma_decimal, scale=scale, point=decimal == ".")
     col.read_each(col.rest(), read)
     col.values[~np.isfinite(col.values)] = math.nan  # e.g. "1e999"
+    if scale != 1.0:
+        _unscale_own_currency(col, scale)
     col.report_unread(np.isnan(col.values), Problem("not_a_number", ERROR))
     _warn_unsettled_commas(col, unsettled)
     return col.parsed()
+
+
+OWN_CURRENCY = r"(?i)[€$£]|\b(?:eur|euros?|usd|gbp|chf|cad|dollars?)\b"
+OWN_MULTIPLIER = (
+    r"(?i)\d\s*(?:k|thousands?|mm|mn|mio|m|millions?|mds?|mrds?|bn|b|milliards?|billions?)(?:\b|[€$£])"
+)
+
+
+def _unscale_own_currency(col: _Column, scale: float) -> None:
+    """An amount that writes its currency but no k or M ("250 000 €" under "Consommé (M€)") is in plain units:
+    the header's unit is for bare numbers. It is read as written, and the user is told."""
+    positions = np.flatnonzero(col.present & np.isfinite(col.values))
+    cells = col.cells(positions)
+    marked = _flags(pc.match_substring_regex(cells, OWN_CURRENCY)) & ~_flags(
+        pc.match_substring_regex(cells, OWN_MULTIPLIER)
+    )
+    chosen = positions[marked]
+    col.values[chosen] /= scale
+    col.report(chosen, Problem("amount_own_unit", WARNING, {"scale": _number_param(scale)}))
 
 
 # --- Percents ----------------------------------------------------------------------------------------

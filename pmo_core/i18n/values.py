@@ -64,6 +64,12 @@ TEXTS = {
         "« {value} » is not a score; write a number of 0 or more, or a word such as Low or High.",
         "« {value} » n'est pas une note ; écrivez un nombre positif ou nul, ou un mot comme Faible ou Forte.",
     ),
+    "issue.amount_own_unit": (
+        "« {value} » writes its currency without k or M: it is read as written, not multiplied by the "
+        "column's {scale}.",
+        "« {value} » écrit sa devise sans k ni M : il est lu tel quel, sans le multiplier par les {scale} de "
+        "la colonne.",
+    ),
     "issue.number_ambiguous": (
         "« {value} » was read with a decimal comma, as {read_as}, but with a thousands separator it would be "
         "{other}: nothing in the file settles which, or the file writes decimals with a point while this comma "

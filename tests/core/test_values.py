@@ -132,8 +132,13 @@ def test_values_keep_the_excel_rows_and_problems_point_at_them():
 
 
 def test_header_scale_multiplies_only_values_without_a_unit_of_their_own():
-    parsed = parse_numbers(column("75,55", "16.6", "2 k€", "12 500,00 €", "1,5 M€"), scale=1000)
-    assert parsed.values.tolist() == pytest.approx([75_550, 16_600, 2_000, 12_500_000, 1_500_000])
+    parsed = parse_numbers(column("75,55", "16.6", "2 k€", "12 500,00 €", "1,5 M€", "EUR 40"), scale=1000)
+    # A currency written without k or M is in plain units: "12 500,00 €" under "Budget (k€)" is 12,500 €.
+    assert parsed.values.tolist() == pytest.approx([75_550, 16_600, 2_000, 12_500, 1_500_000, 40])
+    assert {row: p.code for row, p in parsed.problems.items()} == {
+        8: "amount_own_unit",
+        10: "amount_own_unit",
+    }
 
 
 @pytest.mark.parametrize(
@@ -647,7 +652,7 @@ def test_clean_text():
 def test_every_problem_code_has_a_sentence_in_both_languages():
     source = Path(values.__file__).read_text(encoding="utf-8")
     emitted = set(re.findall(r'Problem\("([a-z_]+)"', source)) | {"response_unknown", "cost_type_unknown"}
-    assert len(emitted) == 17
+    assert len(emitted) == 18
     for code in emitted:
         en, fr = table()[f"issue.{code}"]
         assert "{value}" in en and "{value}" in fr, code
