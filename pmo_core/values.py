@@ -460,6 +460,9 @@ def _read_bare_number(text: str) -> tuple[float, Problem | None]:
     return (math.nan, None) if read is None else (read[0], None)
 
 
+WHOLE_PERCENT_ABOVE = 2.0
+
+
 def parse_percents(series: pd.Series) -> Parsed:
     """Read progress as a fraction: '45 %' and '45' (a column of whole percents) and '0.45' all give 0.45.
 
@@ -478,7 +481,9 @@ def parse_percents(series: pd.Series) -> Parsed:
     bare = np.concatenate([plain, others])
     bare = bare[np.isfinite(col.values[bare])]
     numbers = col.values[bare]
-    if (numbers > 1).any():  # a column of whole percents: 45 means 45 %
+    # A column of whole percents: 45 means 45 %. A fraction column tops out a little above 1 (105 % is a cell
+    # formatted as a percentage holding 1.05), so only a value above 2 says the column is whole percents.
+    if (numbers > WHOLE_PERCENT_ABOVE).any():
         fractions = (numbers > 0) & (numbers < 1)  # but 0.5 is a cell formatted as 50 %
         if fractions.any():
             col.values[bare] = np.where(fractions, numbers, numbers / 100)

@@ -243,10 +243,16 @@ def test_plain_numbers_are_fractions_when_every_one_is_at_most_one():
     assert parse_percents(column("0.3", "45 %")).values.tolist() == pytest.approx([0.3, 0.45])
 
 
-def test_plain_numbers_are_whole_percents_when_one_is_above_one():
+def test_plain_numbers_are_whole_percents_when_one_is_above_two():
     parsed = parse_percents(column("45", "100", "12,5", "0", "1", "50 %"))
     assert parsed.values.tolist() == pytest.approx([0.45, 1.0, 0.125, 0.0, 0.01, 0.5])
     assert parsed.problems == {}  # 0 and 1 follow the column: 0 % and 1 %
+
+
+def test_fractions_a_little_above_one_are_an_overrun_not_whole_percents():
+    parsed = parse_percents(column("1", "0.3", "1.05"))  # cells formatted 0 % holding 100 %, 30 %, 105 %
+    assert parsed.values.tolist() == pytest.approx([1.0, 0.3, 1.05])
+    assert codes(parsed) == {7: ("percent_out_of_range", WARNING)}
 
 
 def test_a_fraction_among_whole_percents_is_a_cell_formatted_as_percent():
@@ -743,7 +749,7 @@ def test_fractions_and_whole_percents_read_back(percents):
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(st.integers(min_value=2, max_value=100), min_size=1, max_size=5),
+    st.lists(st.integers(min_value=3, max_value=100), min_size=1, max_size=5),  # above 2: whole percents
     st.lists(st.integers(min_value=1, max_value=99), max_size=5),
 )
 def test_fractions_among_whole_percents_read_as_fractions_and_warn(wholes, hundredths):
