@@ -408,7 +408,7 @@ def build_plan(
         frames[entity] = _resolve_projects(frames[entity], index, issues)
     frames["risks"] = _complete_risks(frames["risks"])
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
-    if not any(len(f) for f in frames.values()):
+    if not any(len(f) for f in frames.values()) and not any(issue.is_error for issue in issues):
         # An empty batch would still become the latest snapshot and turn every project grey as not reported.
         issues.append(Issue(ERROR, "nothing_to_import", ", ".join(read.name for read in reads)))
     elif scope == "full" and not len(frames["projects"]):

@@ -45,6 +45,9 @@ MAX_UNZIPPED_BYTES = 200 * 2**20
 MAX_ENTRY_RATIO = 200  # one entry: refused only when over this ratio AND over MAX_ENTRY_BYTES
 MAX_ENTRY_BYTES = 50 * 2**20
 MAX_CELLS = 50_000_000
+# A tracker is a few dozen columns; a budget of 10 years by week, 520. Finding a table reads every header.
+MAX_COLUMNS = 1_000
+SHEET_LIMITS = ("too_many_rows", "too_many_columns", "too_many_cells")
 XML_HEAD_BYTES = 4096
 MAX_XML_PROLOG_BYTES = 64 * 2**10  # Excel writes a few hundred bytes before the root element
 SNIFF_BYTES = 64 * 2**10
@@ -129,6 +132,10 @@ def read_file(
     for sheet in sheets:
         if len(sheet.frame) > max_rows:
             raise UnreadableFile("too_many_rows", sheet=sheet.name, rows=len(sheet.frame), limit=max_rows)
+        if sheet.frame.shape[1] > MAX_COLUMNS:
+            raise UnreadableFile(
+                "too_many_columns", sheet=sheet.name, columns=sheet.frame.shape[1], limit=MAX_COLUMNS
+            )
     if all(sheet.frame.empty for sheet in sheets):
         raise UnreadableFile("empty_workbook")
     return Workbook(
@@ -177,9 +184,15 @@ def _check_zip(path: Path, size: int, max_rows: int) -> str:
             infos = archive.infolist()
             _check_zip_sizes(infos, size)
             kind = _zip_kind(archive)
-            for info in infos:
-                if info.filename.lower().endswith((".xml", ".rels")):
+            parts = [info for info in infos if info.filename.lower().endswith((".xml", ".rels"))]
+            # The workbook's own parts first: once they are known safe, a sheet too large can be named.
+            for info in sorted(parts, key=lambda info: info.filename.lower().startswith("xl/worksheets/")):
+                try:
                     _check_xml_part(archive, info, max_rows)
+                except UnreadableFile as exc:
+                    if exc.code in SHEET_LIMITS:
+                        exc.params["sheet"] = _sheet_of_part(archive, info.filename)
+                    raise
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -191,6 +204,20 @@ def _check_zip(path: Path, size: int, max_rows: int) -> str:
     ):
         raise UnreadableFile("corrupt_zip") from None
     return kind
+
+
+def _sheet_of_part(archive: zipfile.ZipFile, part: str) -> str:
+    """Return the name a worksheet part has in the workbook, or the part's own name if it has none."""
+    try:
+        names = {name.lower(): name for name in archive.namelist()}
+        sheets = (
+            {entry: sheet for sheet, entry in _worksheet_parts(archive, names)}
+            if "xl/workbook.xml" in names
+            else {}
+        )
+    except (ElementTree.ParseError, KeyError, zipfile.BadZipFile, zlib.error):
+        sheets = {}
+    return sheets.get(part, part)
 
 
 def _declared_zip_entries(path: Path, size: int) -> int:
@@ -298,9 +325,11 @@ def _check_dimension(text: str, max_rows: int) -> None:
     last_col, last_row = _column_index(refs[-1].group(1)), int(refs[-1].group(2))
     if last_row > max_rows:
         raise UnreadableFile("too_many_rows", rows=last_row, limit=max_rows)
-    cells = last_row * (abs(last_col - first_col) + 1)
-    if cells > MAX_CELLS:
-        raise UnreadableFile("too_many_cells", cells=cells, limit=MAX_CELLS)
+    columns = abs(last_col - first_col) + 1
+    if last_row * columns > MAX_CELLS:
+        raise UnreadableFile("too_many_cells", cells=last_row * columns, limit=MAX_CELLS)
+    if columns > MAX_COLUMNS:
+        raise UnreadableFile("too_many_columns", columns=columns, limit=MAX_COLUMNS)
 
 
 def _column_index(letters: str) -> int:
@@ -697,6 +726,9 @@ def _read_csv(data: bytes, name: str) -> tuple[Sheet, str, str]:
     encoding = _detect_encoding(data)
     text = data.decode(encoding)
     separator = _detect_separator(text[:SNIFF_BYTES])
+    widest = max(record[separator] for record in _sample_records(text[:SNIFF_BYTES])) + 1
+    if widest > MAX_COLUMNS:  # said before pandas builds a frame that wide
+        raise UnreadableFile("too_many_columns", sheet=name, columns=widest, limit=MAX_COLUMNS)
     try:
         try:
             frame = _parse_csv(text, separator, names=None)

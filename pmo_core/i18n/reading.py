@@ -42,16 +42,22 @@ TEXTS = {
         "servir à attaquer un serveur : il a été refusé.",
     ),
     "issue.too_many_rows": (
-        "A sheet has {rows} rows, more than the limit of {limit}: delete the empty or unused rows at the end "
-        "of the sheet, or split the file.",
-        "Une feuille compte {rows} lignes, au-delà de la limite de {limit} : supprimez les lignes vides ou "
-        "inutilisées en fin de feuille, ou découpez le fichier.",
+        "The sheet « {sheet} » has {rows} rows, more than the limit of {limit}: delete the empty or unused "
+        "rows at the end of the sheet, or split the file.",
+        "La feuille « {sheet} » compte {rows} lignes, au-delà de la limite de {limit} : supprimez les lignes "
+        "vides ou inutilisées en fin de feuille, ou découpez le fichier.",
+    ),
+    "issue.too_many_columns": (
+        "The sheet « {sheet} » has {columns} columns, more than the limit of {limit}: delete the unused "
+        "columns at the right of the sheet, or split the file.",
+        "La feuille « {sheet} » compte {columns} colonnes, au-delà de la limite de {limit} : supprimez les "
+        "colonnes inutilisées à droite de la feuille, ou découpez le fichier.",
     ),
     "issue.too_many_cells": (
-        "A sheet declares {cells} cells, more than the limit of {limit}: delete the unused rows and columns "
-        "at the end of the sheet and save it again.",
-        "Une feuille déclare {cells} cellules, au-delà de la limite de {limit} : supprimez les lignes et "
-        "colonnes inutilisées en fin de feuille et enregistrez-la de nouveau.",
+        "The sheet « {sheet} » declares {cells} cells, more than the limit of {limit}: delete the unused rows "
+        "and columns at the end of the sheet and save it again.",
+        "La feuille « {sheet} » déclare {cells} cellules, au-delà de la limite de {limit} : supprimez les "
+        "lignes et colonnes inutilisées en fin de feuille et enregistrez-la de nouveau.",
     ),
     "issue.too_large": (
         "The file weighs {size_mb} MB, more than the limit of {limit_mb} MB.",

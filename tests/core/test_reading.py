@@ -99,10 +99,38 @@ def test_checks_refuse_before_any_parser(corpus, name):
     assert refused.value.code == REFUSED[name]
 
 
+def test_a_sheet_too_wide_is_refused_by_name_before_its_headers_are_read(tmp_path):
+    wide = tmp_path / "wide.csv"
+    wide.write_text("\n".join(";".join(f"c{i}" for i in range(reading.MAX_COLUMNS + 1)) for _ in range(3)))
+    with pytest.raises(UnreadableFile) as refused:
+        read_file(wide, "wide.csv")
+    assert refused.value.code == "too_many_columns"
+    assert refused.value.params == {
+        "sheet": "wide",
+        "columns": reading.MAX_COLUMNS + 1,
+        "limit": reading.MAX_COLUMNS,
+    }
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Budget"
+    book.active["A1"] = "Code"
+    book.active.cell(row=2, column=reading.MAX_COLUMNS + 5, value=1)
+    book.save(tmp_path / "wide.xlsx")
+    with pytest.raises(UnreadableFile) as refused:
+        check_container(tmp_path / "wide.xlsx", "wide.xlsx", max_rows=1000, max_bytes=2**20)
+    assert (refused.value.code, refused.value.params["sheet"]) == ("too_many_columns", "Budget")
+    assert "« Budget »" in t(f"issue.{refused.value.code}", "fr", **refused.value.params)
+
+
 def test_refusals_carry_their_numbers(corpus):
     with pytest.raises(UnreadableFile) as refused:
         check_container(corpus["dimension_bomb.xlsx"], "x.xlsx", max_rows=200_000, max_bytes=2**20)
-    assert refused.value.params == {"rows": 1048576, "limit": 200_000}
+    assert refused.value.params == {
+        "rows": 1048576,
+        "limit": 200_000,
+        "sheet": "Sheet1",
+    }  # named from its part
     with pytest.raises(UnreadableFile) as refused:
         read_file(corpus["rows_300_no_dimension.xlsx"], "x.xlsx", max_rows=ROW_LIMIT)
     assert refused.value.params == {"sheet": "Sheet1", "rows": 300, "limit": ROW_LIMIT}
