@@ -159,7 +159,11 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         if is_summary_sheet(sheet):
             continue  # the problem list of an error workbook sent back corrected: not records
         readable.append(sheet)
-    found = [block for blocks in _workers.map(find_tables, readable) for block in blocks]
+    found: list[TableBlock] = []
+    for sheet, blocks in zip(readable, _workers.map(find_tables, readable), strict=True):
+        found.extend(blocks)
+        if not blocks and _looks_tabular(sheet):  # a sheet of data in which no table was found: say so
+            result.issues.append(Issue(WARNING, "sheet_not_read", name, sheet.name))
     result.language = guess_language(workbook, found)
     result.as_of_hint = guess_as_of(workbook, found)
     ctx = ReadContext(
@@ -197,6 +201,11 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     if not any(t.mapping.entity for t in result.tables):
         result.issues.append(Issue(WARNING, "no_table_recognised", name))
     return result
+
+
+def _looks_tabular(sheet: reading.Sheet) -> bool:
+    """Tell a sheet of data (two rows of two cells or more) from a sheet of notes or a logo."""
+    return int((sheet.frame.notna().sum(axis=1) >= 2).sum()) >= 2
 
 
 def _mapping_of(

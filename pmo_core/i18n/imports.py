@@ -85,6 +85,12 @@ TEXTS = {
         "Aucun tableau de projets, jalons, risques, coûts ou rentabilité n'a été reconnu. Indiquez la "
         "correspondance des colonnes ci-dessous.",
     ),
+    "issue.sheet_not_read": (
+        "No table header was found in this sheet: it was not read. Give its table a header row of words "
+        "(« Code projet », « Année »...), or leave the sheet out.",
+        "Aucune ligne d'en-têtes n'a été trouvée dans cette feuille : elle n'a pas été lue. Donnez à son "
+        "tableau une ligne d'en-têtes en mots (« Code projet », « Année »...), ou retirez la feuille.",
+    ),
     "issue.nothing_to_import": (
         "Nothing to import: no row of projects, milestones, risks, costs or business case was read. Map the "
         "columns of a table below, or check that its sheet is not hidden.",

@@ -189,6 +189,18 @@ def test_two_spellings_of_one_code_in_a_file_are_a_duplicate(con, tmp_path):
     ]
 
 
+def test_a_sheet_of_data_without_a_table_header_is_reported_a_sheet_of_notes_is_not(tmp_path):
+    sheets = {
+        "Projets": [["Code projet", "Intitulé"], ["P-01", "Alpha"]],
+        "Analyse de rentabilité": [["Code projet", "Poste", 2026, 2027], ["P-01", "Coûts", 100, 50]],
+        "Notes": [["Relu par le PMO le 3 novembre"]],
+    }
+    read = analyse_file(p := workbook(tmp_path / "sheets.xlsx", sheets), p.name, ReadOptions())
+    assert [(i.code, i.severity, i.sheet) for i in read.issues] == [
+        ("sheet_not_read", "warning", "Analyse de rentabilité")
+    ]
+
+
 def test_a_criticality_written_as_a_word_is_noted_and_recomputed_not_refused(tmp_path):
     rows = [
         ["Code projet", "Risque", "Probabilité", "Impact", "Criticité"],
