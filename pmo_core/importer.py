@@ -26,7 +26,7 @@ from pmo_core import reading, sandbox
 from pmo_core.annotate import is_summary_sheet
 from pmo_core.fields import ENTITIES, fields_of, normalize_header
 from pmo_core.issues import ERROR, WARNING, Issue
-from pmo_core.layout import TableBlock, find_tables
+from pmo_core.layout import TableBlock, fill_merged_down, find_tables
 from pmo_core.mapping import Profile, TableMapping, apply_profile, assign_columns, guess_mapping
 from pmo_core.store import CURRENT, quote
 from pmo_core.tables import (
@@ -146,7 +146,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     """Read one file and return its tables, mappings, records and problems (runs in the sandbox)."""
     reading.check_container(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
     # The formula scan unzips the sheets a second time: it runs beside the reading, once the zip is known safe.
-    gaps = _scanner.submit(reading.formula_gaps, path)
+    scan = _scanner.submit(reading.scan_workbook, path)
     workbook = reading.read_file(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
     result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
     readable = []
@@ -164,6 +164,11 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         found.extend(blocks)
         if not blocks and _looks_tabular(sheet):  # a sheet of data in which no table was found: say so
             result.issues.append(Issue(WARNING, "sheet_not_read", name, sheet.name))
+    merges = (
+        scan.result().merges
+    )  # the scan is done by now: it inflates the sheets while calamine parses them
+    if merges:
+        found = [fill_merged_down(block, merges) for block in found]
     result.language = guess_language(workbook, found)
     result.as_of_hint = guess_as_of(workbook, found)
     ctx = ReadContext(
@@ -197,7 +202,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
 
     result.tables.extend(_workers.map(read_in_context, [pair for pair in mapped if not pair[0].form]))
     result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
-    result.issues.extend(_formula_issues(gaps.result(), name, mapped))
+    result.issues.extend(_formula_issues(scan.result().gaps, name, mapped))
     if not any(t.mapping.entity for t in result.tables):
         result.issues.append(Issue(WARNING, "no_table_recognised", name))
     return result

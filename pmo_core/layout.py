@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from pmo_core.fields import header_unit, normalize_header
 from pmo_core.mapping import match_header
-from pmo_core.reading import Sheet
+from pmo_core.reading import MergedRange, Sheet
 from pmo_core.values import month_from_header
 
 SCAN_ROWS = 40  # a header sits within the first rows of a block
@@ -53,6 +53,32 @@ class TableBlock:
         return self.cells.get((row, col), (row, col))
 
 
+def fill_merged_down(block: TableBlock, merges: list[MergedRange]) -> TableBlock:
+    """Give each data row of a range merged down the value the range shows (a project code merged over its
+    CAPEX and OPEX lines names the project of both). Ranges across columns are left alone: a comment merged
+    over three cells is one value, not three."""
+    if block.form:
+        return block  # a form's rows are its labels, not records
+    data = None
+    for merge in merges:
+        col = merge.first_col
+        if (
+            merge.sheet != block.sheet
+            or merge.last_row == merge.first_row
+            or merge.first_row <= block.header_row
+        ):
+            continue
+        if col not in block.data.columns or merge.first_row not in block.data.index:
+            continue
+        value = block.data.at[merge.first_row, col]
+        rows = block.data.index[(block.data.index > merge.first_row) & (block.data.index <= merge.last_row)]
+        if pd.isna(value) or rows.empty:
+            continue
+        data = block.data.copy() if data is None else data
+        data.loc[rows, col] = data.loc[rows, col].fillna(value)
+    return block if data is None else replace(block, data=data)
+
+
 def is_value(text: str | None) -> bool:
     """Say whether a cell reads as a number, date or percentage rather than a label."""
     return bool(text) and bool(_VALUE.match(text))
@@ -64,6 +90,7 @@ def find_tables(sheet: Sheet) -> list[TableBlock]:
     if frame.empty:
         return []
     tables: list[TableBlock] = []
+    heading = None  # a title block standing alone above the next table, blank rows between
     for block in _blocks(frame):
         form, rest = _form_at_top(sheet.name, block)
         if form is not None:
@@ -72,10 +99,26 @@ def find_tables(sheet: Sheet) -> list[TableBlock]:
             continue
         found = _table_in_block(sheet.name, rest)
         if found is not None:
+            if found.title is None and heading is not None:
+                found = _with_title(found, heading, sheet.name)
             tables.append(found)
         elif tables and not tables[-1].form and _continues(tables[-1], rest):
             tables[-1] = _extend(tables[-1], rest)
+        heading = _title_above(rest, len(rest)) if found is None and _is_title_block(rest) else None
     return tables
+
+
+def _is_title_block(block: pd.DataFrame) -> bool:
+    """Tell a title block (a line or two of text, one cell each) from data."""
+    filled = block.notna().sum(axis=1)
+    return len(block) <= 3 and bool((filled <= 2).all())
+
+
+def _with_title(table: TableBlock, title: str, sheet: str) -> TableBlock:
+    """Give a table the title written above it: its unit ("montants en k€") and year reach its columns."""
+    headers = list(table.headers)
+    months = table.month_columns or _month_columns(headers, f"{sheet} {title}", table.groups)
+    return replace(table, title=title, month_columns=months)
 
 
 def _trim(frame: pd.DataFrame) -> pd.DataFrame:
@@ -255,7 +298,7 @@ def _build_table(
         header_row=header_row,
         headers=tuple(headers),
         data=data,
-        month_columns=_month_columns(headers, f"{sheet} {title or ''}"),
+        month_columns=_month_columns(headers, f"{sheet} {title or ''}", groups),
         sections=sections,
         skipped=tuple(skipped),
         title=title,
@@ -263,8 +306,14 @@ def _build_table(
     )
 
 
-def _month_columns(headers, context: str) -> dict[int, str]:
-    """Find the columns headed by a month; month names without a year take the year of the sheet or title."""
+def _month_columns(headers, context: str, groups: dict[int, str] | None = None) -> dict[int, str]:
+    """Find the columns headed by a month; month names without a year take the year of the sheet or title.
+    Under a group ("Prévu" over "janv.", "févr."...), the month is read without its group's label."""
+    groups = groups or {}
+    headers = [
+        (col, text[len(groups[col]) :].strip() if col in groups and text.startswith(groups[col]) else text)
+        for col, text in headers
+    ]
     months = {col: month_from_header(text) for col, text in headers}
     found = {col: month for col, month in months.items() if month is not None}
     year = _YEAR_IN.search(context)

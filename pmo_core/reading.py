@@ -66,6 +66,7 @@ _DIMENSION = re.compile(r"""<(?:[\w.\-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 _CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
 
+MAX_MERGES = 100_000  # merged ranges kept per workbook: far above what a tracker holds
 SCAN_CHUNK_BYTES = 2**20  # formula_gaps inflates a worksheet this much at a time
 MAX_SCAN_CARRY = 2**20  # a cell longer than this is a long text, never a formula without value or an error
 _ROW_NUMBER = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*(\d{1,7})\s*["']""")
@@ -494,8 +495,32 @@ class FormulaGap:
     value: str | None  # the error text such as "#REF!", or the formula text for no_value
 
 
+@dataclass(frozen=True)
+class MergedRange:
+    """Cells merged into one in Excel: calamine reads the value in the first cell only."""
+
+    sheet: str
+    first_row: int  # Excel rows, 1-based
+    first_col: int  # 0-based absolute columns (A = 0)
+    last_row: int
+    last_col: int
+
+
+@dataclass(frozen=True)
+class WorkbookScan:
+    """What the scan of an .xlsx's worksheets finds beside calamine's reading."""
+
+    gaps: list[FormulaGap]
+    merges: list[MergedRange]
+
+
 def formula_gaps(path: Path, *, limit: int = 10_000, chunk_size: int = SCAN_CHUNK_BYTES) -> list[FormulaGap]:
-    """Find, in an .xlsx or .xlsm, the formulas with no saved result and the Excel error cells.
+    """Find the formulas with no saved result and the Excel error cells (see `scan_workbook`)."""
+    return scan_workbook(path, limit=limit, chunk_size=chunk_size).gaps
+
+
+def scan_workbook(path: Path, *, limit: int = 10_000, chunk_size: int = SCAN_CHUNK_BYTES) -> WorkbookScan:
+    """Find, in an .xlsx or .xlsm, the formulas with no saved result, the Excel error cells and merged ranges.
 
     calamine reads both as empty cells. Each worksheet is inflated `chunk_size` bytes at a time and only the
     chunks holding a formula or an error are searched, so a sheet of plain values costs little more than its
@@ -503,24 +528,25 @@ def formula_gaps(path: Path, *, limit: int = 10_000, chunk_size: int = SCAN_CHUN
     The formula text of a shared formula's dependent cell is not written in the cell: its value is None.
     """
     path = Path(path)
+    gaps: list[FormulaGap] = []
+    merges: list[MergedRange] = []
     with path.open("rb") as stream:
         if not stream.read(len(ZIP_MAGIC)).startswith(ZIP_MAGIC):
-            return []
-    gaps: list[FormulaGap] = []
+            return WorkbookScan(gaps, merges)
     try:
         with zipfile.ZipFile(path) as archive:
             names = {name.lower(): name for name in archive.namelist()}
             if "xl/workbook.xml" not in names:
-                return []  # xlsb, ods
+                return WorkbookScan(gaps, merges)  # xlsb, ods
             for sheet, part in _worksheet_parts(archive, names):
-                _SheetScan(sheet, gaps, limit).run(archive, part, max(chunk_size, 16))
+                _SheetScan(sheet, gaps, limit, merges).run(archive, part, max(chunk_size, 16))
                 if len(gaps) >= limit:
                     break
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, struct.error):
         raise UnreadableFile("corrupt_zip") from None
     except ElementTree.ParseError:
         raise UnreadableFile("corrupt_workbook") from None
-    return gaps[:limit]
+    return WorkbookScan(gaps[:limit], merges[:MAX_MERGES])
 
 
 def _worksheet_parts(archive: zipfile.ZipFile, names: dict[str, str]) -> list[tuple[str, str]]:
@@ -559,8 +585,8 @@ class _SheetScan:
     as calamine places it, so the scan keeps the current row and the last column between chunks.
     """
 
-    def __init__(self, sheet: str, gaps: list[FormulaGap], limit: int) -> None:
-        self.sheet, self.gaps, self.limit = sheet, gaps, limit
+    def __init__(self, sheet: str, gaps: list[FormulaGap], limit: int, merges: list[MergedRange]) -> None:
+        self.sheet, self.gaps, self.limit, self.merges = sheet, gaps, limit, merges
         self.row, self.col = 0, -1  # the last row element's number, the last cell's column in it
 
     def run(self, archive: zipfile.ZipFile, part: str, chunk_size: int) -> None:
@@ -618,9 +644,29 @@ class _SheetScan:
             rb"<" + p + rb"c\b([^>]*?\bt\s*=\s*(?:\"e\"|'e')[^>]*?)(?<!/)>(.*?)</" + p + rb"c\s*>", re.S
         )
         self.value = re.compile(rb"<" + p + rb"v\b[^>]*>([^<]*)</" + p + rb"v\s*>")
+        # Merged ranges come after the cells: <mergeCell ref="A5:A6"/>.
+        self.merge_tag = b"<" + prefix + b"mergeCell"
+        self.merge = re.compile(
+            rb"<" + p + rb"mergeCell\b[^>]*?\bref\s*=\s*[\"']\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})"
+            rb"\s*:\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*[\"']"
+        )
 
     def _scan(self, data: bytes, end: int) -> None:
         """Collect the gaps of data[:end], a run of whole cells, and carry the row and column past it."""
+        if len(self.merges) < MAX_MERGES and data.find(self.merge_tag, 0, end) >= 0:
+            for found in self.merge.finditer(data, 0, end):
+                (first_col, first_row), (last_col, last_row) = (
+                    (_column_index(found[i].decode("ascii")), int(found[i + 1])) for i in (1, 3)
+                )
+                self.merges.append(
+                    MergedRange(
+                        self.sheet,
+                        min(first_row, last_row),
+                        min(first_col, last_col),
+                        max(first_row, last_row),
+                        max(first_col, last_col),
+                    )
+                )
         found: dict[int, tuple[bytes, str, str | None]] = {}
         if self._holds_formula(data, end):
             for match in self.no_value.finditer(data, 0, end):

@@ -63,6 +63,39 @@ def test_a_negative_planned_month_is_reported_at_its_cell_but_a_negative_actual_
     assert table.frame.set_index("month").loc[pd.Timestamp("2026-02-01"), "planned"] == -10
 
 
+def test_a_code_merged_down_over_its_cost_type_rows_names_each_row(tmp_path):
+    rows = [
+        ["Suivi budgétaire mensuel – exercice 2026 – montants en k€"],
+        [],
+        [],
+        ["Code projet", "Nature", "janv.-26", "févr.-26", "mars-26"],
+        ["M-1", "CAPEX", 10, 10, 10],
+        [None, "OPEX", 2, 2, 2],
+    ]
+    path = workbook(tmp_path / "fusion.xlsx", {"Budget 2026": rows}, {"Budget 2026": ["A5:A6"]})
+    costs = costs_of(path).reset_index()
+    assert set(zip(costs["project_code"], costs["cost_type"], strict=True)) == {
+        ("M-1", "CAPEX"),
+        ("M-1", "OPEX"),
+    }
+    # the title two blank rows above the table still gives its unit
+    opex = costs.loc[costs["cost_type"] == "OPEX", ["planned", "actual", "forecast"]]
+    assert opex.sum().sum() == 6_000
+
+
+def test_months_without_a_year_under_planned_and_actual_groups_take_the_title_year(tmp_path):
+    rows = [
+        ["Suivi budgétaire – exercice 2026"],
+        [],
+        ["Code projet", "Prévu", None, None, "Réalisé", None, None],
+        [None, "janv.", "févr.", "mars", "janv.", "févr.", "mars"],
+        ["G-1", 10, 11, 12, 9, 10, 13],
+    ]
+    path = workbook(tmp_path / "groupes.xlsx", {"Budget": rows}, {"Budget": ["A3:A4", "B3:D3", "E3:G3"]})
+    march = costs_of(path).loc[("G-1", pd.Timestamp("2026-03-01"))]
+    assert (march["planned"], march["actual"]) == (12, 13)
+
+
 def test_month_names_without_a_year_take_the_sheet_year(tmp_path):
     rows = [["Code projet", "Nature", "Janvier", "Février", "Mars", "Total"], ["H-1", "CAPEX", 1, 2, 3, 6]]
     costs = costs_of(workbook(tmp_path / "mois.xlsx", {"Réalisé 2026": rows}))
