@@ -12,7 +12,7 @@ from pmo_core import values
 from pmo_core.fields import Field, fields_of, header_unit, header_unit_scale, normalize_header
 from pmo_core.issues import ERROR, WARNING, Issue, Problem
 from pmo_core.layout import TableBlock
-from pmo_core.mapping import TableMapping
+from pmo_core.mapping import TableMapping, match_header
 
 LOCATION_COLUMNS = ["_file", "_sheet", "_row"]
 WIDE_MEASURES = ("actual", "planned", "forecast")
@@ -131,22 +131,47 @@ def check_plausible(block: TableBlock, mapping: TableMapping, ctx: ReadContext) 
         return mapping
     specs = {f.name: f for f in fields_of(mapping.entity)}
     sample = block.data.head(SAMPLE_ROWS)
+
+    def readable(column, spec: Field) -> bool:
+        values = sample[column.col_index]
+        filled = int(values.notna().sum())
+        parsed = parse_column(values, spec, column.scale, ctx)
+        # A date readable two ways is still a date: only what cannot be read at all counts against the guess.
+        unreadable = [p for p in parsed.problems.values() if p.code not in AMBIGUITIES]
+        return filled == 0 or (filled - len(unreadable)) / filled >= 0.5
+
     columns = []
     for column in mapping.columns:
         spec = specs.get(column.field) if column.field else None
         if spec is None or column.source != "auto" or column.confidence >= 0.95 or spec.type in TEXT_TYPES:
             columns.append(column)
             continue
-        values = sample[column.col_index]
-        filled = int(values.notna().sum())
-        parsed = parse_column(values, spec, column.scale, ctx)
-        # A date readable two ways is still a date: only what cannot be read at all counts against the guess.
-        unreadable = [p for p in parsed.problems.values() if p.code not in AMBIGUITIES]
-        readable = filled - len(unreadable)
-        columns.append(
-            column if filled == 0 or readable / filled >= 0.5 else replace(column, field=None, confidence=0.0)
-        )
-    return replace(mapping, columns=tuple(columns))
+        columns.append(column if readable(column, spec) else replace(column, field=None, confidence=0.0))
+    return replace(mapping, columns=_prefer_readable(columns, specs, mapping.entity, readable))
+
+
+def _prefer_readable(columns: list, specs: dict[str, Field], entity: str, readable) -> tuple:
+    """An exact header match whose values do not read gives its field to a column left unmapped that also
+    names the field and whose values do: "Status" holding "In progress" gives way to "RAG" holding "Amber"."""
+    for i, column in enumerate(columns):
+        spec = specs.get(column.field) if column.field else None
+        if spec is None or column.source != "auto" or spec.type in TEXT_TYPES:
+            continue
+        rivals = [
+            j
+            for j, other in enumerate(columns)
+            if other.field is None
+            and any(
+                e == entity and n == spec.name for e, n, _ in match_header(normalize_header(other.header)[0])
+            )
+        ]
+        if not rivals or readable(column, spec):
+            continue
+        j = next((j for j in rivals if readable(columns[j], spec)), None)
+        if j is not None:
+            columns[j] = replace(columns[j], field=spec.name, confidence=column.confidence)
+            columns[i] = replace(column, field=None, confidence=0.0)
+    return tuple(columns)
 
 
 def apply_title_unit(block: TableBlock, mapping: TableMapping) -> TableMapping:

@@ -234,6 +234,21 @@ def test_a_sheet_of_data_without_a_table_header_is_reported_a_sheet_of_notes_is_
     ]
 
 
+def test_a_lifecycle_status_gives_way_to_the_rag_column_beside_it(tmp_path):
+    rows = [
+        ["Project ID", "Project Name", "Status", "RAG", "Budget"],
+        ["PR-1", "CRM", "In progress", "Green", 100],
+        ["PR-2", "ERP", "On hold", "Red", 200],
+    ]
+    table = analyse_file(
+        p := workbook(tmp_path / "rag.xlsx", {"Register": rows}), p.name, ReadOptions()
+    ).tables[0]
+    assert {c.header: c.field for c in table.mapping.columns}["RAG"] == "status"
+    assert {c.header: c.field for c in table.mapping.columns}["Status"] is None
+    assert table.frame["status"].tolist() == ["green", "red"]
+    assert not table.issues
+
+
 def test_a_criticality_written_as_a_word_is_noted_and_recomputed_not_refused(tmp_path):
     rows = [
         ["Code projet", "Risque", "Probabilité", "Impact", "Criticité"],
