@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -176,7 +177,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         dayfirst=True if result.language == "fr" else None,
         lenient=options.lenient,
         three_level=options.three_level,
-        decimal="," if result.language == "fr" else ".",
+        decimal=guess_decimal(found, result.language),
         currency=options.currency,
         fractions=options.fractions,
     )
@@ -294,6 +295,33 @@ def guess_language(workbook: reading.Workbook, blocks: list[TableBlock]) -> str:
     words = normalize_header(" ".join(texts))[0]
     french, english = len(_FR_WORDS.findall(words)), len(_EN_WORDS.findall(words))
     return "fr" if french >= 2 and french >= english else "en"
+
+
+# Amounts typed as text that only one decimal separator can read. A plain "12.5" is not evidence: an Excel
+# number cell reads so in every language.
+_COMMA_DECIMAL = r"^-?(?:0,\d+|\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+,\d+)(?:\s?€)?$"
+_POINT_DECIMAL = r"^-?[$£]?(?:\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+\s?(?:[$£€]|k€|m€))$"
+DECIMAL_SAMPLE_ROWS = 500
+
+
+def guess_decimal(blocks: list[TableBlock], language: str) -> str:
+    """Say how the file writes decimals: as its amounts typed as text show, else as its language does.
+
+    English headers over a French export ("1 234,56", "0,5") would otherwise read "4,500" as 4500.
+    """
+    cells = [
+        block.data.head(DECIMAL_SAMPLE_ROWS).to_numpy(dtype=object).ravel()
+        for block in blocks
+        if not block.form
+    ]
+    if not cells:
+        return "," if language == "fr" else "."
+    text = pa.array(np.concatenate(cells), type=pa.string(), from_pandas=True)
+    comma = pc.sum(pc.match_substring_regex(text, _COMMA_DECIMAL)).as_py() or 0
+    point = pc.sum(pc.match_substring_regex(text, _POINT_DECIMAL)).as_py() or 0
+    if comma != point:
+        return "," if comma > point else "."
+    return "," if language == "fr" else "."
 
 
 AS_OF_LABELS = (

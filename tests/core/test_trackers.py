@@ -234,6 +234,15 @@ def test_a_sheet_of_data_without_a_table_header_is_reported_a_sheet_of_notes_is_
     ]
 
 
+def test_an_english_register_of_french_amounts_reads_its_decimal_commas(tmp_path):
+    path = tmp_path / "register.csv"
+    text = "Project ID;Project Name;Budget;Actual cost\nE-1;Alpha;1 234,56;4,500\nE-2;Beta;12,5;2,750\n"
+    path.write_bytes(text.encode("cp1252"))
+    table = analyse_file(path, path.name, ReadOptions()).tables[0]
+    assert table.frame[["budget", "actual_cost"]].values.tolist() == [[1234.56, 4.5], [12.5, 2.75]]
+    assert not [i for i in table.issues if i.is_error]
+
+
 def test_a_lifecycle_status_gives_way_to_the_rag_column_beside_it(tmp_path):
     rows = [
         ["Project ID", "Project Name", "Status", "RAG", "Budget"],
