@@ -13,7 +13,7 @@ import re
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from pmo_core.template import is_readme_sheet
 from pmo_core.values import month_from_header, parse_dates
 
 SCOPES = ("partial", "full")
+FUTURE_GRACE_DAYS = 7  # a report dated a few days ahead (the next committee) is usual; later is a typo
 _FR_WORDS = re.compile(
     r"\b(projets?|intitules?|chef|avancement|meteo|echeances?|probabilites?|risques?|jalons?|couts?|consommes?|"
     r"realises?|portefeuilles?|statuts?|debut|fin prevue|reste a faire|budget initial|mois|mensuels?|prevus?|"
@@ -357,8 +358,8 @@ def guess_as_of(workbook: reading.Workbook, blocks: list[TableBlock]) -> date | 
                         return found
     titles = [block.title or "" for block in blocks] + [sheet.name for sheet in workbook.sheets]
     for text in titles:
-        match = _AS_OF.search(text)
-        if match:
+        # The last date stated wins: "du 01/03/2026 au 31/03/2026" reports as of the period's end.
+        for match in reversed(list(_AS_OF.finditer(text))):
             found = _parse_hint_date(match.group(1))
             if found:
                 return found
@@ -431,6 +432,15 @@ def build_plan(
     frames = _collect(reads)
     current = current_projects(con, as_of)
     latest = con.execute("SELECT max(as_of) FROM batches WHERE rolled_back_at IS NULL").fetchone()[0]
+    if as_of > date.today() + timedelta(days=FUTURE_GRACE_DAYS):
+        issues.append(
+            Issue(
+                WARNING,
+                "as_of_in_future",
+                reads[0].name if reads else "",
+                params={"as_of": as_of.isoformat()},
+            )
+        )
     if latest is not None and as_of < latest:
         issues.append(
             Issue(

@@ -91,6 +91,12 @@ TEXTS = {
         "Aucune ligne d'en-têtes n'a été trouvée dans cette feuille : elle n'a pas été lue. Donnez à son "
         "tableau une ligne d'en-têtes en mots (« Code projet », « Année »...), ou retirez la feuille.",
     ),
+    "issue.as_of_in_future": (
+        "The snapshot is dated {as_of}, in the future: it will stay the latest state until then. Check the "
+        "date the file states, or choose the snapshot date before confirming.",
+        "L'instantané est daté du {as_of}, dans le futur : il restera l'état le plus récent jusque-là. "
+        "Vérifiez la date indiquée dans le fichier, ou choisissez la date de l'instantané avant de confirmer.",
+    ),
     "issue.nothing_to_import": (
         "Nothing to import: no row of projects, milestones, risks, costs or business case was read. Map the "
         "columns of a table below, or check that its sheet is not hidden.",

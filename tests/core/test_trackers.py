@@ -11,7 +11,14 @@ import pandas as pd
 import pytest
 
 from pmo_core import snapshots
-from pmo_core.importer import ReadOptions, analyse_file, build_plan, plan_from_frames, read_files
+from pmo_core.importer import (
+    ReadOptions,
+    analyse_file,
+    as_of_default,
+    build_plan,
+    plan_from_frames,
+    read_files,
+)
 from tests.frames import projects
 
 
@@ -243,6 +250,15 @@ def test_an_english_register_of_french_amounts_reads_its_decimal_commas(tmp_path
     assert not [i for i in table.issues if i.is_error]
 
 
+def test_a_snapshot_dated_in_the_future_is_warned(con, tmp_path):
+    rows = [["Comité de pilotage du 15/12/2099"], [], [], ["Code projet", "Intitulé"], ["F-1", "Futur"]]
+    path = workbook(tmp_path / "futur.xlsx", {"Projets": rows})
+    reads = read_files([(path, path.name)])
+    plan = build_plan(con, reads, as_of=as_of_default(reads))
+    assert plan.as_of == date(2099, 12, 15)
+    assert [(i.code, i.params) for i in plan.warnings] == [("as_of_in_future", {"as_of": "2099-12-15"})]
+
+
 def test_a_lifecycle_status_gives_way_to_the_rag_column_beside_it(tmp_path):
     rows = [
         ["Project ID", "Project Name", "Status", "RAG", "Budget"],
@@ -336,6 +352,7 @@ def test_lenient_reading_leaves_out_a_row_it_cannot_store(con, tmp_path):
         ([["Suivi des projets au 30 juin 2026"]], date(2026, 6, 30)),
         ([["As of: 04/30/2026"]], date(2026, 4, 30)),
         ([["Suivi des projets - juin 2026"]], date(2026, 6, 30)),
+        ([["Reporting mensuel du 01/03/2026 au 31/03/2026"]], date(2026, 3, 31)),  # a period: its end
     ],
 )
 def test_the_reporting_date_the_file_states(tmp_path, rows, expected):
