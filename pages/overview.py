@@ -203,7 +203,8 @@ def table_config() -> dict:
             pinned=True,
             help=tr("overview.col.code.help"),
         ),
-        "name": st.column_config.TextColumn(tr("overview.col.project"), pinned=True, width="medium"),
+        # The code stays pinned for scrolling across; the name is not, so it reads in black, at full length.
+        "name": st.column_config.TextColumn(tr("overview.col.project"), width="large"),
         "percent": st.column_config.ProgressColumn(
             tr("overview.col.percent"), format=percent, min_value=0, max_value=100, width="small"
         ),
@@ -511,7 +512,8 @@ def rollup_section(rollup: pd.DataFrame) -> None:
     shown["critical"], shown["late"] = rollup["critical_risks"], rollup["late_projects"]
     number = st.column_config.NumberColumn
     config = {
-        "group": st.column_config.TextColumn(tr("overview.rollup.group"), width="medium", pinned=True),
+        # Not pinned: a pinned column is drawn in grey, too faint on a projector; this table fits the page.
+        "group": st.column_config.TextColumn(tr("overview.rollup.group"), width="medium"),
         "worst": tr("overview.rollup.worst"),
         "n": number(tr("overview.rollup.projects"), format="%d"),
         "mix": st.column_config.TextColumn(tr("overview.rollup.mix"), help=tr("overview.rollup.mix.help")),
