@@ -172,7 +172,20 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     if merges:
         found = [fill_merged_down(block, merges) for block in found]
     result.language = guess_language(workbook, found)
-    result.as_of_hint = guess_as_of(workbook, found)
+    result.as_of_hint, stated = guess_as_of(
+        workbook, found, dayfirst=True if result.language == "fr" else None
+    )
+    if result.as_of_hint and result.language != "fr" and _day_or_month(stated):
+        # "03/04/2026" in an English file: 3 April or March 4? The date stays editable; the user is told.
+        result.issues.append(
+            Issue(
+                WARNING,
+                "as_of_ambiguous",
+                name,
+                value=stated,
+                params={"as_of": result.as_of_hint.isoformat()},
+            )
+        )
     ctx = ReadContext(
         file=name,
         dayfirst=True if result.language == "fr" else None,
@@ -342,9 +355,12 @@ AS_OF_LABELS = (
 )
 
 
-def guess_as_of(workbook: reading.Workbook, blocks: list[TableBlock]) -> date | None:
-    """Find the reporting date a file states: a label with the date beside it ("As of" | 31/10/2026, as our
-    template's README has it), or a title ("Comité de pilotage du 18/11/2026", "Status date: 30 June 2026")."""
+def guess_as_of(
+    workbook: reading.Workbook, blocks: list[TableBlock], dayfirst: bool | None = None
+) -> tuple[date | None, str | None]:
+    """Find the reporting date a file states, and the text it was read from: a label with the date beside it
+    ("As of" | 31/10/2026, as our template's README has it), or a title ("Comité de pilotage du 18/11/2026",
+    "Status date: 30 June 2026")."""
     for sheet in workbook.sheets:
         frame = sheet.frame
         if frame.empty or len(frame) > 200:
@@ -353,28 +369,37 @@ def guess_as_of(workbook: reading.Workbook, blocks: list[TableBlock]) -> date | 
             cells = [c.strip() for c in row if isinstance(c, str) and c.strip()]
             for label, value in zip(cells, cells[1:], strict=False):
                 if normalize_header(label)[0] in AS_OF_LABELS:
-                    found = _parse_hint_date(value)
+                    found = _parse_hint_date(value, dayfirst)
                     if found:
-                        return found
+                        return found, value
     titles = [block.title or "" for block in blocks] + [sheet.name for sheet in workbook.sheets]
     for text in titles:
         # The last date stated wins: "du 01/03/2026 au 31/03/2026" reports as of the period's end.
         for match in reversed(list(_AS_OF.finditer(text))):
-            found = _parse_hint_date(match.group(1))
+            found = _parse_hint_date(match.group(1), dayfirst)
             if found:
-                return found
+                return found, match.group(1)
     for text in titles:  # a monthly report's title names its month: "Suivi des projets - juin 2026"
         months = {m.group(0) for m in _MONTH_YEAR.finditer(text) if month_from_header(m.group(0))}
         if len(months) == 1:
-            return _parse_hint_date(months.pop())
-    return None
+            month = months.pop()
+            return _parse_hint_date(month, dayfirst), month
+    return None, None
 
 
-def _parse_hint_date(text: str) -> date | None:
+def _day_or_month(text: str | None) -> bool:
+    """Tell whether a numeric date reads two ways: "03/04/2026" (both parts 12 or less, and different)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\s*", text or "")
+    return bool(found) and int(found[1]) <= 12 and int(found[2]) <= 12 and int(found[1]) != int(found[2])
+
+
+def _parse_hint_date(text: str, dayfirst: bool | None = None) -> date | None:
     """Read a stated reporting date; a month alone ("juin 2026") is its last day, or today within it."""
     text = text.strip()[:40]
     month_only = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{4})", text)
-    parsed = parse_dates(pd.Series([text], index=[0]), dayfirst=None, month_end=bool(month_only)).values[0]
+    parsed = parse_dates(pd.Series([text], index=[0]), dayfirst=dayfirst, month_end=bool(month_only)).values[
+        0
+    ]
     if pd.isna(parsed):
         return None
     found = pd.Timestamp(parsed).date()

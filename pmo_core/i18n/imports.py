@@ -91,6 +91,12 @@ TEXTS = {
         "Aucune ligne d'en-têtes n'a été trouvée dans cette feuille : elle n'a pas été lue. Donnez à son "
         "tableau une ligne d'en-têtes en mots (« Code projet », « Année »...), ou retirez la feuille.",
     ),
+    "issue.as_of_ambiguous": (
+        "The file states its date as « {value} », which reads two ways: it was taken as {as_of}. Check the "
+        "snapshot date before confirming.",
+        "Le fichier indique sa date comme « {value} », qui se lit de deux façons : elle a été prise pour le "
+        "{as_of}. Vérifiez la date de l'instantané avant de confirmer.",
+    ),
     "issue.as_of_in_future": (
         "The snapshot is dated {as_of}, in the future: it will stay the latest state until then. Check the "
         "date the file states, or choose the snapshot date before confirming.",

@@ -250,6 +250,28 @@ def test_an_english_register_of_french_amounts_reads_its_decimal_commas(tmp_path
     assert not [i for i in table.issues if i.is_error]
 
 
+@pytest.mark.parametrize(
+    ("title", "headers", "expected", "warned"),
+    [
+        ("Status as of 03/04/2026", ["Project ID", "Project Name"], date(2026, 4, 3), True),
+        (
+            "Situation au 03/04/2026",
+            ["Code projet", "Intitulé"],
+            date(2026, 4, 3),
+            False,
+        ),  # French: day first
+        ("Status as of 13/04/2026", ["Project ID", "Project Name"], date(2026, 4, 13), False),
+    ],
+)
+def test_a_stated_date_that_reads_two_ways_is_warned_in_an_english_file(
+    tmp_path, title, headers, expected, warned
+):
+    rows = [[title], [], [], headers, ["A-1", "Alpha"]]
+    read = analyse_file(p := workbook(tmp_path / "date.xlsx", {"Sheet": rows}), p.name, ReadOptions())
+    assert read.as_of_hint == expected
+    assert [i.code for i in read.issues] == (["as_of_ambiguous"] if warned else [])
+
+
 def test_a_snapshot_dated_in_the_future_is_warned(con, tmp_path):
     rows = [["Comité de pilotage du 15/12/2099"], [], [], ["Code projet", "Intitulé"], ["F-1", "Futur"]]
     path = workbook(tmp_path / "futur.xlsx", {"Projets": rows})
