@@ -16,7 +16,21 @@ NNBSP = "\u202f"  # French thousands separator
 NBSP = "\u00a0"  # before a unit, so "12 %" never wraps
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$"}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTHS_FR = (
+MONTH_NAMES_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+MONTHS_FR = (
     "janv.",
     "févr.",
     "mars",
@@ -102,21 +116,7 @@ def long_day(value: date | None, lang: str) -> str:
         return ""
     value = pd.Timestamp(value).date()
     if lang == "fr":
-        months = (
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        )
-        return f"{value.day}{NBSP}{months[value.month - 1]}{NBSP}{value.year}"  # never broken across lines
+        return f"{value.day}{NBSP}{MONTH_NAMES_FR[value.month - 1]}{NBSP}{value.year}"  # never broken across lines
     return f"{value.day}{NBSP}{value:%B}{NBSP}{value.year}"
 
 
@@ -125,7 +125,7 @@ def month(value: date | None, lang: str) -> str:
     if missing(value):
         return ""
     value = pd.Timestamp(value).date()
-    names = _MONTHS_FR if lang == "fr" else _MONTHS_EN
+    names = MONTHS_FR if lang == "fr" else _MONTHS_EN
     return f"{names[value.month - 1]} {value.year}"
 
 
