@@ -33,8 +33,10 @@ from pmo_core.store import CURRENT, quote
 from pmo_core.tables import (
     DERIVED_FIELDS,
     LOCATION_COLUMNS,
+    WIDE_MEASURES,
     ReadContext,
     TableRead,
+    add_up_cost_lines,
     apply_title_unit,
     check_plausible,
     guess_wide_measure,
@@ -757,22 +759,8 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
                 value=f"{row['project_code']} {pd.Timestamp(row['month']):%Y-%m}",
             )
         )
-    amounts = ["planned", "actual", "forecast"]
-    numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in amounts})
-    merged = (
-        numeric.groupby(keys, dropna=False, sort=False)
-        .agg(
-            {
-                **{a: lambda s: s.sum(min_count=1) for a in amounts},
-                "project_name": "first",
-                "_file": "first",
-                "_sheet": "first",
-                "_row": "first",
-            }
-        )
-        .reset_index()
-    )
-    return merged[costs.columns]
+    numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in WIDE_MEASURES})
+    return add_up_cost_lines(numeric, keys)[costs.columns]
 
 
 def _coverage(

@@ -380,22 +380,22 @@ def _read_wide_costs(
     frame = pd.concat(pieces, ignore_index=True)
     if row_measures is not None or block.groups:
         # One line per project, month and cost type: the measures of one month sit on several rows.
-        keys = ["project_code", "project_name", "cost_type", "month"]
-        frame = (
-            frame.groupby(keys, dropna=False, sort=False)
-            .agg(
-                {
-                    **{kind: lambda v: v.sum(min_count=1) for kind in WIDE_MEASURES},
-                    "_file": "first",
-                    "_sheet": "first",
-                    "_row": "first",
-                }
-            )
-            .reset_index()
-        )
+        frame = add_up_cost_lines(frame, ["project_code", "project_name", "cost_type", "month"])
     frame = frame.sort_values(["_row", "month"], kind="stable").reset_index(drop=True)
     specs = [f.name for f in fields_of("costs")]
     return frame[specs + LOCATION_COLUMNS]
+
+
+def add_up_cost_lines(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One cost line per key: amounts added up (a month with no amount stays empty, not 0), the other
+    columns, where the line came from included, taken from its first line."""
+    firsts = [c for c in frame.columns if c not in keys and c not in WIDE_MEASURES]
+    sums = {kind: lambda v: v.sum(min_count=1) for kind in WIDE_MEASURES}
+    return (
+        frame.groupby(keys, dropna=False, sort=False)
+        .agg({**sums, **dict.fromkeys(firsts, "first")})
+        .reset_index()
+    )
 
 
 def _measure_of(text: str | None) -> str | None:
