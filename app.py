@@ -12,45 +12,26 @@ st.set_page_config(page_title="PMO", page_icon="📊", layout="wide", initial_si
 
 common.sidebar()
 
+# (file and address, icon); the overview opens first, the project page is reached from links only.
+NAVIGATION = (
+    ("overview", "dashboard"),
+    ("risks", "warning"),
+    ("budget", "euro"),
+    ("priorities", "leaderboard"),
+    ("import", "upload_file"),
+    ("settings", "settings"),
+    ("project", "folder_open"),
+)
 PAGES = [
     st.Page(
-        HERE / "pages" / "overview.py",
-        title=common.tr("nav.overview"),
-        icon=":material/dashboard:",
-        default=True,
-        url_path="overview",
-    ),
-    st.Page(
-        HERE / "pages" / "risks.py", title=common.tr("nav.risks"), icon=":material/warning:", url_path="risks"
-    ),
-    st.Page(
-        HERE / "pages" / "budget.py", title=common.tr("nav.budget"), icon=":material/euro:", url_path="budget"
-    ),
-    st.Page(
-        HERE / "pages" / "priorities.py",
-        title=common.tr("nav.priorities"),
-        icon=":material/leaderboard:",
-        url_path="priorities",
-    ),
-    st.Page(
-        HERE / "pages" / "import.py",
-        title=common.tr("nav.import"),
-        icon=":material/upload_file:",
-        url_path="import",
-    ),
-    st.Page(
-        HERE / "pages" / "settings.py",
-        title=common.tr("nav.settings"),
-        icon=":material/settings:",
-        url_path="settings",
-    ),
-    st.Page(
-        HERE / "pages" / "project.py",
-        title=common.tr("nav.project"),
-        icon=":material/folder_open:",
-        url_path="project",
-        visibility="hidden",
-    ),
+        HERE / "pages" / f"{name}.py",
+        title=common.tr(f"nav.{name}"),
+        icon=f":material/{icon}:",
+        url_path=name,
+        default=name == "overview",
+        visibility="hidden" if name == "project" else "visible",
+    )
+    for name, icon in NAVIGATION
 ]
 
 st.navigation(PAGES).run()

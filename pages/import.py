@@ -17,6 +17,13 @@ from pmo_core.mapping import profile_from_mapping
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def headers(*columns: str) -> dict[str, str]:
+    """Name a table's columns in the user's language, from the import.col.* translations."""
+    return {column: common.tr(f"import.col.{column}") for column in columns}
+
+
 con = common.cursor()
 lang = common.lang()
 values = common.current_settings()
@@ -135,13 +142,7 @@ else:
                         summary.drop(columns=["col"]),
                         hide_index=True,
                         width="stretch",
-                        column_config={
-                            "header": common.tr("import.col.header"),
-                            "sample": common.tr("import.col.sample"),
-                            "field": common.tr("import.col.field"),
-                            "confidence": common.tr("import.col.confidence"),
-                            "unit": common.tr("import.col.unit"),
-                        },
+                        column_config=headers("header", "sample", "field", "confidence", "unit"),
                     )
                     choices = list(review.field_choices(chosen_entity, lang))
                     units = list(review.UNITS.values())
@@ -239,12 +240,7 @@ else:
             hide_index=True,
             width="stretch",
             column_config={
-                "severity": common.tr("import.col.severity"),
-                "file": common.tr("import.col.file"),
-                "sheet": common.tr("import.col.sheet"),
-                "row": common.tr("import.col.row"),
-                "column": common.tr("import.col.column"),
-                "value": common.tr("import.col.value"),
+                **headers("severity", "file", "sheet", "row", "column", "value"),
                 "message": st.column_config.TextColumn(common.tr("import.col.message"), width="large"),
             },
         )
