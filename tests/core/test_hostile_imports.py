@@ -1,9 +1,7 @@
 """Hostile and broken uploads through the whole import path: each one is refused with a located, plain message
-in both languages, the store that already holds a portfolio is left exactly as it was, and all in seconds."""
+in both languages, the store that already holds a portfolio is left exactly as it was, and none can hang the reader."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -12,8 +10,8 @@ from pmo_core.importer import ReadOptions
 from tests import hostile_files
 from tests.hostile_files import build_corpus
 
-LIMIT_S = 15
-OPTIONS = ReadOptions(max_rows=200)
+# The sandbox's time limit: a file that hung the reader would come back refused as "timeout", not as its code.
+OPTIONS = ReadOptions(max_rows=200, timeout_s=15)
 # At 200 rows the cells bomb's 100,000 declared rows are refused before its cells are counted.
 REFUSED = {**hostile_files.REFUSED, "cells_bomb.xlsx": "too_many_rows"}
 READ = {
@@ -68,11 +66,8 @@ def test_every_corpus_file_has_an_expectation(corpus):
 def test_a_hostile_file_is_refused_and_the_store_is_untouched(demo_con, corpus, name, code):
     before = fingerprint(demo_con)
     assert before["summary"]["projects"] > 0  # a store that already holds a portfolio
-    started = time.monotonic()
     reads = importer.read_files([(corpus[name], name)], OPTIONS)
     plan = importer.build_plan(demo_con, reads, scope="partial")
-    elapsed = time.monotonic() - started
-    assert elapsed < LIMIT_S, f"{name} took {elapsed:.1f} s"
 
     errors = [issue for issue in plan.errors if issue.code in READER_CODES]
     assert [(issue.code, issue.file) for issue in errors] == [(code, name)]
@@ -92,10 +87,8 @@ def test_a_hostile_file_is_refused_and_the_store_is_untouched(demo_con, corpus, 
 @pytest.mark.parametrize(("name", "kind"), sorted(READ.items()))
 def test_a_readable_odd_file_reads_without_crashing(demo_con, corpus, name, kind):
     before = fingerprint(demo_con)
-    started = time.monotonic()
     (read,) = importer.read_files([(corpus[name], name)], OPTIONS)
     plan = importer.build_plan(demo_con, [read], scope="partial")
-    assert time.monotonic() - started < LIMIT_S
     assert read.kind == kind
     assert read.sha256 and read.size == corpus[name].stat().st_size
     assert not [issue.code for issue in plan.issues if issue.code in READER_CODES]
