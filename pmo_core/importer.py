@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -151,20 +151,28 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     reading.check_container(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
     # The formula scan unzips the sheets a second time: it runs beside the reading, once the zip is known safe.
     scan = _scanner.submit(reading.scan_workbook, path)
-    workbook = reading.read_file(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
-    result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
-    readable = []
-    for sheet in workbook.sheets:
+    hidden: list[str] = []
+    searches: dict[str, Future] = {}
+
+    def search(sheet: reading.Sheet) -> None:
+        """Look for the tables of a sheet as soon as it is read, while the largest one is still being parsed."""
         if not sheet.visible and not options.include_hidden:
-            result.hidden_sheets.append(sheet.name)
-            continue
-        if is_readme_sheet(sheet.name):
-            continue  # our template's help: its column descriptions are not records (its as-of date is read below)
-        if is_summary_sheet(sheet):
-            continue  # the problem list of an error workbook sent back corrected: not records
-        readable.append(sheet)
+            hidden.append(sheet.name)
+        elif not is_readme_sheet(sheet.name) and not is_summary_sheet(sheet):
+            # (our template's help and the problem list of an error workbook sent back corrected are not records)
+            searches[sheet.name] = _workers.submit(find_tables, sheet)
+
+    workbook = reading.read_file(
+        path, name, max_rows=options.max_rows, max_bytes=options.max_bytes, on_sheet=search
+    )
+    result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
     found: list[TableBlock] = []
-    for sheet, blocks in zip(readable, _workers.map(find_tables, readable), strict=True):
+    for sheet in workbook.sheets:
+        if sheet.name in hidden:
+            result.hidden_sheets.append(sheet.name)
+        if sheet.name not in searches:
+            continue
+        blocks = searches[sheet.name].result()
         found.extend(blocks)
         if not blocks and _looks_tabular(sheet):  # a sheet of data in which no table was found: say so
             result.issues.append(Issue(WARNING, "sheet_not_read", name, sheet.name))
@@ -217,7 +225,9 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         block, mapping = pair
         return read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
 
-    result.tables.extend(_workers.map(read_in_context, [pair for pair in mapped if not pair[0].form]))
+    # Largest table first: it is the longest to parse, and the small ones fit beside it.
+    tables = sorted((pair for pair in mapped if not pair[0].form), key=lambda pair: -pair[0].data.size)
+    result.tables.extend(_workers.map(read_in_context, tables))
     result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
     result.issues.extend(_formula_issues(scan.result().gaps, name, mapped))
     if not any(t.mapping.entity for t in result.tables):

@@ -25,6 +25,7 @@ import threading
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,25 +119,39 @@ def _unreadable(code: str, params: dict) -> UnreadableFile:
 
 
 def read_file(
-    path: Path, file_name: str, *, max_rows: int = 200_000, max_bytes: int = 50 * 2**20
+    path: Path,
+    file_name: str,
+    *,
+    max_rows: int = 200_000,
+    max_bytes: int = 50 * 2**20,
+    on_sheet: Callable[[Sheet], None] | None = None,
 ) -> Workbook:
-    """Check the container, then read every sheet (hidden ones too, flagged) as strings."""
+    """Check the container, then read every sheet (hidden ones too, flagged) as strings.
+
+    `on_sheet` hears each sheet as soon as it is read, from the reading thread: a caller can start on the
+    small sheets while the largest is still being parsed.
+    """
     path = Path(path)
     kind = check_container(path, file_name, max_rows=max_rows, max_bytes=max_bytes)
     data = path.read_bytes()
     encoding = separator = None
-    if kind == "csv":
-        sheet, encoding, separator = _read_csv(data, Path(file_name).stem or file_name or "CSV")
-        sheets = (sheet,)
-    else:
-        sheets = tuple(_read_workbook(data))
-    for sheet in sheets:
+
+    def checked(sheet: Sheet) -> None:
         if len(sheet.frame) > max_rows:
             raise UnreadableFile("too_many_rows", sheet=sheet.name, rows=len(sheet.frame), limit=max_rows)
         if sheet.frame.shape[1] > MAX_COLUMNS:
             raise UnreadableFile(
                 "too_many_columns", sheet=sheet.name, columns=sheet.frame.shape[1], limit=MAX_COLUMNS
             )
+        if on_sheet is not None:
+            on_sheet(sheet)
+
+    if kind == "csv":
+        sheet, encoding, separator = _read_csv(data, Path(file_name).stem or file_name or "CSV")
+        checked(sheet)
+        sheets = (sheet,)
+    else:
+        sheets = tuple(_read_workbook(data, checked))
     if all(sheet.frame.empty for sheet in sheets):
         raise UnreadableFile("empty_workbook")
     return Workbook(
@@ -415,30 +430,39 @@ def _megabytes(size: int) -> int:
 # --- Workbooks ----------------------------------------------------------------------------------------------
 
 
-def _read_workbook(data: bytes) -> list[Sheet]:
+def _read_workbook(data: bytes, on_sheet: Callable[[Sheet], None]) -> list[Sheet]:
     """Read every sheet with fastexcel; calamine recognises xlsx, xlsm, xlsb, xls and ods from the bytes.
 
-    Sheets are read by READ_THREADS workers, each with its own reader (a reader cannot be shared): the Rust
-    parsing of one sheet runs while another is turned into a frame.
+    Sheets are read by READ_THREADS workers, each with its own reader (a reader cannot be shared), largest
+    first: the Rust parsing of the one sheet that dominates starts at once, and the others are read, and
+    handed to `on_sheet`, beside it.
     """
     try:
-        count = len(fastexcel.read_excel(data).sheet_names)
-        pending = iter(range(count))
+        names = fastexcel.read_excel(data).sheet_names
+        sizes = _sheet_sizes(data)
+        pending = iter(sorted(range(len(names)), key=lambda index: -sizes.get(names[index], 0)))
         lock = threading.Lock()
+        failed = threading.Event()  # a refused sheet stops the other worker: the file is refused anyway
         sheets: dict[int, Sheet] = {}
+        count = len(names)
 
         def work() -> None:
             reader = fastexcel.read_excel(data)
-            while True:
+            while not failed.is_set():
                 with lock:
                     index = next(pending, None)
                 if index is None:
                     return
-                loaded = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
-                columns = [column.absolute_index for column in loaded.available_columns()]
-                sheets[index] = Sheet(
-                    reader.sheet_names[index], loaded.visible == "visible", _frame(loaded.to_arrow(), columns)
-                )
+                try:
+                    loaded = reader.load_sheet(index, header_row=None, skip_rows=0, dtypes="string")
+                    columns = [column.absolute_index for column in loaded.available_columns()]
+                    sheets[index] = Sheet(
+                        names[index], loaded.visible == "visible", _frame(loaded.to_arrow(), columns)
+                    )
+                    on_sheet(sheets[index])
+                except BaseException:
+                    failed.set()
+                    raise
 
         with ThreadPoolExecutor(max_workers=min(READ_THREADS, count) or 1) as pool:
             for job in [pool.submit(work) for _ in range(min(READ_THREADS, count))]:
@@ -453,6 +477,22 @@ def _read_workbook(data: bytes) -> list[Sheet]:
         if type(exc).__name__ == "PanicException":
             raise UnreadableFile("corrupt_workbook") from None
         raise
+
+
+def _sheet_sizes(data: bytes) -> dict[str, int]:
+    """Return each worksheet's unzipped size by sheet name (an .xlsx or .xlsm), or nothing for other formats."""
+    if not data.startswith(ZIP_MAGIC):
+        return {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = {name.lower(): name for name in archive.namelist()}
+            if "xl/workbook.xml" not in names:
+                return {}
+            return {
+                sheet: archive.getinfo(part).file_size for sheet, part in _worksheet_parts(archive, names)
+            }
+    except (ElementTree.ParseError, KeyError, zipfile.BadZipFile, zlib.error):
+        return {}
 
 
 def _frame(table: pa.Table, columns: list) -> pd.DataFrame:

@@ -8,7 +8,6 @@ import csv
 import re
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -82,12 +81,10 @@ def test_corpus_is_complete_and_small(corpus):
 
 
 @pytest.mark.parametrize(("name", "code"), sorted(REFUSED.items()))
-def test_hostile_file_is_refused_in_seconds(corpus, name, code):
-    started = time.monotonic()
-    with pytest.raises(UnreadableFile) as refused:
+def test_hostile_file_is_refused_not_hung_on(corpus, name, code):
+    with pytest.raises(UnreadableFile) as refused:  # a hang would be refused as "timeout", not as its code
         run_isolated(read_file, corpus[name], name, max_rows=max_rows_for(name), timeout_s=30)
     assert refused.value.code == code, refused.value
-    assert time.monotonic() - started < 5
     # The test process is alive and the sandbox still serves the next upload.
     assert run_isolated(len, "alive") == 5
 
@@ -152,6 +149,37 @@ def test_xlsm_values_are_read_and_macros_ignored(corpus):
     (sheet,) = read_file(corpus["macros.xlsm"], "macros.xlsm").sheets
     assert sheet.frame.loc[1].tolist() == ["Code projet", "Avancement"]
     assert sheet.frame.loc[2].tolist() == ["PRJ-1", "0.5"]
+
+
+def test_each_sheet_is_handed_over_once_as_soon_as_read_the_largest_first(monkeypatch):
+    path = SHARED / "samples" / "portfolio_export_en.xlsx"
+    monkeypatch.setattr(reading, "READ_THREADS", 1)  # one reader: the order handed over is the reading order
+    handed: list[reading.Sheet] = []
+    workbook = read_file(path, path.name, on_sheet=handed.append)
+    assert sorted(map(id, handed)) == sorted(map(id, workbook.sheets))  # the very sheets, each once
+    sizes = reading._sheet_sizes(path.read_bytes())
+    assert set(sizes) == {sheet.name for sheet in workbook.sheets}
+    assert [sheet.name for sheet in handed] == sorted(sizes, key=lambda name: -sizes[name])
+    assert handed[0].frame.size == max(sheet.frame.size for sheet in workbook.sheets)
+
+
+def test_sheets_of_other_formats_have_no_size_and_read_in_order(corpus):
+    assert reading._sheet_sizes(corpus["legacy.xls"].read_bytes()) == {}
+    assert reading._sheet_sizes(corpus["calc.ods"].read_bytes()) == {}
+    handed = []
+    read_file(corpus["utf8_comma.csv"], "projets.csv", on_sheet=handed.append)
+    assert [sheet.name for sheet in handed] == ["projets"]
+
+
+def test_a_refused_sheet_stops_the_reading_before_its_frame_is_handed_over(tmp_path):
+    rows = [["Code", "Name"]] + [[f"P-{n}", "x"] for n in range(300)]
+    path = tmp_path / "long.xlsx"
+    path.write_bytes(xlsx_bytes([sheet_xml([["Code"], ["P-1"]]), sheet_xml(rows)]))
+    handed: list[str] = []
+    with pytest.raises(UnreadableFile) as refused:
+        read_file(path, path.name, max_rows=ROW_LIMIT, on_sheet=lambda sheet: handed.append(sheet.name))
+    assert refused.value.params == {"sheet": "Sheet2", "rows": 301, "limit": ROW_LIMIT}
+    assert "Sheet2" not in handed
 
 
 def test_legacy_xls_reads_values_and_hidden_sheet(corpus):
@@ -432,12 +460,8 @@ def test_formula_gaps_match_a_whole_document_parse(tmp_path, rows, chunk_size):
     assert formula_gaps(path, chunk_size=chunk_size) == reference_gaps("Sheet1", sheet)
 
 
-def test_formula_gaps_of_100k_rows_without_formulas_are_fast(big_xlsx):
-    formula_gaps(big_xlsx)  # warm up the file cache
-    started = time.perf_counter()
-    assert formula_gaps(big_xlsx) == []
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.2  # 37 MB of XML: about 0.025 s on the reference machine, the inflating included
+def test_formula_gaps_of_100k_rows_without_formulas_are_none(big_xlsx):
+    assert formula_gaps(big_xlsx) == []  # 37 MB of XML; its speed is in bench/import_bench.py's import
 
 
 def test_formula_gap_sentences_in_both_languages():
@@ -507,13 +531,10 @@ def test_canadian_csv_is_utf8_with_commas():
 # --- Speed, properties, conventions ------------------------------------------------------------------------
 
 
-def test_100k_rows_read_fast(big_xlsx):
-    started = time.perf_counter()
-    workbook = read_file(big_xlsx, "big.xlsx")
-    elapsed = time.perf_counter() - started
+def test_100k_rows_read_whole(big_xlsx):
+    workbook = read_file(big_xlsx, "big.xlsx")  # its speed is measured by bench/import_bench.py
     assert workbook.sheets[0].frame.shape == (100_000, 7)
     assert workbook.sheets[0].frame.loc[100_000, 0] == "PRJ-99999"
-    assert elapsed < 1.5  # about 0.3 s on the 2-core reference machine; generous for a loaded CI
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
