@@ -642,11 +642,18 @@ def _complete_risks(risks: pd.DataFrame) -> pd.DataFrame:
     return risks
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
 def normalize_name(name: object) -> str:
     """Reduce a project title to what two spellings of it share: case, accents, spaces, punctuation."""
-    text = unicodedata.normalize("NFKD", str(name)).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    text = str(name)
+    if text.isascii():  # most codes: nothing to decompose (a duplicate check runs this on every row)
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text).casefold()
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", text).split())
 
 
 class _ProjectIndex:

@@ -9,6 +9,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pmo_core import snapshots
 from pmo_core.importer import (
@@ -16,6 +18,7 @@ from pmo_core.importer import (
     analyse_file,
     as_of_default,
     build_plan,
+    normalize_name,
     plan_from_frames,
     read_files,
 )
@@ -217,6 +220,16 @@ def test_a_code_in_another_case_is_the_known_project(con, tmp_path):
         "DSI-01": "unchanged"
     }
     assert [(i.code, i.value) for i in plan.warnings] == [("code_spelling", "dsi 01")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_a_name_reads_the_same_in_any_case_with_accents_or_punctuation(text):
+    key = normalize_name(text)
+    assert key == normalize_name(text.upper()) == normalize_name(f" {text.swapcase()} - ")
+    assert set(key) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ") and key == key.strip()
+    accented = text.translate(str.maketrans("aeiouAEIOU", "àéîõüÀÉÎÕÜ"))
+    assert normalize_name(accented) == key
 
 
 def test_two_spellings_of_one_code_in_a_file_are_a_duplicate(con, tmp_path):
