@@ -10,8 +10,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pmo_core import snapshots
-from pmo_core.importer import ReadOptions, build_plan, read_files
+from pmo_core import snapshots, tables
+from pmo_core.importer import ReadOptions, analyse_file, build_plan, read_files
 from tests.conftest import REAL, SAMPLES
 
 
@@ -155,3 +155,24 @@ def test_the_uk_register_is_blocked_until_its_unreadable_money_is_accepted(con):
     first = next(issue for issue in plan.errors if issue.code == "not_a_number")
     assert (first.row, first.column) == (2, "total_baseline")
     assert first.value == "07. Sep"  # a £m figure mangled into a date by a German-locale spreadsheet
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(SAMPLES.glob("*.xlsx")) + sorted(REAL.glob("*.*")),
+    ids=lambda path: path.name,
+)
+def test_columns_parsed_two_at_a_time_read_as_one_at_a_time(path, monkeypatch):
+    def tables_read(parallel_from: int) -> list:
+        monkeypatch.setattr(tables, "PARALLEL_ROWS", parallel_from)
+        read = analyse_file(path, path.name, ReadOptions())
+        return [(t.sheet, t.frame, [issue.message() for issue in t.issues]) for t in read.tables]
+
+    one_at_a_time, two_at_a_time = tables_read(10**9), tables_read(0)
+    assert len(one_at_a_time) == len(two_at_a_time) > 0
+    for (sheet, frame, issues), (sheet2, frame2, issues2) in zip(one_at_a_time, two_at_a_time, strict=True):
+        assert (sheet, issues) == (sheet2, issues2)
+        if frame is None:
+            assert frame2 is None
+        else:
+            pd.testing.assert_frame_equal(frame, frame2)
