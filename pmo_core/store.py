@@ -14,6 +14,9 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "pmo.duckdb"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# A commit whose log would pass this size is checkpointed in place of being logged: an import's rows are
+# written once, into the file, instead of into the WAL and again at the CHECKPOINT that follows it.
+CHECKPOINT_THRESHOLD = "1MB"
 CURRENT = "9999-12-31"  # the date that selects the current state in the *_at() table macros
 
 
@@ -32,7 +35,10 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(target), config={"autoinstall_known_extensions": False})
+        con = duckdb.connect(
+            str(target),
+            config={"autoinstall_known_extensions": False, "checkpoint_threshold": CHECKPOINT_THRESHOLD},
+        )
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise StoreBusy(
