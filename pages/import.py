@@ -148,7 +148,8 @@ else:
                     units = list(review.UNITS.values())
                     missing = review.missing_required_sentences(table.mapping, lang)
                     with st.expander(common.tr("import.change_mapping"), expanded=bool(missing)):
-                        rows = summary.loc[~summary["col"].isin(dict(table.mapping.month_columns))]
+                        periods = [*dict(table.mapping.month_columns), *dict(table.mapping.year_columns)]
+                        rows = summary.loc[~summary["col"].isin(periods)]
                         for row in rows.itertuples():
                             left, sample, field, unit = st.columns([3, 4, 3, 2], vertical_alignment="center")
                             left.markdown(f"**{row.header}**")

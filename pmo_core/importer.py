@@ -244,7 +244,12 @@ def _mapping_of(
     block: TableBlock, name: str, options: ReadOptions, profiles: dict, ctx: ReadContext
 ) -> TableMapping:
     """Return how a table's columns are read: the guess, a saved profile, then the user's own choice."""
-    mapping = guess_mapping(list(block.headers), sheet_name=block.sheet, month_columns=block.month_columns)
+    mapping = guess_mapping(
+        list(block.headers),
+        sheet_name=block.sheet,
+        month_columns=block.month_columns,
+        year_columns=block.year_columns,
+    )
     if block.form and mapping.entity != "projects":  # a fiche projet labels a project's own fields
         columns, _ = assign_columns("projects", list(block.headers))
         mapping = replace(mapping, entity="projects", columns=tuple(columns))
@@ -294,7 +299,7 @@ def _formula_issues(
         for column in mapping.columns:
             if column.field and column.field not in DERIVED_FIELDS:
                 where[(block.sheet, column.col_index)] = (block, column.header)
-        for col in dict(mapping.month_columns):
+        for col in [*dict(mapping.month_columns), *dict(mapping.year_columns)]:
             where[(block.sheet, col)] = (block, dict(block.headers).get(col, ""))
     issues = []
     for gap in gaps:

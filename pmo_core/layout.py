@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from pmo_core.fields import header_unit, normalize_header
 from pmo_core.mapping import match_header
 from pmo_core.reading import MergedRange, Sheet
-from pmo_core.values import month_from_header
+from pmo_core.values import FIRST_CALENDAR_YEAR, month_from_header, year_from_header
 
 SCAN_ROWS = 40  # a header sits within the first rows of a block
 BLANK_GAP = 2  # this many blank rows end a table; a new table may start below
@@ -40,6 +40,7 @@ class TableBlock:
     headers: tuple[tuple[int, str], ...]  # (absolute column, header text)
     data: pd.DataFrame  # data rows only: index Excel rows, columns absolute columns, strings
     month_columns: dict[int, str] = field(default_factory=dict)  # wide tables: column -> ISO month
+    year_columns: dict[int, int] = field(default_factory=dict)  # wide business cases: column -> year
     sections: dict[int, str] = field(default_factory=dict)  # Excel row -> section label above it
     skipped: tuple[tuple[int, str], ...] = ()  # (Excel row, "section"|"total"|"note"|"header")
     title: str | None = None  # the text above the table (title block), to guess what it holds
@@ -150,7 +151,20 @@ def _row_cells(row: pd.Series) -> list[tuple[int, str]]:
 
 
 def _header_score(cells: list[tuple[int, str]]) -> tuple[float, int, int]:
-    """Return (score, matched cells, month cells) for a row taken as a header row."""
+    """Return (score, matched cells, month or year cells) for a row taken as a header row.
+
+    Years head columns only beside at least one label a field knows ("Code projet" | 2026 | 2027): a row
+    of data may hold two years too.
+    """
+    years = year_cells(cells)
+    if years:
+        score, matched, months = _label_score([(col, text) for col, text in cells if col not in years])
+        if matched:
+            return score + 0.8 * len(years), matched, months + len(years)
+    return _label_score(cells)
+
+
+def _label_score(cells: list[tuple[int, str]]) -> tuple[float, int, int]:
     score, matched, months = 0.0, 0, 0
     for _, text in cells:
         if is_value(text) and month_from_header(text) is None:
@@ -165,6 +179,14 @@ def _header_score(cells: list[tuple[int, str]]) -> tuple[float, int, int]:
             matched += 1
             score += candidates[0][2]
     return score, matched, months
+
+
+def year_cells(cells: list[tuple[int, str]]) -> dict[int, int]:
+    """Return the columns of a header row that name years: two or more, all calendar years or all years
+    of the project (a business case laid out one column per year)."""
+    years = {col: year for col, text in cells if (year := year_from_header(text)) is not None}
+    kinds = {year >= FIRST_CALENDAR_YEAR for year in years.values()}
+    return years if len(years) >= 2 and len(kinds) == 1 else {}
 
 
 def _table_in_block(sheet: str, block: pd.DataFrame) -> TableBlock | None:
@@ -227,7 +249,7 @@ def _merge_groups(
 
     With keep_plain, a combined label is kept only where it matches a field better than the plain one
     ("Probabilité" over "Résiduelle"), since group rows such as "Budget" over "Consommé" add nothing but
-    a unit, which the sub-label then carries ("Budget (k€)"). A month under a group keeps its own label
+    a unit, which the sub-label then carries ("Budget (k€)"). A month or a year under a group keeps its own label
     (with the group's year when the group is one): the group then says what the month columns hold.
     """
     merged: dict[int, str] = {}
@@ -249,7 +271,7 @@ def _merge_groups(
             merged[col] = sub
         elif _YEAR.match(current) and _is_month(f"{sub} {current}"):
             merged[col] = f"{sub} {current}"
-        elif _is_month(sub):
+        elif _is_month(sub) or year_from_header(sub) is not None:
             merged[col] = sub
         elif not keep_plain or _best(f"{current} {sub}") > _best(sub) + 0.05:
             merged[col] = f"{current} {sub}"
@@ -293,12 +315,14 @@ def _build_table(
     sections: dict[int, str] = {}
     if not data.empty:
         data, skipped, sections = _drop_non_data_rows(data, headers)
+    months = _month_columns(headers, f"{sheet} {title or ''}", groups)
     return TableBlock(
         sheet=sheet,
         header_row=header_row,
         headers=tuple(headers),
         data=data,
-        month_columns=_month_columns(headers, f"{sheet} {title or ''}", groups),
+        month_columns=months,
+        year_columns={} if months else year_cells(list(headers)),
         sections=sections,
         skipped=tuple(skipped),
         title=title,

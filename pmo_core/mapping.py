@@ -14,7 +14,8 @@ from functools import cache
 
 from pmo_core.fields import ENTITIES, all_fields, fields_of, normalize_header
 
-WIDE_EXCLUDED = ("month", "actual", "forecast")
+# In a wide table the amounts sit in the month or year columns: a "Total" beside them is not one of them.
+WIDE_EXCLUDED = {"costs": ("month", "actual", "forecast"), "business_case": ("year", "cost", "benefit")}
 MIN_SCORE = 0.6  # below this a header is left unmapped rather than guessed
 SHEET_HINTS = {
     "projects": (
@@ -51,6 +52,7 @@ class TableMapping:
     confidence: float = 0.0
     month_columns: tuple[tuple[int, str], ...] = ()  # wide cost tables: (col_index, ISO month)
     wide_measure: str | None = None  # wide cost tables: which amount the month columns hold
+    year_columns: tuple[tuple[int, int], ...] = ()  # wide business cases: (col_index, year)
     profile: str | None = None  # name of the saved profile applied, if any
 
     def field_column(self, name: str) -> ColumnMap | None:
@@ -67,6 +69,8 @@ class TableMapping:
         missing = [f.name for f in fields_of(self.entity) if f.required and f.name not in mapped]
         if self.entity == "costs" and self.month_columns:
             missing = [name for name in missing if name != "month"]
+        if self.entity == "business_case" and self.year_columns:
+            missing = [name for name in missing if name != "year"]
         refs = [f.name for f in fields_of(self.entity) if f.reference]
         if refs and not mapped.intersection(refs):
             missing.insert(0, "project")
@@ -180,31 +184,38 @@ def guess_mapping(
     *,
     sheet_name: str = "",
     month_columns: dict[int, str] | None = None,
+    year_columns: dict[int, int] | None = None,
 ) -> TableMapping:
-    """Return the most likely entity for a table and the field of each of its columns."""
-    month_columns = month_columns or {}
+    """Return the most likely entity for a table and the field of each of its columns.
+
+    Three months or more side by side make a wide cost table; two years or more, a wide business case.
+    """
+    month_columns, year_columns = month_columns or {}, year_columns or {}
     signature = header_signature([h for _, h in headers])
-    plain = [(col, header) for col, header in headers if col not in month_columns]
+    plain = [(col, header) for col, header in headers if col not in month_columns and col not in year_columns]
+    wide = {"costs": month_columns, "business_case": year_columns}
     best: TableMapping | None = None
     best_score = 0.0
     for entity in ENTITIES:
-        columns, score = assign_columns(entity, plain, wide=bool(month_columns))
+        columns, score = assign_columns(entity, plain, wide=bool(month_columns or year_columns))
         score += _sheet_hint(entity, sheet_name)
-        if entity == "costs" and len(month_columns) >= 3:
-            score += 3.0 + 0.1 * len(month_columns)
-        elif month_columns and entity != "costs":
+        own = wide.get(entity, {})
+        if len(own) >= (3 if entity == "costs" else 2):
+            score += 3.0 + 0.1 * len(own)
+        elif month_columns or year_columns:
             score -= 1.0
         candidate = TableMapping(
             entity=entity,
             columns=tuple(columns),
             signature=signature,
             month_columns=tuple(sorted(month_columns.items())) if entity == "costs" else (),
+            year_columns=tuple(sorted(year_columns.items())) if entity == "business_case" else (),
         )
         score -= 1.5 * len(candidate.missing_required())
         if score > best_score:
             best, best_score = candidate, score
     mapped = sum(1 for c in best.columns if c.field) if best else 0
-    if best is None or best_score < 2.0 or (mapped < 2 and not best.month_columns):
+    if best is None or best_score < 2.0 or (mapped < 2 and not best.month_columns and not best.year_columns):
         return TableMapping(entity=None, columns=tuple(_unmapped(plain)), signature=signature)
     return replace(best, confidence=round(min(1.0, best_score / 8.0), 2))
 
@@ -217,7 +228,7 @@ def assign_columns(
     In a wide cost table the amounts sit in the month columns, so a "Total réalisé" column beside them
     is a derived total, not the actual cost: only the project, the cost type and an annual plan map.
     """
-    excluded = WIDE_EXCLUDED if wide and entity == "costs" else ()
+    excluded = WIDE_EXCLUDED.get(entity, ()) if wide else ()
     candidates = []
     for col, header in headers:
         normalized, scale = normalize_header(header)
@@ -281,6 +292,7 @@ def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
         entity=profile.entity,
         columns=tuple(columns),
         month_columns=mapping.month_columns if profile.entity == "costs" else (),
+        year_columns=mapping.year_columns if profile.entity == "business_case" else (),
         wide_measure=profile.wide_measure or mapping.wide_measure,
         confidence=1.0,
         profile=profile.name,

@@ -64,13 +64,15 @@ def mapping_table(read: TableRead, lang: str) -> pd.DataFrame:
                 "unit": UNITS.get(column.scale, f"× {column.scale:g}"),
             }
         )
-    for col, iso in months.items():
+    periods = [(col, iso[:7], "import.field.month_column") for col, iso in months.items()]
+    periods += [(col, str(year), "import.field.year_column") for col, year in read.mapping.year_columns]
+    for col, header, key in periods:
         rows.append(
             {
                 "col": col,
-                "header": iso[:7],
+                "header": header,
                 "sample": "",
-                "field": t("import.field.month_column", lang),
+                "field": t(key, lang),
                 "confidence": t("import.confidence.high", lang),
                 "unit": "× 1",
             }
@@ -98,14 +100,15 @@ def changed_mapping(
     if entity != mapping.entity:
         if entity is None:
             columns = tuple(replace(c, field=None, confidence=0.0) for c in mapping.columns)
-            return replace(mapping, entity=None, columns=columns, month_columns=())
-        guessed, _ = assign_columns(entity, plain, wide=bool(mapping.month_columns))
+            return replace(mapping, entity=None, columns=columns, month_columns=(), year_columns=())
+        guessed, _ = assign_columns(entity, plain, wide=bool(mapping.month_columns or mapping.year_columns))
         return replace(
             mapping,
             entity=entity,
             columns=tuple(guessed),
             confidence=1.0,
             month_columns=mapping.month_columns if entity == "costs" else (),
+            year_columns=mapping.year_columns if entity == "business_case" else (),
         )
     by_label = field_choices(entity, lang)
     units = {label: scale for scale, label in UNITS.items()}

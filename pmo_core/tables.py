@@ -97,6 +97,8 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         return base
     if mapping.entity == "costs" and mapping.month_columns:
         frame = _read_wide_costs(block, mapping, ctx, issues)
+    elif mapping.entity == "business_case" and mapping.year_columns:
+        frame = _read_wide_business_case(block, mapping, ctx, issues)
     else:
         frame = _read_long(block, mapping, ctx, issues)
         if ctx.project_code and "project_code" in frame.columns:
@@ -396,6 +398,116 @@ def _read_wide_costs(
     frame = frame.sort_values(["_row", "month"], kind="stable").reset_index(drop=True)
     specs = [f.name for f in fields_of("costs")]
     return frame[specs + LOCATION_COLUMNS]
+
+
+# What a line of a wide business case holds. Totals, net flows and their discounted or cumulated forms
+# are worked out from the costs and benefits, so those lines are left out.
+_CASE_LINES = {
+    "derived": (
+        "total totaux net nette cumul cumule cumules cumulative cumulated van npv tri irr actualise actualises "
+        "actualisee actualisees discounted solde balance payback"
+    ),
+    "cost": (
+        "cout couts cost costs investissement investissements investment investments depense depenses "
+        "expense expenses spend capex opex charge charges decaissement decaissements outflow outflows "
+        "fonctionnement maintenance licence licences"
+    ),
+    "benefit": (
+        "benefice benefices benefit benefits gain gains economie economies saving savings recette recettes "
+        "revenu revenus revenue revenues encaissement encaissements inflow inflows income"
+    ),
+}
+_CASE_WORDS = {kind: frozenset(words.split()) for kind, words in _CASE_LINES.items()}
+
+
+def case_line(text: object) -> str | None:
+    """Say what a business case's line holds: "cost", "benefit", "derived" (a total, a net or discounted
+    flow) or None when its label says none of these."""
+    if text is None or pd.isna(text):
+        return None
+    words = set(normalize_header(str(text))[0].split())
+    return next((kind for kind, known in _CASE_WORDS.items() if words & known), None)
+
+
+def _read_wide_business_case(
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> pd.DataFrame:
+    """Unpivot one column per year into yearly costs and benefits.
+
+    What a year's amount is comes from, in turn: the group over the year ("Coûts" over 2026, 2027), the
+    label of its row ("Investissement", "Gains attendus"), the table's title or sheet name. A cost written
+    negative, as a cash-flow table writes it, is a cost all the same.
+    """
+    ids = _read_long(block, mapping, ctx, issues)
+    label_col, lines = _case_line_column(block, mapping)
+    default = case_line(f"{block.sheet} {block.title or ''}")
+    headers = dict(block.headers)
+    pieces = []
+    for col, year in mapping.year_columns:
+        parsed = values.parse_numbers(
+            block.data[col], scale=_column_scale(block, mapping, col), decimal=ctx.decimal
+        )
+        amounts = parsed.values.reset_index(drop=True)
+        _place(parsed.problems, block, col, headers.get(col, str(year)), ctx, issues, block.data[col])
+        group = case_line(block.groups.get(col))
+        kinds = lines if group not in ("cost", "benefit") else pd.Series(group, index=amounts.index)
+        if kinds is None:
+            kinds = pd.Series(default, index=amounts.index)
+        piece = ids[["project_code", "project_name", *LOCATION_COLUMNS]].copy()
+        piece["year"] = year
+        piece["cost"] = amounts.where(kinds == "cost").abs()
+        piece["benefit"] = amounts.where(kinds == "benefit")
+        piece["_unread"] = amounts.notna() & ~kinds.isin(["cost", "benefit", "derived"])
+        pieces.append(piece)
+    frame = pd.concat(pieces, ignore_index=True)
+    _report_unknown_lines(frame, block, label_col, ctx, issues)
+    frame = frame.loc[frame[["cost", "benefit"]].notna().any(axis=1)]
+    frame = (
+        frame.groupby(["project_code", "project_name", "year"], dropna=False, sort=False)
+        .agg(
+            cost=("cost", lambda v: v.sum(min_count=1)),
+            benefit=("benefit", lambda v: v.sum(min_count=1)),
+            **{name: (name, "first") for name in LOCATION_COLUMNS},
+        )
+        .reset_index()
+    )  # one row per project and year: its investment and running cost lines add up
+    frame["year"] = frame["year"].astype("Int64")
+    frame = frame.sort_values(["_row", "year"], kind="stable").reset_index(drop=True)
+    return frame[[f.name for f in fields_of("business_case")] + LOCATION_COLUMNS]
+
+
+def _case_line_column(block: TableBlock, mapping: TableMapping) -> tuple[int | None, pd.Series | None]:
+    """Find the column naming each row's line ("Poste": Investissement, Gains...), and what each row holds."""
+    years = dict(mapping.year_columns)
+    for column in mapping.columns:
+        if column.col_index in years or column.field in ("project_code", "project_name"):
+            continue
+        cells = block.data[column.col_index].dropna()
+        if not cells.empty and cells.map(case_line).notna().mean() >= 0.6:
+            return column.col_index, block.data[column.col_index].map(case_line).reset_index(drop=True)
+    return None, None
+
+
+def _report_unknown_lines(
+    frame: pd.DataFrame, block: TableBlock, label_col: int | None, ctx: ReadContext, issues: list[Issue]
+) -> None:
+    """A row with amounts that says neither cost nor benefit is left out, once per row, and said so."""
+    headers = dict(block.headers)
+    rows = sorted(set(frame.loc[frame["_unread"], "_row"].astype(int)))
+    for row in rows:
+        label = block.data.at[row, label_col] if label_col is not None else None
+        issues.append(
+            Issue(
+                WARNING,
+                "case_line_unknown",
+                ctx.file,
+                block.sheet,
+                row,
+                headers.get(label_col) if label_col is not None else None,
+                label_col,
+                None if label is None or pd.isna(label) else str(label),
+            )
+        )
 
 
 def add_up_cost_lines(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -662,6 +662,31 @@ def parse_months(series: pd.Series) -> Parsed:
     return col.parsed()
 
 
+FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR = 1990, 2100
+MAX_PROJECT_YEAR = 40  # "Année 40": a business case rarely runs further
+_CALENDAR_YEAR = re.compile(r"(?:fy|exercice|annee|an|year|yr)? ?(\d{4})(?: 0)?")
+_PROJECT_YEAR = re.compile(r"(?:annee|an|year|yr|y) ?(\d{1,2})|n(?: (\d{1,2}))?")
+
+
+def year_from_header(text: object) -> int | None:
+    """Return the year a business case's column header names: a calendar year ("2026", "FY2026",
+    "Exercice 2026") or a year of the project ("Année 0", "Year 1", "Y2", "N", "N+1"), counted from 0."""
+    raw = "" if text is None else str(text).strip()
+    if not raw or len(raw) > 20:
+        return None
+    key = _key(raw.replace("+", " "))
+    found = _CALENDAR_YEAR.fullmatch(key)
+    if found:
+        year = int(found[1])
+        return year if FIRST_CALENDAR_YEAR <= year <= LAST_CALENDAR_YEAR else None
+    found = _PROJECT_YEAR.fullmatch(key)
+    # "N" (the year of the decision) and "N+1" count from it; "N°" or "n 1" are no year.
+    if found and (found[1] is not None or re.fullmatch(r"N(?:\s*\+\s*\d{1,2})?", raw)):
+        year = int(found[1] or found[2] or 0)
+        return year if year <= MAX_PROJECT_YEAR else None
+    return None
+
+
 def month_from_header(text: object) -> date | None:
     """Return the month a wide-table column header names ('janv.-26', '2026-01', 'M01-2026'), else None."""
     raw = "" if text is None else str(text).strip()

@@ -68,6 +68,11 @@ TEXTS = {
         "The written score « {value} » is not a number: the score is recomputed as probability x impact.",
         "La criticité saisie « {value} » n'est pas un nombre : elle est recalculée comme probabilité x impact.",
     ),
+    "issue.case_line_unknown": (
+        "This line of the business case is neither a cost nor a benefit ({value}): its amounts are not imported.",
+        "Cette ligne de l'analyse de rentabilité n'est ni un coût ni un bénéfice ({value}) : ses montants ne "
+        "sont pas importés.",
+    ),
     "issue.negative_amount": (
         "A negative amount ({value}): it is kept as written; check the sign.",
         "Un montant négatif ({value}) : il est gardé tel quel ; vérifiez le signe.",
@@ -263,6 +268,7 @@ TEXTS = {
     "import.entity.ignored": ("Ignored", "Ignoré"),
     "import.field.ignore": ("— ignore —", "— ignorer —"),
     "import.field.month_column": ("Month column", "Colonne mensuelle"),
+    "import.field.year_column": ("Year column", "Colonne annuelle"),
     "import.wide": ("The month columns hold", "Les colonnes mensuelles contiennent"),
     "import.wide.actual": ("Actual cost", "Le réalisé"),
     "import.wide.planned": ("Planned cost", "Le prévu"),

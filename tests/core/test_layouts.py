@@ -197,3 +197,16 @@ def test_a_missing_required_column_is_explained(tmp_path):
     assert [(i.code, i.params["field"]) for i in table.issues] == [("required_column_missing", "title")]
     assert "No column holds “Risk”, which risks need" in table.issues[0].message("en")
     assert "« Risque », indispensable pour ce tableau (risques)" in table.issues[0].message("fr")
+
+
+def test_the_year_columns_of_a_business_case_show_on_the_mapping_screen_and_survive_a_change(tmp_path):
+    rows = [["Code projet", "Poste", "Année 0", "Année 1"], ["P1", "Coûts", 100, 10], ["P1", "Gains", 0, 90]]
+    table = analyse(save(tmp_path / "bc.xlsx", {"Rentabilité": rows})).tables[0]
+    assert table.mapping.year_columns == ((2, 0), (3, 1))
+    editor = mapping_table(table, "fr")
+    assert editor.loc[editor["col"].isin([2, 3]), "field"].tolist() == ["Colonne annuelle"] * 2
+    assert table.mapping.missing_required() == []  # the years are in the columns
+    assert changed_mapping(table, "projects", editor, None, "fr").year_columns == ()
+    assert changed_mapping(table, None, editor, None, "fr").year_columns == ()
+    kept = changed_mapping(table, "business_case", editor.loc[~editor["col"].isin([2, 3])], None, "fr")
+    assert kept.year_columns == ((2, 0), (3, 1))

@@ -245,12 +245,12 @@ def test_two_spellings_of_one_code_in_a_file_are_a_duplicate(con, tmp_path):
 def test_a_sheet_of_data_without_a_table_header_is_reported_a_sheet_of_notes_is_not(tmp_path):
     sheets = {
         "Projets": [["Code projet", "Intitulé"], ["P-01", "Alpha"]],
-        "Analyse de rentabilité": [["Code projet", "Poste", 2026, 2027], ["P-01", "Coûts", 100, 50]],
+        "Export brut": [["P-01", "Alpha", 100, 50], ["P-02", "Beta", 80, 20]],
         "Notes": [["Relu par le PMO le 3 novembre"]],
     }
     read = analyse_file(p := workbook(tmp_path / "sheets.xlsx", sheets), p.name, ReadOptions())
     assert [(i.code, i.severity, i.sheet) for i in read.issues] == [
-        ("sheet_not_read", "warning", "Analyse de rentabilité")
+        ("sheet_not_read", "warning", "Export brut")
     ]
 
 
@@ -442,3 +442,79 @@ def test_a_month_alone_as_an_end_date_is_its_last_day(tmp_path):
         pd.Timestamp("2026-06-01"),
         pd.Timestamp("2027-06-30"),
     )
+
+
+def case_of(path: Path) -> tuple[pd.DataFrame, list]:
+    (table,) = [t for t in analyse_file(path, path.name, ReadOptions()).tables if t.mapping.entity]
+    assert table.mapping.entity == "business_case"
+    frame = table.frame[["project_code", "year", "cost", "benefit", "_row"]]
+    return frame.astype(object).where(frame.notna(), None), table.issues  # an amount not given is None
+
+
+def test_a_business_case_with_one_column_per_year_and_a_line_per_row(tmp_path):
+    rows = [
+        ["Analyse de rentabilité — montants en k€"],
+        [],
+        ["Code projet", "Poste", 2026, 2027, 2028],
+        ["P-01", "Investissement", -120, -30, None],  # a cash-flow table writes its costs negative
+        ["P-01", "Coûts de fonctionnement", None, 10, 10],  # a second cost line adds up
+        ["P-01", "Gains attendus", 0, 60, 90],
+        ["P-01", "Flux net", -120, 20, 80],  # worked out from the others: left out
+        ["P-02", "Bénéfices", 0, 40, 80],
+        ["P-02", "Divers", 5, 5, 5],  # neither: said so
+    ]
+    frame, issues = case_of(workbook(tmp_path / "case.xlsx", {"Rentabilité": rows}))
+    assert frame.to_dict("records") == [
+        {"project_code": "P-01", "year": 2026, "cost": 120_000.0, "benefit": 0.0, "_row": 4},
+        {"project_code": "P-01", "year": 2027, "cost": 40_000.0, "benefit": 60_000.0, "_row": 4},
+        {"project_code": "P-01", "year": 2028, "cost": 10_000.0, "benefit": 90_000.0, "_row": 5},
+        {"project_code": "P-02", "year": 2026, "cost": None, "benefit": 0.0, "_row": 8},
+        {"project_code": "P-02", "year": 2027, "cost": None, "benefit": 40_000.0, "_row": 8},
+        {"project_code": "P-02", "year": 2028, "cost": None, "benefit": 80_000.0, "_row": 8},
+    ]
+    assert [(i.code, i.severity, i.row, i.column, i.value) for i in issues] == [
+        ("case_line_unknown", "warning", 9, "Poste", "Divers")
+    ]
+    assert "neither a cost nor a benefit (Divers)" in issues[0].message("en")
+    assert "ni un coût ni un bénéfice (Divers)" in issues[0].message("fr")
+
+
+def test_a_business_case_with_costs_and_benefits_grouped_over_years_of_the_project(tmp_path):
+    rows = [
+        ["Code", "Projet", "Coûts (k€)", None, None, "Bénéfices (k€)", None, None],
+        [None, None, "Année 0", "Année 1", "Année 2", "Année 0", "Année 1", "Année 2"],
+        ["A-1", "Alpha", 100, 20, 20, 0, 80, 120],
+    ]
+    merges = {"Cas": ["C1:E1", "F1:H1", "A1:A2", "B1:B2"]}
+    frame, issues = case_of(workbook(tmp_path / "groups.xlsx", {"Cas": rows}, merges))
+    assert frame[["year", "cost", "benefit"]].to_dict("list") == {
+        "year": [0, 1, 2],
+        "cost": [100_000.0, 20_000.0, 20_000.0],
+        "benefit": [0.0, 80_000.0, 120_000.0],
+    }
+    assert issues == []
+
+
+def test_a_wide_business_case_imports_beside_its_projects(con, tmp_path):
+    sheets = {
+        "Projets": [["Code projet", "Intitulé"], ["P-01", "Portail"]],
+        "Business case": [["Code projet", "Poste", "N", "N+1", "N+2"], ["P-01", "Coûts", 100, 10, 10]]
+        + [["P-01", "Gains", 0, 80, 80]],
+    }
+    path = workbook(tmp_path / "dossier.xlsx", sheets)
+    plan = build_plan(con, read_files([(path, path.name)]), as_of=date(2026, 3, 31))
+    assert not plan.has_errors and plan.counts()["business_case"] == 3
+    snapshots.apply_plan(con, plan, user="test")
+    stored = snapshots.state_frames(con)["business_case"].sort_values("year")
+    assert stored[["year", "cost", "benefit"]].to_dict("list") == {
+        "year": [0, 1, 2],
+        "cost": [100.0, 10.0, 10.0],
+        "benefit": [0.0, 80.0, 80.0],
+    }
+
+
+def test_two_years_in_a_row_of_data_make_no_header(tmp_path):
+    rows = [["P-01", "Alpha", "2025", "2027"], ["P-02", "Beta", "2026", "2028"]]
+    read = analyse_file(p := workbook(tmp_path / "years.xlsx", {"Export": rows}), p.name, ReadOptions())
+    assert read.tables == []
+    assert ("sheet_not_read", "Export") in [(i.code, i.sheet) for i in read.issues]

@@ -830,3 +830,39 @@ def test_lone_surrogates_and_non_string_cells_do_not_raise():
     assert numbers.values[3] == 12 and numbers.values[4] == 3.5
     assert 2 in numbers.problems
     assert clean_text(series).values[2] == "? 12"
+
+
+@pytest.mark.parametrize(
+    ("header", "year"),
+    [
+        ("2026", 2026),
+        ("2026.0", 2026),  # a year typed as a number comes back from Excel so
+        ("FY2027", 2027),
+        ("Exercice 2028", 2028),
+        ("Année 2029", 2029),
+        ("Année 0", 0),
+        ("An 3", 3),
+        ("Year 1", 1),
+        ("Y2", 2),
+        ("N", 0),
+        ("N+1", 1),
+        ("N + 4", 4),
+    ],
+)
+def test_a_business_case_year_header_reads_as_its_year(header, year):
+    assert values.year_from_header(header) == year
+
+
+@pytest.mark.parametrize(
+    "header", ["N°", "n", "N 1", "A1", "2026-01", "janv.-26", "45", "1850", "2200", "Total", "Année 41", ""]
+)
+def test_other_headers_name_no_year(header):
+    assert values.year_from_header(header) is None
+
+
+@given(
+    st.integers(values.FIRST_CALENDAR_YEAR, values.LAST_CALENDAR_YEAR),
+    st.sampled_from(["", "FY", "Exercice "]),
+)
+def test_every_calendar_year_reads_with_or_without_its_prefix(year, prefix):
+    assert values.year_from_header(f"{prefix}{year}") == year
