@@ -294,20 +294,22 @@ def _formula_issues(
     """Warn about the cells read as empty because their formula has no saved result or shows an Excel error."""
     if not gaps:
         return []
-    where: dict[tuple[str, int], tuple[TableBlock, str]] = {}
+    # A column may be read by several tables stacked in one sheet: each gap goes to the table holding its row.
+    where: dict[tuple[str, int], list[tuple[TableBlock, str]]] = {}
     for block, mapping in mapped:
         for column in mapping.columns:
             if column.field and column.field not in DERIVED_FIELDS:
-                where[(block.sheet, column.col_index)] = (block, column.header)
+                where.setdefault((block.sheet, column.col_index), []).append((block, column.header))
         for col in [*dict(mapping.month_columns), *dict(mapping.year_columns)]:
-            where[(block.sheet, col)] = (block, dict(block.headers).get(col, ""))
+            where.setdefault((block.sheet, col), []).append((block, dict(block.headers).get(col, "")))
     issues = []
     for gap in gaps:
-        found = where.get((gap.sheet, gap.col))
-        if found is None or gap.row not in found[0].data.index:
-            continue
-        code = "excel_error" if gap.kind == "error" else "formula_no_value"
-        issues.append(Issue(WARNING, code, name, gap.sheet, gap.row, found[1], gap.col, gap.value))
+        found = [
+            header for block, header in where.get((gap.sheet, gap.col), []) if gap.row in block.data.index
+        ]
+        if found:
+            code = "excel_error" if gap.kind == "error" else "formula_no_value"
+            issues.append(Issue(WARNING, code, name, gap.sheet, gap.row, found[0], gap.col, gap.value))
     return issues
 
 

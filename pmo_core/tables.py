@@ -328,8 +328,8 @@ def _place(
     issues: list[Issue],
     raw: pd.Series,
 ) -> None:
-    """Turn a parser's problems into issues located at their cells."""
-    for row, problem in problems.items():
+    """Turn a parser's problems into issues located at their cells, top to bottom."""
+    for row, problem in sorted(problems.items(), key=lambda item: item[0]):
         excel_row, excel_col = block.locate(int(row), col)
         issues.append(_issue(problem, ctx, block.sheet, excel_row, header, excel_col, raw.get(row)))
 

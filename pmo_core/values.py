@@ -408,6 +408,12 @@ def parse_numbers(series: pd.Series, *, scale: float = 1.0, decimal: str | None 
     """
     if decimal not in (None, ",", "."):
         raise ValueError(f"decimal must be None, ',' or '.', not {decimal!r}")
+    # An amount scaled past the largest float ("1e308" in k€) becomes infinite and is refused as such below.
+    with np.errstate(over="ignore"):
+        return _parse_numbers(series, scale, decimal)
+
+
+def _parse_numbers(series: pd.Series, scale: float, decimal: str | None) -> Parsed:
     col = _Column(series, math.nan, "float64")
     plain = col.pick(PLAIN_NUMBER)
     col.values[plain] = _floats(col.cells(plain)) * scale

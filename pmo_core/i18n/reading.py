@@ -64,10 +64,10 @@ TEXTS = {
         "Le fichier pèse {size_mb} Mo, au-delà de la limite de {limit_mb} Mo.",
     ),
     "issue.malformed_csv": (
-        "The CSV file could not be read: a quoted value is never closed, or a line is malformed. "
+        "The CSV file could not be read: a quoted value is never closed, or a line is malformed (line {line}). "
         "Open it in a spreadsheet, save it again as CSV and upload it again.",
         "Le fichier CSV n'a pas pu être lu : une valeur entre guillemets n'est jamais fermée, ou une ligne "
-        "est mal formée. Ouvrez-le dans un tableur, enregistrez-le de nouveau en CSV et importez-le de nouveau.",
+        "est mal formée (ligne {line}). Ouvrez-le dans un tableur, enregistrez-le de nouveau en CSV et importez-le de nouveau.",
     ),
     "issue.timeout": (
         "Reading the file took longer than {seconds} seconds and was stopped.",

@@ -262,6 +262,8 @@ def test_csv_unclosed_quote_is_refused(tmp_path):
     with pytest.raises(UnreadableFile) as refused:
         read_file(path, "file.csv")
     assert refused.value.code == "malformed_csv"
+    assert "(line 2)" in t("issue.malformed_csv", "en", **refused.value.params)
+    assert "(ligne 2)" in t("issue.malformed_csv", "fr", **refused.value.params)
 
 
 def test_workbook_by_content_not_by_name(corpus, tmp_path):

@@ -406,6 +406,38 @@ def test_formulas_without_a_saved_result_are_reported_where_they_matter(tmp_path
     assert "open the file in Excel and save it" in read.issues[0].message("en")
 
 
+def test_formula_gaps_of_a_table_are_reported_whatever_table_sits_below_it(tmp_path):
+    rows = [
+        ["Code projet", "Intitulé", "Budget", "Consommé"],
+        ["P1", "Alpha", 100, "=C2/2"],
+        ["P2", "Beta", 200, "#REF!"],
+        [],
+        [],
+        ["Code projet", "Risque", "Probabilité", "Impact"],
+        ["P1", "Retard", 3, 4],
+    ]
+    read = analyse_file(p := workbook(tmp_path / "stacked.xlsx", {"Suivi": rows}), p.name, ReadOptions())
+    assert [t.mapping.entity for t in read.tables] == ["projects", "risks"]
+    assert [(i.code, i.row, i.column) for i in read.issues] == [
+        ("formula_no_value", 2, "Consommé"),
+        ("excel_error", 3, "Consommé"),
+    ]
+
+
+def test_the_problems_of_a_column_are_listed_top_to_bottom(tmp_path):
+    rows = [
+        ["Code projet", "Intitulé", "Budget (k€)"],
+        ["P1", "A", "1e308"],
+        ["P2", "B", "inf"],
+        ["P3", "C", "x"],
+    ]
+    table = analyse_file(
+        p := workbook(tmp_path / "order.xlsx", {"Projets": rows}), p.name, ReadOptions()
+    ).tables[0]
+    rows_reported = [i.row for i in table.issues if i.column == "Budget (k€)"]
+    assert rows_reported == sorted(rows_reported) and len(rows_reported) == 3
+
+
 def test_a_risk_word_takes_the_same_level_in_every_fiche_of_a_file(tmp_path):
     def fiche(code, words):
         return [
