@@ -229,7 +229,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     tables = sorted((pair for pair in mapped if not pair[0].form), key=lambda pair: -pair[0].data.size)
     result.tables.extend(_workers.map(read_in_context, tables))
     result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
-    result.issues.extend(_formula_issues(scan.result().gaps, name, mapped))
+    result.issues.extend(_formula_issues(scan.result(), name, mapped))
     if not any(t.mapping.entity for t in result.tables):
         result.issues.append(Issue(WARNING, "no_table_recognised", name))
     return result
@@ -289,10 +289,11 @@ _workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="table-reader")
 
 
 def _formula_issues(
-    gaps: list[reading.FormulaGap], name: str, mapped: list[tuple[TableBlock, TableMapping]]
+    scan: reading.WorkbookScan, name: str, mapped: list[tuple[TableBlock, TableMapping]]
 ) -> list[Issue]:
-    """Warn about the cells read as empty because their formula has no saved result or shows an Excel error."""
-    if not gaps:
+    """Warn about the cells read as empty because their formula has no saved result or shows an Excel error;
+    past the first thousand of a column, say how many more there are."""
+    if not scan.gaps:
         return []
     # A column may be read by several tables stacked in one sheet: each gap goes to the table holding its row.
     where: dict[tuple[str, int], list[tuple[TableBlock, str]]] = {}
@@ -303,13 +304,19 @@ def _formula_issues(
         for col in [*dict(mapping.month_columns), *dict(mapping.year_columns)]:
             where.setdefault((block.sheet, col), []).append((block, dict(block.headers).get(col, "")))
     issues = []
-    for gap in gaps:
+    for gap in scan.gaps:
         found = [
             header for block, header in where.get((gap.sheet, gap.col), []) if gap.row in block.data.index
         ]
         if found:
             code = "excel_error" if gap.kind == "error" else "formula_no_value"
             issues.append(Issue(WARNING, code, name, gap.sheet, gap.row, found[0], gap.col, gap.value))
+    for (sheet, col), count in scan.more.items():
+        if (sheet, col) in where:
+            header = where[(sheet, col)][0][1]
+            issues.append(
+                Issue(WARNING, "formula_gaps_more", name, sheet, None, header, col, params={"n": count})
+            )
     return issues
 
 

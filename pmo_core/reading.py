@@ -27,7 +27,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -68,6 +68,7 @@ _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 _CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
 
 MAX_MERGES = 100_000  # merged ranges kept per workbook: far above what a tracker holds
+COLUMN_GAPS = 1_000  # formula gaps kept per column; the others are counted
 SCAN_CHUNK_BYTES = 2**20  # formula_gaps inflates a worksheet this much at a time
 MAX_SCAN_CARRY = 2**20  # a cell longer than this is a long text, never a formula without value or an error
 _ROW_NUMBER = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*(\d{1,7})\s*["']""")
@@ -546,47 +547,67 @@ class MergedRange:
     last_col: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class WorkbookScan:
-    """What the scan of an .xlsx's worksheets finds beside calamine's reading."""
+    """What the scan of an .xlsx's worksheets finds beside calamine's reading.
 
-    gaps: list[FormulaGap]
-    merges: list[MergedRange]
+    At most COLUMN_GAPS gaps are kept per column: a column of formulas never calculated (a score on every
+    row) would otherwise crowd out the few Excel errors of the others. The rest are counted in `more`.
+    """
+
+    gaps: list[FormulaGap] = field(default_factory=list)
+    merges: list[MergedRange] = field(default_factory=list)
+    more: dict[tuple[str, int], int] = field(default_factory=dict)  # (sheet, column) -> gaps not kept
+    seen: int = 0  # gaps met, kept or not
+
+    kept: Counter = field(default_factory=Counter, repr=False)  # (sheet, column) -> gaps kept
+
+    def add(self, gap: FormulaGap) -> None:
+        self.seen += 1
+        key = (gap.sheet, gap.col)
+        if self.kept[key] < COLUMN_GAPS:
+            self.kept[key] += 1
+            self.gaps.append(gap)
+        else:
+            self.more[key] = self.more.get(key, 0) + 1
 
 
-def formula_gaps(path: Path, *, limit: int = 10_000, chunk_size: int = SCAN_CHUNK_BYTES) -> list[FormulaGap]:
+def formula_gaps(
+    path: Path, *, limit: int = 1_000_000, chunk_size: int = SCAN_CHUNK_BYTES
+) -> list[FormulaGap]:
     """Find the formulas with no saved result and the Excel error cells (see `scan_workbook`)."""
     return scan_workbook(path, limit=limit, chunk_size=chunk_size).gaps
 
 
-def scan_workbook(path: Path, *, limit: int = 10_000, chunk_size: int = SCAN_CHUNK_BYTES) -> WorkbookScan:
+def scan_workbook(path: Path, *, limit: int = 1_000_000, chunk_size: int = SCAN_CHUNK_BYTES) -> WorkbookScan:
     """Find, in an .xlsx or .xlsm, the formulas with no saved result, the Excel error cells and merged ranges.
 
     calamine reads both as empty cells. Each worksheet is inflated `chunk_size` bytes at a time and only the
     chunks holding a formula or an error are searched, so a sheet of plain values costs little more than its
     decompression. Call it once `check_container` has accepted the file. Other formats give [].
     The formula text of a shared formula's dependent cell is not written in the cell: its value is None.
+    The scan stops after `limit` gaps, kept or counted: a time guard against a sheet of formulas only.
     """
     path = Path(path)
-    gaps: list[FormulaGap] = []
-    merges: list[MergedRange] = []
+    found = WorkbookScan()
     with path.open("rb") as stream:
         if not stream.read(len(ZIP_MAGIC)).startswith(ZIP_MAGIC):
-            return WorkbookScan(gaps, merges)
+            return found
     try:
         with zipfile.ZipFile(path) as archive:
             names = {name.lower(): name for name in archive.namelist()}
             if "xl/workbook.xml" not in names:
-                return WorkbookScan(gaps, merges)  # xlsb, ods
+                return found  # xlsb, ods
             for sheet, part in _worksheet_parts(archive, names):
-                _SheetScan(sheet, gaps, limit, merges).run(archive, part, max(chunk_size, 16))
-                if len(gaps) >= limit:
+                _SheetScan(sheet, found, limit).run(archive, part, max(chunk_size, 16))
+                if found.seen >= limit:
                     break
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, struct.error):
         raise UnreadableFile("corrupt_zip") from None
     except ElementTree.ParseError:
         raise UnreadableFile("corrupt_workbook") from None
-    return WorkbookScan(gaps[:limit], merges[:MAX_MERGES])
+    del found.merges[MAX_MERGES:]
+    return found
 
 
 def _worksheet_parts(archive: zipfile.ZipFile, names: dict[str, str]) -> list[tuple[str, str]]:
@@ -625,8 +646,8 @@ class _SheetScan:
     as calamine places it, so the scan keeps the current row and the last column between chunks.
     """
 
-    def __init__(self, sheet: str, gaps: list[FormulaGap], limit: int, merges: list[MergedRange]) -> None:
-        self.sheet, self.gaps, self.limit, self.merges = sheet, gaps, limit, merges
+    def __init__(self, sheet: str, found: WorkbookScan, limit: int) -> None:
+        self.sheet, self.found, self.limit, self.merges = sheet, found, limit, found.merges
         self.row, self.col = 0, -1  # the last row element's number, the last cell's column in it
 
     def run(self, archive: zipfile.ZipFile, part: str, chunk_size: int) -> None:
@@ -652,7 +673,7 @@ class _SheetScan:
                     cut = data.rfind(b"<")
                     cut = cut if cut > 0 else len(data)
                 self._scan(data, cut)  # data[:cut] ends where the last cell starts: every cell in it is whole
-                if len(self.gaps) >= self.limit:
+                if self.found.seen >= self.limit:
                     return
                 carry, data = data[cut:], stream.read(chunk_size)
             self._scan(carry, len(carry))
@@ -739,8 +760,8 @@ class _SheetScan:
             else:
                 self._advance(data, done, start)
                 done, row, col = start, self.row, self.col + 1
-            self.gaps.append(FormulaGap(self.sheet, row, col, kind, value))
-            if len(self.gaps) >= self.limit:
+            self.found.add(FormulaGap(self.sheet, row, col, kind, value))
+            if self.found.seen >= self.limit:
                 return
         self._advance(data, done, end)
 

@@ -93,6 +93,13 @@ TEXTS = {
         "Cette cellule contient une formule sans résultat enregistré (le fichier a été écrit par un "
         "programme) : ouvrez le fichier dans Excel et enregistrez-le, ou saisissez la valeur.",
     ),
+    "issue.formula_gaps_more": (
+        "{n} {n:more cell of this column reads|more cells of this column read} as empty for the same reasons "
+        "(a formula with no saved result, an Excel error): open the file in Excel, correct and save it.",
+        "{n} {n:autre cellule de cette colonne se lit vide|autres cellules de cette colonne se lisent vides} "
+        "pour les mêmes raisons (formule sans résultat enregistré, erreur Excel) : ouvrez le fichier dans "
+        "Excel, corrigez-le et enregistrez-le.",
+    ),
     "issue.excel_error": (
         "This cell shows the Excel error {value}: correct the formula or type the value.",
         "Cette cellule affiche l'erreur Excel {value} : corrigez la formule ou saisissez la valeur.",

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmo_core import snapshots
+from pmo_core import reading, snapshots
 from pmo_core.importer import (
     ReadOptions,
     analyse_file,
@@ -422,6 +422,45 @@ def test_formula_gaps_of_a_table_are_reported_whatever_table_sits_below_it(tmp_p
         ("formula_no_value", 2, "Consommé"),
         ("excel_error", 3, "Consommé"),
     ]
+
+
+def test_a_column_of_formulas_without_results_does_not_hide_the_errors_of_the_others(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "COLUMN_GAPS", 5)  # a thousand in use: the same at a smaller scale
+    header = [
+        "Code projet",
+        "Risque",
+        "Probabilité",
+        "Impact",
+        "Criticité",
+        "Échéance",
+        "Coût de la mitigation",
+    ]
+    rows = [header] + [
+        [
+            f"P{n}",
+            f"Risque {n}",
+            2,
+            3,
+            f"=C{n + 2}*D{n + 2}",
+            "#REF!" if n in (30, 38) else "2026-06-30",
+            "=1+1",
+        ]
+        for n in range(40)
+    ]
+    read = analyse_file(p := workbook(tmp_path / "noisy.xlsx", {"Risques": rows}), p.name, ReadOptions())
+    found = [(i.code, i.row, i.column) for i in read.issues]
+    assert ("excel_error", 32, "Échéance") in found and ("excel_error", 40, "Échéance") in found
+    assert [
+        i for i in found if i[2] == "Criticité"
+    ] == []  # a score is recomputed: its formulas do not matter
+    assert [i for i in found if i[2] == "Coût de la mitigation"] == [
+        ("formula_no_value", row, "Coût de la mitigation") for row in range(2, 7)
+    ] + [("formula_gaps_more", None, "Coût de la mitigation")]
+    more = next(i for i in read.issues if i.code == "formula_gaps_more")
+    assert more.message("en").endswith(
+        "35 more cells of this column read as empty for the same reasons (a formula "
+        "with no saved result, an Excel error): open the file in Excel, correct and save it."
+    )
 
 
 def test_the_problems_of_a_column_are_listed_top_to_bottom(tmp_path):
