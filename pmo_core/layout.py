@@ -100,12 +100,17 @@ def find_tables(sheet: Sheet) -> list[TableBlock]:
             continue
         found = _table_in_block(sheet.name, rest)
         if found is not None:
-            if found.title is None and heading is not None:
-                found = _with_title(found, heading, sheet.name)
+            if (
+                heading is not None
+            ):  # the title block's unit and date reach the table past a subtitle or legend
+                found = _with_title(found, f"{heading} {found.title or ''}".strip(), sheet.name)
             tables.append(found)
         elif tables and not tables[-1].form and _continues(tables[-1], rest):
             tables[-1] = _extend(tables[-1], rest)
-        heading = _title_above(rest, len(rest)) if found is None and _is_title_block(rest) else None
+        if found is None and _is_title_block(rest):  # title blocks one above the other read as one heading
+            heading = " ".join(text for text in (heading, _title_above(rest, len(rest))) if text)
+        else:
+            heading = None
     return tables
 
 

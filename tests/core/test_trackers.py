@@ -335,6 +335,26 @@ def test_a_file_with_nothing_read_is_refused_rather_than_stored_as_an_empty_snap
     assert snapshots.list_snapshots(con) == []
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        [[], [], ["Légende : ☀️ = OK, 🌧️ = alerte"], []],  # a legend just above the header
+        [[], [], ["Direction des Systèmes d'Information"], [], []],  # a subtitle block of its own
+    ],
+    ids=["legend", "subtitle"],
+)
+def test_a_title_reaches_its_table_past_a_legend_or_a_subtitle(tmp_path, between):
+    rows = [
+        ["Suivi des projets au 15/10/2026 (montants en k€)"],
+        *between,
+        ["Code projet", "Intitulé", "Budget", "Consommé"],
+        ["P1", "Alpha", "1 234,5", "10"],
+    ]
+    read = analyse_file(p := workbook(tmp_path / "titled.xlsx", {"Suivi": rows}), p.name, ReadOptions())
+    assert read.as_of_hint == date(2026, 10, 15)
+    assert read.tables[0].frame.loc[0, ["budget", "actual_cost"]].tolist() == [1_234_500.0, 10_000.0]
+
+
 def test_a_wide_budget_naming_projects_by_title_is_read(con, tmp_path):
     path = workbook(
         tmp_path / "wide_titles.xlsx",
