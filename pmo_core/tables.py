@@ -288,24 +288,32 @@ _ANY_CURRENCY_IN_CELL = "|".join(_CURRENCY_IN_CELL.values())
 def _check_currency(
     cells: pd.Series, column, block: TableBlock, ctx: ReadContext, issues: list[Issue]
 ) -> None:
-    """Amounts written in another currency than the store's are kept as they are, and the user is told once."""
-    found = header_unit(column.header)[1]
-    if found is None:
-        text = cells.dropna().astype(str)
-        # One pass over the column says whether any currency is written in it; most columns hold none.
-        if text.str.contains(_ANY_CURRENCY_IN_CELL).any():
-            found = next(code for code, mark in _CURRENCY_IN_CELL.items() if text.str.contains(mark).any())
-    if found is not None and found != ctx.currency:
+    """Amounts in another currency than the store's are kept as they are, and the user is told once per
+    currency and column: at the header that states it, or at the first cell that writes it ("$1,200" under
+    a "Budget (€)" header too)."""
+    stated = header_unit(column.header)[1]
+    found: list[tuple[str, int, str | None]] = []  # (currency, Excel row, cell)
+    if stated is not None and stated != ctx.currency:
+        found.append((stated, block.header_row, None))
+    text = cells.dropna().astype(str)
+    # One pass over the column says whether any currency is written in it; most columns hold none.
+    if text.str.contains(_ANY_CURRENCY_IN_CELL).any():
+        for code, mark in _CURRENCY_IN_CELL.items():
+            hits = text.index[text.str.contains(mark)]
+            if code not in (ctx.currency, stated) and len(hits):
+                found.append((code, block.locate(int(hits[0]), column.col_index)[0], text[hits[0]]))
+    for code, row, value in found:
         issues.append(
             Issue(
                 WARNING,
                 "currency_mismatch",
                 ctx.file,
                 block.sheet,
-                block.header_row,
+                row,
                 column.header,
                 column.col_index,
-                params={"found": found, "store": ctx.currency},
+                value,
+                params={"found": code, "store": ctx.currency},
             )
         )
 

@@ -186,6 +186,24 @@ def test_amounts_in_another_currency_are_reported(tmp_path):
     assert [(i.code, i.params["found"]) for i in table.issues] == [("currency_mismatch", "USD")]
 
 
+def test_every_other_currency_written_in_a_column_is_reported_at_its_first_cell(tmp_path):
+    rows = [
+        ["Project ID", "Project name", "Budget (€)", "Actual cost"],
+        ["D-1", "Dollars", "$1,200.50", "1,000 USD"],
+        ["D-2", "Pounds", "£300", "€500"],
+        ["D-3", "Francs", "400", "CHF 20"],
+    ]
+    table = analyse_file(
+        p := workbook(tmp_path / "mixed.xlsx", {"Projects": rows}), p.name, ReadOptions()
+    ).tables[0]
+    assert [(i.code, i.params["found"], i.row, i.column, i.value) for i in table.issues] == [
+        ("currency_mismatch", "USD", 2, "Budget (€)", "$1,200.50"),
+        ("currency_mismatch", "GBP", 3, "Budget (€)", "£300"),
+        ("currency_mismatch", "USD", 2, "Actual cost", "1,000 USD"),
+        ("currency_mismatch", "CHF", 4, "Actual cost", "CHF 20"),
+    ]
+
+
 def test_a_negative_budget_is_kept_and_reported_at_its_cell(tmp_path):
     rows = [["Project ID", "Project name", "Budget"], ["N-1", "Signed", "-120 000"], ["N-2", "Fine", 5]]
     table = analyse_file(
