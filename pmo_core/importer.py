@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -717,13 +718,13 @@ def _resolve_projects(frame: pd.DataFrame, index: _ProjectIndex, issues: list[Is
     firsts = others.assign(_code=refs["project_code"], _name=refs["project_name"]).drop_duplicates(
         ["_code", "_name"]
     )
+    keys = list(zip(refs["project_code"], refs["project_name"], strict=True))
+    uses = Counter(keys)  # an unknown project is reported once, with the number of its rows
     resolved = {}
     for row in firsts[["_code", "_name", "_file", "_sheet", "_row"]].to_dict("records"):
         row["project_code"], row["project_name"] = row.pop("_code"), row.pop("_name")
-        resolved[(row["project_code"], row["project_name"])] = _resolve_one(
-            row, index.codes, index.by_code, index.by_name, issues
-        )
-    keys = zip(refs["project_code"], refs["project_name"], strict=True)
+        key = (row["project_code"], row["project_name"])
+        resolved[key] = _resolve_one(row, index.codes, index.by_code, index.by_name, issues, uses[key])
     frame.loc[~direct, "project_code"] = [resolved[key] for key in keys]
     return frame.loc[frame["project_code"].notna()].reset_index(drop=True)
 
@@ -737,8 +738,15 @@ def _is_among(series: pd.Series, values: set[str]) -> pd.Series:
 
 
 def _resolve_one(
-    row: dict, codes: set[str], by_code_ci: dict[str, str], by_name: dict[str, set[str]], issues: list[Issue]
+    row: dict,
+    codes: set[str],
+    by_code_ci: dict[str, str],
+    by_name: dict[str, set[str]],
+    issues: list[Issue],
+    rows: int = 1,
 ) -> str | None:
+    """Return the code of the project a row names by code or title, or None after reporting why not
+    (at the first of its `rows` rows)."""
     for value in (row["project_code"], row["project_name"]):
         if not isinstance(value, str):
             continue
@@ -766,9 +774,20 @@ def _resolve_one(
     value = row["project_code"] if isinstance(row["project_code"], str) else row["project_name"]
     if isinstance(value, str):
         issues.append(
-            Issue(ERROR, "project_unknown", row["_file"], row["_sheet"], int(row["_row"]), value=value)
+            Issue(
+                ERROR,
+                "project_unknown",
+                row["_file"],
+                row["_sheet"],
+                int(row["_row"]),
+                value=value,
+                params={"rows": rows},
+            )
         )
     return None
+
+
+DUPLICATE_LINES_SHOWN = 50  # each located; the others are counted in one line
 
 
 def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
@@ -779,7 +798,7 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
     duplicated = costs.duplicated(keys, keep="first")
     if not duplicated.any():
         return costs
-    for _, row in costs.loc[duplicated].head(50).iterrows():
+    for _, row in costs.loc[duplicated].head(DUPLICATE_LINES_SHOWN).iterrows():
         issues.append(
             Issue(
                 WARNING,
@@ -789,6 +808,12 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
                 int(row["_row"]),
                 value=f"{row['project_code']} {pd.Timestamp(row['month']):%Y-%m}",
             )
+        )
+    more = int(duplicated.sum()) - DUPLICATE_LINES_SHOWN
+    if more > 0:
+        first = costs.loc[duplicated].iloc[0]
+        issues.append(
+            Issue(WARNING, "duplicate_cost_lines_more", first["_file"], first["_sheet"], params={"n": more})
         )
     numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in WIDE_MEASURES})
     return add_up_cost_lines(numeric, keys)[costs.columns]

@@ -26,10 +26,10 @@ TEXTS = {
         "Cette ligne ne désigne aucun projet (ni code, ni intitulé).",
     ),
     "issue.project_unknown": (
-        "« {value} » is neither a project of this import nor a project already in the store. Import the project "
-        "first, or correct its code or title.",
-        "« {value} » n'est ni un projet de cet import, ni un projet déjà en base. Importez d'abord le projet, ou "
-        "corrigez son code ou son intitulé.",
+        "« {value} »{rows:| ({rows} rows, the first here)} is neither a project of this import nor a project "
+        "already in the store. Import the project first, or correct its code or title.",
+        "« {value} »{rows:| ({rows} lignes, la première ici)} n'est ni un projet de cet import, ni un projet "
+        "déjà en base. Importez d'abord le projet, ou corrigez son code ou son intitulé.",
     ),
     "issue.project_ambiguous": (
         "Several projects are titled « {value} » ({candidates}): write the project code instead.",
@@ -84,6 +84,11 @@ TEXTS = {
     "issue.duplicate_cost_line": (
         "Another line has the same project, month and cost type ({value}); the amounts are added up.",
         "Une autre ligne a le même projet, mois et nature ({value}) ; les montants sont additionnés.",
+    ),
+    "issue.duplicate_cost_lines_more": (
+        "{n} more {n:line repeats|lines repeat} a project, month and cost type; the amounts are added up too.",
+        "{n} {n:autre ligne répète|autres lignes répètent} un projet, un mois et une nature ; les montants "
+        "sont additionnés de même.",
     ),
     "issue.no_table_recognised": (
         "No table of projects, milestones, risks, costs or business case was recognised. Map the columns below.",

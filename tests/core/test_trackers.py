@@ -204,6 +204,36 @@ def test_every_other_currency_written_in_a_column_is_reported_at_its_first_cell(
     ]
 
 
+def test_an_unknown_project_is_reported_once_with_the_number_of_its_rows(con, tmp_path):
+    rows = [["Projet", "Mois", "Réalisé"]] + [["INCONNU", f"2026-{m:02d}", 10] for m in range(1, 11)]
+    rows.append(["AUTRE", "2026-01", 5])
+    path = workbook(tmp_path / "costs.xlsx", {"Coûts": rows})
+    plan = build_plan(con, read_files([(path, path.name)]))
+    assert [(i.code, i.row, i.value, i.params["rows"]) for i in plan.errors] == [
+        ("project_unknown", 2, "INCONNU", 10),
+        ("project_unknown", 12, "AUTRE", 1),
+    ]
+    assert "« INCONNU » (10 lignes, la première ici) n'est ni" in plan.errors[0].message("fr")
+    assert "“AUTRE” is neither" in plan.errors[1].message("en")
+
+
+def test_repeated_cost_lines_past_the_fiftieth_are_counted_in_one_line(con, tmp_path):
+    sheets = {
+        "Projects": [["Project code", "Project name"], ["P-1", "One"]],
+        "Costs": [["Project", "Month", "Actual"]] + [["P-1", "2026-01", 1]] * 60,
+    }
+    path = workbook(tmp_path / "repeated.xlsx", sheets)
+    plan = build_plan(con, read_files([(path, path.name)]))
+    repeated = [i for i in plan.warnings if i.code.startswith("duplicate_cost_line")]
+    assert [i.code for i in repeated] == ["duplicate_cost_line"] * 50 + ["duplicate_cost_lines_more"]
+    assert (
+        repeated[-1]
+        .message("en")
+        .endswith("9 more lines repeat a project, month and cost type; the amounts are added up too.")
+    )
+    assert plan.frames["costs"]["actual"].tolist() == [60.0]
+
+
 def test_a_negative_budget_is_kept_and_reported_at_its_cell(tmp_path):
     rows = [["Project ID", "Project name", "Budget"], ["N-1", "Signed", "-120 000"], ["N-2", "Fine", 5]]
     table = analyse_file(
