@@ -69,6 +69,8 @@ NUMERIC_DATE = (
 ENGLISH_HINTS = r"\d,\d{3},\d{3}(?:\D|$)|\d,\d{3}\.\d|^[^.,]*\d\.\d+[^.,]*$|^[-+(]?\s*(?:[$£]|us\$|c\$|ca\$)"
 FRENCH_HINTS = r"\d,(?:\d{1,2}|\d{4,})(?:\D|$)|\d\.\d{3},\d|\d[ \x{a0}\x{202f}]\d{3},\d|(?:^|[^\d.,])0,\d"
 AMBIGUOUS_COMMA = r"^[^\d.,]*[1-9]\d{0,2},\d{3}[^\d.,]*$"
+# Control characters (a bell, a NUL from a broken export) print as nothing and no export can write them.
+CONTROL = r"[\x{00}-\x{08}\x{0b}\x{0c}\x{0e}-\x{1f}\x{7f}]"
 WHITESPACE = r"[\s\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
 
 UNITS = {
@@ -902,9 +904,10 @@ def _clean(text: str) -> str:
 
 
 def clean_text(series: pd.Series) -> Parsed:
-    """Tidy free text: trim, collapse spaces (NBSP too), undo the apostrophe that escapes a formula."""
+    """Tidy free text: drop control characters, trim, collapse spaces (NBSP too), undo the apostrophe that
+    escapes a formula."""
     col = _Column(series, None, "object")
-    text = pc.replace_substring_regex(col.text, WHITESPACE, " ")
+    text = pc.replace_substring_regex(pc.replace_substring_regex(col.text, CONTROL, ""), WHITESPACE, " ")
     text = pc.replace_substring_regex(text, r"^'([=+\-@])", r"\1")
     col.values[:] = text.to_pylist()
     return col.parsed()

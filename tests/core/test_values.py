@@ -641,7 +641,16 @@ def test_prioritisation_scores():
 
 def test_clean_text():
     parsed = clean_text(
-        column("  Refonte \u00a0du\u202fSI  RH ", "'=SUM(A1)", "'+33 1 23", "'O'Neil", "", "-", "l'été")
+        column(
+            "  Refonte \u00a0du\u202fSI  RH ",
+            "'=SUM(A1)",
+            "'+33 1 23",
+            "'O'Neil",
+            "",
+            "-",
+            "l'été",
+            "Pa\x07ie\x00",
+        )
     )
     assert parsed.values.tolist() == [
         "Refonte du SI RH",
@@ -651,6 +660,7 @@ def test_clean_text():
         None,
         None,
         "l'été",
+        "Paie",  # a control character, which no export could write back, is dropped
     ]
     assert parsed.problems == {}
 
