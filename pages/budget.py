@@ -4,7 +4,6 @@ S-curve and the monthly picture, variances, roll-ups, allocation and the alerts 
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
@@ -549,10 +548,6 @@ def ranking_chart(ranked: pd.DataFrame, by: str, count: int) -> alt.LayerChart:
     return _configured(alt.layer(bars, text).properties(title=title, height=CHART_FRAME + 34 * len(data)))
 
 
-def project_link(code: object) -> str:
-    return f"project?code={quote(str(code))}"
-
-
 def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
     """Turn the variance table into what a reader scans: chips for the indices, words for the months."""
     shown = table.copy()
@@ -565,7 +560,7 @@ def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
         for spent, month in zip(shown["exhausted"], shown["exhaustion_month"], strict=True)
     ]
     shown["warning"] = shown["runs_out_before_end"].map(lambda late: "⚠" if late else "")
-    shown["project_link"] = shown["code"].map(project_link)
+    shown["project_link"] = common.project_links(shown["code"])
     columns = [
         "name",
         "portfolio",
@@ -614,7 +609,7 @@ def variance_columns() -> dict:
             common.tr("budget.col.percent_complete"), format="percent", min_value=0, max_value=1
         ),
         "project_link": st.column_config.LinkColumn(
-            common.tr("budget.col.project_link"), display_text=r"code=(.*)"
+            common.tr("budget.col.project_link"), display_text=common.PROJECT_LINK_TEXT
         ),
         **{
             key: money_column(key)
@@ -671,7 +666,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
         ),
         kind_label=listed["kind"].map(lambda k: common.tr(f"budget.alert_kind.{k}")),
         detail=budget.alert_sentences(listed, LANG, CURRENCY).to_numpy(),
-        project_link=listed["code"].map(project_link),
+        project_link=common.project_links(listed["code"]),
     )[["severity_chip", "kind_label", "name", "detail", "portfolio", "manager", "project_link"]]
     common.table(
         shown,
@@ -687,7 +682,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
             "portfolio": st.column_config.TextColumn(common.tr("budget.col.portfolio")),
             "manager": st.column_config.TextColumn(common.tr("budget.col.manager")),
             "project_link": st.column_config.LinkColumn(
-                common.tr("budget.col.project_link"), display_text=r"code=(.*)"
+                common.tr("budget.col.project_link"), display_text=common.PROJECT_LINK_TEXT
             ),
         },
     )

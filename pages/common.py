@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from urllib.parse import quote
 
 import altair as alt
 import duckdb
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from pmo_core import formatting, settings, snapshots, store, vocabulary
 from pmo_core.filters import Filters, filter_options
-from pmo_core.i18n import t
+from pmo_core.i18n import LANGUAGES, t
 from pmo_core.palette import STATUS_EMOJI
 
-LANG_KEY = "lang"
+LANG_KEY = "lang"  # the session's language: a plain key, which a page switch leaves alone
+LANG_CONTROL_KEY = "lang_control"  # the sidebar's FR/EN control, whose own state a page switch may drop
 CURRENT = "current"  # the snapshot choice meaning the current state
 SNAPSHOT_KEY = "snapshot_choice"
 
@@ -56,12 +59,26 @@ def cursor() -> duckdb.DuckDBPyConnection:
 
 
 def lang() -> str:
-    """Return the session's language; outside a script run (AppTest reading widget labels), the last one used."""
+    """Return the session's language; outside a script run (AppTest reading widget labels), the last one used.
+
+    A session opened from a link (a project's page in a new tab) starts in the language the link names.
+    """
     if get_script_run_ctx() is None:
         return _last_language[0]
     _leave_automatic_pages()
+    if LANG_KEY not in st.session_state and st.query_params.get(LANG_KEY) in LANGUAGES:
+        st.session_state[LANG_KEY] = st.query_params[LANG_KEY]
     _last_language[0] = st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))
     return _last_language[0]
+
+
+PROJECT_LINK_TEXT = r"project=([^&]*)"  # what a LinkColumn of project_links shows: the code
+
+
+def project_links(codes: pd.Series) -> pd.Series:
+    """Return the address of each project's page, in the language in force: a link opens a new session."""
+    language = lang()
+    return codes.map(lambda code: f"project?project={quote(str(code))}&{LANG_KEY}={language}")
 
 
 _last_language = [os.environ.get("PMO_LANG", "en")]
@@ -88,6 +105,10 @@ def currency() -> str:
     return current_settings()["currency"]
 
 
+def _language_chosen() -> None:
+    st.session_state[LANG_KEY] = st.session_state[LANG_CONTROL_KEY]
+
+
 def money(value: float | None, short: bool = False) -> str:
     return formatting.money(value, lang(), currency(), short=short)
 
@@ -101,8 +122,9 @@ def sidebar() -> Filters:
             tr("sidebar.language"),
             options=["en", "fr"],
             format_func=lambda code: {"en": "English", "fr": "Français"}[code],
-            key=LANG_KEY,
+            key=LANG_CONTROL_KEY,
             default=lang(),
+            on_change=_language_chosen,
             selection_mode="single",
             required=True,  # a click on the language in force keeps it instead of clearing the choice
         )

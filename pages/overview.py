@@ -177,7 +177,7 @@ def points(value: float | None) -> str:
 def display_table(table: pd.DataFrame) -> pd.DataFrame:
     """Return the table as shown: statuses as chips with their trend arrow, money in thousands."""
     chips = {s: status_text(s) for s in STATUS_ORDER}
-    shown = pd.DataFrame({"link": "project?project=" + table["code"], "name": table["name"]})
+    shown = pd.DataFrame({"link": common.project_links(table["code"]), "name": table["name"]})
     for column in portfolio.STATUS_COLUMNS:
         shown[column] = table[column].map(chips) + table[f"{column}_trend"].map(ARROWS)
     shown["percent"] = (pd.to_numeric(table["percent_complete"], errors="coerce") * 100).round(0)
@@ -199,7 +199,7 @@ def table_config() -> dict:
     config = {
         "link": st.column_config.LinkColumn(
             tr("overview.col.code"),
-            display_text=r"project=(.*)$",
+            display_text=common.PROJECT_LINK_TEXT,
             pinned=True,
             help=tr("overview.col.code.help"),
         ),
@@ -380,10 +380,10 @@ def changes_section(f: Filters, context: portfolio.Reporting) -> None:
 def _project_columns(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     tr = common.tr
     shown = pd.DataFrame(
-        {"link": "project?project=" + frame["code"], "name": frame["name"], "portfolio": frame["portfolio"]}
+        {"link": common.project_links(frame["code"]), "name": frame["name"], "portfolio": frame["portfolio"]}
     )
     config = {
-        "link": st.column_config.LinkColumn(tr("overview.col.code"), display_text=r"project=(.*)$"),
+        "link": st.column_config.LinkColumn(tr("overview.col.code"), display_text=common.PROJECT_LINK_TEXT),
         "name": st.column_config.TextColumn(tr("overview.col.project"), width="medium"),
         "portfolio": st.column_config.TextColumn(tr("sidebar.portfolio")),
     }

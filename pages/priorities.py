@@ -196,10 +196,6 @@ def model_label(models: list[priorities.ScoringModel], model_id: int | None) -> 
     return found.label(LANG) if found else str(model_id)
 
 
-def link(codes: pd.Series) -> pd.Series:
-    return "project?project=" + codes.astype(str)
-
-
 def download(frame: pd.DataFrame, name: str, key: str) -> None:
     """Offer a table as Excel, written only when the button is clicked (long tables cost nothing before)."""
     st.download_button(
@@ -378,7 +374,7 @@ def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
             "rank": ranked["rank"].astype("Int64"),
             "score_rank": ranked["score_rank"].astype("Int64"),
             "manual": ranked["override_rank"].notna().map({True: "✎", False: ""}),
-            "link": link(ranked["code"]),
+            "link": common.project_links(ranked["code"]),
             "name": ranked["name"],
             "score": ranked["score"].round(1),
         }
@@ -399,7 +395,7 @@ def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
         ),
         "manual": st.column_config.TextColumn("✎", help=tr("priorities.col.manual.help"), width="small"),
         "link": st.column_config.LinkColumn(
-            tr("priorities.col.code"), display_text=r"project=(.*)$", pinned=True
+            tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
         ),
         "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
         "score": st.column_config.ProgressColumn(
@@ -660,7 +656,7 @@ def _irr_text(status: str, rate: object, rates: list) -> str:
 def case_table(cases: pd.DataFrame) -> None:
     shown = pd.DataFrame(
         {
-            "link": link(cases["code"]),
+            "link": common.project_links(cases["code"]),
             "name": cases["name"],
             "first_year": cases["first_year"].astype(str),
             "n_years": cases["n_years"],
@@ -679,7 +675,7 @@ def case_table(cases: pd.DataFrame) -> None:
     money_col = lambda key: st.column_config.NumberColumn(f"{tr(key)} ({SYMBOL})", format="localized")  # noqa: E731
     config = {
         "link": st.column_config.LinkColumn(
-            tr("priorities.col.code"), display_text=r"project=(.*)$", pinned=True
+            tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
         ),
         "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
         "first_year": tr("priorities.col.first_year"),
@@ -1111,7 +1107,7 @@ def selection_table(
             "selected": table["selected"].map(
                 {True: "✅ " + tr("priorities.in"), False: "— " + tr("priorities.out")}
             ),
-            "link": link(table["code"]),
+            "link": common.project_links(table["code"]),
             "name": table["name"],
             "reason": [
                 selection.reason_text(r, a, LANG, CURRENCY, kind)
@@ -1128,7 +1124,7 @@ def selection_table(
     config = {
         "selected": st.column_config.TextColumn(tr("priorities.col.selected"), pinned=True, width="small"),
         "link": st.column_config.LinkColumn(
-            tr("priorities.col.code"), display_text=r"project=(.*)$", pinned=True
+            tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
         ),
         "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
         "cost": st.column_config.NumberColumn(f"{tr('priorities.col.cost')} ({SYMBOL})", format="localized"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
@@ -388,7 +387,7 @@ def _for_screen(frame: pd.DataFrame, overdue_mark: str | None = None) -> pd.Data
     if "overdue" in shown:
         shown["overdue"] = shown["overdue"].map(lambda late: mark if late else "")
     if "project_code" in shown:
-        shown["project_link"] = shown["project_code"].map(lambda code: f"project?project={quote(str(code))}")
+        shown["project_link"] = common.project_links(shown["project_code"])
     return shown
 
 
@@ -448,7 +447,7 @@ def _column_config() -> dict:
         "cost_impact": _money_column("risks.col.cost_impact"),
         "due_date": st.column_config.DateColumn(common.tr("risks.col.due_date"), format=date_format),
         "project_link": st.column_config.LinkColumn(
-            common.tr("risks.col.project_link"), display_text=r"project=(.*)"
+            common.tr("risks.col.project_link"), display_text=common.PROJECT_LINK_TEXT
         ),
         "rank": st.column_config.NumberColumn(col["rank"], format="%d", width="small"),
     }

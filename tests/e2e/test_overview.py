@@ -1,5 +1,5 @@
 """The Overview in Chromium on the demo store: choosing a row of the project table lands on that project's page,
-whose address names the project; the project table downloads as Excel."""
+whose address names the project, in the language in force; the project table downloads as Excel."""
 
 from __future__ import annotations
 
@@ -36,6 +36,20 @@ def test_choosing_a_row_opens_the_project_page(page, demo_server):
     assert heading.startswith(f"{code} · ")
     page.get_by_text("Earned value", exact=True).wait_for(timeout=60_000)
     assert not page.query_selector("[data-testid=stException]")
+
+
+def test_a_project_chosen_in_french_opens_in_french(page, demo_server):
+    table = open_overview(page, demo_server)
+    page.get_by_text("Français").click()
+    page.get_by_text("Où en est le portefeuille").wait_for(timeout=60_000)
+    settle(page)
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 14, box["y"] + HEADER_PX + ROW_PX / 2)
+    page.wait_for_url("**/project?project=*", timeout=60_000)
+    settle(page)
+    page.get_by_text("Jalons", exact=True).wait_for(timeout=60_000)  # the page switch kept the language
+    assert page.get_by_text("Milestones", exact=True).count() == 0
+    assert page.get_by_text("Filtres", exact=True).count() == 1
 
 
 def test_a_shared_link_opens_the_project(page, demo_server):

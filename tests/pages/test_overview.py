@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pyarrow as pa
 import pytest
 
@@ -34,6 +36,11 @@ def project_table_of(at):
     )
 
 
+def codes_of(links: pd.Series) -> pd.Series:
+    """Return the project each page address names (project?project=CODE&lang=en)."""
+    return links.map(lambda link: parse_qs(urlsplit(link).query)["project"][0])
+
+
 def test_overview_on_the_demo_shows_figures_table_and_charts(demo_db):
     con = store.connect(demo_db)
     expected = portfolio.project_table(con, Filters())
@@ -52,7 +59,8 @@ def test_overview_on_the_demo_shows_figures_table_and_charts(demo_db):
     # the two projects that stopped reporting in July show Grey, not their old colour
     stale = expected.loc[expected["stale"], "code"].tolist()
     assert len(stale) == 2
-    assert set(table.loc[table["link"].str.endswith(tuple(stale)), "status"].str[:13]) == {"⚪ Not reporte"}
+    assert set(table.loc[codes_of(table["link"]).isin(stale), "status"].str[:13]) == {"⚪ Not reporte"}
+    assert table["link"].str.endswith("&lang=en").all()  # a link opened in a new tab keeps the language
     rows = chart_rows(at)
     assert len(rows) == 3 and max(rows) <= 5000  # roadmap, bubbles, trend; aggregated before sending
 
@@ -63,11 +71,12 @@ def test_overview_speaks_french(demo_db):
     assert heading(at) == "Où en est le portefeuille au 31 octobre 2026 ?"
     assert {"Projets actifs", "Atterrissage", "🔴 Rouge", "⚪ Non renseigné"} <= set(metrics(at))
     assert project_table_of(at)["status"].iloc[0].startswith("🔴 Rouge")
+    assert project_table_of(at)["link"].str.endswith("&lang=fr").all()
 
 
 def test_choosing_a_project_opens_its_page(demo_db):
     at = open_page("pages/overview.py")
-    code = project_table_of(at)["link"].iloc[0].split("=")[-1]
+    code = codes_of(project_table_of(at)["link"]).iloc[0]
     at.selectbox(key="overview_pick_0").set_value(code).run()
     no_exception(at)
     assert at.title[0].value.startswith(f"{code} · ")
@@ -110,7 +119,7 @@ def test_sidebar_filters_and_an_earlier_snapshot_apply(demo_db):
     con.close()
     assert heading(at) == "Where does the portfolio stand on 30 September 2026?"
     table = project_table_of(at)
-    assert sorted(table["link"].str.split("=").str[-1]) == sorted(expected["code"])
+    assert sorted(codes_of(table["link"])) == sorted(expected["code"])
     assert metrics(at)["Active projects"] == str(len(expected))
     # what changed compares with the snapshot before the one viewed
     assert at.selectbox(key="overview_since_en").value == date(2026, 8, 31)

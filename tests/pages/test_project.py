@@ -91,3 +91,16 @@ def test_choosing_another_project_puts_it_in_the_url(two_snapshots):
     no_exception(at)
     assert at.title[0].value == "P2 · Beta"
     assert at.query_params["project"] == "P2"
+
+
+def test_a_link_in_french_opens_the_project_in_french(demo_db):
+    at = AppTest.from_file(APP, default_timeout=60)  # a new session: nothing chosen yet
+    at.query_params["project"] = "PRJ-2025-023"
+    at.query_params["lang"] = "fr"
+    at.run()
+    at.switch_page("pages/project.py")
+    at.run()
+    no_exception(at)
+    assert not at.warning  # the link's language does not clash with the language control's default
+    assert [s.value for s in at.subheader][:3] == ["Historique de la météo", "Jalons", "Risques"]
+    assert at.session_state["lang"] == "fr"
