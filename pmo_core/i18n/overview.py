@@ -232,8 +232,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Roadmap
     "overview.roadmap.heading": ("Roadmap", "Feuille de route"),
     "overview.roadmap.title": (
-        "{late} of {n} projects forecast to finish after their baseline end",
-        "{late} projets sur {n} prévoient de finir après leur fin de référence",
+        "{late} of {n} {n:project|projects} {late:forecasts|forecast} to finish after {late:its|their} baseline end",
+        "{late} {late:projet|projets} sur {n} {late:prévoit|prévoient} de finir après {late:sa|leur} fin de "
+        "référence",
     ),
     "overview.roadmap.subtitle": (
         "Bar: start to forecast end, coloured by status · black tick: baseline end · "
@@ -263,8 +264,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Bubbles
     "overview.bubble.heading": ("Value and risk", "Valeur et risque"),
     "overview.bubble.title": (
-        "{n} projects sit below the median value and above the median risk",
-        "{n} projets sont sous la valeur médiane et au-dessus du risque médian",
+        "{n} {n:project sits|projects sit} below the median value and above the median risk",
+        "{n} {n:projet est|projets sont} sous la valeur médiane et au-dessus du risque médian",
     ),
     "overview.bubble.subtitle": (
         "Where the money and the danger are: bubble size is the budget, colour the status; "

@@ -218,9 +218,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "priorities.rank.compare": ("Compare with", "Comparer avec"),
     "priorities.rank.top": ("Projects in the chart", "Projets dans le graphique"),
     "priorities.rank.unscored": (
-        "{n} projects have no score because an input is missing ({fields}); they are listed at the end of the "
-        "table.",
-        "{n} projets n'ont pas de note car une donnée manque ({fields}) ; ils figurent en fin de tableau.",
+        "{n} {n:project has|projects have} no score because an input is missing ({fields}); {n:it is|they are} "
+        "listed at the end of the table.",
+        "{n} {n:projet n'a|projets n'ont} pas de note car une donnée manque ({fields}) ; {n:il figure|ils "
+        "figurent} en fin de tableau.",
     ),
     "priorities.rank.none_scored": (
         "No project has every input this model needs.",
@@ -308,8 +309,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de rentabilité du modèle (une ligne par projet et par année).",
     ),
     "priorities.case.chart_title": (
-        "{n} of {total} projects never pay back; {name} has the best NPV ({npv})",
-        "{n} projets sur {total} ne sont jamais rentabilisés ; {name} a la meilleure VAN ({npv})",
+        "{n} of {total} {total:project|projects} never {n:pays|pay} back; {name} has the best NPV ({npv})",
+        "{n} {n:projet|projets} sur {total} ne {n:sera jamais rentabilisé|seront jamais rentabilisés} ; "
+        "{name} a la meilleure VAN ({npv})",
     ),
     "priorities.case.chart_subtitle": (
         "Net present value of the {n} best business cases and, in red, of every one that never pays back",
@@ -400,8 +402,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "d'optimalité.",
     ),
     "priorities.select.table": (
-        "{n} of {total} projects funded, and why each is in or out",
-        "{n} projets financés sur {total}, et pourquoi chacun est retenu ou écarté",
+        "{n} of {total} {total:project|projects} funded, and why each is in or out",
+        "{n} {n:projet financé|projets financés} sur {total}, et pourquoi chacun est retenu ou écarté",
     ),
     "priorities.metric.value": ("Value of the selection", "Valeur de la sélection"),
     "priorities.metric.value.of": ("{share} of the best possible", "{share} du meilleur possible"),
@@ -414,7 +416,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "priorities.metric.funded": ("Projects funded", "Projets financés"),
     "priorities.metric.funded.of": ("of {n} candidates", "sur {n} candidats"),
     "priorities.metric.more": ("With 10% more budget", "Avec 10\u00a0% de budget en plus"),
-    "priorities.metric.more.delta": ("{n} more projects", "{n} projets de plus"),
+    "priorities.metric.more.delta": ("{n} more {n:project|projects}", "{n} {n:projet|projets} de plus"),
     "priorities.metric.more.help": (
         "The best selection with every budget (total and per year) raised by 10%.",
         "La meilleure sélection avec chaque budget (total et annuel) augmenté de 10\u00a0%.",
@@ -489,8 +491,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "priorities.scenario.compare": ("Compare (four at most)", "Comparer (quatre au plus)"),
     "priorities.scenario.cost_of": (
-        "{n} projects, {cost} of {budget}",
-        "{n} projets, {cost} sur {budget}",
+        "{n} {n:project|projects}, {cost} of {budget}",
+        "{n} {n:projet|projets}, {cost} sur {budget}",
     ),
     "priorities.scenario.metric.help": ("Value: {objective}.", "Valeur : {objective}."),
     "priorities.scenario.years_title": (
@@ -502,8 +504,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Coûts des analyses de rentabilité des projets de chaque scénario, par année",
     ),
     "priorities.scenario.differ": (
-        "{n} projects are in some scenarios and out of others",
-        "{n} projets sont retenus dans certains scénarios et écartés dans d'autres",
+        "{n} {n:project is|projects are} in some scenarios and out of others",
+        "{n} {n:projet est retenu|projets sont retenus} dans certains scénarios et {n:écarté|écartés} dans "
+        "d'autres",
     ),
     "priorities.scenario.show_all": ("Show every project", "Afficher tous les projets"),
     "priorities.scenario.plan": ("Plan of record", "Plan de référence"),

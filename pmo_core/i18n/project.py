@@ -70,7 +70,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "project.col.response": ("Response", "Réponse"),
     "project.col.risk_status": ("Status", "Statut"),
     "project.col.due": ("Due", "Échéance"),
-    "project.heatmap.title": ("{n} open high or critical risks", "{n} risques ouverts élevés ou critiques"),
+    "project.heatmap.title": (
+        "{n} open high or critical {n:risk|risks}",
+        "{n} {n:risque ouvert élevé ou critique|risques ouverts élevés ou critiques}",
+    ),
     "project.heatmap.title.one": ("1 open high or critical risk", "1 risque ouvert élevé ou critique"),
     "project.heatmap.title.none": ("No open high or critical risk", "Aucun risque ouvert élevé ou critique"),
     "project.heatmap.subtitle": (
