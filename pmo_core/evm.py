@@ -250,6 +250,7 @@ def index_status(value: float | None, green: float, red: float) -> str | None:
     """Return the status of a CPI or SPI by the settings' thresholds; None when the index is undefined."""
     if value is None or pd.isna(value):
         return None
+    value = round(float(value), 8)  # as formatting.ratio reads it: 0.95 stored as 0.9499999... is 0.95
     if value >= green:
         return "green"
     return "amber" if value >= red else "red"

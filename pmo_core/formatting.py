@@ -94,10 +94,15 @@ def percent(fraction: float | None, lang: str, decimals: int = 0) -> str:
 
 
 def ratio(value: float | None, lang: str) -> str:
-    """Write CPI, SPI and the like with two decimals; "n/a" when undefined."""
+    """Write CPI, SPI and the like with two decimals, cut rather than rounded; "n/a" when undefined.
+
+    A CPI of 0.897 is red under a 0.90 threshold: rounded, it would show as 0.90 beside a red mark.
+    Cut, a figure is never shown on the other side of a two-decimal threshold than the one it is on.
+    """
     if missing(value) or (isinstance(value, float) and math.isinf(value)):
         return t("na", lang)
-    return number(value, lang, 2)
+    cut = math.trunc(round(float(value) * 100, 6)) / 100  # (round first: 0.95 is stored as 0.94999...)
+    return number(cut, lang, 2)
 
 
 def day(value: date | datetime | None, lang: str) -> str:
