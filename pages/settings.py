@@ -25,7 +25,8 @@ edited = st.data_editor(
     key="settings_editor",
 )
 if st.button(common.tr("settings.save"), type="primary"):
-    refused = settings.update_settings(con, dict(zip(edited["name"], edited["value"], strict=True)))
+    values = dict(zip(edited["name"], edited["value"], strict=True))
+    refused = settings.update_settings(con, values, common.lang())
     if refused:
         for name, reason in refused.items():
             st.error(common.tr("settings.refused", name=common.tr(f"setting.label.{name}"), reason=reason))

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pmo_core.i18n import t
+from pmo_core.i18n import LANGUAGES, t
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,22 @@ class Setting:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    labels: str | None = None  # a choice's label is t(f"{labels}.{choice}"); None: the choice itself
+
+
+class SettingRefused(ValueError):
+    """A value a setting cannot take; the reason a user reads is `settings.reason.<code>` filled with params."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code, params)
+        self.code, self.params = code, params
+
+    def reason(self, lang: str) -> str:
+        params = dict(self.params)
+        if self.code == "choice":  # the choices as the page shows them, in the reader's language
+            setting = BY_NAME[params.pop("setting")]
+            params["choices"] = " | ".join(choice_label(setting, choice, lang) for choice in setting.choices)
+        return t(f"settings.reason.{self.code}", lang, **params)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -38,7 +54,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("budget_change_threshold_pct", 5.0, "float", minimum=0, maximum=100),
     Setting("cpi_spi_green", 0.95, "float", minimum=0, maximum=2),
     Setting("cpi_spi_red", 0.90, "float", minimum=0, maximum=2),
-    Setting("eac_method", "cpi", "choice", choices=("cpi", "atypical", "cpi_spi", "bottom_up")),
+    Setting(
+        "eac_method",
+        "cpi",
+        "choice",
+        choices=("cpi", "atypical", "cpi_spi", "bottom_up"),
+        labels="budget.method",
+    ),
     Setting("overrun_alert_pct", 5.0, "float", minimum=0, maximum=100),
     Setting("probability_fractions", "0.1,0.3,0.5,0.7,0.9", "floats"),
     Setting("discount_rate_pct", 8.0, "float", minimum=0, maximum=100),
@@ -48,33 +70,72 @@ BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def coerce(name: str, raw: Any) -> Any:
-    """Return `raw` as the setting's type, or raise ValueError with a sentence a user can act on."""
+    """Return `raw` as the setting's type, or raise SettingRefused with the reason a user can act on.
+
+    What the Settings page shows reads back: "0,95" as well as "0.95", a choice's label in either language.
+    """
     setting = BY_NAME[name]
     text = str(raw).strip()
-    if setting.kind == "int":
-        value: Any = int(float(text.replace(",", ".")))
-    elif setting.kind == "float":
-        value = float(text.replace(",", "."))
-    elif setting.kind == "floats":
-        value = tuple(float(part) for part in text.replace(";", ",").split(","))
-        if len(value) != 5 or not all(0 <= v <= 1 for v in value):
-            raise ValueError(
-                f"{name}: five fractions between 0 and 1 are expected, such as 0.1,0.3,0.5,0.7,0.9"
-            )
-        return value
-    elif setting.kind == "choice":
-        if text not in setting.choices:
-            raise ValueError(f"{name}: one of {', '.join(setting.choices)} is expected")
-        return text
-    else:
+    if setting.kind == "choice":
+        return _choice(setting, text)
+    if setting.kind == "text":
         if not text:
-            raise ValueError(f"{name}: a value is expected")
+            raise SettingRefused("empty")
         return text
+    if setting.kind == "floats":
+        return _fractions(text)
+    try:
+        value: Any = float(text.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", "."))
+    except ValueError:
+        raise SettingRefused("number") from None
+    value = int(value) if setting.kind == "int" else value
     if setting.minimum is not None and value < setting.minimum:
-        raise ValueError(f"{name}: at least {setting.minimum:g} is expected")
+        raise SettingRefused("at_least", limit=f"{setting.minimum:g}")
     if setting.maximum is not None and value > setting.maximum:
-        raise ValueError(f"{name}: at most {setting.maximum:g} is expected")
+        raise SettingRefused("at_most", limit=f"{setting.maximum:g}")
     return value
+
+
+def _choice(setting: Setting, text: str) -> str:
+    known = {choice.casefold(): choice for choice in setting.choices}
+    for lang in LANGUAGES:
+        known.update({choice_label(setting, choice, lang).casefold(): choice for choice in setting.choices})
+    if text.casefold() not in known:
+        raise SettingRefused("choice", setting=setting.name)
+    return known[text.casefold()]
+
+
+def _fractions(text: str) -> tuple[float, ...]:
+    """Read five fractions: "0.1,0.3,0.5,0.7,0.9", or "0,1;0,3;0,5;0,7;0,9" as French writes them."""
+    parts = text.split(";") if ";" in text else text.split(",")
+    try:
+        value = tuple(float(part.strip().replace(",", ".")) for part in parts)
+    except ValueError:
+        value = ()
+    if len(value) != 5 or not all(0 <= v <= 1 for v in value):
+        raise SettingRefused("fractions")
+    return value
+
+
+def choice_label(setting: Setting, choice: str, lang: str) -> str:
+    return t(f"{setting.labels}.{choice}", lang) if setting.labels else choice
+
+
+def shown(name: str, value: Any, lang: str) -> str:
+    """Write a setting's value as the Settings page shows it: in the language's numbers, a choice by its label."""
+    setting = BY_NAME[name]
+    if setting.kind == "choice":
+        return choice_label(setting, value, lang)
+    if setting.kind == "floats":
+        return ("; " if lang == "fr" else ", ").join(_number(v, lang) for v in value)
+    if setting.kind in ("int", "float"):
+        return _number(value, lang)
+    return str(value)
+
+
+def _number(value: float, lang: str) -> str:
+    text = str(value) if isinstance(value, int) else f"{value:.10g}"
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def get(con: duckdb.DuckDBPyConnection, name: str) -> Any:
@@ -120,8 +181,8 @@ def settings_table(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
             {
                 "name": s.name,
                 "label": t(f"setting.label.{s.name}", lang),
-                "value": _text(values[s.name]),
-                "default": _text(coerce(s.name, s.default)),
+                "value": shown(s.name, values[s.name], lang),
+                "default": shown(s.name, coerce(s.name, s.default), lang),
                 "help": t(f"setting.{s.name}", lang),
             }
             for s in SETTINGS
@@ -129,16 +190,18 @@ def settings_table(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
     )
 
 
-def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, Any]) -> dict[str, str]:
-    """Store every valid changed value; return the reason each invalid one was refused."""
+def update_settings(
+    con: duckdb.DuckDBPyConnection, values: dict[str, Any], lang: str = "en"
+) -> dict[str, str]:
+    """Store every valid changed value; return the reason, in `lang`, each invalid one was refused."""
     refused = {}
     current = get_all(con)
     for name, raw in values.items():
         try:
             if coerce(name, raw) != current[name]:
                 put(con, name, raw)
-        except (ValueError, KeyError) as exc:
-            refused[name] = str(exc)
+        except SettingRefused as exc:
+            refused[name] = exc.reason(lang)
     return refused
 
 

@@ -14,8 +14,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget.method": ("Estimate at completion (EAC)", "Estimation à terminaison (atterrissage)"),
     "budget.method.help": (
-        "The default comes from the Settings page (eac_method).",
-        "La valeur par défaut vient de la page Paramètres (eac_method).",
+        "The default comes from the Settings page.",
+        "La valeur par défaut vient de la page Paramètres.",
     ),
     "budget.method.cpi": (
         "AC + (BAC − EV) / CPI: current cost efficiency",

@@ -66,6 +66,18 @@ TEXTS = {
     "settings.save": ("Save settings", "Enregistrer les paramètres"),
     "settings.saved": ("Settings saved.", "Paramètres enregistrés."),
     "settings.refused": ("{name} was not changed: {reason}", "{name} n'a pas été modifié : {reason}"),
+    "settings.reason.empty": ("a value is expected.", "une valeur est attendue."),
+    "settings.reason.number": ("a number is expected.", "un nombre est attendu."),
+    "settings.reason.at_least": ("at least {limit} is expected.", "{limit} au moins est attendu."),
+    "settings.reason.at_most": ("at most {limit} is expected.", "{limit} au plus est attendu."),
+    "settings.reason.choice": (
+        "one of {choices} is expected.",
+        "l'une de ces valeurs est attendue : {choices}.",
+    ),
+    "settings.reason.fractions": (
+        "five fractions between 0 and 1 are expected, such as 0.1, 0.3, 0.5, 0.7, 0.9.",
+        "cinq fractions entre 0 et 1 sont attendues, par exemple 0,1 ; 0,3 ; 0,5 ; 0,7 ; 0,9.",
+    ),
     "setting.label.currency": ("Currency", "Devise"),
     "setting.label.reporting_period_days": ("Reporting period (days)", "Période de reporting (jours)"),
     "setting.label.import_user": ("Name recorded on imports", "Nom enregistré sur les imports"),

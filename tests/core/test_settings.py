@@ -19,7 +19,7 @@ def test_valid_values_are_stored_and_wrong_ones_refused_with_a_reason(con):
         {"reporting_period_days": "0", "currency": "GBP", "probability_fractions": "0.1;0.2;0.5;0.8;0.95"},
     )
     assert set(refused) == {"reporting_period_days"}
-    assert "at least 1" in refused["reporting_period_days"]
+    assert refused["reporting_period_days"] == "at least 1 is expected."
     assert settings.get(con, "currency") == "GBP"
     assert settings.get(con, "probability_fractions") == (0.1, 0.2, 0.5, 0.8, 0.95)
     assert settings.get(con, "reporting_period_days") == 35
@@ -43,3 +43,22 @@ def test_the_settings_table_lists_every_setting_with_its_help(con):
     table = settings.settings_table(con, "fr")
     assert list(table["name"]) == [s.name for s in settings.SETTINGS]
     assert table["help"].str.len().min() > 10
+
+
+def test_the_page_shows_values_in_the_readers_words_and_reads_them_back(con):
+    table = settings.settings_table(con, "fr").set_index("name")
+    assert table.at["cpi_spi_green", "value"] == "0,95"
+    assert table.at["probability_fractions", "value"] == "0,1; 0,3; 0,5; 0,7; 0,9"
+    assert table.at["eac_method", "value"] == "CR + (BAC − VA) / CPI : efficience actuelle"
+    assert table.at["max_rows_per_sheet", "value"] == "200000"
+    assert settings.update_settings(con, table["value"].to_dict(), "fr") == {}  # shown, then saved: no change
+    assert settings.update_settings(con, {"eac_method": "AC + ETC: the managers' estimate to complete"}) == {}
+    assert settings.get(con, "eac_method") == "bottom_up"
+    assert settings.update_settings(con, {"cpi_spi_red": "0,85"}, "fr") == {}
+    assert settings.get(con, "cpi_spi_red") == 0.85
+
+
+def test_a_refusal_says_why_in_the_readers_language(con):
+    refused = settings.update_settings(con, {"eac_method": "au pif", "cpi_spi_red": "beaucoup"}, "fr")
+    assert refused["cpi_spi_red"] == "un nombre est attendu."
+    assert refused["eac_method"].startswith("l'une de ces valeurs est attendue : CR + (BAC − VA) / CPI")
