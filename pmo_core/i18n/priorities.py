@@ -519,9 +519,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "priorities.scenario.delete": ("Delete", "Supprimer"),
     # Scoring models
     "priorities.col.weight": ("Weight", "Poids"),
-    "priorities.col.direction": ("Better when", "Meilleur quand"),
-    "priorities.direction.higher": ("higher", "plus haut"),
-    "priorities.direction.lower": ("lower", "plus bas"),
+    "priorities.col.direction": ("Direction", "Sens"),
+    "priorities.direction.higher": ("Higher is better", "Plus haut, meilleur"),
+    "priorities.direction.lower": ("Lower is better", "Plus bas, meilleur"),
     "priorities.col.scale_min": ("Scale minimum", "Minimum de l'échelle"),
     "priorities.col.scale_max": ("Scale maximum", "Maximum de l'échelle"),
     "priorities.col.scale.help": (
@@ -533,8 +533,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "WSJF: the cost-of-delay terms are added, the job size divides them.",
         "WSJF : les termes du coût du retard s'additionnent, la taille les divise.",
     ),
-    "priorities.role.term": ("term", "terme"),
-    "priorities.role.size": ("job size (divisor)", "taille (diviseur)"),
+    "priorities.role.term": ("Adds to the score", "S'ajoute à la note"),
+    "priorities.role.size": ("Divides the score (job size)", "Divise la note (taille)"),
     "priorities.model.save": ("Save the model", "Enregistrer le modèle"),
     "priorities.model.new_name": ("Name of a new model", "Nom d'un nouveau modèle"),
     "priorities.model.save_as": ("Save as a new model", "Enregistrer comme nouveau modèle"),
