@@ -236,8 +236,19 @@ def chart(figure, **kwargs):
     return st.altair_chart(figure, **kwargs)
 
 
+TABLE_HEADER_PX, TABLE_ROW_PX = 38, 35  # st.dataframe's header and default row heights, borders included
+
+
 def table(data, **kwargs):
-    """Draw a table with st.dataframe, an empty cell showing a dash rather than the word "None"."""
+    """Draw a table with st.dataframe, an empty cell showing a dash rather than the word "None".
+
+    A height asked for is a most: four rows are not drawn over a frame of ten empty ones.
+    """
+    if isinstance(kwargs.get("height"), int):
+        rows = len(getattr(data, "data", data))  # a Styler holds its frame in .data
+        kwargs["height"] = min(
+            kwargs["height"], TABLE_HEADER_PX + rows * kwargs.get("row_height", TABLE_ROW_PX) + 3
+        )
     return st.dataframe(data, placeholder="—", **kwargs)
 
 

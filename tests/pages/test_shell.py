@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from pages import common
 from pmo_core import settings
 from tests.pages.conftest import no_exception, open_page
 
@@ -52,3 +54,12 @@ def test_the_settings_page_shows_the_declared_table(db_path):
     assert list(table["name"]) == [s.name for s in settings.SETTINGS]
     assert table.loc[table["name"] == "reporting_period_days", "value"].item() == "35"
     assert table.loc[table["name"] == "currency", "help"].item().startswith("Currency")
+
+
+def test_a_table_height_is_a_most_so_few_rows_draw_no_empty_grid(monkeypatch):
+    drawn = []
+    monkeypatch.setattr(common.st, "dataframe", lambda data, **options: drawn.append(options["height"]))
+    common.table(pd.DataFrame({"code": ["P1", "P2", "P3", "P4"]}), height=420)
+    common.table(pd.DataFrame({"code": [f"P{n}" for n in range(40)]}), height=420)
+    common.table(pd.DataFrame({"code": ["P1"]}).style, height=420)  # a Styler counts its frame's rows
+    assert drawn == [38 + 4 * 35 + 3, 420, 38 + 35 + 3]
