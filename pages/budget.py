@@ -174,8 +174,9 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
         column.metric(
             common.tr(f"budget.metric.{field}"),
             money(getattr(now, field), short=True),
-            delta=_money_delta(now, before, field),
-            delta_color="off",  # a budget or a spend that grows is neither good nor bad by itself
+            **_money_delta(
+                now, before, field, "off"
+            ),  # a budget or a spend that grows is neither good nor bad
             border=True,
             help=f"{common.tr(f'budget.metric.{field}.help')} {since}".strip(),
         )
@@ -188,22 +189,21 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
         column.metric(
             f"{common.tr(f'budget.metric.{field}')} · {index_status_word(value)}",
             formatting.ratio(value, LANG),
-            delta=_ratio_delta(now, before, field),
+            **_ratio_delta(now, before, field),
             border=True,
             help=f"{common.tr(f'budget.metric.{field}.help', **thresholds)} {since}".strip(),
         )
     outlook[2].metric(
         common.tr("budget.metric.eac"),
         money(now.eac, short=True),
-        delta=_money_delta(now, before, "eac"),
-        delta_color="inverse",
+        **_money_delta(now, before, "eac", "inverse"),
         border=True,
         help=common.tr("budget.metric.eac.help", method=common.tr(f"budget.method.{METHOD}")),
     )
     outlook[3].metric(
         common.tr("budget.metric.vac"),
         money(now.vac, short=True),
-        delta=_money_delta(now, before, "vac"),
+        **_money_delta(now, before, "vac"),
         border=True,
         help=common.tr("budget.metric.vac.help"),
     )
@@ -215,20 +215,26 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
     st.caption(" · ".join([common.tr("budget.note.status", date=formatting.day(STATUS_DATE, LANG)), *notes]))
 
 
-def _money_delta(now: budget.Totals, before: budget.Totals | None, field: str) -> str | None:
+def _change_of(now: budget.Totals, before: budget.Totals | None, field: str) -> float | None:
     if before is None or pd.isna(getattr(now, field)) or pd.isna(getattr(before, field)):
         return None
-    change = getattr(now, field) - getattr(before, field)
-    return ("+" if change > 0 else "") + money(change, short=True)
+    return getattr(now, field) - getattr(before, field)
 
 
-def _ratio_delta(now: budget.Totals, before: budget.Totals | None, field: str) -> str | None:
-    if before is None or pd.isna(getattr(now, field)) or pd.isna(getattr(before, field)):
-        return None
-    change = round(getattr(now, field) - getattr(before, field), 2)  # the sign of what is shown, not of 0.004
-    if change == 0:
-        return None
-    return ("+" if change > 0 else "") + formatting.number(change, LANG, 2)
+def _money_delta(
+    now: budget.Totals, before: budget.Totals | None, field: str, colour: str = "normal"
+) -> dict:
+    delta = _change_of(now, before, field)
+    text = money(delta, short=True) if delta is not None else ""
+    if delta is not None and text.lstrip("-") == money(0, short=True):
+        delta = 0  # a change too small to show in k€ or M€ is shown as no change, not "+€0"
+    return common.change(delta, text, colour)
+
+
+def _ratio_delta(now: budget.Totals, before: budget.Totals | None, field: str) -> dict:
+    delta = _change_of(now, before, field)
+    delta = None if delta is None else round(delta, 2)  # the sign of what is shown, not of 0.004
+    return common.change(delta, formatting.number(delta, LANG, 2) if delta is not None else "")
 
 
 # --- S-curve -------------------------------------------------------------------------------------------

@@ -109,6 +109,17 @@ def _language_chosen() -> None:
     st.session_state[LANG_KEY] = st.session_state[LANG_CONTROL_KEY]
 
 
+def change(delta: float | None, text: str, colour: str = "normal") -> dict:
+    """Return st.metric's delta options for a change since the previous snapshot: the change signed, so the
+    arrow points the right way; no change, a grey "±0" with no arrow (a text not starting with "-" would
+    otherwise draw a rise); no earlier figure, nothing."""
+    if delta is None or pd.isna(delta):
+        return {"delta": None}
+    if delta == 0:
+        return {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": text if text.startswith("-") else f"+{text}", "delta_color": colour}
+
+
 def money(value: float | None, short: bool = False) -> str:
     return formatting.money(value, lang(), currency(), short=short)
 

@@ -85,15 +85,6 @@ def ratio(values: pd.Series) -> pd.Series:
     return values.map(lambda v: formatting.ratio(v, LANG))
 
 
-def signed(delta: float | None, text: str) -> str | None:
-    """Return a delta's text with its sign, so st.metric draws the arrow the right way."""
-    if delta is None or pd.isna(delta):
-        return None
-    if delta == 0:
-        return "±0"
-    return text if text.startswith("-") else f"+{text}"
-
-
 def month_axis(title: str, **kwargs: object) -> alt.Axis:
     """Return a time axis whose month names follow the page's language."""
     names = [formatting.month(date(2000, m, 1), "fr").split()[0] for m in range(1, 13)]
@@ -146,9 +137,7 @@ def headline_section(h: portfolio.Headline, context: portfolio.Reporting) -> Non
             column.metric(
                 title,
                 write(figure.value),
-                delta=signed(delta, write_delta(delta)),
-                delta_color="off" if not delta else colour,
-                delta_arrow="off" if not delta else "auto",
+                **common.change(delta, write_delta(delta), colour),
                 help=common.tr(f"overview.kpi.{name}.help", days=SETTINGS["reporting_period_days"]),
                 border=True,
             )

@@ -53,6 +53,9 @@ def test_page_shows_earned_value_charts_and_tables_of_the_demo(demo_db):
     assert len(variance) == expected.n_projects
     assert variance["cpi_chip"].str.match(r"^(🟢|🟡|🔴|⚪) ").all()
     assert [t.label for t in at.tabs][1].startswith("Alerts (")
+    deltas = [m.proto.delta for m in at.metric]
+    assert len(deltas) == 8 and all(deltas)  # every card says its change, so the rows of cards stay level
+    assert not [d for d in deltas if d.lstrip("+-") in ("€0", "0.00")]  # no change reads "±0", never "+€0"
 
 
 def test_page_speaks_french(demo_db):

@@ -63,3 +63,10 @@ def test_a_table_height_is_a_most_so_few_rows_draw_no_empty_grid(monkeypatch):
     common.table(pd.DataFrame({"code": [f"P{n}" for n in range(40)]}), height=420)
     common.table(pd.DataFrame({"code": ["P1"]}).style, height=420)  # a Styler counts its frame's rows
     assert drawn == [38 + 4 * 35 + 3, 420, 38 + 35 + 3]
+
+
+def test_a_change_is_signed_and_no_change_is_a_grey_plus_minus_zero():
+    assert common.change(None, "") == {"delta": None}
+    assert common.change(0, "€0", "inverse") == {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
+    assert common.change(700_000, "€700k", "inverse") == {"delta": "+€700k", "delta_color": "inverse"}
+    assert common.change(-0.02, "-0.02") == {"delta": "-0.02", "delta_color": "normal"}
