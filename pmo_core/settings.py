@@ -97,12 +97,17 @@ def coerce(name: str, raw: Any) -> Any:
 
 
 def _choice(setting: Setting, text: str) -> str:
-    known = {choice.casefold(): choice for choice in setting.choices}
+    def key(
+        words: str,
+    ) -> str:  # case and spacing aside: French labels bind "CPI : ..." with a no-break space
+        return " ".join(words.split()).casefold()
+
+    known = {key(choice): choice for choice in setting.choices}
     for lang in LANGUAGES:
-        known.update({choice_label(setting, choice, lang).casefold(): choice for choice in setting.choices})
-    if text.casefold() not in known:
+        known.update({key(choice_label(setting, choice, lang)): choice for choice in setting.choices})
+    if key(text) not in known:
         raise SettingRefused("choice", setting=setting.name)
-    return known[text.casefold()]
+    return known[key(text)]
 
 
 def _fractions(text: str) -> tuple[float, ...]:

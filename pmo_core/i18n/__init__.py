@@ -9,6 +9,7 @@ defined only once (a test checks it). Field and vocabulary labels come from `fie
 from __future__ import annotations
 
 import importlib
+import re
 import string
 from functools import cache
 
@@ -61,7 +62,7 @@ def t(key: str, lang: str = "en", /, **params: object) -> str:
     pair = table().get(key)
     if pair is None:
         return key  # a missing key shows itself rather than breaking a page; a test keeps the table complete
-    text = pair[1] if lang == "fr" else _english_quotes(pair[0])
+    text = _french_spaces(pair[1]) if lang == "fr" else _english_quotes(pair[0])
     if params:
         return _Formatter(lang).vformat(text, (), _Defaulting(params))
     return text
@@ -94,6 +95,15 @@ def _count(value: object) -> float | None:
         return float(str(value).replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", "."))
     except ValueError:
         return None
+
+
+_BEFORE_FRENCH_MARK = re.compile(r" ([?!;:»])")
+
+
+@cache
+def _french_spaces(text: str) -> str:
+    """Bind the space French sets before ? ! ; : » and after « to its mark, so no line starts with one."""
+    return _BEFORE_FRENCH_MARK.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
 
 
 def _english_quotes(text: str) -> str:

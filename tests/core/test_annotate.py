@@ -150,11 +150,13 @@ def test_each_problem_cell_is_coloured_and_explained_in_french(tracker):
     # 24 + 16 px x 4 lines tall ("PMO:", a sentence on two lines, the value), beside the user's default-sized one.
     ours = [size for size in note_sizes(data) if size != (144, 79)]
     assert len(ours) == 5 and all(width == 360 and height >= 88 for width, height in ours)
-    budget = cells[("Projets", "F4")].comment.text
+    budget = cells[("Projets", "F4")].comment.text.replace("\u00a0", " ")  # French no-break spaces as spaces
     assert "Erreur : « cent mille » n'est pas un nombre" in budget
     assert "Valeur lue : « cent mille »" in budget
     assert "précède la date de début 2026-03-01" in cells[("Projets", "E3")].comment.text
-    assert "« PRJ-999 » n'est ni un projet de cet import" in cells[("Risques", "A3")].comment.text
+    assert "« PRJ-999 » n'est ni un projet de cet import" in cells[("Risques", "A3")].comment.text.replace(
+        "\u00a0", " "
+    )
     assert "apparaît plusieurs fois (aussi ligne 2)" in cells[("Projets", "A5")].comment.text
     own = cells[("Projets", "G2")]
     assert (own.comment.text, own.comment.author, own.fill.fgColor.rgb) == (
@@ -325,7 +327,7 @@ def test_a_cp1252_csv_comes_back_as_an_annotated_xlsx(tmp_path, con):
         ["PRJ-3", "Données", 300],
     ]
     assert set(marked_cells(workbook)) == {("budget", "C3")}
-    assert "Valeur lue : « beaucoup »" in sheet["C3"].comment.text
+    assert "Valeur lue\u00a0: «\u00a0beaucoup\u00a0»" in sheet["C3"].comment.text
     assert workbook.worksheets[0]["C5"].hyperlink.location == "'budget'!C3"
 
 

@@ -35,7 +35,10 @@ SAYS = {
     "password_protected": (["password", "remove"], ["mot de passe", "retirez"]),
     "zip_bomb": (["zip bomb", "refused"], ["bombe zip", "refusé"]),
     "xml_entities": (["XML declarations", "refused"], ["déclarations XML", "refusé"]),
-    "too_many_rows": (["rows", "more than the limit of 200:"], ["lignes", "au-delà de la limite de 200 :"]),
+    "too_many_rows": (
+        ["rows", "more than the limit of 200:"],
+        ["lignes", "au-delà de la limite de 200\u00a0:"],
+    ),
     "out_of_memory": (["memory", "Delete the unused rows"], ["mémoire", "Supprimez les lignes"]),
 }
 READER_CODES = set(SAYS) | {"too_many_cells", "too_large", "malformed_csv", "timeout", "crashed"}

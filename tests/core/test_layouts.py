@@ -196,7 +196,7 @@ def test_a_missing_required_column_is_explained(tmp_path):
     assert table.mapping.entity == "risks"
     assert [(i.code, i.params["field"]) for i in table.issues] == [("required_column_missing", "title")]
     assert "No column holds “Risk”, which risks need" in table.issues[0].message("en")
-    assert "« Risque », indispensable pour ce tableau (risques)" in table.issues[0].message("fr")
+    assert "«\u00a0Risque\u00a0», indispensable pour ce tableau (risques)" in table.issues[0].message("fr")
 
 
 def test_the_year_columns_of_a_business_case_show_on_the_mapping_screen_and_survive_a_change(tmp_path):

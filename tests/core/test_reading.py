@@ -117,7 +117,7 @@ def test_a_sheet_too_wide_is_refused_by_name_before_its_headers_are_read(tmp_pat
     with pytest.raises(UnreadableFile) as refused:
         check_container(tmp_path / "wide.xlsx", "wide.xlsx", max_rows=1000, max_bytes=2**20)
     assert (refused.value.code, refused.value.params["sheet"]) == ("too_many_columns", "Budget")
-    assert "« Budget »" in t(f"issue.{refused.value.code}", "fr", **refused.value.params)
+    assert "«\u00a0Budget\u00a0»" in t(f"issue.{refused.value.code}", "fr", **refused.value.params)
 
 
 def test_refusals_carry_their_numbers(corpus):
@@ -469,7 +469,7 @@ def test_formula_gaps_of_100k_rows_without_formulas_are_none(big_xlsx):
 def test_formula_gap_sentences_in_both_languages():
     assert t("issue.formula_no_value", "en").startswith("This cell holds a formula with no saved result")
     assert "#REF!" in t("issue.excel_error", "en", value="#REF!")
-    assert "l'erreur Excel #REF! :" in t("issue.excel_error", "fr", value="#REF!")
+    assert "l'erreur Excel #REF!\u00a0:" in t("issue.excel_error", "fr", value="#REF!")
     for key in ("issue.formula_no_value", "issue.excel_error"):
         french = t(key, "fr")
         assert french != t(key, "en") and french != key

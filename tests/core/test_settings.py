@@ -49,11 +49,16 @@ def test_the_page_shows_values_in_the_readers_words_and_reads_them_back(con):
     table = settings.settings_table(con, "fr").set_index("name")
     assert table.at["cpi_spi_green", "value"] == "0,95"
     assert table.at["probability_fractions", "value"] == "0,1; 0,3; 0,5; 0,7; 0,9"
-    assert table.at["eac_method", "value"] == "CR + (BAC − VA) / CPI : efficience actuelle"
+    assert table.at["eac_method", "value"] == "CR + (BAC − VA) / CPI\u00a0: efficience actuelle"
     assert table.at["max_rows_per_sheet", "value"] == "200000"
     assert settings.update_settings(con, table["value"].to_dict(), "fr") == {}  # shown, then saved: no change
     assert settings.update_settings(con, {"eac_method": "AC + ETC: the managers' estimate to complete"}) == {}
     assert settings.get(con, "eac_method") == "bottom_up"
+    assert (
+        settings.update_settings(con, {"eac_method": "cr + (bac − va) / cpi : efficience actuelle"}, "fr")
+        == {}
+    )
+    assert settings.get(con, "eac_method") == "cpi"  # typed with a plain space and in lower case
     assert settings.update_settings(con, {"cpi_spi_red": "0,85"}, "fr") == {}
     assert settings.get(con, "cpi_spi_red") == 0.85
 
@@ -61,4 +66,4 @@ def test_the_page_shows_values_in_the_readers_words_and_reads_them_back(con):
 def test_a_refusal_says_why_in_the_readers_language(con):
     refused = settings.update_settings(con, {"eac_method": "au pif", "cpi_spi_red": "beaucoup"}, "fr")
     assert refused["cpi_spi_red"] == "un nombre est attendu."
-    assert refused["eac_method"].startswith("l'une de ces valeurs est attendue : CR + (BAC − VA) / CPI")
+    assert refused["eac_method"].startswith("l'une de ces valeurs est attendue\u00a0: CR + (BAC − VA) / CPI")

@@ -213,7 +213,7 @@ def test_an_unknown_project_is_reported_once_with_the_number_of_its_rows(con, tm
         ("project_unknown", 2, "INCONNU", 10),
         ("project_unknown", 12, "AUTRE", 1),
     ]
-    assert "« INCONNU » (10 lignes, la première ici) n'est ni" in plan.errors[0].message("fr")
+    assert "«\u00a0INCONNU\u00a0» (10 lignes, la première ici) n'est ni" in plan.errors[0].message("fr")
     assert "“AUTRE” is neither" in plan.errors[1].message("en")
 
 

@@ -33,7 +33,7 @@ def test_every_tab_runs_in_both_languages(demo_db, lang):
     at = open_page(PAGE, lang)
     no_exception(at)
     assert at.title[0].value == (
-        "Which projects should we fund?" if lang == "en" else "Quels projets financer ?"
+        "Which projects should we fund?" if lang == "en" else "Quels projets financer\u00a0?"
     )
     assert len(at.get("vega_lite_chart")) == 2  # contributions, and ranks under two models
     for index in range(1, 5):
