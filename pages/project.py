@@ -474,11 +474,12 @@ def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
     for start in range(0, len(figures), 4):  # four to a row, so no label is cut on a laptop
         for column, (name, value, rated) in zip(st.columns(4), figures[start : start + 4], strict=True):
             text = formatting.ratio(value, LANG) if rated is not None else money(value, short=True)
-            if rated:
-                status = evm.index_status(value, green, red)
-                text = f"{text} {common.status_chip(status).split(' ')[0] if status else ''}".strip()
+            label = tr(f"project.ev.{name}")
+            status = evm.index_status(value, green, red) if rated else None
+            if status:  # the status in words beside its colour, as on the Budget page: "CPI · 🟡 Amber"
+                label = f"{label} · {common.status_chip(status)}"
             column.metric(
-                tr(f"project.ev.{name}"),
+                label,
                 text,
                 help=tr(f"project.ev.{name}.help", green=green, red=red),
                 border=True,

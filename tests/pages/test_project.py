@@ -44,7 +44,13 @@ def test_a_link_opens_the_project_with_its_figures(demo_db):
     assert at.title[0].value == "PRJ-2025-023 · Identity & access management"
     shown = metrics(at)
     assert shown["Status"] == "🔴 Red"
-    assert shown["CPI"].startswith(formatting.ratio(ev.cpi, "en"))
+    cpi = next(label for label in shown if label.startswith("CPI · "))
+    assert shown[cpi] == formatting.ratio(ev.cpi, "en")
+    assert cpi.split(" · ")[1] in {
+        "🟢 Green",
+        "🟡 Amber",
+        "🔴 Red",
+    }  # its status in words, not by colour only
     assert shown["Budget (BAC)"] == formatting.money(ev.bac, "en", short=True)
     assert len(at.get("vega_lite_chart")) == 3  # status history, risk matrix, monthly costs
     milestones = next(d.value for d in at.dataframe if "slip" in d.value.columns)
