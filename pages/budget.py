@@ -324,18 +324,12 @@ def _status_rule(status_date: date, right: bool) -> list[alt.Chart]:
         .mark_rule(color="#424242", strokeDash=[3, 3], strokeWidth=2)
         .encode(x="day:T", tooltip=[alt.Tooltip("text:N", title=common.tr("budget.tip.date"))])
     )
-    text = (
-        alt.Chart(frame)
-        .mark_text(
-            align="left" if right else "right",
-            dx=6 if right else -6,
-            dy=-10 if right else 12,
-            fontSize=LABEL_PX,
-            color="#424242",
-        )
-        .encode(x="day:T", y=alt.datum(0) if right else alt.value(0), text="text:N")
-    )
-    return [rule, text]
+    placed = {"align": "left" if right else "right", "dx": 6 if right else -6, "dy": -10 if right else 12}
+    words = alt.Chart(frame).encode(x="day:T", y=alt.datum(0) if right else alt.value(0), text="text:N")
+    # A white halo under the words keeps them readable where a bar of the month before rises behind them.
+    halo = words.mark_text(**placed, fontSize=LABEL_PX, stroke="white", strokeWidth=5, strokeJoin="round")
+    text = words.mark_text(**placed, fontSize=LABEL_PX, color="#424242")
+    return [rule, alt.layer(halo, text)]
 
 
 def _bac_rule(bac: float) -> list[alt.Chart]:
