@@ -18,8 +18,9 @@ edited = st.data_editor(
     column_config={
         "name": None,  # the internal name stays out of sight; the label says it in the user's words
         "label": st.column_config.TextColumn(common.tr("settings.col.name")),
-        "value": st.column_config.TextColumn(common.tr("settings.col.value")),
-        "default": st.column_config.TextColumn(common.tr("settings.col.default")),
+        # Wide enough for a choice written out ("AC + (BAC − EV) / CPI: current cost efficiency").
+        "value": st.column_config.TextColumn(common.tr("settings.col.value"), width="large"),
+        "default": st.column_config.TextColumn(common.tr("settings.col.default"), width="medium"),
         "help": st.column_config.TextColumn(common.tr("settings.col.help"), width="large"),
     },
     key="settings_editor",
