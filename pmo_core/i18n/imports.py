@@ -352,7 +352,8 @@ TEXTS = {
         "fichier.",
     ),
     "import.blocked": (
-        "{errors} {errors:error blocks|errors block} the import: correct them in the file or the mapping, then drop the file again.",
+        "{errors} {errors:error blocks|errors block} the import: correct {errors:it|them} in the file or the mapping, "
+        "then drop the file again.",
         "{errors} {errors:erreur bloque|erreurs bloquent} l'import : {errors:corrigez-la|corrigez-les} dans le fichier ou la correspondance, puis redéposez le "
         "fichier.",
     ),

@@ -69,7 +69,8 @@ def test_counts_agree_with_their_words_instead_of_writing_s_in_brackets():
     assert t("risks.register.count", "fr", total=0) == "0 risque."  # French counts zero in the singular
     assert t("risks.register.count", "fr", total="1 234") == "1 234 risques."  # a count already formatted
     assert t("import.blocked", "fr", errors=1).startswith("1 erreur bloque l'import\u00a0: corrigez-la")
-    assert t("import.blocked", "en", errors=3).startswith("3 errors block the import")
+    assert t("import.blocked", "en", errors=3).startswith("3 errors block the import: correct them")
+    assert t("import.blocked", "en", errors=1).startswith("1 error blocks the import: correct it")
 
 
 def test_translation_keys_used_in_code_exist():
