@@ -167,43 +167,24 @@ def headline(f: Filters, rf: risks.RiskFilter) -> None:
     for column, field in zip(columns, ("risks", "critical", "high", "overdue"), strict=False):
         value = getattr(now, field)
         change = None if before is None else value - getattr(before, field)
-        shown = None if change is None else f"{change:+d}" if change else "±0"
         column.metric(
             common.tr(f"risks.metric.{field}"),
             formatting.number(value, LANG),
             border=True,
-            **_delta(shown, change, since),
+            help=since,  # the cards are narrow: the date compared with goes in the help, not under the delta
+            **common.change(change, formatting.number(change, LANG) if change else "", "inverse"),
         )
     change = None
     if before is not None and now.exposure is not None and before.exposure is not None:
         change = now.exposure - before.exposure
-    shown = (
-        None
-        if change is None
-        else ("+" if change > 0 else "") + formatting.money(change, LANG, CURRENCY, short=True)
-    )
+    text = formatting.money(change, LANG, CURRENCY, short=True) if change else ""
     columns[4].metric(
         common.tr("risks.metric.exposure"),
         formatting.money(now.exposure, LANG, CURRENCY, short=True),
         border=True,
-        **_delta(shown, change, since, common.tr("risks.metric.exposure_help")),
+        help=" ".join(filter(None, [common.tr("risks.metric.exposure_help"), since])),
+        **common.change(change, text, "inverse"),  # up is bad for risks
     )
-
-
-def _delta(shown: str | None, change: float | None, since: str | None, meaning: str | None = None) -> dict:
-    """Return a metric's delta and help: up is bad for risks (red), no change is grey and without an arrow.
-
-    The cards are narrow, so the date compared with goes in the help rather than under the delta."""
-    text = " ".join(filter(None, [meaning, since])) or None
-    if shown is None:
-        return {"help": text}
-    still = not change
-    return {
-        "delta": shown,
-        "delta_color": "off" if still else "inverse",
-        "delta_arrow": "off" if still else "auto",
-        "help": text,
-    }
 
 
 # --- Heatmap and a cell's risks ------------------------------------------------------------------------
