@@ -37,7 +37,7 @@ from pmo_core.tables import (
     WIDE_MEASURES,
     ReadContext,
     TableRead,
-    add_up_cost_lines,
+    add_up_lines,
     apply_title_unit,
     check_plausible,
     guess_wide_measure,
@@ -816,7 +816,7 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
             Issue(WARNING, "duplicate_cost_lines_more", first["_file"], first["_sheet"], params={"n": more})
         )
     numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in WIDE_MEASURES})
-    return add_up_cost_lines(numeric, keys)[costs.columns]
+    return add_up_lines(numeric, keys)[costs.columns]
 
 
 def _coverage(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -370,7 +371,9 @@ def _read_wide_costs(
     """
     ids = _read_long(block, mapping, ctx, issues)
     default = mapping.wide_measure or guess_wide_measure(block)
-    row_measures = _row_measures(block, mapping)
+    row_measures = _row_kinds(
+        block, mapping, dict(mapping.month_columns), (None, "cost_type"), _measure_of, 0.8
+    )[1]
     months = [(col, date.fromisoformat(iso)) for col, iso in mapping.month_columns]
     headers = dict(block.headers)
     annual = ids["planned"] if "planned" in _mapped(mapping) and row_measures is None else None
@@ -402,7 +405,7 @@ def _read_wide_costs(
     frame = pd.concat(pieces, ignore_index=True)
     if row_measures is not None or block.groups:
         # One line per project, month and cost type: the measures of one month sit on several rows.
-        frame = add_up_cost_lines(frame, ["project_code", "project_name", "cost_type", "month"])
+        frame = add_up_lines(frame, ["project_code", "project_name", "cost_type", "month"])
     frame = frame.sort_values(["_row", "month"], kind="stable").reset_index(drop=True)
     specs = [f.name for f in fields_of("costs")]
     return frame[specs + LOCATION_COLUMNS]
@@ -447,7 +450,7 @@ def _read_wide_business_case(
     negative, as a cash-flow table writes it, is a cost all the same.
     """
     ids = _read_long(block, mapping, ctx, issues)
-    label_col, lines = _case_line_column(block, mapping)
+    label_col, lines = _row_kinds(block, mapping, dict(mapping.year_columns), (None,), case_line, 0.6)
     default = case_line(f"{block.sheet} {block.title or ''}")
     headers = dict(block.headers)
     pieces = []
@@ -469,30 +472,31 @@ def _read_wide_business_case(
         pieces.append(piece)
     frame = pd.concat(pieces, ignore_index=True)
     _report_unknown_lines(frame, block, label_col, ctx, issues)
-    frame = frame.loc[frame[["cost", "benefit"]].notna().any(axis=1)]
-    frame = (
-        frame.groupby(["project_code", "project_name", "year"], dropna=False, sort=False)
-        .agg(
-            cost=("cost", lambda v: v.sum(min_count=1)),
-            benefit=("benefit", lambda v: v.sum(min_count=1)),
-            **{name: (name, "first") for name in LOCATION_COLUMNS},
-        )
-        .reset_index()
-    )  # one row per project and year: its investment and running cost lines add up
+    frame = frame.loc[frame[["cost", "benefit"]].notna().any(axis=1)].drop(columns="_unread")
+    # One row per project and year: its investment and running cost lines add up.
+    frame = add_up_lines(frame, ["project_code", "project_name", "year"], ("cost", "benefit"))
     frame["year"] = frame["year"].astype("Int64")
     frame = frame.sort_values(["_row", "year"], kind="stable").reset_index(drop=True)
     return frame[[f.name for f in fields_of("business_case")] + LOCATION_COLUMNS]
 
 
-def _case_line_column(block: TableBlock, mapping: TableMapping) -> tuple[int | None, pd.Series | None]:
-    """Find the column naming each row's line ("Poste": Investissement, Gains...), and what each row holds."""
-    years = dict(mapping.year_columns)
+def _row_kinds(
+    block: TableBlock,
+    mapping: TableMapping,
+    periods: dict,
+    fields: tuple[str | None, ...],
+    classify: Callable[[object], str | None],
+    share: float,
+) -> tuple[int | None, pd.Series | None]:
+    """Find the column saying, row by row, what the amounts under the months or years are ("Plan" /
+    "Actual", "Investissement" / "Gains"): the first, among the columns mapped to `fields`, in which
+    `classify` names at least `share` of the cells. Return it and the kind of each row."""
     for column in mapping.columns:
-        if column.col_index in years or column.field in ("project_code", "project_name"):
+        if column.col_index in periods or column.field not in fields:
             continue
         cells = block.data[column.col_index].dropna()
-        if not cells.empty and cells.map(case_line).notna().mean() >= 0.6:
-            return column.col_index, block.data[column.col_index].map(case_line).reset_index(drop=True)
+        if not cells.empty and cells.map(classify).notna().mean() >= share:
+            return column.col_index, block.data[column.col_index].map(classify).reset_index(drop=True)
     return None, None
 
 
@@ -518,11 +522,13 @@ def _report_unknown_lines(
         )
 
 
-def add_up_cost_lines(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One cost line per key: amounts added up (a month with no amount stays empty, not 0), the other
+def add_up_lines(
+    frame: pd.DataFrame, keys: list[str], amounts: tuple[str, ...] = WIDE_MEASURES
+) -> pd.DataFrame:
+    """One line per key: `amounts` added up (a month with no amount stays empty, not 0), the other
     columns, where the line came from included, taken from its first line."""
-    firsts = [c for c in frame.columns if c not in keys and c not in WIDE_MEASURES]
-    sums = {kind: lambda v: v.sum(min_count=1) for kind in WIDE_MEASURES}
+    firsts = [c for c in frame.columns if c not in keys and c not in amounts]
+    sums = {kind: lambda v: v.sum(min_count=1) for kind in amounts}
     return (
         frame.groupby(keys, dropna=False, sort=False)
         .agg({**sums, **dict.fromkeys(firsts, "first")})
@@ -538,21 +544,6 @@ def _measure_of(text: str | None) -> str | None:
     for measure in ("forecast", "actual", "planned"):
         if any(f" {hint.strip()} " in words for hint in _WIDE_HINTS[measure]):
             return measure
-    return None
-
-
-def _row_measures(block: TableBlock, mapping: TableMapping) -> pd.Series | None:
-    """Find a column telling, row by row, which measure the month amounts are (Plan / Actual / Forecast)."""
-    months = dict(mapping.month_columns)
-    for column in mapping.columns:
-        if column.col_index in months or column.field not in (None, "cost_type"):
-            continue
-        cells = block.data[column.col_index].dropna()
-        if cells.empty:
-            continue
-        kinds = cells.map(_measure_of)
-        if kinds.notna().mean() >= 0.8:
-            return block.data[column.col_index].map(_measure_of).reset_index(drop=True)
     return None
 
 
