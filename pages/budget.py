@@ -672,7 +672,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
         shown,
         hide_index=True,
         width="stretch",
-        height=min(38 + 35 * len(shown), 560),
+        height=560,
         key="budget_alerts",
         column_config={
             "severity_chip": st.column_config.TextColumn(common.tr("budget.col.severity")),

@@ -289,7 +289,7 @@ def table_section(table: pd.DataFrame) -> None:
         on_select="rerun",
         selection_mode="single-row",
         key=f"overview_table_{round_}",
-        height=min(38 + 35 * len(shown), 560),
+        height=560,
         row_height=35,
     )
     if event.selection.rows:
@@ -362,7 +362,7 @@ def changes_section(f: Filters, context: portfolio.Reporting) -> None:
                     shown,
                     hide_index=True,
                     column_config=config,
-                    height=min(38 + 35 * len(shown), 420),
+                    height=420,
                 )
 
 
@@ -512,7 +512,7 @@ def rollup_section(rollup: pd.DataFrame) -> None:
         "critical": number(tr("overview.col.critical"), format="%d"),
         "late": number(tr("overview.kpi.late_projects"), format="%d"),
     }
-    common.table(shown, hide_index=True, column_config=config, height=min(38 + 35 * len(shown), 760))
+    common.table(shown, hide_index=True, column_config=config, height=760)
 
 
 def _group_name(row: pd.Series) -> str:

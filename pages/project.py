@@ -293,7 +293,7 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
         common.table(
             shown,
             hide_index=True,
-            height=min(38 + 35 * len(shown), 480),
+            height=480,
             column_config={
                 "code": tr("overview.col.risk"),
                 "title": st.column_config.TextColumn(tr("overview.col.risk_title"), width="medium"),
@@ -343,9 +343,7 @@ def heatmap_chart(cells: pd.DataFrame) -> alt.TopLevelMixin:
         text="text:N",
         color=alt.condition("datum.band == 'moderate'", alt.value("#212121"), alt.value("white")),
     )
-    key = {0: "project.heatmap.title.none", 1: "project.heatmap.title.one"}.get(
-        severe, "project.heatmap.title"
-    )
+    key = "project.heatmap.title.none" if severe == 0 else "project.heatmap.title"
     title = alt.Title(tr(key, n=severe), subtitle=tr("project.heatmap.subtitle"))
     # Streamlit fits the whole chart (title and axes included) in its height: 5 cells of about 64 px remain
     return styled(alt.layer(rect, text).properties(height=5 * 64 + 110, title=title))

@@ -353,7 +353,7 @@ def cell_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:
         hide_index=True,
         width="stretch",
         column_config=config,
-        height=min(38 + 35 * len(listed), 480),
+        height=480,
         key="risk_cell_table",
     )
 

@@ -74,7 +74,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} open high or critical {n:risk|risks}",
         "{n} {n:risque ouvert élevé ou critique|risques ouverts élevés ou critiques}",
     ),
-    "project.heatmap.title.one": ("1 open high or critical risk", "1 risque ouvert élevé ou critique"),
     "project.heatmap.title.none": ("No open high or critical risk", "Aucun risque ouvert élevé ou critique"),
     "project.heatmap.subtitle": (
         "Open risks by probability and impact (inherent)",
