@@ -2,8 +2,9 @@
 
 `check_container` looks at the bytes before any parser does: size, real format (by content, not by name),
 zip bombs, XML entity declarations, a declared used range too large to allocate, encrypted workbooks.
-`read_file` then reads every sheet with fastexcel (calamine) or pandas, as strings. `formula_gaps` finds
-the cells calamine reads as empty although they are not: formulas without a saved result, Excel errors.
+`read_file` then reads every sheet with fastexcel (calamine) or pandas, as strings. `scan_workbook` finds
+the cells calamine reads as empty although they are not (formulas without a saved result, Excel errors)
+and the merged ranges, whose value calamine gives in the first cell only.
 
 Both run in the calling process. A crafted file can still make the Rust reader abort the whole process
 (a used range reaching XFD1048576 with no <dimension> tag to warn us), so callers run `read_file`
@@ -69,7 +70,7 @@ _CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
 
 MAX_MERGES = 100_000  # merged ranges kept per workbook: far above what a tracker holds
 COLUMN_GAPS = 1_000  # formula gaps kept per column; the others are counted
-SCAN_CHUNK_BYTES = 2**20  # formula_gaps inflates a worksheet this much at a time
+SCAN_CHUNK_BYTES = 2**20  # scan_workbook inflates a worksheet this much at a time
 MAX_SCAN_CARRY = 2**20  # a cell longer than this is a long text, never a formula without value or an error
 _ROW_NUMBER = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*(\d{1,7})\s*["']""")
 _CELL_NAME = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*["']""")
@@ -572,19 +573,12 @@ class WorkbookScan:
             self.more[key] = self.more.get(key, 0) + 1
 
 
-def formula_gaps(
-    path: Path, *, limit: int = 1_000_000, chunk_size: int = SCAN_CHUNK_BYTES
-) -> list[FormulaGap]:
-    """Find the formulas with no saved result and the Excel error cells (see `scan_workbook`)."""
-    return scan_workbook(path, limit=limit, chunk_size=chunk_size).gaps
-
-
 def scan_workbook(path: Path, *, limit: int = 1_000_000, chunk_size: int = SCAN_CHUNK_BYTES) -> WorkbookScan:
     """Find, in an .xlsx or .xlsm, the formulas with no saved result, the Excel error cells and merged ranges.
 
-    calamine reads both as empty cells. Each worksheet is inflated `chunk_size` bytes at a time and only the
+    calamine reads the first two as empty cells, a merged range's value in its first cell only. Each worksheet is inflated `chunk_size` bytes at a time and only the
     chunks holding a formula or an error are searched, so a sheet of plain values costs little more than its
-    decompression. Call it once `check_container` has accepted the file. Other formats give [].
+    decompression. Call it once `check_container` has accepted the file. Other formats give an empty scan.
     The formula text of a shared formula's dependent cell is not written in the cell: its value is None.
     The scan stops after `limit` gaps, kept or counted: a time guard against a sheet of formulas only.
     """

@@ -548,7 +548,7 @@ def _measure_of(text: str | None) -> str | None:
 
 
 def _column_scale(block: TableBlock, mapping: TableMapping, col: int) -> float:
-    """Return a month column's unit: its group's ("Prévu (k€)"), the table's amounts', or its title's."""
+    """Return a month or year column's unit: its group's ("Prévu (k€)"), the table's amounts', or its title's."""
     group = header_unit_scale(block.groups.get(col, ""))
     if group != 1.0:
         return group

@@ -1,5 +1,5 @@
 """Why an uploaded file was refused before any of its values were read (UnreadableFile codes), and the cells
-that read as empty although they are not (reading.formula_gaps)."""
+that read as empty although they are not (reading.scan_workbook)."""
 
 TEXTS = {
     "issue.not_a_workbook": (

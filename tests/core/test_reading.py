@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from pmo_core import reading
 from pmo_core.i18n import t
-from pmo_core.reading import KINDS, FormulaGap, UnreadableFile, check_container, formula_gaps, read_file
+from pmo_core.reading import KINDS, FormulaGap, UnreadableFile, check_container, read_file, scan_workbook
 from pmo_core.sandbox import run_isolated
 from tests.hostile_files import (
     CSV_CP1252,
@@ -53,6 +53,11 @@ READ = {
     "ragged.csv": "csv",
 }
 ROW_LIMIT = 200
+
+
+def formula_gaps(path: Path, **options) -> list[FormulaGap]:
+    """The formula gaps a scan of the workbook finds."""
+    return scan_workbook(path, **options).gaps
 
 
 @pytest.fixture(scope="module")
@@ -353,7 +358,7 @@ def gaps_xlsx(tmp_path_factory) -> Path:
 
 
 def test_formulas_without_a_result_and_errors_read_as_empty_cells(gaps_xlsx):
-    """Why formula_gaps exists: calamine gives nothing for those cells, and something for the others."""
+    """Why the formula scan exists: calamine gives nothing for those cells, and something for the others."""
     workbook = read_file(gaps_xlsx, "gaps.xlsx")
     suivi, rd = workbook.sheets
     assert (suivi.name, rd.name) == ("Suivi T4", "R&D")
