@@ -152,14 +152,14 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     reading.check_container(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
     # The formula scan unzips the sheets a second time: it runs beside the reading, once the zip is known safe.
     scan = _scanner.submit(reading.scan_workbook, path)
-    hidden: list[str] = []
     searches: dict[str, Future] = {}
+
+    def skipped(sheet: reading.Sheet) -> bool:
+        return not sheet.visible and not options.include_hidden
 
     def search(sheet: reading.Sheet) -> None:
         """Look for the tables of a sheet as soon as it is read, while the largest one is still being parsed."""
-        if not sheet.visible and not options.include_hidden:
-            hidden.append(sheet.name)
-        elif not is_readme_sheet(sheet.name) and not is_summary_sheet(sheet):
+        if not skipped(sheet) and not is_readme_sheet(sheet.name) and not is_summary_sheet(sheet):
             # (our template's help and the problem list of an error workbook sent back corrected are not records)
             searches[sheet.name] = _workers.submit(find_tables, sheet)
 
@@ -169,7 +169,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
     found: list[TableBlock] = []
     for sheet in workbook.sheets:
-        if sheet.name in hidden:
+        if skipped(sheet):
             result.hidden_sheets.append(sheet.name)
         if sheet.name not in searches:
             continue
@@ -177,15 +177,12 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         found.extend(blocks)
         if not blocks and _looks_tabular(sheet):  # a sheet of data in which no table was found: say so
             result.issues.append(Issue(WARNING, "sheet_not_read", name, sheet.name))
-    merges = (
-        scan.result().merges
-    )  # the scan is done by now: it inflates the sheets while calamine parses them
+    merges = scan.result().merges  # done by now: it inflates the sheets while calamine parses them
     if merges:
         found = [fill_merged_down(block, merges) for block in found]
     result.language = guess_language(workbook, found)
-    result.as_of_hint, stated = guess_as_of(
-        workbook, found, dayfirst=True if result.language == "fr" else None
-    )
+    dayfirst = True if result.language == "fr" else None
+    result.as_of_hint, stated = guess_as_of(workbook, found, dayfirst=dayfirst)
     if result.as_of_hint and result.language != "fr" and _day_or_month(stated):
         # "03/04/2026" in an English file: 3 April or March 4? The date stays editable; the user is told.
         result.issues.append(
@@ -199,7 +196,7 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         )
     ctx = ReadContext(
         file=name,
-        dayfirst=True if result.language == "fr" else None,
+        dayfirst=dayfirst,
         lenient=options.lenient,
         three_level=options.three_level,
         decimal=guess_decimal(found, result.language),
