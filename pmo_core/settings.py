@@ -207,6 +207,8 @@ def update_settings(
                 put(con, name, raw)
         except SettingRefused as exc:
             refused[name] = exc.reason(lang)
+        except KeyError:  # a name the declared table does not hold (an old form, a typo in a script)
+            refused[name] = t("settings.reason.unknown", lang)
     return refused
 
 

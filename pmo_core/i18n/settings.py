@@ -67,6 +67,7 @@ TEXTS = {
     "settings.saved": ("Settings saved.", "Paramètres enregistrés."),
     "settings.refused": ("{name} was not changed: {reason}", "{name} n'a pas été modifié : {reason}"),
     "settings.reason.empty": ("a value is expected.", "une valeur est attendue."),
+    "settings.reason.unknown": ("no such setting.", "ce paramètre n'existe pas."),
     "settings.reason.number": ("a number is expected.", "un nombre est attendu."),
     "settings.reason.at_least": ("at least {limit} is expected.", "{limit} au moins est attendu."),
     "settings.reason.at_most": ("at most {limit} is expected.", "{limit} au plus est attendu."),

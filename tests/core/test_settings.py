@@ -67,3 +67,9 @@ def test_a_refusal_says_why_in_the_readers_language(con):
     refused = settings.update_settings(con, {"eac_method": "au pif", "cpi_spi_red": "beaucoup"}, "fr")
     assert refused["cpi_spi_red"] == "un nombre est attendu."
     assert refused["eac_method"].startswith("l'une de ces valeurs est attendue\u00a0: CR + (BAC − VA) / CPI")
+
+
+def test_an_unknown_setting_is_refused_not_raised(con):
+    assert settings.update_settings(con, {"no_such_setting": "1"}, "fr") == {
+        "no_such_setting": "ce paramètre n'existe pas."
+    }
