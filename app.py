@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages import common
+from pages.ui import common
 
 HERE = Path(__file__).parent
 

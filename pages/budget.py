@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from pages.ui import common
 from pmo_core import budget, evm, formatting
 from pmo_core.filters import Filters
 from pmo_core.palette import ACTUAL, EARNED, FORECAST, NEUTRAL, PLANNED, STATUS_COLOURS, STATUS_EMOJI

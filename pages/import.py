@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from pages.ui import common
 from pmo_core import annotate, importer, profiles, review, settings, snapshots, template
 from pmo_core.mapping import profile_from_mapping
 

@@ -13,8 +13,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages import common
-from pages.common import LABEL_PX, TITLE_PX, day, day_format, money, status_label, styled
+from pages.ui import common
+from pages.ui.common import LABEL_PX, TITLE_PX, day, day_format, money, status_label, styled
 from pmo_core import changes, exports, formatting, portfolio, priorities
 from pmo_core.filters import Filters
 from pmo_core.palette import NEUTRAL, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from pages.ui import common
 from pmo_core import business_case, exports, formatting, priorities, scenarios, selection
 from pmo_core.filters import Filters
 from pmo_core.i18n import t

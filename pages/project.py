@@ -8,8 +8,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages import common
-from pages.common import day, day_format, money, status_label, styled
+from pages.ui import common
+from pages.ui.common import day, day_format, money, status_label, styled
 from pmo_core import evm, formatting, project_detail
 from pmo_core.filters import Filters
 from pmo_core.palette import (

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages import common
+from pages.ui import common
 from pmo_core import formatting, risks, snapshots
 from pmo_core.filters import Filters
 from pmo_core.palette import BAND_COLOURS, BAND_ORDER, STATUS_COLOURS

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import common
+from pages.ui import common
 from pmo_core import settings
 
 common.heading(common.tr("settings.title"))

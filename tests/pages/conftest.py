@@ -16,7 +16,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 def _navigation_only(monkeypatch):
     """Run every page through app.py, as the server does once its first request is served.
 
-    AppTest resets Streamlit's "automatic pages/ directory" flag before each run; pages/common.py would
+    AppTest resets Streamlit's "automatic pages/ directory" flag before each run; pages/ui/common.py would
     then rerun to leave that mode, and the rerun would swallow a button click.
     """
     original = PagesManager.__init__

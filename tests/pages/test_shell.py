@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pages import common
+from pages.ui import common
 from pmo_core import settings
 from tests.pages.conftest import no_exception, open_page
 
