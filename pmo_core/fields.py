@@ -105,16 +105,13 @@ def _header_unit(header: str) -> tuple[float, str | None]:
     text = unicodedata.normalize("NFKC", header).lower()
     bracketed = " ".join(re.findall(r"[\(\[]([^\)\]]*)[\)\]]", text))
     after_en = " ".join(re.findall(r"\b(?:en|in)\s+([^\s,;]+(?:\s+d[' ]?euros?)?)", text))
-    scale, currency = 1.0, None
+    scale = 1.0
     for zone, loose in ((bracketed, True), (after_en, True), (text, False)):
         for token in re.findall(r"[a-z0-9€$£]+", zone):
             bare = token.strip("€$£")
             marked = bare != token or any(
                 token.endswith(c) or token.startswith(c) for c in _CURRENCY_MARKS[3:]
             )
-            for mark in _CURRENCY_MARKS:
-                if mark in token and currency is None and (marked or token == mark):
-                    currency = mark
             for code in _CURRENCY_MARKS[3:]:
                 if bare.endswith(code) and len(bare) > len(code):
                     bare, marked = bare[: -len(code)], True
@@ -122,19 +119,35 @@ def _header_unit(header: str) -> tuple[float, str | None]:
                     bare, marked = bare[len(code) :], True
             if bare in _SCALE_OF and (loose or marked or len(bare) > 3) and scale == 1.0:
                 scale = _SCALE_OF[bare]
-    return scale, _CURRENCY_CODES.get(currency, currency)
+    return scale, currency_of(header)
 
 
-_CURRENCY_CODES = {
-    "€": "EUR",
-    "eur": "EUR",
-    "$": "USD",
-    "usd": "USD",
-    "£": "GBP",
-    "gbp": "GBP",
-    "chf": "CHF",
-    "cad": "CAD",
-}
+# The currency a header or a cell writes, most specific first: "US$" and "C$" before a bare "$", which says
+# no more than "some dollar" (US, Canadian, Australian...) and is reported as "$" for the user to say which.
+CURRENCY_MARKS = (
+    ("USD", r"(?:\bus|\bu\.s\.)\s?\$|\busd\b|\bus dollars?\b"),
+    ("CAD", r"(?:\bca|\bc|\bcan)\s?\$|\bcad\b|\bcanadian dollars?\b"),
+    ("AUD", r"(?:\bau|\ba)\s?\$|\baud\b|\baustralian dollars?\b"),
+    ("NZD", r"\bnz\s?\$|\bnzd\b"),
+    ("HKD", r"\bhk\s?\$|\bhkd\b"),
+    ("SGD", r"\bs\s?\$|\bsgd\b"),
+    ("$", r"\$"),
+    ("GBP", r"£|\bgbp\b|\bpounds? sterling\b"),
+    ("EUR", r"€|\beur\b|\beuros?\b"),
+    ("CHF", r"\bchf\b"),
+    ("JPY", r"¥|\bjpy\b"),
+)
+ANY_CURRENCY = "|".join(f"(?:{pattern})" for _, pattern in CURRENCY_MARKS)
+_MARKS = tuple((code, re.compile(pattern, re.IGNORECASE)) for code, pattern in CURRENCY_MARKS)
+CURRENCY_CHOICES = ("EUR", "USD", "CAD", "AUD", "GBP", "CHF", "NZD", "HKD", "SGD", "JPY")
+
+
+@lru_cache(maxsize=8192)
+def currency_of(text: str | None) -> str | None:
+    """Return the currency a header or a cell writes, as an ISO code, "$" for a bare dollar sign, or None."""
+    if not text:
+        return None
+    return next((code for code, pattern in _MARKS if pattern.search(text)), None)
 
 
 def strip_accents(text: str) -> str:
@@ -155,7 +168,7 @@ def normalize_header(header: object) -> tuple[str, float]:
 def _normalize_header(raw: str) -> tuple[str, float]:
     scale = header_unit_scale(raw)
     raw = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw)  # camelCase exports: latestProjectName
-    text = unicodedata.normalize("NFKC", raw).lower().replace("_", " ")
+    text = unicodedata.normalize("NFKC", raw).lower().replace("_", " ").replace("ß", "ss")
     text = re.sub(r"[\(\[][^\)\]]*[\)\]]", " ", text)  # units and scales in brackets
     text = re.sub(r"\b(?:in|en)\s+(?:k€|m€|€k|keur|meur|£m|\$m|k\$|k£|£k|eur|euros?|€)(?!\w)", " ", text)
     text = re.sub(r"(?<!\w)(?:k€|m€|€k|€m|keur|meur|k£|£k|k\$|\$k|€|£|\$)(?!\w)", " ", text)
@@ -163,3 +176,17 @@ def _normalize_header(raw: str) -> tuple[str, float]:
     text = text.replace("n°", "n ").replace("nº", "n ")
     text = re.sub(r"[^a-z0-9]+", " ", text)
     return " ".join(text.split()), scale
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
+def normalize_name(name: object) -> str:
+    """Reduce a project title to what two spellings of it share: case, accents, spaces, punctuation."""
+    text = str(name)
+    if text.isascii():  # most codes: nothing to decompose (a duplicate check runs this on every row)
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text).casefold()
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", text).split())

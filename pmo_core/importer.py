@@ -10,7 +10,6 @@ what the import would change before anything is stored.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -24,12 +23,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pmo_core import reading, sandbox
+from pmo_core import currencies, reading, sandbox
 from pmo_core.annotate import is_summary_sheet
-from pmo_core.fields import ENTITIES, fields_of, normalize_header
+from pmo_core.fields import ENTITIES, fields_of, normalize_header, normalize_name
 from pmo_core.issues import ERROR, WARNING, Issue
 from pmo_core.layout import TableBlock, fill_merged_down, find_tables
 from pmo_core.mapping import Profile, TableMapping, apply_profile, assign_columns, guess_mapping
+from pmo_core.repeats import merge_repeats, normal_text
 from pmo_core.store import CURRENT, quote
 from pmo_core.tables import (
     DERIVED_FIELDS,
@@ -60,6 +60,23 @@ _EN_WORDS = re.compile(
     r"owner|milestones?|costs?|months?|planned|due|category|portfolio|program|progress|complete|sheet\d*|"
     r"amounts?|type|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|year|description|comments?)\b"
 )
+# The other languages a European PMO receives registers in: their dates are written day first.
+_OTHER_WORDS = {
+    "it": re.compile(
+        r"\b(progett[oi]|rischi[oi]?|probabilita|impatto|responsabile|scadenza|descrizione|stato|avanzamento|"
+        r"data|inizio|fine|costo|categoria|mitigazione)\b"
+    ),
+    "es": re.compile(
+        r"\b(proyectos?|riesgos?|probabilidad|impacto|responsable|fecha|descripcion|estado|avance|inicio|"
+        r"presupuesto|categoria|mitigacion)\b"
+    ),
+    "de": re.compile(
+        r"\b(projekte?|risik[oe]n?|wahrscheinlichkeit|auswirkung|verantwortlich|beschreibung|status|fortschritt|"
+        r"beginn|ende|kosten|kategorie|massnahmen|termin)\b"
+    ),
+}
+DAY_FIRST_LANGUAGES = ("fr", "it", "es", "de")
+COMMA_DECIMAL_LANGUAGES = ("fr", "it", "es", "de")
 _DATE_TEXT = (
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4}"
     r"|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|[^\W\d_]+\.?\s+\d{4}"
@@ -74,7 +91,7 @@ _AS_OF = re.compile(
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read the files of one import."""
+    """How to read the files of one import, and what the user chose on the mapping screen."""
 
     lenient: bool = False  # unreadable values become empty, each one listed as a warning
     include_hidden: bool = False
@@ -87,6 +104,20 @@ class ReadOptions:
     timeout_s: float = 120.0
     profiles: tuple[Profile, ...] = ()
     overrides: dict[str, TableMapping] = field(default_factory=dict)  # "file::sheet!row" -> mapping
+    shapes: dict[str, str] = field(
+        default_factory=dict
+    )  # "file::sheet@row:col" -> "auto", "none", "transposed"
+    fiscal_start: int = 1  # the month a fiscal year begins
+    dollar: str | None = None  # what a bare "$" means (USD, CAD, AUD...), once the user says
+    keep_source: bool = False  # send the sheets back with the result, for the mapping screen to read again
+
+
+@dataclass(frozen=True, eq=False)
+class Source:
+    """A file as read from its bytes: what the mapping screen reads again, another way, without the sandbox."""
+
+    workbook: reading.Workbook
+    scan: reading.WorkbookScan
 
 
 @dataclass
@@ -102,6 +133,9 @@ class FileRead:
     language: str = "en"
     as_of_hint: date | None = None
     hidden_sheets: list[str] = field(default_factory=list)
+    notes_sheets: list[str] = field(default_factory=list)  # read-me, notes and example sheets, not data
+    source: Source | None = None  # kept when ReadOptions.keep_source asks for it
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # what reread() need not redo
 
     @property
     def all_issues(self) -> list[Issue]:
@@ -119,6 +153,7 @@ def read_options(con: duckdb.DuckDBPyConnection, **choices) -> ReadOptions:
         max_bytes=settings.get(con, "max_upload_mb") * 2**20,
         currency=settings.get(con, "currency"),
         fractions=settings.get(con, "probability_fractions"),
+        fiscal_start=settings.get(con, "fiscal_year_start_month"),
         profiles=tuple(load_profiles(con)),
         **choices,
     )
@@ -147,6 +182,19 @@ def read_files(files: list[tuple[Path, str]], options: ReadOptions = ReadOptions
     return results
 
 
+def reread(read: FileRead, options: ReadOptions) -> FileRead:
+    """Understand a file read earlier again under new choices (a column's field, a table's role or shape),
+    without reading its bytes again: only the tables whose choices changed are read anew.
+
+    The bytes were parsed in the sandbox; what runs here is our own reading of strings.
+    """
+    if read.source is None:
+        return read
+    again = understand(read.name, read.source, options, memo=read.memo)
+    again.source, again.memo = read.source, read.memo
+    return again
+
+
 def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     """Read one file and return its tables, mappings, records and problems (runs in the sandbox)."""
     reading.check_container(path, name, max_rows=options.max_rows, max_bytes=options.max_bytes)
@@ -154,36 +202,96 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
     scan = _scanner.submit(reading.scan_workbook, path)
     searches: dict[str, Future] = {}
 
-    def skipped(sheet: reading.Sheet) -> bool:
-        return not sheet.visible and not options.include_hidden
-
     def search(sheet: reading.Sheet) -> None:
         """Look for the tables of a sheet as soon as it is read, while the largest one is still being parsed."""
-        if not skipped(sheet) and not is_readme_sheet(sheet.name) and not is_summary_sheet(sheet):
-            # (our template's help and the problem list of an error workbook sent back corrected are not records)
-            searches[sheet.name] = _workers.submit(find_tables, sheet)
+        if _sheet_role(sheet, options) == "data":
+            shapes = _shapes_of(name, sheet.name, options)
+            searches[sheet.name] = _workers.submit(find_tables, sheet, shapes)
 
     workbook = reading.read_file(
         path, name, max_rows=options.max_rows, max_bytes=options.max_bytes, on_sheet=search
     )
+    source = Source(workbook, scan.result())  # done by now: it inflates the sheets while calamine parses them
+    memo: dict = {}
+    for sheet in workbook.sheets:
+        if sheet.name in searches:
+            shapes = _frozen(_shapes_of(name, sheet.name, options))
+            memo[("tables", sheet.name, shapes)] = searches[sheet.name].result()
+    result = understand(name, source, options, memo=memo)
+    if options.keep_source:
+        result.source, result.memo = source, memo
+    return result
+
+
+def _frozen(shapes: dict) -> tuple:
+    return tuple(sorted(shapes.items()))
+
+
+# Sheets that hold help rather than records: an example row in them is not data.
+_NOTES_SHEET = re.compile(
+    r"^(?:read ?me|lisez ?moi|notes?|instructions?|help|aide|guide|mode d emploi|legend|legende|examples?|"
+    r"exemples?|samples?|about|a propos|documentation|changelog|version)\b"
+)
+
+
+def _sheet_role(sheet: reading.Sheet, options: ReadOptions) -> str:
+    """Say whether a sheet is searched for tables ("data"), skipped as hidden, or a sheet of notes."""
+    if not sheet.visible and not options.include_hidden:
+        return "hidden"
+    if is_readme_sheet(sheet.name) or is_summary_sheet(sheet):
+        # (our template's help and the problem list of an error workbook sent back corrected are not records)
+        return "template"
+    if _NOTES_SHEET.match(normalize_header(sheet.name)[0]):
+        return "notes"
+    return "data"
+
+
+def _shapes_of(name: str, sheet: str, options: ReadOptions) -> dict[tuple[int, int], str]:
+    """Return the shape the user chose for each region of a sheet, by its top-left cell."""
+    prefix = override_key(name, f"{sheet}@")
+    found = {}
+    for key, shape in options.shapes.items():
+        if key.startswith(prefix) and shape != "auto":
+            row, _, col = key[len(prefix) :].partition(":")
+            found[(int(row), int(col))] = shape
+    return found
+
+
+MEMO_LIMIT = 4000  # entries kept per file between rereads; past it, the memo starts afresh
+
+
+def understand(name: str, source: Source, options: ReadOptions, memo: dict | None = None) -> FileRead:
+    """Find the tables of every sheet, map and read them, and say what was left out.
+
+    `memo` keeps what does not change between two calls with other choices: the tables of a sheet for the
+    same shapes, the reading of a table for the same mapping and context.
+    """
+    memo = {} if memo is None else memo
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    workbook, scan = source.workbook, source.scan
     result = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
+    profiles = {p.signature: p for p in options.profiles}
     found: list[TableBlock] = []
     for sheet in workbook.sheets:
-        if skipped(sheet):
+        role = _sheet_role(sheet, options)
+        if role == "hidden":
             result.hidden_sheets.append(sheet.name)
-        if sheet.name not in searches:
+        elif role == "notes" and _looks_tabular(sheet):
+            result.notes_sheets.append(sheet.name)
+        if role != "data":
             continue
-        blocks = searches[sheet.name].result()
+        blocks = _sheet_tables(name, sheet, options, profiles, scan.merges, memo)
         found.extend(blocks)
-        if not blocks and _looks_tabular(sheet):  # a sheet of data in which no table was found: say so
-            result.issues.append(Issue(WARNING, "sheet_not_read", name, sheet.name))
-    merges = scan.result().merges  # done by now: it inflates the sheets while calamine parses them
-    if merges:
-        found = [fill_merged_down(block, merges) for block in found]
-    result.language = guess_language(workbook, found)
-    dayfirst = True if result.language == "fr" else None
-    result.as_of_hint, stated = guess_as_of(workbook, found, dayfirst=dayfirst)
-    if result.as_of_hint and result.language != "fr" and _day_or_month(stated):
+        result.issues.extend(_unread_issues(name, sheet, blocks))
+    key = ("file", tuple(id(block) for block in found))
+    if key not in memo:
+        language = guess_language(workbook, found)
+        dayfirst = True if language in DAY_FIRST_LANGUAGES else None
+        as_of, stated = guess_as_of(workbook, found, dayfirst=dayfirst)
+        memo[key] = (language, dayfirst, as_of, stated, guess_decimal(found, language))
+    result.language, dayfirst, result.as_of_hint, stated, decimal = memo[key]
+    if result.as_of_hint and dayfirst is None and _day_or_month(stated):
         # "03/04/2026" in an English file: 3 April or March 4? The date stays editable; the user is told.
         result.issues.append(
             Issue(
@@ -199,38 +307,94 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         dayfirst=dayfirst,
         lenient=options.lenient,
         three_level=options.three_level,
-        decimal=guess_decimal(found, result.language),
+        decimal=decimal,
         currency=options.currency,
         fractions=options.fractions,
+        fiscal_start=options.fiscal_start,
+        dollar=options.dollar,
     )
-    profiles = {p.signature: p for p in options.profiles}
-    mapped = [(block, _mapping_of(block, name, options, profiles, ctx)) for block in found]
+    mapped = [(block, _mapping_of(block, name, options, profiles, ctx, memo)) for block in found]
     # A risk column is read as a whole, and so is the same column spread over several tables (one fiche
     # per project): "Forte" then takes the same level in every table of the file.
     ctx = replace(ctx, five_level_fields=_five_level_fields(mapped))
     form_projects: dict[str, str] = {}
-    # Forms first: the risks listed under a "fiche projet" belong to the project of the fiche.
-    for block, mapping in mapped:
-        if block.form:
-            table = read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
-            if mapping.entity == "projects" and table.frame is not None and len(table.frame):
-                code = table.frame["code"].iloc[0]
-                if isinstance(code, str):
-                    form_projects[block.sheet] = code
-            result.tables.append(table)
 
     def read_in_context(pair: tuple[TableBlock, TableMapping]) -> TableRead:
         block, mapping = pair
-        return read_table(block, mapping, replace(ctx, project_code=form_projects.get(block.sheet)))
+        context = replace(ctx, project_code=form_projects.get(block.sheet))
+        key = ("read", id(block), mapping, context)
+        if key not in memo:
+            memo[key] = read_table(block, mapping, context)
+        return memo[key]
 
+    # Forms first: the risks listed under a "fiche projet" belong to the project of the fiche.
+    for pair in mapped:
+        if pair[0].form:
+            table = read_in_context(pair)
+            if pair[1].entity == "projects" and table.frame is not None and len(table.frame):
+                code = table.frame["code"].iloc[0]
+                if isinstance(code, str):
+                    form_projects[pair[0].sheet] = code
+            result.tables.append(table)
     # Largest table first: it is the longest to parse, and the small ones fit beside it.
     tables = sorted((pair for pair in mapped if not pair[0].form), key=lambda pair: -pair[0].data.size)
     result.tables.extend(_workers.map(read_in_context, tables))
-    result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row))
-    result.issues.extend(_formula_issues(scan.result(), name, mapped))
+    result.tables.sort(key=lambda t: (workbook_order(workbook, t.sheet), t.header_row, t.col))
+    result.issues.extend(_formula_issues(scan, name, mapped))
     if not any(t.mapping.entity for t in result.tables):
         result.issues.append(Issue(WARNING, "no_table_recognised", name))
     return result
+
+
+def _unread_issues(name: str, sheet: reading.Sheet, blocks: list[TableBlock]) -> list[Issue]:
+    """Say which data a sheet holds that no header row makes a table: the whole sheet, or some rows."""
+    if all(block.unread for block in blocks):
+        return [Issue(WARNING, "sheet_not_read", name, sheet.name)] if _looks_tabular(sheet) else []
+    issues = []
+    for block in blocks:
+        if block.unread:
+            last = int(block.data.index[-1]) if len(block.data) else block.header_row + 1
+            params = {"last": last}
+            issues.append(
+                Issue(WARNING, "rows_not_read", name, sheet.name, block.header_row + 1, params=params)
+            )
+    return issues
+
+
+def _sheet_tables(
+    name: str,
+    sheet: reading.Sheet,
+    options: ReadOptions,
+    profiles: dict[str, Profile],
+    merges: list[reading.MergedRange],
+    memo: dict,
+) -> list[TableBlock]:
+    """Return the tables of a sheet under the shapes the user chose, or a saved profile did for a region
+    read with no header row or transposed (found by that region's own signature)."""
+    shapes = _shapes_of(name, sheet.name, options)
+    blocks = _find(sheet, shapes, merges, memo)
+    chosen = {}
+    for block in blocks:
+        for shape, signature in block.signatures:
+            profile = profiles.get(signature)
+            wanted = profile is not None and profile.shape == shape != block.shape
+            if wanted and block.origin not in shapes:
+                chosen[block.origin] = shape
+    if chosen:
+        blocks = _find(sheet, {**chosen, **shapes}, merges, memo)
+    return blocks
+
+
+def _find(
+    sheet: reading.Sheet, shapes: dict, merges: list[reading.MergedRange], memo: dict
+) -> list[TableBlock]:
+    key = ("tables", sheet.name, _frozen(shapes))
+    if key not in memo:
+        memo[key] = find_tables(sheet, shapes)
+    filled = ("filled", *key)
+    if filled not in memo:  # a value merged down over several rows belongs to each of them
+        memo[filled] = [fill_merged_down(block, merges) for block in memo[key]] if merges else memo[key]
+    return memo[filled]
 
 
 def _looks_tabular(sheet: reading.Sheet) -> bool:
@@ -238,25 +402,35 @@ def _looks_tabular(sheet: reading.Sheet) -> bool:
     return int((sheet.frame.notna().sum(axis=1) >= 2).sum()) >= 2
 
 
+def table_key(block: TableBlock) -> str:
+    """Return the key of a table within its file, as TableRead.key gives it."""
+    return f"{block.sheet}!{block.header_row}" + (f"+{block.first_col}" if block.first_col else "")
+
+
 def _mapping_of(
-    block: TableBlock, name: str, options: ReadOptions, profiles: dict, ctx: ReadContext
+    block: TableBlock, name: str, options: ReadOptions, profiles: dict, ctx: ReadContext, memo: dict
 ) -> TableMapping:
     """Return how a table's columns are read: the guess, a saved profile, then the user's own choice."""
-    mapping = guess_mapping(
-        list(block.headers),
-        sheet_name=block.sheet,
-        month_columns=block.month_columns,
-        year_columns=block.year_columns,
-    )
-    if block.form and mapping.entity != "projects":  # a fiche projet labels a project's own fields
-        columns, _ = assign_columns("projects", list(block.headers))
-        mapping = replace(mapping, entity="projects", columns=tuple(columns))
-    if mapping.signature in profiles:
-        mapping = apply_profile(mapping, profiles[mapping.signature])
-    mapping = apply_title_unit(block, check_plausible(block, mapping, ctx))
-    if mapping.month_columns and mapping.wide_measure is None:
-        mapping = replace(mapping, wide_measure=guess_wide_measure(block))
-    return options.overrides.get(override_key(name, f"{block.sheet}!{block.header_row}"), mapping)
+    key = ("mapping", id(block), ctx)
+    if key not in memo:
+        mapping = guess_mapping(
+            list(block.headers),
+            sheet_name=block.sheet,
+            month_columns=block.month_columns,
+            year_columns=block.year_columns,
+            signature=block.signature,
+            shape=block.shape,
+        )
+        if block.form and mapping.entity != "projects":  # a fiche projet labels a project's own fields
+            columns, _ = assign_columns("projects", list(block.headers))
+            mapping = replace(mapping, entity="projects", columns=tuple(columns))
+        if mapping.signature in profiles:
+            mapping = apply_profile(mapping, profiles[mapping.signature])
+        mapping = apply_title_unit(block, check_plausible(block, mapping, ctx))
+        if mapping.month_columns and mapping.wide_measure is None:
+            mapping = replace(mapping, wide_measure=guess_wide_measure(block))
+        memo[key] = mapping
+    return options.overrides.get(override_key(name, table_key(block)), memo[key])
 
 
 def _five_level_fields(mapped: list[tuple[TableBlock, TableMapping]]) -> frozenset[str]:
@@ -289,29 +463,58 @@ _workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="table-reader")
 def _formula_issues(
     scan: reading.WorkbookScan, name: str, mapped: list[tuple[TableBlock, TableMapping]]
 ) -> list[Issue]:
-    """Warn about the cells read as empty because their formula has no saved result or shows an Excel error;
-    past the first thousand of a column, say how many more there are."""
+    """Warn about the cells read as empty because their formula has no saved result or shows an Excel error:
+    at each cell of a column that is stored (past the first thousand of a column, how many more there are),
+    once per column for a column that is not."""
     if not scan.gaps:
         return []
     # A column may be read by several tables stacked in one sheet: each gap goes to the table holding its row.
-    where: dict[tuple[str, int], list[tuple[TableBlock, str]]] = {}
+    stored: dict[tuple[str, int], list[tuple[TableBlock, str]]] = {}
+    unstored: dict[tuple[str, int], list[tuple[TableBlock, str]]] = {}
     for block, mapping in mapped:
-        for column in mapping.columns:
-            if column.field and column.field not in DERIVED_FIELDS:
-                where.setdefault((block.sheet, column.col_index), []).append((block, column.header))
-        for col in [*dict(mapping.month_columns), *dict(mapping.year_columns)]:
-            where.setdefault((block.sheet, col), []).append((block, dict(block.headers).get(col, "")))
+        if block.shape == "transposed":
+            continue  # its columns are records: a gap is placed by the cells of its records
+        kept = {c.col_index for c in mapping.columns if c.field and c.field not in DERIVED_FIELDS}
+        kept |= {*dict(mapping.month_columns), *dict(mapping.year_columns)}
+        derived = {c.col_index for c in mapping.columns if c.field in DERIVED_FIELDS}
+        for col, header in block.headers:
+            if mapping.entity and col in derived:
+                continue  # recomputed from other columns: its formulas lose nothing
+            target = stored if mapping.entity and col in kept else unstored
+            target.setdefault((block.sheet, col), []).append((block, header))
     issues = []
+    once: dict[tuple[str, int], list] = {}
     for gap in scan.gaps:
         found = [
-            header for block, header in where.get((gap.sheet, gap.col), []) if gap.row in block.data.index
+            header for block, header in stored.get((gap.sheet, gap.col), []) if gap.row in block.data.index
         ]
         if found:
             code = "excel_error" if gap.kind == "error" else "formula_no_value"
             issues.append(Issue(WARNING, code, name, gap.sheet, gap.row, found[0], gap.col, gap.value))
+            continue
+        owner = [
+            header for block, header in unstored.get((gap.sheet, gap.col), []) if gap.row in block.data.index
+        ]
+        if owner and gap.kind == "no_value":
+            once.setdefault((gap.sheet, gap.col), [owner[0], gap, 0])[2] += 1
+    for (sheet, col), (header, gap, count) in once.items():
+        total = count + scan.more.get((sheet, col), 0)
+        issues.append(
+            Issue(
+                WARNING,
+                "formula_no_value_unstored",
+                name,
+                sheet,
+                gap.row,
+                header,
+                col,
+                gap.value,
+                params={"n": total},
+            )
+        )
     for (sheet, col), count in scan.more.items():
-        if (sheet, col) in where:
-            header = where[(sheet, col)][0][1]
+        if (sheet, col) in stored:
+            header = stored[(sheet, col)][0][1]
             issues.append(
                 Issue(WARNING, "formula_gaps_more", name, sheet, None, header, col, params={"n": count})
             )
@@ -324,15 +527,18 @@ def workbook_order(workbook: reading.Workbook, sheet: str) -> int:
 
 
 def guess_language(workbook: reading.Workbook, blocks: list[TableBlock]) -> str:
-    """Say whether a file is written in French (dates read day-first) or English."""
+    """Say whether a file is written in French (dates read day-first), English, or Italian, Spanish or
+    German (day-first too, decimal commas), by the words of its sheet names, headers and titles."""
     texts = [sheet.name for sheet in workbook.sheets]
     for block in blocks:
         texts.extend(h for _, h in block.headers)
         if block.title:
             texts.append(block.title)
     words = normalize_header(" ".join(texts))[0]
-    french, english = len(_FR_WORDS.findall(words)), len(_EN_WORDS.findall(words))
-    return "fr" if french >= 2 and french >= english else "en"
+    counts = {"fr": len(_FR_WORDS.findall(words)), "en": len(_EN_WORDS.findall(words))}
+    counts.update({lang: len(pattern.findall(words)) for lang, pattern in _OTHER_WORDS.items()})
+    best = max(("fr", "it", "es", "de"), key=lambda lang: counts[lang])
+    return best if counts[best] >= 2 and counts[best] >= counts["en"] else "en"
 
 
 # Amounts typed as text that only one decimal separator can read. A plain "12.5" is not evidence: an Excel
@@ -353,13 +559,13 @@ def guess_decimal(blocks: list[TableBlock], language: str) -> str:
         if not block.form
     ]
     if not cells:
-        return "," if language == "fr" else "."
+        return "," if language in COMMA_DECIMAL_LANGUAGES else "."
     text = pa.array(np.concatenate(cells), type=pa.string(), from_pandas=True)
     comma = pc.sum(pc.match_substring_regex(text, _COMMA_DECIMAL)).as_py() or 0
     point = pc.sum(pc.match_substring_regex(text, _POINT_DECIMAL)).as_py() or 0
     if comma != point:
         return "," if comma > point else "."
-    return "," if language == "fr" else "."
+    return "," if language in COMMA_DECIMAL_LANGUAGES else "."
 
 
 AS_OF_LABELS = (
@@ -445,6 +651,11 @@ class ImportPlan:
     issues: list[Issue]
     scope: str
     as_of: date
+    rates: dict[str, float | None] = field(default_factory=dict)  # currency -> rate used (None: not stored)
+    store_currency: str = "EUR"
+    # Every updated project described by the files: its name, portfolio, manager, budget, forecast and status
+    # before and after (columns "<field>_before" and "<field>_after").
+    updates: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def has_errors(self) -> bool:
@@ -472,13 +683,21 @@ def build_plan(
     *,
     scope: str = "partial",
     as_of: date | None = None,
+    rates: dict[str, float | None] | None = None,
 ) -> ImportPlan:
-    """Check the files against each other and the store, and say what importing them would change."""
+    """Check the files against each other and the store, and say what importing them would change.
+
+    `rates` gives, for each currency the files write other than the store's, what 1 unit is worth in the
+    store's currency, or None to store none of those amounts.
+    """
+    from pmo_core import settings
+
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}")
     as_of = as_of or as_of_default(reads)
     issues = [issue for read in reads for issue in read.all_issues]
-    frames = _collect(reads)
+    store_currency = settings.get(con, "currency")
+    frames, used_rates = _collect(reads, store_currency, rates or {}, issues)
     current = current_projects(con, as_of)
     latest = con.execute("SELECT max(as_of) FROM batches WHERE rolled_back_at IS NULL").fetchone()[0]
     if as_of > date.today() + timedelta(days=FUTURE_GRACE_DAYS):
@@ -501,12 +720,13 @@ def build_plan(
         )
     history_names = known_names(con)
     frames["projects"] = _match_known_codes(frames["projects"], current, issues)
+    frames["projects"] = merge_repeats(frames["projects"], "projects", issues)
     _check_duplicate_projects(frames["projects"], issues)
     frames["projects"] = _complete_projects(frames["projects"], as_of)
     file_codes = set(frames["projects"]["code"].dropna().tolist())  # tolist: Arrow strings iterate slowly
     index = _ProjectIndex(frames["projects"], current, history_names)
     for entity in ("milestones", "risks", "costs", "business_case"):
-        frames[entity] = _resolve_projects(frames[entity], index, issues)
+        frames[entity] = merge_repeats(_resolve_projects(frames[entity], index, issues), entity, issues)
     frames["risks"] = _complete_risks(frames["risks"])
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
     if not any(len(f) for f in frames.values()) and not any(issue.is_error for issue in issues):
@@ -519,7 +739,106 @@ def build_plan(
     }
     coverage = _coverage(reads, frames, present, current, scope)
     changes = _changes(con, frames, coverage, current, file_codes)
-    return ImportPlan(reads, frames, coverage, changes, _locate_columns(issues, reads), scope, as_of)
+    updates = _updates(con, frames["projects"], changes, as_of, issues)
+    return ImportPlan(
+        reads,
+        frames,
+        coverage,
+        changes,
+        _locate_columns(issues, reads),
+        scope,
+        as_of,
+        rates=used_rates,
+        store_currency=store_currency,
+        updates=updates,
+    )
+
+
+UPDATE_FIELDS = ("name", "portfolio", "manager", "budget", "forecast_at_completion", "status")
+IDENTITY_FIELDS = (
+    "name",
+    "portfolio",
+    "manager",
+)  # a change of these may mean the code names another project
+
+
+def _updates(
+    con: duckdb.DuckDBPyConnection,
+    projects: pd.DataFrame,
+    changes: pd.DataFrame,
+    as_of: date,
+    issues: list[Issue],
+) -> pd.DataFrame:
+    """Return, for each updated project the files describe, its main fields before and after; warn where its
+    name, portfolio or manager changes, since the code may then name another project."""
+    columns = ["project_code"] + [f"{f}_{when}" for f in UPDATE_FIELDS for when in ("before", "after")]
+    updated = changes.loc[changes["change"] == "updated", "project_code"]
+    after = projects.loc[projects["code"].isin(updated)].drop_duplicates("code")
+    if after.empty:
+        return pd.DataFrame(columns=columns)
+    before = con.execute(
+        f"SELECT code, {', '.join(UPDATE_FIELDS)} FROM projects_at($d::DATE) "  # noqa: S608 - fixed names
+        "WHERE code IN (SELECT unnest($codes))",
+        {"d": as_of, "codes": after["code"].tolist()},
+    ).df()
+    merged = after[["code", *UPDATE_FIELDS, "_file", "_sheet", "_row"]].merge(
+        before, on="code", how="left", suffixes=("_after", "_before")
+    )
+    merged = merged.rename(columns={"code": "project_code"})
+    for row in merged.to_dict("records"):
+        changed = [name for name in IDENTITY_FIELDS if _differs(row[f"{name}_before"], row[f"{name}_after"])]
+        if changed:
+            shown = "; ".join(f"{row[f'{name}_before']} → {row[f'{name}_after']}" for name in changed)
+            issues.append(
+                Issue(
+                    WARNING,
+                    "project_identity_changed",
+                    row["_file"],
+                    row["_sheet"],
+                    int(row["_row"]),
+                    value=row["project_code"],
+                    params={"changes": shown, "fields": ", ".join(changed), "entity": "projects"},
+                )
+            )
+    return merged[columns].reset_index(drop=True)
+
+
+def _differs(before: object, after: object) -> bool:
+    """Tell a real change from the same value written another way (spacing, case) or left empty."""
+    if before is None or after is None or pd.isna(before) or pd.isna(after):
+        return False
+    return normalize_name(before) != normalize_name(after)
+
+
+def unmatched_titles(plan: ImportPlan) -> list[dict]:
+    """Return each project title the plan could not match (unknown, or shared by several projects), with
+    the table naming it, its number of rows and the projects it may be: what the mapping screen asks about."""
+    found = []
+    for issue in plan.issues:
+        if issue.code not in ("project_unknown", "project_ambiguous"):
+            continue
+        read = next((r for r in plan.files if r.name == issue.file), None)
+        table = next(
+            (
+                t
+                for t in (read.tables if read else [])
+                if t.sheet == issue.sheet and t.frame is not None and issue.row in set(t.frame["_row"])
+            ),
+            None,
+        )
+        if table is None:
+            continue
+        candidates = [c.strip() for c in issue.params.get("candidates", "").split(",") if c.strip()]
+        found.append(
+            {
+                "file": issue.file,
+                "table": table.key,
+                "title": issue.value,
+                "rows": int(issue.params.get("rows", 1)),
+                "candidates": candidates,
+            }
+        )
+    return found
 
 
 _ISSUE_FIELDS = {
@@ -550,12 +869,18 @@ def _locate_columns(issues: list[Issue], reads: list[FileRead]) -> list[Issue]:
     return located
 
 
-def _collect(reads: list[FileRead]) -> dict[str, pd.DataFrame]:
+def _collect(
+    reads: list[FileRead], store_currency: str, rates: dict[str, float | None], issues: list[Issue]
+) -> tuple[dict[str, pd.DataFrame], dict[str, float | None]]:
+    """Gather the records of every table by entity, amounts in the store's currency (or refused)."""
     pieces: dict[str, list[pd.DataFrame]] = {entity: [] for entity in ENTITIES}
+    used: dict[str, float | None] = {}
     for read in reads:
         for table in read.tables:
             if table.frame is not None and table.mapping.entity:
-                pieces[table.mapping.entity].append(table.frame)
+                frame, rates_used = currencies.convert(table, table.frame, store_currency, rates, issues)
+                used.update(rates_used)
+                pieces[table.mapping.entity].append(frame)
     frames = {}
     for entity in ENTITIES:
         columns = [f.name for f in fields_of(entity)] + LOCATION_COLUMNS
@@ -563,7 +888,7 @@ def _collect(reads: list[FileRead]) -> dict[str, pd.DataFrame]:
         frames[entity] = (
             pd.concat(non_empty, ignore_index=True)[columns] if non_empty else pd.DataFrame(columns=columns)
         )
-    return frames
+    return frames, used
 
 
 def current_projects(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
@@ -652,20 +977,6 @@ def _complete_risks(risks: pd.DataFrame) -> pd.DataFrame:
     risks = risks.copy()
     risks["status"] = risks["status"].where(risks["status"].notna(), "open")
     return risks
-
-
-_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
-
-
-def normalize_name(name: object) -> str:
-    """Reduce a project title to what two spellings of it share: case, accents, spaces, punctuation."""
-    text = str(name)
-    if text.isascii():  # most codes: nothing to decompose (a duplicate check runs this on every row)
-        text = text.lower()
-    else:
-        text = unicodedata.normalize("NFKD", text).casefold()
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_NOT_ALPHANUMERIC.sub(" ", text).split())
 
 
 class _ProjectIndex:
@@ -935,26 +1246,12 @@ def _fingerprints(frame: pd.DataFrame, key: str) -> set[tuple[str, int]]:
     """Return (project, fingerprint of its set of rows), comparable between the file and the store."""
     if frame.empty:
         return set()
-    normal = frame.copy()
-    for column in normal.columns:
-        series = normal[column]
-        if pd.api.types.is_datetime64_any_dtype(series) or column in DATE_COLUMNS:
-            normal[column] = pd.to_datetime(series, errors="coerce").dt.strftime("%Y-%m-%d")
-        elif column in NUMBER_COLUMNS:
-            normal[column] = pd.to_numeric(series, errors="coerce").round(6)
-        normal[column] = normal[column].astype("string").fillna("")
+    normal = normal_text(frame)
     hashes = pd.util.hash_pandas_object(normal, index=False).astype("uint64")
     summed = hashes.groupby(normal[key].to_numpy()).sum()
     return {(code, int(value)) for code, value in summed.items()}
 
 
-DATE_COLUMNS = {f.name for e in ENTITIES for f in fields_of(e) if f.type in ("date", "month")}
-NUMBER_COLUMNS = {
-    f.name
-    for e in ENTITIES
-    for f in fields_of(e)
-    if f.type in ("money", "number", "percent", "signed_percent", "score", "scale", "int")
-}
 _STORED: dict[str, list[str]] = {}
 
 

@@ -63,6 +63,9 @@ class Issue:
             params["field"] = (
                 t("issue.field.project", lang) if field == "project" else t(f"field.{entity}.{field}", lang)
             )
+        if entity and "fields" in params:  # several fields, named in the user's words
+            names = [name.strip() for name in str(params["fields"]).split(",")]
+            params["fields"] = ", ".join(t(f"field.{entity}.{name}", lang).lower() for name in names)
         if entity:
             params["entity"] = t(f"import.entity.{entity}", lang).lower()
         return t(f"issue.{self.code}", lang, **params)

@@ -24,6 +24,7 @@ _VALUE = re.compile(
     r"|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$"
     r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$"
 )
+_VALUE_RE2 = _VALUE.pattern.replace("\\u00a0", "\\x{a0}").replace("\\u202f", "\\x{202f}")  # for Arrow
 _TOTAL = re.compile(r"\s*(total|totaux|sous[- ]total|sub[- ]?total|grand total|somme|sum)\b")
 _NOTE = re.compile(r"\s*(l[ée]gende|legend|notes?|source|nb|n\.b\.|remarque|key)\b|\s*\*")
 _YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
@@ -48,18 +49,28 @@ class TableBlock:
     cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     form: bool = False  # a "fiche projet": label/value pairs read as one record
     groups: dict[int, str] = field(default_factory=dict)  # column -> the merged group label above it
+    origin: tuple[int, int] = (0, 0)  # (Excel row, column) of the top-left cell of the region it was found in
+    shape: str = "auto"  # read under a header row ("auto"), with no header row ("none"), or "transposed"
+    unread: bool = False  # a block of data in which no header row was found: shown, stored only once mapped
+    signature: str | None = None  # what a saved profile finds this table by, when not its headers
+    # (shape, signature) of the region read another way: a profile saved for that shape finds it by these.
+    signatures: tuple[tuple[str, str], ...] = ()
 
     def locate(self, row: int, col: int) -> tuple[int, int]:
         """Return the (Excel row, absolute column) of a data cell, for messages and annotations."""
         return self.cells.get((row, col), (row, col))
+
+    @property
+    def first_col(self) -> int:
+        return min((col for col, _ in self.headers), default=self.origin[1])
 
 
 def fill_merged_down(block: TableBlock, merges: list[MergedRange]) -> TableBlock:
     """Give each data row of a range merged down the value the range shows (a project code merged over its
     CAPEX and OPEX lines names the project of both). Ranges across columns are left alone: a comment merged
     over three cells is one value, not three."""
-    if block.form:
-        return block  # a form's rows are its labels, not records
+    if block.form or block.shape == "transposed":
+        return block  # a form's rows are its labels, not records; a transposed table's records are columns
     data = None
     for merge in merges:
         col = merge.first_col
@@ -85,32 +96,75 @@ def is_value(text: str | None) -> bool:
     return bool(text) and bool(_VALUE.match(text))
 
 
-def find_tables(sheet: Sheet) -> list[TableBlock]:
-    """Return every table of a sheet, top to bottom."""
+SHAPES = ("auto", "none", "transposed")
+MAX_STACKED_CANDIDATES = 200  # rows of words after a gap or a heading, each checked as a possible header
+TRANSPOSED_MAX_ROWS = 200  # a transposed table lists fields as rows: a few dozen, never thousands
+
+
+def region_key(sheet: str, origin: tuple[int, int]) -> str:
+    """Name a region of a sheet for the shape the user chose for it: "Sheet@12:0" (Excel row, column)."""
+    return f"{sheet}@{origin[0]}:{origin[1]}"
+
+
+def find_tables(sheet: Sheet, shapes: dict[tuple[int, int], str] | None = None) -> list[TableBlock]:
+    """Return every table of a sheet, top to bottom then left to right.
+
+    `shapes` says, for a region (by its top-left cell), that its table has no header row ("none") or lists
+    its fields as rows ("transposed"); other regions are read as found. A region of data in which no header
+    is found comes back unread, so that nothing in the sheet is dropped without being said.
+    """
     frame = _trim(sheet.frame)
     if frame.empty:
         return []
+    shapes = shapes or {}
     tables: list[TableBlock] = []
     heading = None  # a title block standing alone above the next table, blank rows between
-    for block in _blocks(frame):
-        form, rest = _form_at_top(sheet.name, block)
-        if form is not None:
-            tables.append(form)
-        if rest.empty:
+    for region in _regions(frame):
+        origin = (int(region.index[0]), int(region.columns[0]))
+        shape = shapes.get(origin, "auto")
+        alternatives = _signatures(sheet.name, region)
+        if shape == "none":
+            tables.append(_headerless(sheet.name, region, origin, alternatives))
             continue
-        found = _table_in_block(sheet.name, rest)
-        if found is not None:
+        if shape == "transposed":
+            found = _transposed(sheet.name, region, origin, alternatives)
+            if found is not None:
+                tables.append(found)
+                continue
+        form, rest = _form_at_top(sheet.name, region)
+        if form is not None:
+            tables.append(replace(form, origin=origin))
+        found_here = []
+        while not rest.empty:
+            found, rest = _table_in_block(sheet.name, rest)
+            if found is None:
+                break
             if (
                 heading is not None
             ):  # the title block's unit and date reach the table past a subtitle or legend
                 found = _with_title(found, f"{heading} {found.title or ''}".strip(), sheet.name)
-            tables.append(found)
-        elif tables and not tables[-1].form and _continues(tables[-1], rest):
-            tables[-1] = _extend(tables[-1], rest)
-        if found is None and _is_title_block(rest):  # title blocks one above the other read as one heading
-            heading = " ".join(text for text in (heading, _title_above(rest, len(rest))) if text)
-        else:
+                heading = None
+            found_here.append(replace(found, origin=origin, signatures=alternatives))
+        tables.extend(found_here)
+        if found_here or rest.empty:
             heading = None
+            continue
+        transposed = _transposed(sheet.name, rest, origin, alternatives) if _looks_transposed(rest) else None
+        above = next((t for t in reversed(tables) if not t.form and _continues(t, rest)), None)
+        if transposed is not None:
+            tables.append(transposed)
+        elif above is not None:
+            tables[tables.index(above)] = _extend(above, rest)
+        elif _is_title_block(rest):  # title blocks one above the other read as one heading
+            heading = " ".join(text for text in (heading, _title_above(rest, len(rest))) if text)
+            continue
+        elif _is_note_block(rest):
+            if tables:
+                notes = tuple((int(row), "note") for row in rest.index)
+                tables[-1] = replace(tables[-1], skipped=tables[-1].skipped + notes)
+        elif _looks_tabular(rest):
+            tables.append(replace(_headerless(sheet.name, rest, origin, alternatives), unread=True))
+        heading = None
     return tables
 
 
@@ -118,6 +172,17 @@ def _is_title_block(block: pd.DataFrame) -> bool:
     """Tell a title block (a line or two of text, one cell each) from data."""
     filled = block.notna().sum(axis=1)
     return len(block) <= 3 and bool((filled <= 2).all())
+
+
+def _is_note_block(block: pd.DataFrame) -> bool:
+    """Tell a legend or notes block ("Légende", "Source: ...") under a table from data."""
+    first = _first_value(block.iloc[:1])
+    return len(block) <= 12 and bool(_matches(first, _NOTE).iloc[0])
+
+
+def _looks_tabular(block: pd.DataFrame) -> bool:
+    """Tell a block of data (two rows of two cells or more) from a few loose cells."""
+    return int((block.notna().sum(axis=1) >= 2).sum()) >= 2
 
 
 def _with_title(table: TableBlock, title: str, sheet: str) -> TableBlock:
@@ -134,6 +199,155 @@ def _trim(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[:, frame.notna().any(axis=0)]
 
 
+def column_letter(col: int) -> str:
+    """Return the Excel letters of a 0-based column: 0 -> A, 27 -> AB."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _headerless(
+    sheet: str, region: pd.DataFrame, origin: tuple[int, int], alternatives: tuple[tuple[str, str], ...]
+) -> TableBlock:
+    """Read a region with no header row: every row is data, each column is named by its letter."""
+    headers = tuple((int(col), column_letter(int(col))) for col in region.columns)
+    data, skipped, sections = _drop_non_data_rows(region, headers) if len(region) else (region, [], {})
+    return TableBlock(
+        sheet=sheet,
+        header_row=int(region.index[0]) - 1,
+        headers=headers,
+        data=data,
+        sections=sections,
+        skipped=tuple(skipped),
+        origin=origin,
+        shape="none",
+        signature=dict(alternatives).get("none"),
+        signatures=alternatives,
+    )
+
+
+def _signatures(sheet: str, region: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """Return what a profile saved for this region read with no header row, or transposed, would be found by.
+
+    With no header row: the sheet's name, the region's width and what its first row holds (text, number or
+    date, cell by cell). Transposed: the labels of its first column, as a header row's signature is made.
+    """
+    from pmo_core.mapping import header_signature
+
+    first = [region.iat[0, position] for position in range(region.shape[1])]
+    kinds = ["." if pd.isna(value) else "9" if is_value(str(value)) else "a" for value in first]
+    found = [("none", header_signature([f"#none {sheet}", str(region.shape[1]), "".join(kinds)]))]
+    if len(region) <= TRANSPOSED_MAX_ROWS:
+        labels = region.iloc[:, 0].dropna().astype(str).tolist()
+        found.append(("transposed", header_signature(labels)))
+    return tuple(found)
+
+
+def _label_matches(texts: list[str]) -> int:
+    return sum(1 for text in texts if not is_value(text) and _best(text) >= 0.9)
+
+
+def _looks_transposed(block: pd.DataFrame) -> bool:
+    """Tell a table that lists fields as rows, one record per column ("Code projet | P1 | P2"), by the labels
+    down its first column: three known fields or more, more than its first row holds."""
+    if len(block) > TRANSPOSED_MAX_ROWS or block.shape[1] < 2:
+        return False
+    down = _label_matches(block.iloc[:, 0].dropna().astype(str).tolist())
+    across = _label_matches(block.iloc[0].dropna().astype(str).tolist())
+    return down >= 3 and down >= across + 2
+
+
+def _transposed(
+    sheet: str, region: pd.DataFrame, origin: tuple[int, int], alternatives: tuple[tuple[str, str], ...]
+) -> TableBlock | None:
+    """Read a region whose first column holds the field labels and each further column one record."""
+    region = region.loc[region.iloc[:, 0].notna()]
+    if region.empty or region.shape[1] < 2:
+        return None
+    label_col = int(region.columns[0])
+    rows = [int(row) for row in region.index]
+    headers = tuple((position, str(region.iat[position, 0]).strip()) for position in range(len(rows)))
+    records = [int(col) for col in region.columns[1:] if region[col].notna().any()]
+    if not records:
+        return None
+    values = region.loc[:, records].T  # one row per record column, one column per label row
+    values.columns = range(len(rows))
+    values.index = records
+    cells = {(col, position): (row, col) for col in records for position, row in enumerate(rows)}
+    return TableBlock(
+        sheet=sheet,
+        header_row=rows[0],
+        headers=headers,
+        data=values.astype("string[pyarrow]"),
+        cells=cells,
+        origin=(origin[0], label_col) if origin[1] != label_col else origin,
+        shape="transposed",
+        signature=dict(alternatives).get("transposed"),
+        signatures=alternatives,
+    )
+
+
+def _regions(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """Split a sheet into regions of data: where BLANK_GAP blank rows or more follow each other, and where
+    a blank column parts blocks that do not share their rows (a member list beside a task table)."""
+    found: list[pd.DataFrame] = []
+    _split(frame, found, depth=0)
+    return found
+
+
+def _split(frame: pd.DataFrame, found: list[pd.DataFrame], depth: int) -> None:
+    for block in _blocks(frame):
+        form, rest = _form_at_top("", block)
+        if form is not None:  # a form's label/value columns stay together, whatever blank column parts them
+            found.append(block.iloc[: len(block) - len(rest)])
+            if rest.empty:
+                continue
+            block = rest.loc[:, rest.notna().any(axis=0)]
+        segments = _column_segments(block)
+        if len(segments) == 1 or depth >= 3:
+            found.append(block)
+            continue
+        for segment in segments:
+            _split(segment, found, depth + 1)
+
+
+def _column_segments(block: pd.DataFrame) -> list[pd.DataFrame]:
+    """Cut a block at its blank columns, then join back the neighbours that share their rows (a spacer
+    column inside one table, the two halves of a form) and a lone column beside the rows of a table."""
+    filled = block.notna().to_numpy()
+    columns = np.asarray(block.columns, dtype=np.int64)
+    used = filled.any(axis=0)
+    runs: list[list[int]] = []
+    for position in np.flatnonzero(used):
+        if runs and position == runs[-1][-1] + 1 and columns[position] == columns[runs[-1][-1]] + 1:
+            runs[-1].append(int(position))
+        else:
+            runs.append([int(position)])
+    if len(runs) <= 1:
+        return [block]
+    rows = [frozenset(np.flatnonzero(filled[:, run].any(axis=1)).tolist()) for run in runs]
+    groups = [[0]]
+    for index in range(1, len(runs)):
+        left, right = rows[groups[-1][-1]], rows[index]
+        shared = len(left & right) / len(left | right)
+        lone = len(runs[index]) == 1 and right <= left
+        if shared >= 0.5 or lone:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    if len(groups) == 1:
+        return [block]
+    pieces = []
+    for group in groups:
+        positions = [p for index in group for p in runs[index]]
+        piece = block.iloc[:, min(positions) : max(positions) + 1]
+        pieces.append(piece.loc[piece.notna().any(axis=1)])
+    return pieces
+
+
 def _blocks(frame: pd.DataFrame) -> list[pd.DataFrame]:
     """Split a sheet where BLANK_GAP or more blank rows follow each other."""
     filled = frame.notna().any(axis=1).to_numpy()
@@ -147,7 +361,8 @@ def _blocks(frame: pd.DataFrame) -> list[pd.DataFrame]:
     blocks = []
     for start, end in zip(starts, ends, strict=True):
         block = frame.iloc[start : end + 1]
-        blocks.append(block.loc[filled[start : end + 1]])
+        block = block.loc[filled[start : end + 1]]
+        blocks.append(block.loc[:, block.notna().any(axis=0)])
     return blocks
 
 
@@ -194,7 +409,9 @@ def year_cells(cells: list[tuple[int, str]]) -> dict[int, int]:
     return years if len(years) >= 2 and len(kinds) == 1 else {}
 
 
-def _table_in_block(sheet: str, block: pd.DataFrame) -> TableBlock | None:
+def _table_in_block(sheet: str, block: pd.DataFrame) -> tuple[TableBlock | None, pd.DataFrame]:
+    """Find the table at the top of a block; return it and the rows below it that start another table
+    (a risk table, then a milestone table under one heading each), or None and the block."""
     head = block.iloc[:SCAN_ROWS]
     best = None
     for position in range(len(head)):
@@ -207,11 +424,39 @@ def _table_in_block(sheet: str, block: pd.DataFrame) -> TableBlock | None:
         if matched + months >= 2 and score >= 1.5 and (best is None or score > best[0] + 0.01):
             best = (score, position, cells)
     if best is None:
-        return None
+        return None, block
     _, position, cells = best
     headers, header_position, groups = _combine_header_rows(head, position, cells)
     title = _title_above(head, min(position, header_position))
-    return _build_table(sheet, block, header_position, headers, title, groups)
+    cut = _next_table(block, header_position, dict(headers))
+    table = _build_table(sheet, block.iloc[:cut], header_position, headers, title, groups)
+    return table, block.iloc[cut:]
+
+
+def _next_table(block: pd.DataFrame, header_position: int, headers: dict[int, str]) -> int:
+    """Return where the next table stacked under this one starts (its heading, else its header row), or the
+    block's end. Only a row after a blank row or a lone heading can head another table; it must read as a
+    header row (two known fields or more, no values) and not repeat this table's own header."""
+    rows = block.index.to_numpy()
+    filled = block.notna().sum(axis=1).to_numpy()
+    after_gap = np.flatnonzero(np.diff(rows) > 1) + 1
+    after_heading = np.flatnonzero(filled[:-1] == 1) + 1
+    candidates = np.unique(np.concatenate([after_gap, after_heading]))
+    candidates = candidates[(candidates > header_position + 1) & (filled[candidates] >= 2)]
+    if len(candidates):  # a header row holds no number and no date: one Arrow pass sets the others aside
+        cells = block.iloc[candidates].to_numpy(dtype=object)
+        text = pa.array(cells.ravel(), type=pa.string(), from_pandas=True)
+        numbers = pc.fill_null(pc.match_substring_regex(pc.utf8_trim_whitespace(text), _VALUE_RE2), False)
+        has_value = numbers.to_numpy(zero_copy_only=False).reshape(cells.shape).any(axis=1)
+        candidates = candidates[~has_value]
+    for position in candidates[:MAX_STACKED_CANDIDATES].tolist():
+        cells = _row_cells(block.iloc[position])
+        if all(headers.get(col) == text for col, text in cells):
+            continue  # this table's header, repeated
+        score, matched, _ = _header_score(cells)
+        if matched >= 2 and score >= 1.5:
+            return position - 1 if filled[position - 1] == 1 else position
+    return len(block)
 
 
 def _combine_header_rows(head: pd.DataFrame, position: int, cells: list[tuple[int, str]]):
@@ -231,16 +476,31 @@ def _combine_header_rows(head: pd.DataFrame, position: int, cells: list[tuple[in
                 best, best_total = (merged, position + 1, groups), total
     if position > 0 and best[1] == position:
         above = _row_cells(head.iloc[position - 1])
-        first_col = min(headers)
-        is_group_row = len(above) >= 2 or (len(above) == 1 and above[0][0] != first_col)
-        labels_only = not any(is_value(t) and not _YEAR.match(t) for _, t in above)
-        if is_group_row and len(above) < len(headers) and labels_only:
+        touching = int(head.index[position]) - int(head.index[position - 1]) == 1
+        if touching and _is_group_row(above, headers):
             merged, groups = _merge_groups(dict(above), headers, keep_plain=True)
             total = _header_score(list(merged.items()))[0]
             if total >= best_total - 0.01:
                 best = (merged, position, groups)
     headers, header_position, groups = best
     return tuple(sorted(headers.items())), header_position, groups
+
+
+def _is_group_row(above: list[tuple[int, str]], headers: dict[int, str]) -> bool:
+    """Tell a row of group labels over the headers ("Probabilité" over "Brute" and "Résiduelle") from a title
+    merged above them: groups are short labels, fewer than the headers, and a lone one sits over some of the
+    table's columns, never over its first (a title does). A label left of the headers spans both rows."""
+    if not above or len(above) >= len(headers):
+        return False
+    first_col, last_col = min(headers), max(headers)
+    if len(above) == 1 and not first_col < above[0][0] <= last_col:
+        return False
+    for _, text in above:
+        if len(text) > 40 or len(text.split()) > 4:
+            return False
+        if is_value(text) and not _YEAR.match(text):
+            return False
+    return True
 
 
 def _is_month(text: str) -> bool:
@@ -420,9 +680,14 @@ def _extend(table: TableBlock, block: pd.DataFrame) -> TableBlock:
 
 def _form_at_top(sheet: str, block: pd.DataFrame) -> tuple[TableBlock | None, pd.DataFrame]:
     """Read a "fiche projet" at the top of a block: labels with their value to the right, as one
-    record; return it and the rows below it (often a small risk table)."""
-    pairs: list[tuple[str, str, int, int]] = []  # label, value, Excel row, column of the value
-    last = -1
+    record; return it and the rows below it (often a small risk table).
+
+    Every pair down to the first row that is not made of pairs belongs to the form, whether its label is
+    a field we know or not ("Référence interne"), provided it sits in a column where known labels sit: an
+    unknown one is kept as a column no field takes, so the import says it was not stored. Three known
+    labels or more make a form.
+    """
+    rows: list[tuple[int, list[tuple[str, str, int, int, bool]]]] = []
     for position in range(min(len(block), SCAN_ROWS * 2)):
         cells = _row_cells(block.iloc[position])
         if len(cells) == 1:
@@ -430,10 +695,20 @@ def _form_at_top(sheet: str, block: pd.DataFrame) -> tuple[TableBlock | None, pd
         row_pairs = _pairs(cells)
         if row_pairs is None:
             break
-        pairs.extend((label, value, int(block.index[position]), col) for label, value, col in row_pairs)
-        last = position
-    if len({label for label, *_ in pairs}) < 3:
+        rows.append((position, row_pairs))
+    label_cols = {col for _, row_pairs in rows for _, _, col, _, known in row_pairs if known}
+    known = {normalize_header(pair[0])[0] for _, row_pairs in rows for pair in row_pairs if pair[4]}
+    if len(known) < 3:
         return None, block
+    pairs: list[tuple[str, str, int, int]] = []  # label, value, Excel row, column of the value
+    last = -1
+    for position, row_pairs in rows:
+        kept = [pair for pair in row_pairs if pair[4] or pair[2] in label_cols]
+        if not kept:
+            break  # pairs elsewhere than the form's label columns: something else starts here
+        row = int(block.index[position])
+        pairs.extend((label, value, row, value_col) for label, value, _, value_col, _ in kept)
+        last = position
     headers, values, cells_at = [], {}, {}
     first_row = pairs[0][2]
     for position, (label, value, row, col) in enumerate(pairs):
@@ -447,20 +722,24 @@ def _form_at_top(sheet: str, block: pd.DataFrame) -> tuple[TableBlock | None, pd
     return form, block.iloc[last + 1 :]
 
 
-def _pairs(cells: list[tuple[int, str]]) -> list[tuple[str, str, int]] | None:
-    """Return the (label, value, value column) pairs of a row made only of such pairs, else None."""
-    if len(cells) > 6 or len(cells) % 2:
+def _pairs(cells: list[tuple[int, str]]) -> list[tuple[str, str, int, int, bool]] | None:
+    """Return the (label, value, label column, value column, known label) pairs of a row made only of such
+    pairs, else None.
+
+    A pair is a label (text, not a number or a date) with its value at most three columns to its right; a
+    row in which a value is itself a field's name is a header row, not pairs.
+    """
+    if len(cells) > 8 or len(cells) % 2:
         return None
     found = []
     for (col, text), (next_col, value) in zip(cells[::2], cells[1::2], strict=True):
         label = text.rstrip(" :")
-        matched = match_header(normalize_header(label)[0])
-        value_matched = match_header(normalize_header(value)[0])
-        if not any(entity == "projects" and score >= 0.9 for entity, _, score in matched):
-            return None  # a "fiche projet" labels the project's own fields
-        if is_value(label) or next_col - col > 3:
+        if not label or is_value(label) or next_col - col > 3:
             return None
+        value_matched = match_header(normalize_header(value)[0])
         if value_matched and value_matched[0][2] >= 0.99 and not is_value(value):
             return None  # two labels side by side: a header row, not a pair
-        found.append((label, value, next_col))
+        matched = match_header(normalize_header(label)[0])
+        is_known = any(entity == "projects" and score >= 0.9 for entity, _, score in matched)
+        found.append((label, value, col, next_col, is_known))
     return found

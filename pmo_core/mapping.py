@@ -42,6 +42,8 @@ class ColumnMap:
     confidence: float  # 1.0 exact synonym ... 0.6 loose; 1.0 also when the user chose it
     scale: float = 1.0  # a unit multiplier for amounts (k€ -> 1000)
     source: str = "auto"  # "auto", "profile" or "user"
+    currency: str | None = None  # chosen on the mapping screen; None: as the header or the cells say
+    order: int = 0  # where several columns feed one field, the first non-empty value wins, lowest order first
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,20 @@ class TableMapping:
     wide_measure: str | None = None  # wide cost tables: which amount the month columns hold
     year_columns: tuple[tuple[int, int], ...] = ()  # wide business cases: (col_index, year)
     profile: str | None = None  # name of the saved profile applied, if any
+    project: str | None = None  # the project every row belongs to (a risk register of one project)
+    # The project each title the store does not know, or knows twice, names: (title, code); code None
+    # leaves that title's rows out.
+    titles: tuple[tuple[str, str | None], ...] = ()
+    shape: str = "auto"  # how the table was found: under a header row, with none, or transposed
+    rates: tuple[tuple[str, float | None], ...] = ()  # exchange rates saved with a profile: (currency, rate)
+
+    def fields_of_columns(self) -> dict[str, list[ColumnMap]]:
+        """Return the columns feeding each field, in the order their first non-empty value wins."""
+        found: dict[str, list[ColumnMap]] = {}
+        for column in sorted(self.columns, key=lambda c: (c.order, c.col_index)):
+            if column.field:
+                found.setdefault(column.field, []).append(column)
+        return found
 
     def field_column(self, name: str) -> ColumnMap | None:
         for column in self.columns:
@@ -79,14 +95,20 @@ class TableMapping:
 
 @dataclass
 class Profile:
-    """A saved mapping: for a header signature, the entity and the field of each header."""
+    """A saved mapping: for a header signature, the entity and the field of each header, and every other
+    choice of the mapping screen (`options`: shape, currencies, column order, project, titles, rates)."""
 
     name: str
     signature: str
     entity: str | None
-    fields: dict[str, str | None] = field(default_factory=dict)  # normalized header -> field
+    fields: dict[str, str | None] = field(default_factory=dict)  # column key -> field
     scales: dict[str, float] = field(default_factory=dict)
     wide_measure: str | None = None
+    options: dict = field(default_factory=dict)
+
+    @property
+    def shape(self) -> str:
+        return self.options.get("shape", "auto")
 
 
 @cache
@@ -185,13 +207,16 @@ def guess_mapping(
     sheet_name: str = "",
     month_columns: dict[int, str] | None = None,
     year_columns: dict[int, int] | None = None,
+    signature: str | None = None,
+    shape: str = "auto",
 ) -> TableMapping:
     """Return the most likely entity for a table and the field of each of its columns.
 
     Three months or more side by side make a wide cost table; two years or more, a wide business case.
+    `signature` is what a profile finds the table by when its headers do not say (a table with no header row).
     """
     month_columns, year_columns = month_columns or {}, year_columns or {}
-    signature = header_signature([h for _, h in headers])
+    signature = signature or header_signature([h for _, h in headers])
     plain = [(col, header) for col, header in headers if col not in month_columns and col not in year_columns]
     wide = {"costs": month_columns, "business_case": year_columns}
     best: TableMapping | None = None
@@ -216,8 +241,8 @@ def guess_mapping(
             best, best_score = candidate, score
     mapped = sum(1 for c in best.columns if c.field) if best else 0
     if best is None or best_score < 2.0 or (mapped < 2 and not best.month_columns and not best.year_columns):
-        return TableMapping(entity=None, columns=tuple(_unmapped(plain)), signature=signature)
-    return replace(best, confidence=round(min(1.0, best_score / 8.0), 2))
+        return TableMapping(entity=None, columns=tuple(_unmapped(plain)), signature=signature, shape=shape)
+    return replace(best, confidence=round(min(1.0, best_score / 8.0), 2), shape=shape)
 
 
 def assign_columns(
@@ -270,11 +295,24 @@ def _sheet_hint(entity: str, sheet_name: str) -> float:
     return 2.0 if any(hint in name for hint in SHEET_HINTS[entity]) else 0.0
 
 
-def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
-    """Return the mapping with the profile's entity and per-header fields laid over the guess."""
-    columns = []
-    for column in mapping.columns:
+def column_keys(columns) -> list[str]:
+    """Return the key a profile knows each column by: its normalized header, numbered from the second
+    column that bears the same one ("colour rating", "colour rating#2")."""
+    seen: dict[str, int] = {}
+    keys = []
+    for column in columns:
         key = normalize_header(column.header)[0]
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return keys
+
+
+def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
+    """Return the mapping with the profile's entity, per-header fields and other choices laid over the guess."""
+    options = profile.options
+    currencies, orders = options.get("currencies", {}), options.get("orders", {})
+    columns = []
+    for column, key in zip(mapping.columns, column_keys(mapping.columns), strict=True):
         if key in profile.fields:
             columns.append(
                 replace(
@@ -283,6 +321,8 @@ def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
                     confidence=1.0,
                     scale=profile.scales.get(key, column.scale),
                     source="profile",
+                    currency=currencies.get(key),
+                    order=int(orders.get(key, 0)),
                 )
             )
         else:
@@ -296,16 +336,30 @@ def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
         wide_measure=profile.wide_measure or mapping.wide_measure,
         confidence=1.0,
         profile=profile.name,
+        project=options.get("project"),
+        titles=tuple((title, code) for title, code in options.get("titles", [])),
+        rates=tuple((currency, rate) for currency, rate in options.get("rates", [])),
     )
 
 
 def profile_from_mapping(name: str, mapping: TableMapping) -> Profile:
-    """Return a profile that reproduces this mapping for any table with the same headers."""
+    """Return a profile that reproduces this mapping, and every choice made for its table, for any table
+    found the same way (same headers; or, read with no header row or transposed, the same region)."""
+    keys = column_keys(mapping.columns)
+    options = {
+        "shape": mapping.shape,
+        "currencies": {k: c.currency for k, c in zip(keys, mapping.columns, strict=True) if c.currency},
+        "orders": {k: c.order for k, c in zip(keys, mapping.columns, strict=True) if c.order},
+        "project": mapping.project,
+        "titles": [list(pair) for pair in mapping.titles],
+        "rates": [list(pair) for pair in mapping.rates],
+    }
     return Profile(
         name=name,
         signature=mapping.signature,
         entity=mapping.entity,
-        fields={normalize_header(c.header)[0]: c.field for c in mapping.columns},
-        scales={normalize_header(c.header)[0]: c.scale for c in mapping.columns if c.scale != 1.0},
+        fields={k: c.field for k, c in zip(keys, mapping.columns, strict=True)},
+        scales={k: c.scale for k, c in zip(keys, mapping.columns, strict=True) if c.scale != 1.0},
         wide_measure=mapping.wide_measure,
+        options={key: value for key, value in options.items() if value not in (None, {}, [], "auto")},
     )

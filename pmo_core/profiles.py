@@ -14,8 +14,8 @@ def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile, user: str) ->
     """Store a profile under its name, replacing one of the same name."""
     con.execute(
         """INSERT OR REPLACE INTO mapping_profiles
-           (name, signature, entity, fields_json, scales_json, wide_measure, created_at, created_by)
-           VALUES ($name, $signature, $entity, $fields, $scales, $wide, $at, $user)""",
+           (name, signature, entity, fields_json, scales_json, wide_measure, options_json, created_at, created_by)
+           VALUES ($name, $signature, $entity, $fields, $scales, $wide, $options, $at, $user)""",
         {
             "name": profile.name,
             "signature": profile.signature,
@@ -23,6 +23,7 @@ def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile, user: str) ->
             "fields": json.dumps(profile.fields, ensure_ascii=False),
             "scales": json.dumps(profile.scales),
             "wide": profile.wide_measure,
+            "options": json.dumps(profile.options, ensure_ascii=False),
             "at": datetime.now(),
             "user": user,
         },
@@ -32,16 +33,24 @@ def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile, user: str) ->
 def load_profiles(con: duckdb.DuckDBPyConnection) -> list[Profile]:
     """Return every saved profile, the most recent first (it wins when two share headers)."""
     rows = con.execute(
-        "SELECT name, signature, entity, fields_json, scales_json, wide_measure FROM mapping_profiles "
-        "ORDER BY created_at DESC"
+        "SELECT name, signature, entity, fields_json, scales_json, wide_measure, options_json "
+        "FROM mapping_profiles ORDER BY created_at DESC"
     ).fetchall()
     profiles, seen = [], set()
-    for name, signature, entity, fields_json, scales_json, wide in rows:
+    for name, signature, entity, fields_json, scales_json, wide, options_json in rows:
         if signature in seen:
             continue
         seen.add(signature)
         profiles.append(
-            Profile(name, signature, entity, json.loads(fields_json), json.loads(scales_json), wide)
+            Profile(
+                name,
+                signature,
+                entity,
+                json.loads(fields_json),
+                json.loads(scales_json),
+                wide,
+                json.loads(options_json),
+            )
         )
     return profiles
 

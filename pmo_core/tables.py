@@ -9,14 +9,27 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pmo_core import values
-from pmo_core.fields import Field, fields_of, header_unit, header_unit_scale, normalize_header
+from pmo_core.fields import (
+    ANY_CURRENCY,
+    Field,
+    currency_of,
+    fields_of,
+    header_unit,
+    header_unit_scale,
+    normalize_header,
+    normalize_name,
+)
 from pmo_core.issues import ERROR, WARNING, Issue, Problem
-from pmo_core.layout import TableBlock
+from pmo_core.layout import TableBlock, region_key
 from pmo_core.mapping import TableMapping, match_header
+from pmo_core.vocabulary import VOCABULARIES
 
 LOCATION_COLUMNS = ["_file", "_sheet", "_row"]
+LIFECYCLE_CODES = [term.code for term in VOCABULARIES["lifecycle"]]
 WIDE_MEASURES = ("actual", "planned", "forecast")
 _WIDE_HINTS = {
     "actual": ("realise", "reel", "consomme", "depense", "actual", "actuals", "spent", "spend"),
@@ -41,6 +54,30 @@ class ReadContext:
         frozenset()
     )  # scale fields another table of the file writes in five levels
     project_code: str | None = None  # the project of a "fiche projet" sheet, for the tables under the form
+    fiscal_start: int = 1  # the month a fiscal year begins: "Q2 FY25" and "FY25" are read with it
+    dollar: str | None = None  # what a bare "$" means in this import (USD, CAD, AUD...), once the user says
+
+
+@dataclass(frozen=True)
+class Unstored:
+    """A column (or a form's labelled field) that holds values the import does not store."""
+
+    header: str
+    col: int
+    sample: str  # its first value, as written
+    count: int  # how many cells hold a value
+
+
+@dataclass(frozen=True)
+class Currency:
+    """The currency the amounts of a field are written in, and where the file says so."""
+
+    field: str
+    code: str  # an ISO code, or "$" when a bare dollar sign does not say whose
+    header: str
+    col: int
+    row: int  # the header row when the header states it, else the first cell that writes it
+    value: str | None  # that cell, as written
 
 
 @dataclass
@@ -56,17 +93,29 @@ class TableRead:
     skipped: tuple[tuple[int, str], ...] = ()
     n_rows: int = 0
     form: bool = False
-    preview: pd.DataFrame | None = None  # the first rows as written, for the mapping screen
+    preview: pd.DataFrame | None = (
+        None  # the first rows as written (columns: absolute column), for the screen
+    )
+    col: int = 0  # the table's first column
+    region: str = ""  # the region of the sheet it was found in, for the shape chosen on the screen
+    shape: str = "auto"
+    unread: bool = False  # no header row found: stored only once the user maps it
+    unstored: tuple[Unstored, ...] = ()
+    currencies: tuple[Currency, ...] = ()
+    left_out: tuple[tuple[str, int], ...] = ()  # (title, rows) left out by the user's choice
 
     @property
     def key(self) -> str:
         """Identify the table within its file, for mapping overrides chosen on the Import page."""
-        return f"{self.sheet}!{self.header_row}"
+        return f"{self.sheet}!{self.header_row}" + (f"+{self.col}" if self.col else "")
+
+    @property
+    def headers(self) -> dict[int, str]:
+        return {c.col_index: c.header for c in self.mapping.columns}
 
 
 def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> TableRead:
-    """Return the records of a table under a mapping, with the problems of each cell."""
-    preview = block.data.head(5).rename(columns=dict(block.headers))
+    """Return the records of a table under a mapping, with the problems of each cell and what it leaves out."""
     base = TableRead(
         file=ctx.file,
         sheet=block.sheet,
@@ -76,12 +125,18 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         skipped=block.skipped,
         n_rows=len(block.data),
         form=block.form,
-        preview=preview,
+        preview=block.data.head(PREVIEW_ROWS),
+        col=block.first_col,
+        region=region_key(block.sheet, block.origin),
+        shape=block.shape,
+        unread=block.unread and mapping.entity is None,
     )
     if mapping.entity is None:
         return base
+    base.unstored = unstored_columns(block, mapping)
     issues: list[Issue] = []
-    missing = [name for name in mapping.missing_required() if not (name == "project" and ctx.project_code)]
+    project = ctx.project_code or mapping.project
+    missing = [name for name in mapping.missing_required() if not (name == "project" and project)]
     if missing:
         for name in missing:
             issues.append(
@@ -102,12 +157,17 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         frame = _read_wide_business_case(block, mapping, ctx, issues)
     else:
         frame = _read_long(block, mapping, ctx, issues)
-        if ctx.project_code and "project_code" in frame.columns:
-            empty = frame[["project_code", "project_name"]].isna().all(axis=1)
-            frame.loc[empty, "project_code"] = ctx.project_code
         if mapping.entity == "projects" and block.sections and "portfolio" not in _mapped(mapping):
             frame["portfolio"] = [block.sections.get(int(row)) for row in frame["_row"]]
+    if project and "project_code" in frame.columns:
+        empty = frame[["project_code", "project_name"]].isna().all(axis=1)
+        frame.loc[empty, "project_code"] = project
+    if mapping.titles and "project_code" in frame.columns:
+        frame, base.left_out = _apply_titles(frame, mapping, block, ctx, issues)
+    base.currencies = tuple(_currencies(block, mapping, ctx, issues))
     frame = _check_required_values(frame, block, mapping, ctx, issues)
+    if mapping.entity == "projects" and not block.form:
+        _check_codes_look_like_numbers(frame, block, mapping, ctx, issues)
     if mapping.entity == "risks":
         _check_risk_score(frame, block, mapping, ctx, issues)
     if mapping.entity == "projects":
@@ -151,7 +211,34 @@ def check_plausible(block: TableBlock, mapping: TableMapping, ctx: ReadContext) 
             columns.append(column)
             continue
         columns.append(column if readable(column, spec) else replace(column, field=None, confidence=0.0))
-    return replace(mapping, columns=_prefer_readable(columns, specs, mapping.entity, readable))
+    columns = list(_prefer_readable(columns, specs, mapping.entity, readable))
+    if mapping.entity == "projects":
+        columns = _status_or_lifecycle(columns, sample)
+    return replace(mapping, columns=tuple(columns))
+
+
+def _status_or_lifecycle(columns: list, sample: pd.DataFrame) -> list:
+    """Give a column to the RAG status or to the lifecycle state by what its words are: "Status" holding
+    "completed" and "behind schedule" is the lifecycle; "Project status" holding "Amber" is the RAG status."""
+    taken = {c.field for c in columns if c.field}
+    for i, column in enumerate(columns):
+        if column.source != "auto":
+            continue
+        names = {n for e, n, _ in match_header(normalize_header(column.header)[0]) if e == "projects"}
+        if column.field not in ("status", "lifecycle") and not (
+            column.field is None and names & {"status", "lifecycle"}
+        ):
+            continue
+        cells = sample[column.col_index]
+        status = values.parse_status(cells)
+        rag = int((status.values.notna() & ~cells.index.isin(list(status.problems))).sum())
+        stages = int(values.parse_terms(cells, "lifecycle").values.isin(LIFECYCLE_CODES).sum())
+        wanted = "lifecycle" if stages > rag else "status" if rag > stages else column.field
+        if wanted and wanted != column.field and wanted not in taken:
+            taken.discard(column.field)
+            taken.add(wanted)
+            columns[i] = replace(column, field=wanted, confidence=max(column.confidence, 0.8))
+    return columns
 
 
 def _prefer_readable(columns: list, specs: dict[str, Field], entity: str, readable) -> tuple:
@@ -209,7 +296,9 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
     if kind == "date":
         # "juin 2026" as an end or due date means the end of June, as a start date its beginning.
         ends = spec.name.endswith("_end") or spec.name == "due_date"
-        return values.parse_dates(series, dayfirst=ctx.dayfirst, month_end=ends)
+        return values.parse_dates(
+            series, dayfirst=ctx.dayfirst, month_end=ends, fiscal_start=ctx.fiscal_start
+        )
     if kind == "month":
         return values.parse_months(series)
     if kind == "status":
@@ -223,7 +312,7 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
         return values.parse_bools(series)
     if kind == "int":
         return values.parse_integers(series)
-    if kind in ("category", "response", "risk_status", "cost_type"):
+    if kind in ("category", "response", "risk_status", "cost_type", "lifecycle"):
         return values.parse_terms(series, spec.type)
     return values.clean_text(series)
 
@@ -249,30 +338,45 @@ def _parse_signed_percents(series: pd.Series) -> values.Parsed:
 def _read_long(
     block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
 ) -> pd.DataFrame:
+    """Read one record per row. Where several columns feed one field (two "colour_rating" columns), each
+    row takes the first non-empty value in the order the user set; a column's problems are reported only
+    where its value is the one taken."""
     specs = {f.name: f for f in fields_of(mapping.entity)}
+    sources = {name: columns for name, columns in mapping.fields_of_columns().items() if name in specs}
     wanted = [
         column
-        for column in mapping.columns
-        if column.field in specs and block.data[column.col_index].notna().any()
+        for columns in sources.values()
+        for column in columns
+        if block.data[column.col_index].notna().any()
     ]  # an empty column reads as missing values: nothing to parse, nothing to report
 
-    def read_column(column) -> tuple[object, list[Issue]]:
-        found: list[Issue] = []
+    def read_column(column) -> tuple[pd.Series, dict]:
         cells = block.data[column.col_index]
         parsed = parse_column(cells, specs[column.field], column.scale, ctx)
+        problems = parsed.problems
         if column.field in DERIVED_FIELDS:  # recomputed anyway: what cannot be read is only noted
-            parsed = values.Parsed(parsed.values, {row: SCORE_NOT_READ for row in parsed.problems})
-        _place(parsed.problems, block, column.col_index, column.header, ctx, found, cells)
-        if specs[column.field].type == "money":
-            _check_currency(cells, column, block, ctx, found)
-        return (parsed.values.to_numpy() if parsed.values.dtype == object else parsed.values.array), found
+            problems = {row: SCORE_NOT_READ for row in problems}
+        return parsed.values, problems
 
     # A long table's columns are parsed two at a time: Arrow's kernels let go of the GIL while they run.
     read = _columns.map(read_column, wanted) if len(block.data) >= PARALLEL_ROWS else map(read_column, wanted)
+    parsed = dict(zip((c.col_index for c in wanted), read, strict=True))
     columns: dict[str, object] = {}
-    for column, (array, found) in zip(wanted, read, strict=True):
-        columns[column.field] = array
-        issues.extend(found)
+    for name, feeding in sources.items():
+        combined: pd.Series | None = None
+        for column in feeding:
+            if column.col_index not in parsed:
+                continue
+            found, problems = parsed[column.col_index]
+            if combined is not None:  # only the rows this column fills speak for it
+                open_rows = combined.isna()
+                problems = {row: p for row, p in problems.items() if bool(open_rows.get(row, False))}
+                found = combined.where(combined.notna(), found)
+            combined = found
+            cells = block.data[column.col_index]
+            _place(problems, block, column.col_index, column.header, ctx, issues, cells)
+        if combined is not None:
+            columns[name] = combined.to_numpy() if combined.dtype == object else combined.array
     size = len(block.data)
     frame = pd.DataFrame({name: columns.get(name, np.full(size, None, dtype=object)) for name in specs})
     return _with_location(frame, block, ctx)
@@ -282,41 +386,166 @@ PARALLEL_ROWS = 20_000
 _columns = ThreadPoolExecutor(max_workers=2, thread_name_prefix="column-parser")
 
 
-_CURRENCY_IN_CELL = {"USD": r"\$|\bUSD\b", "GBP": r"£|\bGBP\b", "CHF": r"\bCHF\b", "EUR": r"€|\bEUR\b"}
-_ANY_CURRENCY_IN_CELL = "|".join(_CURRENCY_IN_CELL.values())
+PREVIEW_ROWS = 8  # the first rows as written, shown on the mapping screen to choose each column's field
 
 
-def _check_currency(
-    cells: pd.Series, column, block: TableBlock, ctx: ReadContext, issues: list[Issue]
+def unstored_columns(block: TableBlock, mapping: TableMapping) -> tuple[Unstored, ...]:
+    """Return the columns with values that no field takes (a form's unknown labels among them): the import
+    says what it leaves out, with a value of each. A written score, recomputed anyway, is not among them."""
+    periods = {*dict(mapping.month_columns), *dict(mapping.year_columns)}
+    found = []
+    for column in mapping.columns:
+        if column.field is not None or column.col_index in periods or column.col_index not in block.data:
+            continue
+        cells = block.data[column.col_index].dropna()
+        if len(cells):
+            found.append(Unstored(column.header, column.col_index, str(cells.iloc[0])[:60], len(cells)))
+    return tuple(found)
+
+
+def _apply_titles(
+    frame: pd.DataFrame, mapping: TableMapping, block: TableBlock, ctx: ReadContext, issues: list[Issue]
+) -> tuple[pd.DataFrame, tuple[tuple[str, int], ...]]:
+    """Give the rows naming a title the project the user chose for it, or leave them out, as chosen."""
+    chosen = {normalize_name(title): code for title, code in mapping.titles}
+    names = frame["project_name"].where(frame["project_name"].notna(), frame["project_code"])
+    keys = names.map(normalize_name, na_action="ignore")
+    left_out = []
+    for title, code in mapping.titles:
+        rows = keys == normalize_name(title)
+        if not rows.any():
+            continue
+        if code is None:
+            left_out.append((title, int(rows.sum())))
+            first = int(frame.loc[rows, "_row"].iloc[0])
+            issues.append(
+                Issue(
+                    WARNING, "title_left_out", ctx.file, block.sheet, first, value=title,
+                    params={"rows": int(rows.sum())},
+                )
+            )  # fmt: skip
+        else:
+            frame.loc[rows, "project_code"] = code
+            frame.loc[rows, "project_name"] = None
+    dropped = keys.isin([key for key, code in chosen.items() if code is None])
+    return frame.loc[~dropped].reset_index(drop=True), tuple(left_out)
+
+
+def _check_codes_look_like_numbers(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
 ) -> None:
-    """Amounts in another currency than the store's are kept as they are, and the user is told once per
-    currency and column: at the header that states it, or at the first cell that writes it ("$1,200" under
-    a "Budget (€)" header too)."""
-    stated = header_unit(column.header)[1]
-    found: list[tuple[str, int, str | None]] = []  # (currency, Excel row, cell)
-    if stated is not None and stated != ctx.currency:
-        found.append((stated, block.header_row, None))
-    text = cells.dropna().astype(str)
-    # One pass over the column says whether any currency is written in it; most columns hold none.
-    if text.str.contains(_ANY_CURRENCY_IN_CELL).any():
-        for code, mark in _CURRENCY_IN_CELL.items():
-            hits = text.index[text.str.contains(mark)]
-            if code not in (ctx.currency, stated) and len(hits):
-                found.append((code, block.locate(int(hits[0]), column.col_index)[0], text[hits[0]]))
-    for code, row, value in found:
+    """Small integers or single letters taken for project codes by guess most often number the rows of
+    another list (a member list beside a task table): projects would be made up. Said as an error until the
+    user confirms the column on the mapping screen."""
+    column = mapping.field_column("code")
+    codes = frame["code"].dropna().astype(str)
+    if column is None or column.source != "auto" or codes.empty:
+        return
+    if codes.str.fullmatch(r"\d{1,3}|[A-Za-z]").all():
         issues.append(
             Issue(
-                WARNING,
-                "currency_mismatch",
+                ERROR,
+                "codes_look_like_row_numbers",
                 ctx.file,
                 block.sheet,
-                row,
+                block.header_row,
                 column.header,
                 column.col_index,
-                value,
-                params={"found": code, "store": ctx.currency},
+                ", ".join(codes.head(4)),
+                params={"rows": len(codes)},
             )
         )
+
+
+def _currencies(
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> list[Currency]:
+    """Say the currency of each amount field that states one other than the store's: the user's choice for
+    its column, else its header's, else the first cell that writes one. A column writing two currencies
+    cannot be converted at one rate: that is an error at its first cell of the second currency."""
+    money = {f.name for f in fields_of(mapping.entity) if f.type == "money"}
+    headers = dict(block.headers)
+    found = []
+    columns = [(c.field, c.col_index, c.header, c.currency) for c in mapping.columns if c.field in money]
+    periods = [*dict(mapping.month_columns), *dict(mapping.year_columns)]
+    if periods:  # a wide table's months or years hold its amounts: one currency for them all
+        field = {"costs": mapping.wide_measure or "actual", "business_case": "cost"}[mapping.entity]
+        stated = currency_of(block.title) or currency_of(" ".join(block.groups.get(c, "") for c in periods))
+        columns += [(field, col, headers.get(col, ""), stated) for col in periods]
+    for name, col, header, chosen in columns:
+        if col not in block.data:
+            continue
+        currency = _column_currency(block, col, header, chosen, ctx, issues)
+        if currency is not None and currency.code != ctx.currency:
+            found.append(replace(currency, field=name))
+    unique = {}
+    for currency in found:  # a wide table's months say it once
+        unique.setdefault((currency.field, currency.code), currency)
+    if periods:
+        for measure in {"costs": WIDE_MEASURES, "business_case": ("cost", "benefit")}[mapping.entity]:
+            first = next((c for c in unique.values() if c.col in periods), None)
+            if first is not None:
+                unique.setdefault((measure, first.code), replace(first, field=measure))
+    return list(unique.values())
+
+
+def _column_currency(
+    block: TableBlock, col: int, header: str, chosen: str | None, ctx: ReadContext, issues: list[Issue]
+) -> Currency | None:
+    if chosen:
+        return Currency("", chosen, header, col, block.header_row, None)
+    codes = {}
+    for row, value in _written_currency(block.data[col]).items():
+        code = currency_of(value)
+        if code == "$" and ctx.dollar:
+            code = ctx.dollar
+        codes.setdefault(code, (row, value))
+    stated = currency_of(header)
+    stated = ctx.dollar if stated == "$" and ctx.dollar else stated
+    if stated is not None:
+        codes.pop(stated, None)
+        others = sorted(codes)
+        if others:  # "$1,200" under a "Budget (€)" header
+            row, value = codes[others[0]]
+            _mixed(block, col, header, row, value, [stated, *others], ctx, issues)
+        return Currency("", stated, header, col, block.header_row, None)
+    if not codes:
+        return None
+    if len(codes) > 1:
+        second = sorted(codes.items(), key=lambda item: item[1][0])[1]
+        _mixed(block, col, header, second[1][0], second[1][1], sorted(codes), ctx, issues)
+    code, (row, value) = min(codes.items(), key=lambda item: item[1][0])
+    return Currency("", code, header, col, block.locate(int(row), col)[0], value)
+
+
+def _written_currency(cells: pd.Series) -> pd.Series:
+    """Return the cells that write a currency, found in one pass of Arrow's regex engine over the column."""
+    try:
+        text = pa.array(cells.array) if hasattr(cells.array, "__arrow_array__") else None
+    except (pa.ArrowException, TypeError):
+        text = None
+    if text is None:
+        text = pa.array(cells.astype(object).where(cells.notna(), None).tolist(), type=pa.string())
+    text = text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
+    found = pc.match_substring_regex(text.cast(pa.string()), ANY_CURRENCY, ignore_case=True)
+    mask = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return cells[mask].astype(str)
+
+
+def _mixed(block, col, header, row, value, codes, ctx: ReadContext, issues: list[Issue]) -> None:
+    issues.append(
+        Issue(
+            ERROR,
+            "currency_mixed",
+            ctx.file,
+            block.sheet,
+            block.locate(int(row), col)[0],
+            header,
+            col,
+            value,
+            params={"found": ", ".join(codes)},
+        )
+    )
 
 
 def _with_location(frame: pd.DataFrame, block: TableBlock, ctx: ReadContext) -> pd.DataFrame:

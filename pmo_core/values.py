@@ -598,14 +598,84 @@ def _last_day(year: int, month: int) -> np.datetime64:
     return first if np.isnat(first) else (first.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
 
 
+# Quarters and fiscal years, matched on the text reduced by _key ("2025-Q2" -> "2025 q2"). A fiscal year is
+# named by the calendar year it ends in (FY25, 2024/25: the year ending in 2025).
+_QUARTER = (
+    re.compile(r"(?P<fy>fy|ex|exercice)? ?(?P<y>\d{4}|(?<=fy)\d{2}|(?<=fy )\d{2}) (?:q|t)(?P<q>[1-4])"),
+    re.compile(r"(?:q|t)(?P<q>[1-4]) (?P<fy>fy|ex|exercice)? ?(?P<y>\d{4}|\d{2})"),
+    re.compile(
+        r"(?P<q>[1-4])(?:st|nd|rd|th|er|re|e|eme)? (?:quarter|qtr|trimestre) (?:of )?(?P<fy>fy)? ?(?P<y>\d{4}|\d{2})"
+    ),
+    re.compile(r"(?P<q>[1-4])q ?(?P<fy>fy)? ?(?P<y>\d{4}|\d{2})"),
+)
+_FISCAL_YEAR = re.compile(r"(?:fy|exercice) ?(?P<y>\d{4}|\d{2})")
+_FISCAL_SPAN = re.compile(r"(?:fy ?)?(?P<from>\d{4}|\d{2}) (?P<y>\d{2}|\d{4})")
+
+
+def _fiscal_span(key: str) -> int | None:
+    """Return the year a span such as "2024 25" or "fy24 25" ends in, when its two years follow each other."""
+    span = _FISCAL_SPAN.fullmatch(key)
+    if not span or (len(span["from"]) == 2 and not key.startswith("fy")):
+        return None
+    start, end = int(_full_year(int(span["from"]))), int(span["y"])
+    end = end if end >= 100 else start - start % 100 + end
+    return end if end == start + 1 else None
+
+
+def period_of(text: str, fiscal_start: int = 1) -> tuple[date, date] | None:
+    """Return the first and last day of the quarter or fiscal year a cell names ("2025-Q2", "T2 2025",
+    "Q2 FY25", "FY2024-25"), or None. `fiscal_start` is the month a fiscal year begins (1: the calendar)."""
+    key = _key(text) if len(text) <= MAX_LENGTH else ""
+    for pattern in _QUARTER:
+        found = pattern.fullmatch(key)
+        if found:
+            fiscal = bool(found["fy"])
+            year = int(_full_year(int(found["y"])))
+            first = _fiscal_first_month(year, fiscal_start) if fiscal else (year, 1)
+            return _months_span(first, 3 * (int(found["q"]) - 1), 3)
+    found = _FISCAL_YEAR.fullmatch(key)
+    year = int(_full_year(int(found["y"]))) if found else _fiscal_span(key)
+    if year is None or not FIRST_CALENDAR_YEAR <= year <= LAST_CALENDAR_YEAR:
+        return None
+    return _months_span(_fiscal_first_month(year, fiscal_start), 0, 12)
+
+
+def _fiscal_first_month(year: int, fiscal_start: int) -> tuple[int, int]:
+    """Return (year, month) where the fiscal year ending in `year` begins."""
+    return (year, 1) if fiscal_start == 1 else (year - 1, fiscal_start)
+
+
+def _months_span(first: tuple[int, int], offset: int, length: int) -> tuple[date, date] | None:
+    index = first[0] * 12 + first[1] - 1 + offset
+    start = date(index // 12, index % 12 + 1, 1)
+    after = index + length
+    end = date(after // 12, after % 12 + 1, 1).toordinal() - 1
+    return start, date.fromordinal(end)
+
+
+def _read_period(
+    text: str, month_end: bool, fiscal_start: int
+) -> tuple[np.datetime64, Problem | None] | None:
+    """Read a quarter or fiscal year as its first day, or its last with `month_end`; the column says so once."""
+    period = period_of(text, fiscal_start)
+    if period is None:
+        return None
+    day = period[1] if month_end else period[0]
+    return np.datetime64(day, "D"), Problem("period_read_as_date", WARNING, {"read_as": day.isoformat()})
+
+
 def _read_date_text(
-    text: str, *, dayfirst: bool, proven: bool, month_end: bool = False
+    text: str, *, dayfirst: bool, proven: bool, month_end: bool = False, fiscal_start: int = 1
 ) -> tuple[np.datetime64, Problem | None]:
     """Read a date written in words or an unusual layout: '31 juil. 2026', 'July 31, 2022', 'Jul 2026'.
 
-    A month alone ('Jul 2026', '07/2026') is its first day, or its last day with `month_end`.
+    A month alone ('Jul 2026', '07/2026') is its first day, or its last day with `month_end`; so is a quarter
+    ('2025-Q2') or a fiscal year ('FY25'), unless `fiscal_start` is 0 (months only).
     """
     nat = np.datetime64("NaT", "D")
+    period = _read_period(text, month_end, fiscal_start) if fiscal_start else None
+    if period is not None:
+        return period
     tokens = _date_tokens(text) if len(text) <= MAX_LENGTH else None
     if not tokens:
         return nat, None
@@ -627,7 +697,9 @@ def _read_date_text(
     return nat, None
 
 
-def _read_dates(series: pd.Series, dayfirst: bool | None, months: bool, month_end: bool = False) -> _Column:
+def _read_dates(
+    series: pd.Series, dayfirst: bool | None, months: bool, month_end: bool = False, fiscal_start: int = 1
+) -> _Column:
     """Read a column of dates through the fast paths (ISO, dd/mm/yyyy, Excel serials), then the rest."""
     col = _Column(series, np.datetime64("NaT", "D"), "datetime64[D]")
     iso = col.pick(ISO_DATE)
@@ -646,25 +718,33 @@ def _read_dates(series: pd.Series, dayfirst: bool | None, months: bool, month_en
     number = _floats(col.cells(serial))
     in_range = (number >= 20000) & (number < 80000)
     col.values[serial[in_range]] = EXCEL_EPOCH + np.floor(number[in_range]).astype(np.int64)
-    read = partial(_read_date_text, dayfirst=dayfirst, proven=proven, month_end=month_end)
+    read = partial(
+        _read_date_text, dayfirst=dayfirst, proven=proven, month_end=month_end, fiscal_start=fiscal_start
+    )
     col.read_each(col.rest(), read)
     return col
 
 
-def parse_dates(series: pd.Series, *, dayfirst: bool | None = None, month_end: bool = False) -> Parsed:
+def parse_dates(
+    series: pd.Series, *, dayfirst: bool | None = None, month_end: bool = False, fiscal_start: int = 1
+) -> Parsed:
     """Read dates, inferring day/month order from the column; warn where a value could be read both ways.
 
-    A cell naming only a month ('juin 2026', 'June 2026', '06/2026') reads as the month's first day, or as
-    its last day with `month_end` (for end dates and due dates).
+    A cell naming only a month ('juin 2026', 'June 2026', '06/2026'), a quarter ('2025-Q2', 'T2 2025',
+    'Q2 FY25') or a fiscal year ('FY25', '2024/25') reads as its first day, or as its last day with
+    `month_end` (for end dates and due dates); quarters and fiscal years are said once for the column.
+    `fiscal_start` is the month a fiscal year begins.
     """
-    col = _read_dates(series, dayfirst, months=False, month_end=month_end)
+    col = _read_dates(series, dayfirst, months=False, month_end=month_end, fiscal_start=fiscal_start)
     col.report_unread(np.isnat(col.values), Problem("date_unreadable", WARNING))
+    _say_once(col, "period_read_as_date")
     return col.parsed()
 
 
 def parse_months(series: pd.Series) -> Parsed:
-    """Read the month of cost lines ('2026-01', 'janv.-26', '01/2026', a date) as its first day."""
-    col = _read_dates(series, None, months=True)
+    """Read the month of cost lines ('2026-01', 'janv.-26', '01/2026', a date) as its first day; a quarter is
+    no month."""
+    col = _read_dates(series, None, months=True, fiscal_start=0)
     col.values = col.values.astype("datetime64[M]").astype("datetime64[D]")
     col.report_unread(np.isnat(col.values), Problem("month_unreadable", ERROR))
     return col.parsed()
@@ -723,19 +803,42 @@ def _status_words() -> dict[str, str | None]:
     return table
 
 
+# A status given as a 1-5 rating is read the way CIO ratings are (US IT Dashboard): 1 is the worst.
+RATING_STATUS = {1: "red", 2: "red", 3: "amber", 4: "green", 5: "green"}
+_RATING = re.compile(r"([1-5])(?:[.,]0+)?")
+
+
 def _read_status(text: str) -> tuple[str | None, Problem | None]:
     for char in text:
         if char in STATUS_EMOJI:
             return STATUS_EMOJI[char], None
+    rating = _RATING.fullmatch(text.strip())
+    if rating:
+        return RATING_STATUS[int(rating[1])], Problem("status_from_rating", WARNING)
     code = _lookup(_key(text), _status_words())
     return (None, Problem("status_unknown", WARNING)) if code == NOT_FOUND else (code, None)
 
 
 def parse_status(series: pd.Series) -> Parsed:
-    """Read a RAG status in any spelling (Vert, A/G, ☀️ Ensoleillé, 🔴) as green, amber or red."""
+    """Read a RAG status in any spelling (Vert, A/G, ☀️ Ensoleillé, 🔴) as green, amber or red; a 1-5 rating
+    as a CIO rating, where 1 is the worst (1-2 red, 3 amber, 4-5 green), said once for the column."""
     col = _Column(series, None, "object")
     col.read_each(col.rest(), _read_status)
+    _say_once(col, "status_from_rating")
     return col.parsed()
+
+
+def _say_once(col: _Column, code: str) -> None:
+    """Keep one note of `code` for the whole column, at its first cell, counting the others: a way of reading
+    the column, not a problem of each cell."""
+    labels = [label for label, problem in col.problems.items() if problem.code == code]
+    if not labels:
+        return
+    first = min(labels)
+    problem = col.problems[first]
+    for label in labels:
+        del col.problems[label]
+    col.problems[first] = Problem(code, problem.severity, {**problem.params, "n": len(labels) - 1})
 
 
 PROBABILITY_FRACTIONS = (0.1, 0.3, 0.5, 0.7, 0.9)  # PMBOK defaults for levels 1-5 (DOMAIN.md)
@@ -813,11 +916,14 @@ def parse_scale(
     return col.parsed("Int64")
 
 
+FREE_TERMS = ("category", "lifecycle")  # a word we do not know is kept as written
+
+
 def _read_term(text: str, kind: str) -> tuple[str | None, Problem | None]:
     code = _lookup(_key(text), _terms(kind))
     if code != NOT_FOUND:
         return code, None
-    if kind == "category":
+    if kind in FREE_TERMS:
         return _clean(text), None
     if kind == "risk_status":
         return "open", Problem("risk_status_unknown", WARNING)  # an unreadable status must not hide a risk
@@ -826,7 +932,7 @@ def _read_term(text: str, kind: str) -> tuple[str | None, Problem | None]:
 
 def parse_terms(series: pd.Series, kind: str) -> Parsed:
     """Read risk statuses, responses, cost types or categories as canonical codes (free categories kept)."""
-    if kind not in ("risk_status", "response", "cost_type", "category"):
+    if kind not in ("risk_status", "response", "cost_type", "category", "lifecycle"):
         raise ValueError(f"no vocabulary {kind!r} for parse_terms")
     keep = frozenset(word for word in EMPTY if _key(word) in _terms(kind))  # "sans objet" closes a risk
     col = _Column(series, None, "object", keep)
@@ -858,6 +964,9 @@ def parse_bools(series: pd.Series) -> Parsed:
 
 def _read_year(text: str) -> tuple[int | None, Problem | None]:
     key = _key(text)
+    span = _fiscal_span(key)
+    if span is not None:  # "2024/25", "FY2024-25": a fiscal year is named by the year it ends in
+        return span, None
     fiscal = re.fullmatch(r"fy ?(\d{2}|\d{4})", key)
     relative = re.fullmatch(r"(?:year|yr|y|annee|an|t) ?(\d{1,2})", key)
     number = _read_number(text, comma_decimal=True, units=False)

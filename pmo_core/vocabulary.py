@@ -24,15 +24,16 @@ STATUS = (
     Term("green", "Green", "Vert", ("green", "g", "vert", "v", "on track", "conforme", "ok", "good", "ensoleille",
                                     "soleil", "beau temps", "delivery confidence green", "amber green",
                                     "amber/green", "a/g", "ag", "on target", "on schedule", "dans les temps",
-                                    "en ligne", "satisfaisant", "nominal", "ras")),
+                                    "en ligne", "satisfaisant", "nominal", "ras", "verde", "grun", "grün")),
     Term("amber", "Amber", "Orange", ("amber", "a", "orange", "o", "yellow", "jaune", "at risk", "under watch",
                                       "sous surveillance", "a surveiller", "vigilance", "nuageux", "variable",
                                       "eclaircies", "mitige", "couvert", "nuage", "nuages", "voile", "brouillard",
-                                      "attention", "warning", "tendu", "delivery confidence amber")),
+                                      "attention", "warning", "tendu", "delivery confidence amber", "giallo",
+                                      "amarillo", "gelb", "arancione", "naranja")),
     Term("red", "Red", "Rouge", ("red", "r", "rouge", "off track", "in trouble", "critical", "critique",
                                  "en difficulte", "orageux", "pluvieux", "pluie", "orage", "tempete",
                                  "amber red", "amber/red", "a/r", "ar", "orages", "averses", "bloque", "blocked",
-                                 "ko", "delivery confidence red")),
+                                 "ko", "delivery confidence red", "rosso", "rojo", "rot")),
 )
 
 # Spellings of "not reported" (grey): a status missing on purpose, read as no status without a warning.
@@ -53,13 +54,16 @@ STATUS_EMOJI = {
 
 RISK_STATUS = (
     Term("open", "Open", "Ouvert", ("open", "opened", "active", "new", "identified", "ouvert", "ouverte", "actif",
-                                    "active", "nouveau", "identifie", "a traiter")),
+                                    "active", "nouveau", "identifie", "a traiter", "aperto", "aperta", "abierto", "abierta",
+                                    "offen")),
     Term("in_treatment", "In treatment", "En traitement", ("in treatment", "mitigating", "in progress", "ongoing",
                                                            "monitoring", "under treatment", "treating",
                                                            "en cours", "en traitement", "en cours de traitement",
-                                                           "suivi", "sous surveillance", "mitigation en cours")),
+                                                           "suivi", "sous surveillance", "mitigation en cours",
+                                                           "in corso", "en curso", "in bearbeitung")),
     Term("closed", "Closed", "Clos", ("closed", "close", "done", "resolved", "retired", "expired", "clos", "close",
-                                      "cloture", "ferme", "fermee", "resolu", "termine", "sans objet")),
+                                      "cloture", "ferme", "fermee", "resolu", "termine", "sans objet",
+                                      "chiuso", "chiusa", "cerrado", "cerrada", "geschlossen")),
 )
 
 RESPONSE = (
@@ -106,27 +110,57 @@ COST_TYPE = (
                                   "charges", "fonct")),
 )
 
+# Where a project stands in its life, distinct from its RAG status: "completed", "behind schedule",
+# "en réalisation". A word not listed here is kept as written, as a free category is.
+LIFECYCLE = (
+    Term("not_started", "Not started", "Non démarré", ("not started", "new", "planned", "pipeline", "proposed",
+                                                       "idea", "draft", "to start", "non demarre", "a demarrer",
+                                                       "a lancer", "en projet", "en preparation", "prevu",
+                                                       "nuovo", "nuevo", "neu", "geplant")),
+    Term("in_progress", "In progress", "En cours", ("in progress", "active", "ongoing", "on schedule",
+                                                    "ahead of schedule", "started", "executing", "in execution",
+                                                    "underway", "en cours", "en realisation", "realisation",
+                                                    "en execution", "demarre", "lance", "actif", "in corso",
+                                                    "en curso", "in bearbeitung", "laufend", "aktiv")),
+    Term("delayed", "Behind schedule", "En retard", ("behind schedule", "delayed", "late", "overdue", "past due",
+                                                     "slipping", "en retard", "retarde", "in ritardo",
+                                                     "retrasado", "verzogert", "im verzug")),
+    Term("on_hold", "On hold", "Suspendu", ("on hold", "paused", "suspended", "frozen", "en pause", "suspendu",
+                                            "gele", "en attente", "sospeso", "suspendido", "pausiert")),
+    Term("completed", "Completed", "Terminé", ("completed", "complete", "closed", "done", "finished", "delivered",
+                                               "closing", "termine", "clos", "cloture", "livre", "acheve",
+                                               "completato", "concluso", "completado", "terminado",
+                                               "abgeschlossen")),
+    Term("cancelled", "Cancelled", "Annulé", ("cancelled", "canceled", "dropped", "abandoned", "stopped",
+                                              "terminated", "annule", "abandonne", "arrete", "annullato",
+                                              "cancelado", "abgebrochen")),
+)
+
 # Risk probability and impact words on the five-level scale: SCALE_LEVELS[0] are the words for 1 (very low),
 # SCALE_LEVELS[4] for 5 (very high). The DOMAIN lists are followed literally, so French "Mineur" is 1 and
 # "Modéré" 2 (Mineur, Modéré, Significatif, Majeur, Critique) while English "Minor" is 2 and "Moderate" 3.
 SCALE_LEVELS: tuple[tuple[str, ...], ...] = (
     ("très faible", "très bas", "très basse", "négligeable", "insignifiant", "mineur", "mineure", "rare",
-     "très improbable", "very low", "insignificant", "negligible", "very unlikely", "minimal"),
-    ("faible", "bas", "basse", "modéré", "modérée", "improbable", "peu probable", "low", "unlikely", "minor"),
-    ("moyen", "moyenne", "significatif", "significative", "possible", "medium", "moderate", "significant"),
+     "très improbable", "very low", "insignificant", "negligible", "very unlikely", "minimal",
+     "molto basso", "molto bassa", "muy bajo", "muy baja", "sehr niedrig", "sehr gering"),
+    ("faible", "bas", "basse", "modéré", "modérée", "improbable", "peu probable", "low", "unlikely", "minor",
+     "basso", "bassa", "bajo", "baja", "niedrig", "gering"),
+    ("moyen", "moyenne", "significatif", "significative", "possible", "medium", "moderate", "significant",
+     "medio", "media", "mittel", "mittlere"),
     ("fort", "forte", "élevé", "élevée", "haut", "haute", "majeur", "majeure", "probable", "high", "likely",
-     "major", "substantial", "substantiel", "substantielle"),
+     "major", "substantial", "substantiel", "substantielle", "alto", "alta", "hoch"),
     ("très fort", "très forte", "très élevé", "très élevée", "très haut", "très haute", "critique",
      "très probable", "certain", "quasi certain", "presque certain", "very high", "almost certain", "severe",
-     "catastrophic", "catastrophique", "critical", "extreme"),
+     "catastrophic", "catastrophique", "critical", "extreme", "molto alto", "molto alta", "muy alto", "muy alta",
+     "sehr hoch"),
 )
 
 # The three-level vocabularies (low, medium, high). A column using only these words maps them onto a
 # three-point setting (1, 3, 5 by default) instead of their five-level places.
 THREE_LEVELS: tuple[tuple[str, ...], ...] = (
-    ("low", "faible", "bas", "basse"),
-    ("medium", "moyen", "moyenne"),
-    ("high", "fort", "forte", "haut", "haute", "élevé", "élevée"),
+    ("low", "faible", "bas", "basse", "basso", "bassa", "bajo", "baja", "niedrig", "gering"),
+    ("medium", "moyen", "moyenne", "medio", "media", "mittel", "mittlere"),
+    ("high", "fort", "forte", "haut", "haute", "élevé", "élevée", "alto", "alta", "hoch"),
 )
 
 # Letter abbreviations of the five levels, read only as a whole cell ("H", "VH", "TE"): VL/L/M/H/VH in English,
@@ -178,6 +212,7 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "category": CATEGORY,
     "cost_type": COST_TYPE,
     "band": BAND,
+    "lifecycle": LIFECYCLE,
 }
 
 

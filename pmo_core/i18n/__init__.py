@@ -27,6 +27,7 @@ AREAS = (
     "priorities",
     "settings",
     "annotate",
+    "trackers",
 )
 
 

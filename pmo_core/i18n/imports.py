@@ -58,12 +58,6 @@ TEXTS = {
         "La date de fin {value} précède la date de début {start} : elle est laissée vide ; corrigez-la dans le "
         "fichier.",
     ),
-    "issue.currency_mismatch": (
-        "The amounts of this column are in {found}, the store counts in {store}: they are imported as written, "
-        "without conversion. Convert them, or change the store's currency in Settings.",
-        "Les montants de cette colonne sont en {found}, la base compte en {store} : ils sont importés tels quels, "
-        "sans conversion. Convertissez-les, ou changez la devise de la base dans Paramètres.",
-    ),
     "issue.score_not_read": (
         "The written score « {value} » is not a number: the score is recomputed as probability x impact.",
         "La criticité saisie « {value} » n'est pas un nombre : elle est recalculée comme probabilité x impact.",

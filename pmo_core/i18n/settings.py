@@ -49,6 +49,14 @@ TEXTS = {
         "Probability as a fraction for levels 1 to 5, used for the exposure (probability x cost impact).",
         "Probabilité en fraction pour les niveaux 1 à 5, utilisée pour l'exposition (probabilité x impact financier).",
     ),
+    "setting.fiscal_year_start_month": (
+        "Month a fiscal year begins (1 = January; 4 = April, as in the UK and Canada). A fiscal year is named by "
+        "the year it ends in: with 4, FY25 runs from April 2024 to March 2025, and « Q2 FY25 » is July-September "
+        "2024.",
+        "Mois de début de l'exercice (1 = janvier ; 4 = avril, comme au Royaume-Uni et au Canada). Un exercice "
+        "porte le nom de l'année où il se termine : avec 4, FY25 va d'avril 2024 à mars 2025, et « Q2 FY25 » "
+        "couvre juillet-septembre 2024.",
+    ),
     "setting.discount_rate_pct": (
         "Discount rate for the NPV of business cases, in % per year.",
         "Taux d'actualisation de la VAN des analyses de rentabilité, en % par an.",
@@ -95,4 +103,8 @@ TEXTS = {
     "setting.label.overrun_alert_pct": ("Overrun alert (%)", "Alerte de dépassement (%)"),
     "setting.label.probability_fractions": ("Probability of levels 1 to 5", "Probabilité des niveaux 1 à 5"),
     "setting.label.discount_rate_pct": ("Discount rate (% a year)", "Taux d'actualisation (% par an)"),
+    "setting.label.fiscal_year_start_month": (
+        "Month a fiscal year begins (1-12)",
+        "Mois de début de l'exercice (1-12)",
+    ),
 }

@@ -99,6 +99,12 @@ TEXTS = {
         "Current lifecycle phase, e.g. Initiation, Design, Build, Deployment, Closure.",
         "Phase en cours, par exemple Cadrage, Conception, Réalisation, Déploiement, Clôture.",
     ),
+    "template.help.projects.lifecycle": (
+        "Where the project stands in its life, apart from its RAG status: Not started, In progress, Behind "
+        "schedule, On hold, Completed, Cancelled.",
+        "Où en est le projet dans sa vie, indépendamment de sa météo : Non démarré, En cours, En retard, "
+        "Suspendu, Terminé, Annulé.",
+    ),
     "template.help.projects.start_date": ("Start date.", "Date de début."),
     "template.help.projects.baseline_end": (
         "End date in the approved baseline.",

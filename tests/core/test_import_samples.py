@@ -15,9 +15,9 @@ from pmo_core.importer import ReadOptions, analyse_file, build_plan, read_files
 from tests.conftest import REAL, SAMPLES
 
 
-def import_files(con, *names, folder=SAMPLES, scope="partial", as_of=None, options=ReadOptions()):
+def import_files(con, *names, folder=SAMPLES, scope="partial", as_of=None, options=ReadOptions(), rates=None):
     reads = read_files([(folder / name, name) for name in names], options)
-    plan = build_plan(con, reads, scope=scope, as_of=as_of)
+    plan = build_plan(con, reads, scope=scope, as_of=as_of, rates=rates)
     assert not plan.has_errors, [issue.message() for issue in plan.errors[:5]]
     snapshots.apply_plan(con, plan, user="test")
     return plan
@@ -123,11 +123,19 @@ def test_the_wide_monthly_budget_unpivots_into_monthly_lines(con):
 
 
 @pytest.mark.parametrize(
-    ("name", "projects"),
-    [("canada_gc_it_projects.csv", 1126), ("worldbank_projects_fy2021.xlsx", 500), ("uk_gmpp_2023.csv", 244)],
+    ("name", "projects", "dollar", "rates"),
+    [
+        # Canadian dollars: which "$" it is, and its rate to the store's euros, are the user's to say.
+        ("canada_gc_it_projects.csv", 1126, "CAD", {"CAD": 0.68}),
+        ("worldbank_projects_fy2021.xlsx", 500, None, None),
+        ("uk_gmpp_2023.csv", 244, None, None),
+    ],
 )
-def test_real_public_registers_import_when_unreadable_values_are_taken_as_empty(con, name, projects):
-    plan = import_files(con, name, folder=REAL, scope="full", options=ReadOptions(lenient=True))
+def test_real_public_registers_import_when_unreadable_values_are_taken_as_empty(
+    con, name, projects, dollar, rates
+):
+    options = ReadOptions(lenient=True, dollar=dollar)
+    plan = import_files(con, name, folder=REAL, scope="full", options=options, rates=rates)
     assert plan.counts()["projects"] == projects
 
 
@@ -139,11 +147,16 @@ def test_real_registers_map_their_own_column_names(con):
     assert mapping["originalBudget"] == "budget"
     assert mapping["originalEstimatedCompletionDate"] == "baseline_end"
     assert mapping["latestEstimatedCompletionDate"] == "forecast_end"
-    # A header that only looks like a field is dropped when its values do not read as one.
-    assert "estimatedStatus" not in mapping
-    plan = build_plan(con, reads, scope="full")
+    # "completed", "behind schedule": where each project stands in its life, not a RAG status.
+    assert mapping["estimatedStatus"] == "lifecycle"
+    # "$2,812,101": a bare dollar sign is asked, never taken for US dollars.
+    assert {i.code for i in build_plan(con, reads, scope="full").errors} == {"currency_dollar"}
+    reads = read_files([(REAL / "canada_gc_it_projects.csv", "canada.csv")], ReadOptions(dollar="CAD"))
+    plan = build_plan(con, reads, scope="full", rates={"CAD": 0.5})
     frame = plan.frames["projects"].set_index("code")
-    assert frame.at["aafc-agriclient-crm", "budget"] == pytest.approx(2_812_101)  # "$2,812,101"
+    assert frame.at["aafc-agriclient-crm", "budget"] == pytest.approx(2_812_101 * 0.5)  # "$2,812,101"
+    assert frame.at["aafc-agriclient-crm", "lifecycle"] == "not_started"  # "new"
+    assert plan.rates == {"CAD": 0.5}
     assert frame.at["aafc-agriclient-crm", "forecast_end"] == pd.Timestamp("2022-07-31")  # "July 31, 2022"
 
 

@@ -178,15 +178,26 @@ def test_english_files_read_a_comma_as_thousands(tmp_path):
     assert (frame.at[0, "budget"], frame.at[0, "actual_cost"]) == (250_000, 3_900)
 
 
-def test_amounts_in_another_currency_are_reported(tmp_path):
+def test_amounts_in_another_currency_are_converted_at_the_rate_given_or_not_stored(con, tmp_path):
     rows = [["Project ID", "Project name", "Budget (k$)"], ["D-1", "Dollars", 5]]
-    table = analyse_file(
-        p := workbook(tmp_path / "usd.xlsx", {"Projects": rows}), p.name, ReadOptions()
-    ).tables[0]
-    assert [(i.code, i.params["found"]) for i in table.issues] == [("currency_mismatch", "USD")]
+    path = workbook(tmp_path / "usd.xlsx", {"Projects": rows})
+
+    def plan(dollar=None, rates=None):
+        return build_plan(con, read_files([(path, path.name)], ReadOptions(dollar=dollar)), rates=rates)
+
+    # "$" alone does not say which dollar: asked, never assumed.
+    assert [(i.code, i.row, i.column) for i in plan().errors] == [("currency_dollar", 1, "Budget (k$)")]
+    assert [(i.code, i.params["found"]) for i in plan("USD").errors] == [("currency_needs_rate", "USD")]
+    converted = plan("USD", {"USD": 0.9})
+    assert converted.frames["projects"].at[0, "budget"] == pytest.approx(4_500)  # 5 k$ at 0.9 €
+    assert converted.rates == {"USD": 0.9}
+    assert [i.code for i in converted.warnings] == ["currency_converted"]
+    skipped = plan("USD", {"USD": None})
+    assert pd.isna(skipped.frames["projects"].at[0, "budget"]) and not skipped.has_errors
+    assert [i.code for i in skipped.warnings] == ["currency_not_stored"]
 
 
-def test_every_other_currency_written_in_a_column_is_reported_at_its_first_cell(tmp_path):
+def test_a_column_writing_several_currencies_is_refused_at_its_first_cell_of_another(tmp_path):
     rows = [
         ["Project ID", "Project name", "Budget (€)", "Actual cost"],
         ["D-1", "Dollars", "$1,200.50", "1,000 USD"],
@@ -197,10 +208,8 @@ def test_every_other_currency_written_in_a_column_is_reported_at_its_first_cell(
         p := workbook(tmp_path / "mixed.xlsx", {"Projects": rows}), p.name, ReadOptions()
     ).tables[0]
     assert [(i.code, i.params["found"], i.row, i.column, i.value) for i in table.issues] == [
-        ("currency_mismatch", "USD", 2, "Budget (€)", "$1,200.50"),
-        ("currency_mismatch", "GBP", 3, "Budget (€)", "£300"),
-        ("currency_mismatch", "USD", 2, "Actual cost", "1,000 USD"),
-        ("currency_mismatch", "CHF", 4, "Actual cost", "CHF 20"),
+        ("currency_mixed", "EUR, $, GBP", 2, "Budget (€)", "$1,200.50"),
+        ("currency_mixed", "CHF, EUR, USD", 3, "Actual cost", "€500"),
     ]
 
 
@@ -352,7 +361,9 @@ def test_a_lifecycle_status_gives_way_to_the_rag_column_beside_it(tmp_path):
         p := workbook(tmp_path / "rag.xlsx", {"Register": rows}), p.name, ReadOptions()
     ).tables[0]
     assert {c.header: c.field for c in table.mapping.columns}["RAG"] == "status"
-    assert {c.header: c.field for c in table.mapping.columns}["Status"] is None
+    # ... and its lifecycle words say where each project stands in its life, kept apart from the colours.
+    assert {c.header: c.field for c in table.mapping.columns}["Status"] == "lifecycle"
+    assert table.frame["lifecycle"].tolist() == ["in_progress", "on_hold"]
     assert table.frame["status"].tolist() == ["green", "red"]
     assert not table.issues
 
@@ -655,5 +666,5 @@ def test_a_wide_business_case_imports_beside_its_projects(con, tmp_path):
 def test_two_years_in_a_row_of_data_make_no_header(tmp_path):
     rows = [["P-01", "Alpha", "2025", "2027"], ["P-02", "Beta", "2026", "2028"]]
     read = analyse_file(p := workbook(tmp_path / "years.xlsx", {"Export": rows}), p.name, ReadOptions())
-    assert read.tables == []
+    assert [(t.unread, t.mapping.entity, t.shape) for t in read.tables] == [(True, None, "none")]
     assert ("sheet_not_read", "Export") in [(i.code, i.sheet) for i in read.issues]
