@@ -8,12 +8,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from pages.ui import common
-from pmo_core import annotate, importer, profiles, review, settings, snapshots, template
-from pmo_core.mapping import profile_from_mapping
+from pages.ui import common, mapping
+from pmo_core import annotate, importer, review, settings, snapshots, template
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,6 +65,7 @@ label = right.text_input(common.tr("import.label"), placeholder=common.tr("impor
 if not uploads:
     if "upload_dir" in st.session_state:  # this session's uploads were imported or removed: drop their copies
         shutil.rmtree(st.session_state.pop("upload_dir"), ignore_errors=True)
+    mapping.forget()
     st.info(common.tr("import.nothing"))
 else:
     limit = values["max_upload_mb"] * 2**20
@@ -83,136 +82,66 @@ else:
         if not path.exists():
             path.write_bytes(data)
         files.append((path, upload.name))
-    overrides = st.session_state.setdefault("mapping_overrides", {})
-    options = importer.read_options(
-        con, lenient=lenient, include_hidden=include_hidden, overrides=dict(overrides)
-    )
-    cache_key = (tuple((str(p), n) for p, n in files), repr(options))
-    if st.session_state.get("reads_key") != cache_key:
+    files_key = tuple((str(p), n) for p, n in files)
+    if st.session_state.get("reads_key") != files_key:  # each upload is read once, in the sandbox
         with st.spinner(common.tr("import.reading")):
-            st.session_state["reads"] = importer.read_files(files, options)
-        st.session_state["reads_key"] = cache_key
-    reads: list[importer.FileRead] = st.session_state["reads"]
+            st.session_state["sources"] = importer.read_files(files, importer.ReadOptions(keep_source=True))
+        st.session_state["reads_key"] = files_key
+    state = mapping.choices()
+    options = importer.read_options(
+        con,
+        lenient=lenient,
+        include_hidden=include_hidden,
+        overrides=dict(state.overrides),
+        shapes=dict(state.shapes),
+        dollar=state.dollar,
+    )
+    # Every choice reads the files anew from the sheets read once; only the tables it touches are redone.
+    reads = [importer.reread(read, options) for read in st.session_state["sources"]]
+    as_of_key = f"as_of::{hash(files_key)}"
+    as_of = st.session_state.get(as_of_key) or importer.as_of_default(reads)
+    plan = importer.build_plan(con, reads, scope=scope, as_of=as_of, rates=dict(state.rates))
 
     # 2. What was understood, and the mapping screen ------------------------------------------------
     st.subheader(common.tr("import.understood"))
-    entity_choices = review.entity_choices(lang)
-    entity_labels = {v: k for k, v in entity_choices.items()}
+    projects = mapping.project_labels(importer.current_projects(con), plan)
+    store_currency = values["currency"]
     for read in reads:
         with st.expander(
             common.tr("import.file", name=read.name, tables=sum(1 for t in read.tables if t.mapping.entity)),
             expanded=True,
         ):
-            for issue in read.issues:
-                (st.error if issue.is_error else st.warning)(issue.message(lang))
-            if read.hidden_sheets:
-                st.caption(common.tr("import.hidden_skipped", sheets=", ".join(read.hidden_sheets)))
-            for table in read.tables:
-                key = importer.override_key(read.name, table.key)
-                st.markdown(
-                    common.tr("import.table", sheet=table.sheet, row=table.header_row, rows=table.n_rows)
-                )
-                col_entity, col_wide, col_profile = st.columns([2, 2, 3])
-                chosen_label = col_entity.selectbox(
-                    common.tr("import.read_as"),
-                    list(entity_choices),
-                    index=list(entity_choices).index(entity_labels[table.mapping.entity]),
-                    key=f"entity::{key}",
-                )
-                chosen_entity = entity_choices[chosen_label]
-                wide = None
-                if chosen_entity == "costs" and table.mapping.month_columns:
-                    measures = review.wide_measure_choices(lang)
-                    current = table.mapping.wide_measure or "actual"
-                    wide = measures[
-                        col_wide.selectbox(
-                            common.tr("import.wide"),
-                            list(measures),
-                            index=list(measures.values()).index(current),
-                            key=f"wide::{key}",
-                        )
-                    ]
-                if table.mapping.profile:
-                    col_profile.caption(common.tr("import.profile_applied", name=table.mapping.profile))
-                if chosen_entity is None:
-                    new_mapping = review.changed_mapping(table, None, pd.DataFrame(), None, lang)
-                else:
-                    summary = review.mapping_table(table, lang)
-                    common.table(
-                        summary.drop(columns=["col"]),
-                        hide_index=True,
-                        width="stretch",
-                        column_config=headers("header", "sample", "field", "confidence", "unit"),
-                    )
-                    choices = list(review.field_choices(chosen_entity, lang))
-                    units = list(review.UNITS.values())
-                    missing = review.missing_required_sentences(table.mapping, lang)
-                    with st.expander(common.tr("import.change_mapping"), expanded=bool(missing)):
-                        periods = [*dict(table.mapping.month_columns), *dict(table.mapping.year_columns)]
-                        rows = summary.loc[~summary["col"].isin(periods)]
-                        for row in rows.itertuples():
-                            left, sample, field, unit = st.columns([3, 4, 3, 2], vertical_alignment="center")
-                            left.markdown(f"**{row.header}**")
-                            sample.caption(row.sample)
-                            field.selectbox(
-                                common.tr("import.col.field"),
-                                choices,
-                                index=choices.index(row.field),
-                                key=f"field::{key}::{row.col}",
-                                label_visibility="collapsed",
-                            )
-                            unit.selectbox(
-                                common.tr("import.col.unit"),
-                                units,
-                                index=units.index(row.unit),
-                                key=f"unit::{key}::{row.col}",
-                                label_visibility="collapsed",
-                            )
-                    edited = rows.assign(
-                        field=[st.session_state[f"field::{key}::{col}"] for col in rows["col"]],
-                        unit=[st.session_state[f"unit::{key}::{col}"] for col in rows["col"]],
-                    )
-                    new_mapping = review.changed_mapping(table, chosen_entity, edited, wide, lang)
-                    for sentence in review.missing_required_sentences(new_mapping, lang):
-                        st.warning(sentence)
-                    preview = review.record_preview(table, lang)
-                    if preview is not None:
-                        st.caption(common.tr("import.records_preview"))
-                        common.table(preview, hide_index=True, width="stretch")
-                if new_mapping != table.mapping:
-                    overrides[key] = new_mapping
-                    st.session_state["reads_key"] = None
-                    st.rerun()
-                with col_profile.popover(common.tr("import.profile.save")):
-                    name = st.text_input(common.tr("import.profile.name"), key=f"profile_name::{key}")
-                    if st.button(
-                        common.tr("import.profile.save_button"), key=f"profile_save::{key}", disabled=not name
-                    ):
-                        profiles.save_profile(
-                            con, profile_from_mapping(name, table.mapping), values["import_user"]
-                        )
-                        st.success(common.tr("import.profile.saved", name=name))
-                if table.skipped:
-                    kinds = ", ".join(
-                        f"{row} ({common.tr('import.skipped.' + kind)})" for row, kind in table.skipped[:12]
-                    )
-                    st.caption(common.tr("import.skipped", rows=kinds))
+            mapping.show_file(read, plan, projects, store_currency)
+    mapping.show_currencies(reads, store_currency)
 
     # 3. The check and what would change -----------------------------------------------------------
-    as_of = st.date_input(
+    st.date_input(
         common.tr("import.as_of"),
-        value=importer.as_of_default(reads),
+        value=as_of,
         format="DD/MM/YYYY",
         help=common.tr("import.as_of.help"),
+        key=as_of_key,
     )
-    plan = importer.build_plan(con, reads, scope=scope, as_of=as_of)
     st.subheader(common.tr("import.preview"))
     counts = plan.change_counts()
     cols = st.columns(4)
     for column, kind in zip(cols, ("added", "updated", "removed", "unchanged"), strict=True):
         column.metric(common.tr(f"import.change.{kind}"), counts[kind])
+    updates = review.updates_table(plan, lang)
     for kind, frame in review.changes_by_kind(plan).items():
-        if kind != "unchanged" and len(frame):
+        if kind == "updated" and len(updates):
+            with st.expander(f"{common.tr('import.change.updated')} ({len(frame)})", expanded=True):
+                st.caption(common.tr("import.updates.caption"))
+                common.table(
+                    updates,
+                    hide_index=True,
+                    width="stretch",
+                    column_config={
+                        "project_code": common.tr("field.projects.code"),
+                        **{name: common.tr(f"field.projects.{name}") for name in updates.columns[1:]},
+                    },
+                )
+        elif kind != "unchanged" and len(frame):
             with st.expander(f"{common.tr('import.change.' + kind)} ({len(frame)})"):
                 common.table(
                     frame,
@@ -272,7 +201,7 @@ else:
             st.stop()
         st.session_state["import_done"] = common.tr("import.done", batch=batch)
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
-        st.session_state["mapping_overrides"] = {}
+        mapping.forget()
         st.session_state.pop("export_bytes", None)
         st.rerun()
 

@@ -17,12 +17,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pmo_core import settings, snapshots, store
+from pmo_core import review, settings, snapshots, store
+from pmo_core.currencies import parse_rate
 from pmo_core.i18n import t
 from pmo_core.importer import as_of_default, build_plan, read_files, read_options
 
 EXIT_REFUSED = 2
 EXIT_BUSY = 3
+UPDATES_SHOWN = 30  # updated projects written before -> after in the report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +79,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmd.add_argument("--include-hidden", action="store_true", help="read hidden sheets too")
     cmd.add_argument("--label", help="a name for this snapshot, such as 'COPIL novembre'")
+    cmd.add_argument(
+        "--rate",
+        action="append",
+        default=[],
+        metavar="CUR=RATE",
+        help="what 1 unit of a currency the files write is worth in the store's, such as CAD=0.68; "
+        "CAD=none stores none of those amounts (repeat for each currency)",
+    )
+    cmd.add_argument(
+        "--dollar", choices=("USD", "CAD", "AUD", "NZD", "HKD", "SGD"), help="which dollar a bare $ means"
+    )
     cmd.add_argument("--progress", action="store_true", help="print each stage on stderr")
     cmd.set_defaults(handler=_import)
 
@@ -106,15 +119,23 @@ def _parser() -> argparse.ArgumentParser:
 def _import(args: argparse.Namespace) -> int:
     con = store.connect(args.db)
     user = settings.get(con, "import_user")
-    options = read_options(con, lenient=args.lenient, include_hidden=args.include_hidden)
+    options = read_options(con, lenient=args.lenient, include_hidden=args.include_hidden, dollar=args.dollar)
     missing = [path for path in args.files if not path.is_file()]
     if missing:
         print(t("cli.file_missing", args.lang, path=missing[0]), file=sys.stderr)
         return EXIT_REFUSED
+    rates = {}
+    for text in args.rate:
+        try:
+            code, rate = parse_rate(text)
+        except ValueError:
+            print(t("cli.rate_refused", args.lang, value=text), file=sys.stderr)
+            return EXIT_REFUSED
+        rates[code] = rate
     _progress(args, "reading")
     reads = read_files([(path, path.name) for path in args.files], options)
     _progress(args, "checking")
-    plan = build_plan(con, reads, scope=args.scope, as_of=args.as_of or as_of_default(reads))
+    plan = build_plan(con, reads, scope=args.scope, as_of=args.as_of or as_of_default(reads), rates=rates)
     report = _report(plan, args.lang)
     if plan.has_errors:
         print(report, file=sys.stderr)
@@ -153,7 +174,22 @@ def _report(plan, lang: str) -> str:
     for read in plan.files:
         if read.hidden_sheets:
             lines.append(t("cli.report.hidden", lang, file=read.name, sheets=", ".join(read.hidden_sheets)))
+        if read.notes_sheets:
+            lines.append(t("cli.report.notes", lang, file=read.name, sheets=", ".join(read.notes_sheets)))
         for table in read.tables:
+            if table.unread:
+                row = table.header_row + 1
+                lines.append(
+                    t(
+                        "cli.report.unread",
+                        lang,
+                        file=read.name,
+                        sheet=table.sheet,
+                        row=row,
+                        rows=table.n_rows,
+                    )
+                )
+                continue
             entity = t(f"import.entity.{table.mapping.entity or 'ignored'}", lang)
             lines.append(
                 t(
@@ -166,9 +202,9 @@ def _report(plan, lang: str) -> str:
                     rows=table.n_rows,
                 )
             )
-            ignored = [c.header for c in table.mapping.columns if c.field is None and table.mapping.entity]
-            if ignored:
-                lines.append(t("cli.report.ignored", lang, columns=", ".join(f"« {h} »" for h in ignored)))
+            for sentence in (review.unstored_sentence(table, lang), review.skipped_sentence(table, lang)):
+                if sentence:
+                    lines.append(f"  {sentence}")
     lines.append(
         t(
             "cli.report.counts",
@@ -194,6 +230,13 @@ def _report(plan, lang: str) -> str:
         if codes:
             shown = ", ".join(codes[:30]) + (" ..." if len(codes) > 30 else "")
             lines.append(t("cli.report.list", lang, kind=t(f"import.change.{kind}", lang), codes=shown))
+    updates = review.updates_table(plan, lang)
+    if len(updates):
+        lines.append(t("cli.report.updates", lang))
+        for row in updates.head(UPDATES_SHOWN).to_dict("records"):
+            code = row.pop("project_code")
+            changes = "; ".join(f"{t(f'field.projects.{name}', lang)} {value}" for name, value in row.items())
+            lines.append(t("cli.report.update", lang, code=code, changes=changes))
     for issue in plan.issues:
         lines.append(
             t(

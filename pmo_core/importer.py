@@ -109,7 +109,9 @@ class ReadOptions:
     )  # "file::sheet@row:col" -> "auto", "none", "transposed"
     fiscal_start: int = 1  # the month a fiscal year begins
     dollar: str | None = None  # what a bare "$" means (USD, CAD, AUD...), once the user says
-    keep_source: bool = False  # send the sheets back with the result, for the mapping screen to read again
+    # Send the sheets back instead of understanding them: the mapping screen understands them with reread(),
+    # again under each new choice, without reading the bytes again.
+    keep_source: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -217,10 +219,11 @@ def analyse_file(path: Path, name: str, options: ReadOptions) -> FileRead:
         if sheet.name in searches:
             shapes = _frozen(_shapes_of(name, sheet.name, options))
             memo[("tables", sheet.name, shapes)] = searches[sheet.name].result()
-    result = understand(name, source, options, memo=memo)
-    if options.keep_source:
-        result.source, result.memo = source, memo
-    return result
+    if options.keep_source:  # the tables found travel back; what is keyed by an object's id would not
+        kept = FileRead(name=name, sha256=workbook.sha256, size=workbook.size, kind=workbook.kind)
+        kept.source, kept.memo = source, memo
+        return kept
+    return understand(name, source, options, memo=memo)
 
 
 def _frozen(shapes: dict) -> tuple:

@@ -131,6 +131,9 @@ def find_tables(sheet: Sheet, shapes: dict[tuple[int, int], str] | None = None) 
             if found is not None:
                 tables.append(found)
                 continue
+        if _looks_transposed(region):
+            tables.append(_transposed(sheet.name, region, origin, alternatives))
+            continue
         form, rest = _form_at_top(sheet.name, region)
         if form is not None:
             tables.append(replace(form, origin=origin))
@@ -149,11 +152,8 @@ def find_tables(sheet: Sheet, shapes: dict[tuple[int, int], str] | None = None) 
         if found_here or rest.empty:
             heading = None
             continue
-        transposed = _transposed(sheet.name, rest, origin, alternatives) if _looks_transposed(rest) else None
         above = next((t for t in reversed(tables) if not t.form and _continues(t, rest)), None)
-        if transposed is not None:
-            tables.append(transposed)
-        elif above is not None:
+        if above is not None:
             tables[tables.index(above)] = _extend(above, rest)
         elif _is_title_block(rest):  # title blocks one above the other read as one heading
             heading = " ".join(text for text in (heading, _title_above(rest, len(rest))) if text)
@@ -181,8 +181,9 @@ def _is_note_block(block: pd.DataFrame) -> bool:
 
 
 def _looks_tabular(block: pd.DataFrame) -> bool:
-    """Tell a block of data (two rows of two cells or more) from a few loose cells."""
-    return int((block.notna().sum(axis=1) >= 2).sum()) >= 2
+    """Tell a block of data (two rows of two cells or more, or a row of three) from a few loose cells."""
+    filled = block.notna().sum(axis=1)
+    return int((filled >= 2).sum()) >= 2 or bool((filled >= 3).any())
 
 
 def _with_title(table: TableBlock, title: str, sheet: str) -> TableBlock:
@@ -253,11 +254,18 @@ def _label_matches(texts: list[str]) -> int:
 def _looks_transposed(block: pd.DataFrame) -> bool:
     """Tell a table that lists fields as rows, one record per column ("Code projet | P1 | P2"), by the labels
     down its first column: three known fields or more, more than its first row holds."""
-    if len(block) > TRANSPOSED_MAX_ROWS or block.shape[1] < 2:
+    if len(block) > TRANSPOSED_MAX_ROWS or block.shape[1] < 3:
         return False
     down = _label_matches(block.iloc[:, 0].dropna().astype(str).tolist())
+    if down < 3:
+        return False
     across = _label_matches(block.iloc[0].dropna().astype(str).tolist())
-    return down >= 3 and down >= across + 2
+    # A fiche projet has labels in other columns too ("Chef de projet" in D); records hold values only.
+    others = max(
+        _label_matches(block.iloc[:, i].dropna().astype(str).tolist()) for i in range(1, block.shape[1])
+    )
+    records = int((block.iloc[:, 1:].notna().sum(axis=0) > 0).sum())
+    return down >= across + 2 and others < 2 and records >= 2
 
 
 def _transposed(
@@ -300,7 +308,7 @@ def _regions(frame: pd.DataFrame) -> list[pd.DataFrame]:
 
 def _split(frame: pd.DataFrame, found: list[pd.DataFrame], depth: int) -> None:
     for block in _blocks(frame):
-        form, rest = _form_at_top("", block)
+        form, rest = (None, block) if _looks_transposed(block) else _form_at_top("", block)
         if form is not None:  # a form's label/value columns stay together, whatever blank column parts them
             found.append(block.iloc[: len(block) - len(rest)])
             if rest.empty:

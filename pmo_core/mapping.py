@@ -346,10 +346,11 @@ def profile_from_mapping(name: str, mapping: TableMapping) -> Profile:
     """Return a profile that reproduces this mapping, and every choice made for its table, for any table
     found the same way (same headers; or, read with no header row or transposed, the same region)."""
     keys = column_keys(mapping.columns)
+    shared = {name for name, columns in mapping.fields_of_columns().items() if len(columns) > 1}
     options = {
         "shape": mapping.shape,
         "currencies": {k: c.currency for k, c in zip(keys, mapping.columns, strict=True) if c.currency},
-        "orders": {k: c.order for k, c in zip(keys, mapping.columns, strict=True) if c.order},
+        "orders": {k: c.order for k, c in zip(keys, mapping.columns, strict=True) if c.field in shared},
         "project": mapping.project,
         "titles": [list(pair) for pair in mapping.titles],
         "rates": [list(pair) for pair in mapping.rates],

@@ -10,10 +10,11 @@ from dataclasses import replace
 import pandas as pd
 
 from pmo_core import formatting, vocabulary
-from pmo_core.fields import ENTITIES, fields_of
+from pmo_core.fields import CURRENCY_CHOICES, ENTITIES, fields_of
 from pmo_core.i18n import t
-from pmo_core.importer import ImportPlan
+from pmo_core.importer import UPDATE_FIELDS, ImportPlan
 from pmo_core.issues import Issue
+from pmo_core.layout import SHAPES, column_letter
 from pmo_core.mapping import ColumnMap, TableMapping, assign_columns
 from pmo_core.tables import WIDE_MEASURES, TableRead
 from pmo_core.vocabulary import VOCABULARIES
@@ -49,19 +50,21 @@ def field_choices(entity: str | None, lang: str) -> dict[str, str | None]:
 
 
 def mapping_table(read: TableRead, lang: str) -> pd.DataFrame:
-    """Return one row per column of a table: its header, sample values, field, confidence and unit."""
+    """Return one row per column of a table: its header, sample values, field, confidence, unit and currency."""
     labels = {name: label for label, name in field_choices(read.mapping.entity, lang).items()}
     months = dict(read.mapping.month_columns)
+    currencies = {c.col: c.code for c in read.currencies}
     rows = []
     for column in read.mapping.columns:
         rows.append(
             {
                 "col": column.col_index,
                 "header": column.header,
-                "sample": _sample(read, column.header),
+                "sample": sample(read, column.col_index),
                 "field": labels.get(column.field, labels[None]),
                 "confidence": confidence_label(column, lang),
                 "unit": UNITS.get(column.scale, f"× {column.scale:g}"),
+                "currency": column.currency or currencies.get(column.col_index, ""),
             }
         )
     periods = [(col, iso[:7], "import.field.month_column") for col, iso in months.items()]
@@ -71,23 +74,96 @@ def mapping_table(read: TableRead, lang: str) -> pd.DataFrame:
             {
                 "col": col,
                 "header": header,
-                "sample": "",
+                "sample": sample(read, col),
                 "field": t(key, lang),
                 "confidence": t("import.confidence.high", lang),
                 "unit": "× 1",
+                "currency": currencies.get(col, ""),
             }
         )
-    return pd.DataFrame(rows, columns=["col", "header", "sample", "field", "confidence", "unit"])
+    return pd.DataFrame(rows, columns=["col", "header", "sample", "field", "confidence", "unit", "currency"])
 
 
-def _sample(read: TableRead, header: str) -> str:
-    if read.preview is None or header not in read.preview.columns:
+def sample(read: TableRead, col: int) -> str:
+    """Return the first values of a column, by its position: two columns may bear the same header."""
+    if read.preview is None or col not in read.preview.columns:
         return ""
-    column = read.preview[header]
-    if isinstance(column, pd.DataFrame):
-        column = column.iloc[:, 0]
-    values = [str(v) for v in column.dropna().head(3)]
+    values = [str(v) for v in read.preview[col].dropna().head(3)]
     return " · ".join(v[:30] for v in values)
+
+
+def first_rows(read: TableRead) -> pd.DataFrame:
+    """Return the first rows of a table as written, headed by its columns: what a table with no header row
+    shows to name each column."""
+    if read.preview is None:
+        return pd.DataFrame()
+    headers = {c.col_index: c.header for c in read.mapping.columns}
+    columns = [col for col in read.preview.columns if col in headers]
+    shown = read.preview[columns].reset_index(drop=True)
+    shown.columns = [headers[col] for col in columns]
+    return shown.astype(object).where(shown.notna(), None)
+
+
+def with_entity(mapping: TableMapping, entity: str | None) -> TableMapping:
+    """Return the mapping read as another entity: its columns guessed anew for it, or none for "ignored"."""
+    if entity == mapping.entity:
+        return mapping
+    if entity is None:
+        columns = tuple(replace(c, field=None, confidence=0.0) for c in mapping.columns)
+        return replace(mapping, entity=None, columns=columns, month_columns=(), year_columns=())
+    plain = [(c.col_index, c.header) for c in mapping.columns]
+    guessed, _ = assign_columns(entity, plain, wide=bool(mapping.month_columns or mapping.year_columns))
+    kept = [replace(c, currency=old.currency) for c, old in zip(guessed, mapping.columns, strict=True)]
+    return replace(
+        mapping,
+        entity=entity,
+        columns=tuple(kept),
+        confidence=1.0,
+        month_columns=mapping.month_columns if entity == "costs" else (),
+        year_columns=mapping.year_columns if entity == "business_case" else (),
+    )
+
+
+def with_field(mapping: TableMapping, col: int, name: str | None) -> TableMapping:
+    """Return the mapping with a column read as a field the user chose.
+
+    A column the guess had given that field leaves it; a column the user (or a profile) gave it keeps it,
+    and the new one comes after it: the field then takes the first non-empty value of the two, in that order.
+    """
+    kept = [c for c in mapping.columns if c.field == name and c.col_index != col and c.source != "auto"]
+    order = max((c.order for c in kept), default=-1) + 1 if name and kept else 0
+    columns = []
+    for column in mapping.columns:
+        if column.col_index == col:
+            column = replace(column, field=name, confidence=1.0, source="user", order=order)
+        elif name and column.field == name and column.source == "auto":
+            column = replace(column, field=None, confidence=0.0)
+        columns.append(column)
+    return replace(mapping, columns=tuple(columns))
+
+
+def with_column(mapping: TableMapping, col: int, **changes) -> TableMapping:
+    """Return the mapping with one column's unit (`scale`) or `currency` as the user chose."""
+    columns = tuple(
+        replace(c, **changes, source="user", confidence=1.0) if c.col_index == col else c
+        for c in mapping.columns
+    )
+    return replace(mapping, columns=columns)
+
+
+def with_order(mapping: TableMapping, cols: list[int]) -> TableMapping:
+    """Return the mapping where the columns feeding one field are tried in this order, first non-empty wins."""
+    position = {col: index for index, col in enumerate(cols)}
+    columns = tuple(
+        replace(c, order=position[c.col_index], source="user") if c.col_index in position else c
+        for c in mapping.columns
+    )
+    return replace(mapping, columns=columns)
+
+
+def shared_fields(mapping: TableMapping) -> dict[str, list[ColumnMap]]:
+    """Return the fields fed by several columns, each with its columns in the order they are tried."""
+    return {name: columns for name, columns in mapping.fields_of_columns().items() if len(columns) > 1}
 
 
 def changed_mapping(
@@ -96,47 +172,40 @@ def changed_mapping(
     """Return the mapping the user chose on the screen: a new entity re-guesses the columns for it,
     otherwise each column takes the field and unit picked in its row."""
     mapping = read.mapping
-    plain = [(c.col_index, c.header) for c in mapping.columns]
     if entity != mapping.entity:
-        if entity is None:
-            columns = tuple(replace(c, field=None, confidence=0.0) for c in mapping.columns)
-            return replace(mapping, entity=None, columns=columns, month_columns=(), year_columns=())
-        guessed, _ = assign_columns(entity, plain, wide=bool(mapping.month_columns or mapping.year_columns))
-        return replace(
-            mapping,
-            entity=entity,
-            columns=tuple(guessed),
-            confidence=1.0,
-            month_columns=mapping.month_columns if entity == "costs" else (),
-            year_columns=mapping.year_columns if entity == "business_case" else (),
-        )
+        return with_entity(mapping, entity)
     by_label = field_choices(entity, lang)
     units = {label: scale for scale, label in UNITS.items()}
-    chosen = {
-        int(row.col): (by_label.get(row.field), units.get(row.unit, 1.0)) for row in edited.itertuples()
-    }
-    columns = []
-    for column in mapping.columns:
-        field, scale = chosen.get(column.col_index, (column.field, column.scale))
-        if field != column.field or scale != column.scale:
-            column = replace(column, field=field, scale=scale, confidence=1.0, source="user")
-        columns.append(column)
-    columns = _one_column_per_field(columns)
-    return replace(mapping, columns=tuple(columns), wide_measure=wide_measure or mapping.wide_measure)
+    current = {c.col_index: c for c in mapping.columns}
+    for row in edited.itertuples():
+        column = current.get(int(row.col))
+        if column is None:
+            continue
+        field, scale = by_label.get(row.field), units.get(row.unit, 1.0)
+        if field != column.field:
+            mapping = with_field(mapping, column.col_index, field)
+        if scale != column.scale:
+            mapping = with_column(mapping, column.col_index, scale=scale)
+    return replace(mapping, wide_measure=wide_measure or mapping.wide_measure)
 
 
-def _one_column_per_field(columns: list[ColumnMap]) -> list[ColumnMap]:
-    """A field chosen for a second column leaves the first one: the user's latest choice wins."""
-    owner: dict[str, int] = {}
-    for position, column in enumerate(columns):
-        if column.field and column.source == "user":
-            owner[column.field] = position
-    result = []
-    for position, column in enumerate(columns):
-        if column.field in owner and owner[column.field] != position:
-            column = replace(column, field=None, confidence=0.0)
-        result.append(column)
-    return result
+def shape_choices(lang: str) -> dict[str, str]:
+    """Return label -> shape for the "how the table is laid out" choice."""
+    return {t(f"import.shape.{shape}", lang): shape for shape in SHAPES}
+
+
+def currency_choices(store: str, lang: str) -> dict[str, str | None]:
+    """Return label -> currency for a column: as the file says, or one named currency."""
+    choices: dict[str, str | None] = {t("import.currency.as_written", lang): None}
+    for code in (store, *[c for c in CURRENCY_CHOICES if c != store]):
+        choices[code] = code
+    return choices
+
+
+def foreign_currencies(reads: list, store: str) -> list[str]:
+    """Return the currencies other than the store's that the files' amounts are written in ("$" first)."""
+    found = {c.code for read in reads for table in read.tables for c in table.currencies if c.code != store}
+    return sorted(found, key=lambda code: (code != "$", code))
 
 
 def record_preview(read: TableRead, lang: str, rows: int = 5) -> pd.DataFrame | None:
@@ -199,3 +268,73 @@ def changes_by_kind(plan: ImportPlan) -> dict[str, pd.DataFrame]:
         kind: plan.changes.loc[plan.changes["change"] == kind, ["project_code", "name"]]
         for kind in ("added", "updated", "removed", "unchanged")
     }
+
+
+UNSTORED_SHOWN = 12  # columns named with a value each; the others are counted
+
+
+def unstored_sentence(read: TableRead, lang: str) -> str | None:
+    """Say what a table holds that is not stored: each column (or form label) with a value of it."""
+    if read.mapping.entity is None:
+        return t("import.losses.table", lang, rows=read.n_rows) if read.n_rows else None
+    if not read.unstored:
+        return None
+    shown = ", ".join(f"{u.header} = {u.sample}" for u in read.unstored[:UNSTORED_SHOWN])
+    more = len(read.unstored) - UNSTORED_SHOWN
+    return t("import.losses.columns", lang, columns=shown) + (
+        t("import.losses.more", lang, n=more) if more > 0 else ""
+    )
+
+
+SKIPPED_SHOWN = 12
+
+
+def skipped_sentence(read: TableRead, lang: str) -> str | None:
+    """Say which rows of a table were not read as data and why: totals, notes, sections, repeated headers,
+    and the titles left out by the user's choice."""
+    parts = [f"{row} ({t('import.skipped.' + kind, lang)})" for row, kind in read.skipped[:SKIPPED_SHOWN]]
+    if len(read.skipped) > SKIPPED_SHOWN:
+        parts.append(t("import.losses.more", lang, n=len(read.skipped) - SKIPPED_SHOWN).strip(" ()"))
+    parts += [t("import.skipped.left_out", lang, title=title, rows=rows) for title, rows in read.left_out]
+    return t("import.skipped", lang, rows=", ".join(parts)) if parts else None
+
+
+def updates_table(plan: ImportPlan, lang: str) -> pd.DataFrame:
+    """Return each updated project the files describe with its name, budget, forecast and status written
+    "before → after" (or once, when unchanged), and its portfolio and manager where they change."""
+    shown = {"project_code": plan.updates.get("project_code", pd.Series(dtype=object))}
+    for name in UPDATE_FIELDS:
+        if f"{name}_before" not in plan.updates:
+            continue
+        pairs = zip(plan.updates[f"{name}_before"], plan.updates[f"{name}_after"], strict=True)
+        shown[name] = [
+            _before_after(name, before, after, plan.store_currency, lang) for before, after in pairs
+        ]
+    frame = pd.DataFrame(shown)
+    for name in ("portfolio", "manager"):
+        if name in frame and not any("→" in value for value in frame[name]):
+            frame = frame.drop(columns=name)  # shown only where one changes
+    return frame
+
+
+def _before_after(name: str, before: object, after: object, currency: str, lang: str) -> str:
+    def shown(value: object) -> str:
+        if formatting.missing(value):
+            return "—"
+        if name in ("budget", "forecast_at_completion"):
+            return formatting.money(float(value), lang, currency)
+        if name == "status":
+            return vocabulary.label("status", str(value), lang)
+        return str(value)
+
+    old, new = shown(before), shown(after)
+    return new if old == new else f"{old} → {new}"
+
+
+def column_name(col: int) -> str:
+    """Return a column's Excel letters, to tell apart two columns with the same header."""
+    return column_letter(col)
+
+
+def field_label(entity: str | None, name: str, lang: str) -> str:
+    return t(f"field.{entity}.{name}", lang) if entity else name

@@ -97,6 +97,11 @@ def apply_plan(
         )
         _insert(con, "batch_files", files)
         _insert(con, "batch_issues", _issue_rows(batch_id, plan))
+        rates = pd.DataFrame(
+            [(batch_id, code, plan.store_currency, rate) for code, rate in sorted(plan.rates.items())],
+            columns=["batch_id", "currency", "store_currency", "rate"],
+        )
+        _insert(con, "batch_rates", rates)
         coverage = plan.coverage.assign(batch_id=batch_id)[["batch_id", "entity", "project_code", "present"]]
         _insert(con, "coverage", coverage)
         for entity, frame in plan.frames.items():
@@ -183,6 +188,14 @@ def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
            FROM batches AS b LEFT JOIN batch_files AS f USING (batch_id)
            GROUP BY ALL ORDER BY b.batch_id DESC"""
     ).df()
+
+
+def batch_rates(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, float | None]:
+    """Return the exchange rates a batch converted amounts at (None: amounts in that currency not stored)."""
+    rows = con.execute(
+        "SELECT currency, rate FROM batch_rates WHERE batch_id = $b ORDER BY currency", {"b": batch_id}
+    ).fetchall()
+    return {currency: rate for currency, rate in rows}
 
 
 def batch_warnings(con: duckdb.DuckDBPyConnection, batch_id: int, lang: str = "en") -> pd.DataFrame:

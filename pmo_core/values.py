@@ -618,7 +618,8 @@ def _fiscal_span(key: str) -> int | None:
     if not span or (len(span["from"]) == 2 and not key.startswith("fy")):
         return None
     start, end = int(_full_year(int(span["from"]))), int(span["y"])
-    end = end if end >= 100 else start - start % 100 + end
+    if end < 100:  # "1999/00": the century turns
+        end += start - start % 100 + (100 if end < start % 100 else 0)
     return end if end == start + 1 else None
 
 

@@ -168,10 +168,6 @@ TEXTS = {
         "{file}, sheet « {sheet} », headers on row {row}: read as {entity}, {rows} {rows:row|rows}.",
         "{file}, feuille « {sheet} », en-têtes ligne {row} : lu comme {entity}, {rows} {rows:ligne|lignes}.",
     ),
-    "cli.report.ignored": (
-        "  columns not read: {columns}",
-        "  colonnes non lues : {columns}",
-    ),
     "cli.report.line": ("{severity}: {message}", "{severity} : {message}"),
     "cli.failed": (
         "The import failed and nothing was stored ({error}).",

@@ -96,4 +96,123 @@ TEXTS = {
         "{value} change de {fields} : {changes}. Vérifiez que ce code désigne toujours le même projet ; s'il "
         "en désigne désormais un autre, donnez à ce projet son propre code.",
     ),
+    # What the report says of each table.
+    "import.losses.columns": ("Not stored: {columns}", "Non enregistré : {columns}"),
+    "import.losses.more": (" (and {n} more)", " (et {n} autres)"),
+    "import.losses.table": (
+        "Not stored: the whole table ({rows} {rows:row|rows}), read as nothing. Choose what it holds above.",
+        "Non enregistré : tout le tableau ({rows} {rows:ligne|lignes}), lu comme rien. Choisissez ci-dessus ce "
+        "qu'il contient.",
+    ),
+    "import.skipped.left_out": (
+        "« {title} »: {rows} {rows:row|rows} left out by your choice",
+        "« {title} » : {rows} {rows:ligne écartée|lignes écartées} par votre choix",
+    ),
+    "cli.report.notes": (
+        "{file}: sheets of notes or examples not read as data: {sheets}.",
+        "{file} : feuilles de notes ou d'exemples non lues comme des données : {sheets}.",
+    ),
+    "cli.report.unread": (
+        "{file}, sheet « {sheet} », rows from {row}: no header row found, not read ({rows} {rows:row|rows}).",
+        "{file}, feuille « {sheet} », lignes à partir de {row} : aucune ligne d'en-têtes, non lues "
+        "({rows} {rows:ligne|lignes}).",
+    ),
+    "cli.report.updates": ("Updated projects, before → after:", "Projets mis à jour, avant → après :"),
+    "cli.report.update": ("  {code}: {changes}", "  {code} : {changes}"),
+    "cli.rate_refused": (
+        "Cannot read the rate « {value} »: write CUR=RATE, such as CAD=0.68 (1 CAD is worth 0.68 of the "
+        "store's currency), or CAD=none to store none of those amounts.",
+        "Taux illisible « {value} » : écrivez DEVISE=TAUX, par exemple CAD=0.68 (1 CAD vaut 0,68 de la "
+        "devise de la base), ou CAD=none pour n'enregistrer aucun de ces montants.",
+    ),
+    # The mapping screen.
+    "import.notes_skipped": (
+        "Sheets of notes, help or examples, not read as data: {sheets}.",
+        "Feuilles de notes, d'aide ou d'exemples, non lues comme des données : {sheets}.",
+    ),
+    "import.table.unread": (
+        "**Sheet « {sheet} »**, from row {row}: no header row found, {rows} {rows:row|rows} not read",
+        "**Feuille « {sheet} »**, à partir de la ligne {row} : aucune ligne d'en-têtes, {rows} "
+        "{rows:ligne non lue|lignes non lues}",
+    ),
+    "import.table.none": (
+        "**Sheet « {sheet} »**, from row {row}, no header row: {rows} {rows:row|rows} of data",
+        "**Feuille « {sheet} »**, à partir de la ligne {row}, sans en-têtes : {rows} {rows:ligne|lignes} de "
+        "données",
+    ),
+    "import.table.transposed": (
+        "**Sheet « {sheet} »**, fields as rows from row {row}: {rows} {rows:record|records}, one per column",
+        "**Feuille « {sheet} »**, champs en lignes à partir de la ligne {row} : {rows} "
+        "{rows:enregistrement|enregistrements}, un par colonne",
+    ),
+    "import.shape": ("Laid out", "Disposition"),
+    "import.shape.auto": ("Under a header row", "Sous une ligne d'en-têtes"),
+    "import.shape.none": ("No header row", "Sans ligne d'en-têtes"),
+    "import.shape.transposed": ("Fields as rows, one record per column", "Champs en lignes, un par colonne"),
+    "import.shape.help": (
+        "With no header row, every row is data: name each column below. Fields as rows: the first column holds "
+        "the labels (Code, Name, Budget...) and each further column one project.",
+        "Sans ligne d'en-têtes, chaque ligne est une donnée : nommez chaque colonne ci-dessous. Champs en "
+        "lignes : la première colonne porte les libellés (Code, Intitulé, Budget...) et chaque colonne suivante "
+        "un projet.",
+    ),
+    "import.project": ("Every row belongs to", "Toutes les lignes concernent"),
+    "import.project.any": ("— the project each row names —", "— le projet que nomme chaque ligne —"),
+    "import.project.help": (
+        "A register of one project often has no project column: choose its project here.",
+        "Le registre d'un seul projet n'a souvent pas de colonne projet : choisissez ce projet ici.",
+    ),
+    "import.first_rows": (
+        "The first rows as written: choose what each column holds.",
+        "Les premières lignes telles qu'écrites : choisissez ce que contient chaque colonne.",
+    ),
+    "import.col.currency": ("Currency", "Devise"),
+    "import.order": (
+        "« {field} » takes the first value found in these columns, in this order",
+        "« {field} » prend la première valeur trouvée dans ces colonnes, dans cet ordre",
+    ),
+    "import.order.help": (
+        "Remove a column and add it back to move it last.",
+        "Retirez une colonne puis rajoutez-la pour la placer en dernier.",
+    ),
+    "import.titles": (
+        "{n} {n:title names|titles name} no project, or several: say which project",
+        "{n} {n:intitulé ne désigne|intitulés ne désignent} aucun projet, ou plusieurs : indiquez lequel",
+    ),
+    "import.titles.choose": ("— choose —", "— choisir —"),
+    "import.titles.leave_out": ("Leave these rows out", "Écarter ces lignes"),
+    "import.titles.which": (
+        "« {title} » ({rows} {rows:row|rows})",
+        "« {title} » ({rows} {rows:ligne|lignes})",
+    ),
+    "import.currency.title": ("Amounts in other currencies", "Montants dans d'autres devises"),
+    "import.currency.caption": (
+        "The store counts in {store}. Give what one unit of each currency is worth in {store}, or choose not to "
+        "store those amounts; the rates are kept with the import.",
+        "La base compte en {store}. Indiquez ce que vaut une unité de chaque devise en {store}, ou choisissez "
+        "de ne pas enregistrer ces montants ; les taux sont gardés avec l'import.",
+    ),
+    "import.currency.dollar": (
+        "« $ » in these files is the",
+        "Le « $ » de ces fichiers est le",
+    ),
+    "import.currency.dollar_unknown": ("— choose which dollar —", "— choisir quel dollar —"),
+    "import.currency.USD": ("US dollar (USD)", "dollar américain (USD)"),
+    "import.currency.CAD": ("Canadian dollar (CAD)", "dollar canadien (CAD)"),
+    "import.currency.AUD": ("Australian dollar (AUD)", "dollar australien (AUD)"),
+    "import.currency.NZD": ("New Zealand dollar (NZD)", "dollar néo-zélandais (NZD)"),
+    "import.currency.HKD": ("Hong Kong dollar (HKD)", "dollar de Hong Kong (HKD)"),
+    "import.currency.SGD": ("Singapore dollar (SGD)", "dollar de Singapour (SGD)"),
+    "import.currency.rate": ("1 {code} = … {store}", "1 {code} = … {store}"),
+    "import.currency.skip": (
+        "Do not store the amounts in {code}",
+        "Ne pas enregistrer les montants en {code}",
+    ),
+    "import.currency.as_written": ("as written", "comme écrit"),
+    "import.updates.caption": (
+        "Before → after, for each project the files describe; a change of name, portfolio or manager is also "
+        "in the report below.",
+        "Avant → après, pour chaque projet décrit par les fichiers ; un changement d'intitulé, de portefeuille "
+        "ou de chef de projet figure aussi dans le rapport ci-dessous.",
+    ),
 }
