@@ -45,6 +45,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(PY) bench/import_bench.py
+	$(PY) bench/mapping_bench.py
 	$(PY) bench/pages_bench.py
 	$(PY) bench/priorities_bench.py
 

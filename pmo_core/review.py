@@ -338,3 +338,11 @@ def column_name(col: int) -> str:
 
 def field_label(entity: str | None, name: str, lang: str) -> str:
     return t(f"field.{entity}.{name}", lang) if entity else name
+
+
+def is_amount(entity: str | None, column: ColumnMap, read: TableRead) -> bool:
+    """Tell the columns whose unit and currency matter: amounts, and any column that states a unit or a
+    currency of its own."""
+    spec = next((f for f in fields_of(entity) if f.name == column.field), None) if entity else None
+    own = column.scale != 1.0 or column.currency or any(c.col == column.col_index for c in read.currencies)
+    return bool(own) or (spec is not None and spec.type == "money")

@@ -160,18 +160,3 @@ def italian(path: Path) -> Path:
 def italian_projects(path: Path) -> Path:
     """The project the Italian register names, so that its risks have a project to belong to."""
     return save(path, {"Progetti": [["Codice progetto", "Nome progetto"], ["IT-1", "Nuovo ERP"]]})
-
-
-def many_sheets(path: Path, sheets: int = 12, rows: int = 1_000) -> Path:
-    """A workbook of `sheets` project sheets of `rows` rows each, for the mapping screen's benchmark."""
-    book = openpyxl.Workbook(write_only=True)
-    for index in range(sheets):
-        sheet = book.create_sheet(f"Région {index + 1}")
-        sheet.append(["Code projet", "Intitulé", "Chef de projet", "Budget (k€)", "Météo", "Avancement"])
-        for row in range(rows):
-            number = index * rows + row
-            sheet.append(
-                [f"R{index:02d}-{row:04d}", f"Projet {number}", "Ann", 100 + number % 50, "Vert", "40 %"]
-            )
-    book.save(path)
-    return path

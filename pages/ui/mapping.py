@@ -215,7 +215,7 @@ def _show_table(
             on_change=_on_wide,
             args=(key, measures),
         )
-    elif mapping.entity not in (None, "projects") and not table.form:
+    elif mapping.entity not in (None, "projects") and not table.form and _needs_project(table):
         labels = {common.tr("import.project.any"): None, **projects}
         current = next((label for label, code in labels.items() if code == mapping.project), None)
         right.selectbox(
@@ -243,12 +243,22 @@ def _show_table(
         common.table(preview, hide_index=True, width="stretch", height=240)
 
 
+def _needs_project(table: TableRead) -> bool:
+    """Tell a table with no project column (a register of one project) from one whose rows name theirs, or
+    one under a fiche projet, which gives them its own."""
+    missing = any(
+        i.code == "required_column_missing" and i.params.get("field") == "project" for i in table.issues
+    )
+    return missing or table.mapping.project is not None
+
+
 def _show_columns(table: TableRead, key: str, store: str, lang: str) -> None:
-    """Draw how each column is read, and let each be read differently."""
+    """Draw how each column is read, and let each be read differently (unit and currency for amounts)."""
     mapping = table.mapping
     summary = review.mapping_table(table, lang)
     periods = [*dict(mapping.month_columns), *dict(mapping.year_columns)]
-    missing = review.missing_required_sentences(mapping, lang)
+    said = {i.params.get("field") for i in table.issues if i.code == "required_column_missing"}
+    missing = review.missing_required_sentences(mapping, lang) if said else []
     open_editor = bool(missing) or table.shape == "none"
     if not open_editor:
         common.table(
@@ -284,6 +294,8 @@ def _show_columns(table: TableRead, key: str, store: str, lang: str) -> None:
                 args=(key, col, fields),
                 label_visibility="collapsed",
             )
+            if not review.is_amount(mapping.entity, column, table):
+                continue
             unit_cell.selectbox(
                 common.tr("import.col.unit"),
                 units,
@@ -315,7 +327,7 @@ def _show_columns(table: TableRead, key: str, store: str, lang: str) -> None:
                 args=(key, name, labels),
                 help=common.tr("import.order.help"),
             )
-    for sentence in review.missing_required_sentences(mapping, lang):
+    for sentence in missing:
         st.warning(sentence)
 
 

@@ -90,10 +90,11 @@ TEXTS = {
         "correspondance des colonnes ci-dessous.",
     ),
     "issue.sheet_not_read": (
-        "No table header was found in this sheet: it was not read. Give its table a header row of words "
-        "(« Code projet », « Année »...), or leave the sheet out.",
-        "Aucune ligne d'en-têtes n'a été trouvée dans cette feuille : elle n'a pas été lue. Donnez à son "
-        "tableau une ligne d'en-têtes en mots (« Code projet », « Année »...), ou retirez la feuille.",
+        "No table header was found in this sheet: it was not read. On the mapping screen, say that its table has "
+        "no header row and name its columns, or give it a header row of words (« Code projet », « Année »...).",
+        "Aucune ligne d'en-têtes n'a été trouvée dans cette feuille : elle n'a pas été lue. Dans la "
+        "correspondance, indiquez que son tableau n'a pas d'en-têtes et nommez ses colonnes, ou donnez-lui une "
+        "ligne d'en-têtes en mots (« Code projet », « Année »...).",
     ),
     "issue.as_of_ambiguous": (
         "The file states its date as « {value} », which reads two ways: it was taken as {as_of}. Check the "

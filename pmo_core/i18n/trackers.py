@@ -208,7 +208,7 @@ TEXTS = {
         "Do not store the amounts in {code}",
         "Ne pas enregistrer les montants en {code}",
     ),
-    "import.currency.as_written": ("as written", "comme écrit"),
+    "import.currency.as_written": ("auto", "auto"),
     "import.updates.caption": (
         "Before → after, for each project the files describe; a change of name, portfolio or manager is also "
         "in the report below.",
