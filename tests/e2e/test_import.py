@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pmo_core import snapshots, store
+from tests import shapes
 from tests.conftest import SAMPLES
 from tests.e2e.conftest import settle, start_server, stop_server
 
@@ -28,9 +29,11 @@ def confirm(tab) -> None:
 
 
 def choose(tab, selectbox, option: str) -> None:
-    """Open a Streamlit selectbox and pick an option, as a user does with the mouse."""
+    """Open a Streamlit selectbox and pick an option, as a user does: typing its first letters filters a
+    long list (the list draws only the options in view)."""
     selectbox.scroll_into_view_if_needed()
     selectbox.click()
+    tab.keyboard.type(option.rstrip(" *")[:12])
     tab.get_by_role("option").filter(has_text=re.compile(f"^{re.escape(option)}$")).first.click(
         timeout=10_000
     )
@@ -100,3 +103,44 @@ def test_a_file_with_errors_comes_back_annotated(empty_server, page, tmp_path):
     assert workbook.sheetnames[0] == "Problems"
     cell = workbook["Registre des risques"]["B4"]  # « Refonte du SI RH »: a project not in the store yet
     assert cell.comment is not None and "Refonte du SI RH" in cell.comment.text
+
+
+def widget(tab, key: str):
+    """Return the element Streamlit draws for a widget of this key (its container bears the key as a class),
+    opening the expander that holds it if it is closed."""
+    found = tab.locator(".st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key))
+    found.wait_for(state="attached", timeout=30_000)
+    if not found.is_visible():
+        tab.locator("[data-testid=stExpander]").filter(has=found).last.locator("summary").click()
+        settle(tab)
+    return found
+
+
+def test_a_headerless_table_and_a_transposed_table_are_mapped_on_the_screen_and_imported(tmp_path, page):
+    headerless = shapes.headerless(tmp_path / "export.xlsx")
+    rows = [["Ref", "X-1", "X-2"], ["Libellé long", "Alpha", "Beta"], ["Montant (k€)", "10", "20"]]
+    odd = shapes.save(tmp_path / "odd.xlsx", {"S": rows})
+    db = tmp_path / "shapes.duckdb"
+    process, url = start_server(db, tmp_path / "server.log")
+    try:
+        upload(page, url, headerless, odd)
+        assert page.get_by_text(re.compile("no header row found, 3 rows not read")).count() == 2  # both files
+        # No header row: the user reads the table as projects and names its columns from its first rows.
+        choose(page, widget(page, "entity::export.xlsx::Export!0"), "Projects")
+        for col, label in enumerate(["Code *", "Name *", "Project manager", "Budget at completion"]):
+            choose(page, widget(page, f"field::export.xlsx::Export!0::{col}"), label)
+        # Fields as rows: the user says so, then reads it as projects and names its rows.
+        choose(page, widget(page, "shape::odd.xlsx::S!0"), "Fields as rows, one record per column")
+        page.get_by_text(re.compile("fields as rows from row 1: 2 records")).wait_for(timeout=30_000)
+        choose(page, widget(page, "entity::odd.xlsx::S!1"), "Projects")
+        for col, label in enumerate(["Code *", "Name *", "Budget at completion"]):
+            choose(page, widget(page, f"field::odd.xlsx::S!1::{col}"), label)
+        confirm(page)
+    finally:
+        stop_server(process)
+    con = store.connect(db)
+    projects = snapshots.state_frames(con)["projects"].set_index("code")
+    con.close()
+    assert sorted(projects.index) == ["HL-01", "HL-02", "HL-03", "X-1", "X-2"]
+    assert projects.at["HL-02", "manager"] == "Bob Petit"
+    assert projects.at["X-2", "budget"] == pytest.approx(20_000)  # "Montant (k€)"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from pmo_core import snapshots, store
+from tests import shapes
 from tests.conftest import SAMPLES
 from tests.pages.conftest import no_exception, open_page
 
@@ -93,3 +96,118 @@ def test_one_column_read_differently_on_the_screen(db_path):
     con.close()
     assert projects["budget"].isna().all()
     assert projects.at["PRJ-2025-001", "actual_cost"] == 46_477_200  # 46 477.20 read in thousands
+
+
+# --- The mapping screen's second pass: shapes, currencies, titles, losses, before -> after ------------------
+
+
+def upload_built(at, *paths):
+    files = []
+    for path in paths:
+        kind = "text/csv" if path.suffix == ".csv" else XLSX
+        files.append((path.name, path.read_bytes(), kind))
+    at.file_uploader[0].set_value(files)
+    at.run()
+    no_exception(at)
+    return at
+
+
+def confirm(at):
+    button = next(b for b in at.button if b.label == "Confirm the import")
+    assert not button.disabled, [e.value for e in at.error]
+    button.click().run()
+    no_exception(at)
+
+
+def state(db_path):
+    con = store.connect(db_path)
+    frames = snapshots.state_frames(con)
+    con.close()
+    return frames
+
+
+def test_a_table_with_no_header_row_is_named_column_by_column_and_imported(db_path, tmp_path):
+    at = upload_built(open_page("pages/import.py"), shapes.headerless(tmp_path / "export.xlsx"))
+    key = "export.xlsx::Export!0"
+    assert any("no header row found, 3 rows not read" in m.value for m in at.markdown)
+    at.selectbox(key=f"entity::{key}").set_value("Projects").run()
+    for col, label in enumerate(["Code *", "Name *", "Project manager", "Budget at completion"]):
+        at.selectbox(key=f"field::{key}::{col}").set_value(label).run()
+        no_exception(at)
+    confirm(at)
+    projects = state(db_path)["projects"].set_index("code")
+    assert list(projects.index) == ["HL-01", "HL-02", "HL-03"]
+    assert projects.at["HL-03", "budget"] == 250_000
+
+
+def test_a_table_read_as_fields_in_rows_by_choice(db_path, tmp_path):
+    rows = [["Ref", "X-1", "X-2"], ["Libellé long", "Alpha", "Beta"], ["Montant (k€)", "10", "20"]]
+    at = upload_built(open_page("pages/import.py"), shapes.save(tmp_path / "odd.xlsx", {"S": rows}))
+    at.selectbox(key="shape::odd.xlsx::S!0").set_value("Fields as rows, one record per column").run()
+    no_exception(at)
+    key = "odd.xlsx::S!1"
+    assert any("fields as rows from row 1: 2 records" in m.value for m in at.markdown)
+    at.selectbox(key=f"entity::{key}").set_value("Projects").run()
+    at.selectbox(key=f"field::{key}::0").set_value("Code *").run()
+    at.selectbox(key=f"field::{key}::1").set_value("Name *").run()
+    at.selectbox(key=f"field::{key}::2").set_value("Budget at completion").run()
+    confirm(at)
+    projects = state(db_path)["projects"].set_index("code")
+    assert projects.at["X-2", "name"] == "Beta"
+    assert projects.at["X-2", "budget"] == 20_000  # "Montant (k€)"
+
+
+def test_a_bare_dollar_asks_which_dollar_and_its_rate_before_anything_is_stored(db_path, tmp_path):
+    rows = [["Project ID", "Project name", "Budget"], ["C-1", "Canada", "$2,000"], ["C-2", "Ottawa", "$500"]]
+    at = upload_built(open_page("pages/import.py"), shapes.save(tmp_path / "cad.xlsx", {"Projects": rows}))
+    assert next(b for b in at.button if b.label == "Confirm the import").disabled
+    report = at.dataframe[-1].value
+    assert any("does not say which dollar" in message for message in report["message"])
+    at.selectbox(key="import_dollar").set_value("Canadian dollar (CAD)").run()
+    no_exception(at)
+    assert next(b for b in at.button if b.label == "Confirm the import").disabled  # still no rate
+    at.number_input(key="rate::CAD").set_value(0.68).run()
+    confirm(at)
+    projects = state(db_path)["projects"].set_index("code")
+    assert projects.at["C-1", "budget"] == pytest.approx(1_360)  # 2,000 CAD at 0.68 €
+    con = store.connect(db_path)
+    assert snapshots.batch_rates(con, 1) == {"CAD": 0.68}
+    con.close()
+
+
+def test_what_a_file_leaves_out_is_said_under_its_table(db_path, tmp_path):
+    at = upload_built(open_page("pages/import.py", "fr"), shapes.fiche(tmp_path / "fiche.xlsx"))
+    captions = [c.value for c in at.caption]
+    assert "Non enregistré\xa0: Référence interne = RI-2231, Code analytique = CA-778" in captions
+
+
+def test_a_title_naming_no_project_is_given_its_project_for_all_its_rows(demo_db, tmp_path):
+    rows = [["Projet", "Risque", "Probabilité", "Impact"]] + [
+        ["Paie v2", f"Risque {n}", 2, 3] for n in range(3)
+    ]
+    at = upload_built(open_page("pages/import.py"), shapes.save(tmp_path / "r.xlsx", {"Risques": rows}))
+    title = at.selectbox(key="title::r.xlsx::Risques!1::0")
+    assert title.label == "“Paie v2” (3 rows)"
+    target = next(option for option in title.options if option.startswith("PRJ-2024-003"))
+    title.set_value(target).run()
+    no_exception(at)
+    confirm(at)
+    risks = state(demo_db)["risks"]
+    assert (
+        len(risks.loc[risks["title"].str.startswith("Risque ") & (risks["project_code"] == "PRJ-2024-003")])
+        == 3
+    )
+
+
+def test_an_updated_project_shows_its_name_budget_forecast_and_status_before_and_after(demo_db, tmp_path):
+    before = state(demo_db)["projects"].set_index("code").loc["PRJ-2024-002"]
+    rows = [
+        ["Code projet", "Intitulé", "Budget"],
+        ["PRJ-2024-002", "Data platform groupe", before["budget"] + 1000],
+    ]
+    at = upload_built(open_page("pages/import.py"), shapes.save(tmp_path / "u.xlsx", {"Projets": rows}))
+    updates = next(d.value for d in at.dataframe if "forecast_at_completion" in d.value.columns)
+    row = updates.iloc[0]
+    assert row["project_code"] == "PRJ-2024-002"
+    assert row["name"] == f"{before['name']} → Data platform groupe"
+    assert "→" in row["budget"]
