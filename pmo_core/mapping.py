@@ -62,6 +62,7 @@ class TableMapping:
     titles: tuple[tuple[str, str | None], ...] = ()
     shape: str = "auto"  # how the table was found: under a header row, with none, or transposed
     rates: tuple[tuple[str, float | None], ...] = ()  # exchange rates saved with a profile: (currency, rate)
+    lenient: bool = False  # its unreadable values become empty cells with a warning (a third-party register)
 
     def fields_of_columns(self) -> dict[str, list[ColumnMap]]:
         """Return the columns feeding each field, in the order their first non-empty value wins."""
@@ -339,6 +340,7 @@ def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
         project=options.get("project"),
         titles=tuple((title, code) for title, code in options.get("titles", [])),
         rates=tuple((currency, rate) for currency, rate in options.get("rates", [])),
+        lenient=bool(options.get("lenient", False)),
     )
 
 
@@ -354,6 +356,7 @@ def profile_from_mapping(name: str, mapping: TableMapping) -> Profile:
         "project": mapping.project,
         "titles": [list(pair) for pair in mapping.titles],
         "rates": [list(pair) for pair in mapping.rates],
+        "lenient": mapping.lenient,
     }
     return Profile(
         name=name,
@@ -362,5 +365,5 @@ def profile_from_mapping(name: str, mapping: TableMapping) -> Profile:
         fields={k: c.field for k, c in zip(keys, mapping.columns, strict=True)},
         scales={k: c.scale for k, c in zip(keys, mapping.columns, strict=True) if c.scale != 1.0},
         wide_measure=mapping.wide_measure,
-        options={key: value for key, value in options.items() if value not in (None, {}, [], "auto")},
+        options={key: value for key, value in options.items() if value not in (None, {}, [], "auto", False)},
     )

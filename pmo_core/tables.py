@@ -133,6 +133,8 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
     )
     if mapping.entity is None:
         return base
+    if mapping.lenient and not ctx.lenient:  # the profile of a third-party register says so
+        ctx = replace(ctx, lenient=True)
     base.unstored = unstored_columns(block, mapping)
     issues: list[Issue] = []
     project = ctx.project_code or mapping.project

@@ -431,11 +431,18 @@ def _parse_numbers(series: pd.Series, scale: float, decimal: str | None) -> Pars
     col.values[~np.isfinite(col.values)] = math.nan  # e.g. "1e999"
     if scale != 1.0:
         _unscale_own_currency(col, scale)
+    unread = np.isnan(col.values) & col.present
+    if unread.any():  # "07. Sep": a number a spreadsheet in another locale turned into a date
+        positions = np.flatnonzero(unread)
+        mangled = positions[_flags(pc.match_substring_regex(col.cells(positions), MANGLED_NUMBER))]
+        col.report(mangled, Problem("number_turned_into_date", ERROR))
     col.report_unread(np.isnan(col.values), Problem("not_a_number", ERROR))
     _warn_unsettled_commas(col, unsettled)
     return col.parsed()
 
 
+# A day and a month name, or a month name and two digits, where an amount should be: "07. Sep", "Okt 95".
+MANGLED_NUMBER = r"^(?:\d{1,2}\.? ?[A-Za-zäéû]{3,4}\.?|[A-Za-zäéû]{3,4}\.? \d{2})$"
 OWN_CURRENCY = r"(?i)[€$£]|\b(?:eur|euros?|usd|gbp|chf|cad|dollars?)\b"
 OWN_MULTIPLIER = (
     r"(?i)\d\s*(?:k|thousands?|mm|mn|mio|m|millions?|mds?|mrds?|bn|b|milliards?|billions?)(?:\b|[€$£])"

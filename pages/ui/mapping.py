@@ -359,7 +359,8 @@ def _save_profile(cell, table: TableRead, key: str) -> None:
             state = choices()
             codes = {c.code for c in table.currencies}
             rates = tuple((code, rate) for code, rate in sorted(state.rates.items()) if code in codes)
-            mapping = replace(table.mapping, rates=rates or table.mapping.rates)
+            lenient = st.session_state.get("import_lenient", False) or table.mapping.lenient
+            mapping = replace(table.mapping, rates=rates or table.mapping.rates, lenient=lenient)
             profile = profile_from_mapping(name, mapping)
             profiles.save_profile(common.cursor(), profile, common.current_settings()["import_user"])
             st.success(common.tr("import.profile.saved", name=name))

@@ -230,9 +230,10 @@ TEXTS = {
     "import.lenient": ("Import unreadable values as empty", "Importer les valeurs illisibles comme vides"),
     "import.lenient.help": (
         'Text in a number or date column ("to be defined", a note) becomes an empty cell instead of blocking the '
-        "import; each one is listed as a warning.",
+        "import; each one is listed as a warning. A profile saved with this ticked reads its table so every time.",
         "Un texte dans une colonne de nombres ou de dates (« à définir », une note) devient une cellule vide au lieu "
-        "de bloquer l'import ; chacun est signalé par un avertissement.",
+        "de bloquer l'import ; chacun est signalé par un avertissement. Un profil enregistré case cochée lit "
+        "ainsi son tableau à chaque fois.",
     ),
     "import.hidden": ("Read hidden sheets too", "Lire aussi les feuilles masquées"),
     "import.label": ("Snapshot name (optional)", "Nom de la situation (facultatif)"),

@@ -15,6 +15,12 @@ TEXTS = {
         "Cette colonne donne la météo par une note de 1 à 5 ({value}{n:| et {n} autres}) : elle est lue comme "
         "une note de DSI, où 1 est la pire : 1-2 rouge, 3 orange, 4-5 vert.",
     ),
+    "issue.number_turned_into_date": (
+        "« {value} » looks like a number a spreadsheet in another language turned into a date (« 07. Sep » for "
+        "7.09 or 7.9): it cannot be read back for sure. Type the amount again in the file.",
+        "« {value} » ressemble à un nombre qu'un tableur dans une autre langue a changé en date (« 07. Sep » pour "
+        "7,09 ou 7,9) : il ne peut pas être relu avec certitude. Ressaisissez le montant dans le fichier.",
+    ),
     # What is not read, not stored, or made up.
     "issue.rows_not_read": (
         "Rows {row} to {last} hold data but no header row: they are not read. On the mapping screen, say that "
