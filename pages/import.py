@@ -58,7 +58,9 @@ scope_labels = {common.tr("import.scope.partial"): "partial", common.tr("import.
 scope = scope_labels[
     left.radio(common.tr("import.scope"), list(scope_labels), help=common.tr("import.scope.help"))
 ]
-lenient = right.checkbox(common.tr("import.lenient"), help=common.tr("import.lenient.help"), key="import_lenient")
+lenient = right.checkbox(
+    common.tr("import.lenient"), help=common.tr("import.lenient.help"), key="import_lenient"
+)
 include_hidden = right.checkbox(common.tr("import.hidden"))
 label = right.text_input(common.tr("import.label"), placeholder=common.tr("import.label.placeholder"))
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from pages.ui import common
 from pages.ui.common import day, day_format, money, status_label, styled
-from pmo_core import evm, formatting, project_detail
+from pmo_core import evm, formatting, project_detail, vocabulary
 from pmo_core.filters import Filters
 from pmo_core.palette import (
     ACTUAL,
@@ -116,7 +116,7 @@ def identity_section(ident: project_detail.Identity) -> None:
         (tr("sidebar.programme"), ident.programme),
         (tr("sidebar.manager"), ident.manager),
         (tr("field.projects.sponsor"), ident.sponsor),
-        (tr("field.projects.phase"), ident.phase),
+        (tr("field.projects.phase"), _stage(ident)),
         (tr("field.projects.start_date"), day(ident.start_date)),
         (tr("field.projects.baseline_end"), day(ident.baseline_end)),
         (tr("field.projects.forecast_end"), _forecast_end(ident)),
@@ -129,6 +129,12 @@ def identity_section(ident: project_detail.Identity) -> None:
             column.markdown(f"**{_escape(value) if value else '—'}**")
     if ident.comment:
         st.info(tr("project.comment", comment=ident.comment), icon=":material/chat:")
+
+
+def _stage(ident: project_detail.Identity) -> str | None:
+    """Return the phase and where the project stands in its life, as far as the tracker says them."""
+    state = vocabulary.label("lifecycle", ident.lifecycle, LANG) if ident.lifecycle else None
+    return " · ".join(part for part in (ident.phase, state) if part) or None
 
 
 def _forecast_end(ident: project_detail.Identity) -> str:

@@ -46,6 +46,7 @@ class Identity:
     manager: str | None
     sponsor: str | None
     phase: str | None
+    lifecycle: str | None  # where it stands in its life (in progress, on hold...), apart from its status
     start_date: date | None
     baseline_end: date | None
     forecast_end: date | None
@@ -71,7 +72,8 @@ def identity(con: duckdb.DuckDBPyConnection, code: str, f: Filters) -> Identity 
     """Return the project's identity and reported statuses on the snapshot, or None when it is not there."""
     context = reporting(con, f)
     row = con.execute(
-        f"""SELECT p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase, p.start_date,
+        f"""SELECT p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase, p.lifecycle,
+                   p.start_date,
                    p.baseline_end, p.forecast_end, p.percent_complete, p.last_update,
                    {reported_status_sql("'green'", "p.last_update")} = 'grey' AS stale, p.comment,
                    {status_selects()}, b.code IS NOT NULL AS in_before

@@ -71,7 +71,9 @@ def test_the_canadian_register_imports_with_a_profile_saying_which_dollar_and_it
     assert first["budget"] == pytest.approx(2_812_101 * 0.68)  # "$2,812,101"
     assert first["forecast_end"] == pd.Timestamp("2022-07-31")  # "July 31, 2022"
     assert first["lifecycle"] == "not_started"  # "new"
-    assert projects["lifecycle"].value_counts()["completed"] == 508 + 53 + 4  # completed, with or without a detail
+    assert (
+        projects["lifecycle"].value_counts()["completed"] == 508 + 53 + 4
+    )  # completed, with or without a detail
     assert projects["lifecycle"].value_counts()["delayed"] == 112  # "behind schedule"
 
 
@@ -88,7 +90,9 @@ def test_the_uk_register_imports_with_a_profile_for_its_two_ratings_its_pounds_a
     plan = with_profile(con, "uk_gmpp_2023.csv")
     projects = plan.frames["projects"].set_index("code")
     assert len(projects) == 244
-    assert projects.at["CO_0024_2021-Q2", "status"] == "amber"  # first colour_rating empty, the second "Amber"
+    assert (
+        projects.at["CO_0024_2021-Q2", "status"] == "amber"
+    )  # first colour_rating empty, the second "Amber"
     assert projects.at["CO_0028_2021-Q4", "status"] == "red"  # the first one, "Red"
     assert projects.at["CO_0033_2122-Q1", "budget"] == pytest.approx(114e6 * 1.15)  # "114" £m
     assert pd.isna(projects.at["CO_0024_2021-Q2", "budget"])  # "07. Sep": a date where £m were, said

@@ -110,3 +110,22 @@ def test_a_link_in_french_opens_the_project_in_french(demo_db):
     assert not at.warning  # the link's language does not clash with the language control's default
     assert [s.value for s in at.subheader][:3] == ["Historique de la météo", "Jalons", "Risques"]
     assert at.session_state["lang"] == "fr"
+
+
+def test_the_lifecycle_a_tracker_gives_shows_beside_the_phase(db_path, tmp_path):
+    from pmo_core import snapshots
+    from pmo_core.importer import build_plan, read_files
+    from tests import shapes
+
+    rows = [
+        ["Project ID", "Project name", "Phase", "Status", "RAG"],
+        ["LC-1", "Alpha", "Build", "On hold", "Amber"],
+    ]
+    path = shapes.save(tmp_path / "lc.xlsx", {"Projects": rows})
+    con = store.connect(db_path)
+    snapshots.apply_plan(con, build_plan(con, read_files([(path, path.name)])), user="test")
+    con.close()
+    for lang, shown in (("en", "**Build · On hold**"), ("fr", "**Build · Suspendu**")):
+        at = open_project("LC-1", lang)
+        no_exception(at)
+        assert shown in [m.value for m in at.markdown]
