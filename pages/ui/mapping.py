@@ -379,7 +379,7 @@ def show_currencies(reads: list[FileRead], store: str) -> None:
         labels = {common.tr("import.currency.dollar_unknown"): None}
         labels.update({common.tr(f"import.currency.{code}"): code for code in DOLLARS})
         current = next(label for label, code in labels.items() if code == state.dollar)
-        st.selectbox(
+        st.columns([2, 3])[0].selectbox(
             common.tr("import.currency.dollar"),
             list(labels),
             index=list(labels).index(current),

@@ -299,7 +299,7 @@ TEXTS = {
         "Mapping profile « {name} » applied",
         "Profil de correspondance « {name} » appliqué",
     ),
-    "import.profile.save": ("Save this mapping as a profile", "Enregistrer cette correspondance"),
+    "import.profile.save": ("Save as a profile", "Enregistrer un profil"),
     "import.profile.name": ("Profile name", "Nom du profil"),
     "import.profile.save_button": ("Save", "Enregistrer"),
     "import.profile.saved": (

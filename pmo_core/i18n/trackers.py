@@ -152,9 +152,9 @@ TEXTS = {
         "{rows:enregistrement|enregistrements}, un par colonne",
     ),
     "import.shape": ("Laid out", "Disposition"),
-    "import.shape.auto": ("Under a header row", "Sous une ligne d'en-têtes"),
-    "import.shape.none": ("No header row", "Sans ligne d'en-têtes"),
-    "import.shape.transposed": ("Fields as rows, one record per column", "Champs en lignes, un par colonne"),
+    "import.shape.auto": ("Header row", "Avec en-têtes"),
+    "import.shape.none": ("No header row", "Sans en-têtes"),
+    "import.shape.transposed": ("Fields as rows", "Champs en lignes"),
     "import.shape.help": (
         "With no header row, every row is data: name each column below. Fields as rows: the first column holds "
         "the labels (Code, Name, Budget...) and each further column one project.",

@@ -130,7 +130,7 @@ def test_a_headerless_table_and_a_transposed_table_are_mapped_on_the_screen_and_
         for col, label in enumerate(["Code *", "Name *", "Project manager", "Budget at completion"]):
             choose(page, widget(page, f"field::export.xlsx::Export!0::{col}"), label)
         # Fields as rows: the user says so, then reads it as projects and names its rows.
-        choose(page, widget(page, "shape::odd.xlsx::S!0"), "Fields as rows, one record per column")
+        choose(page, widget(page, "shape::odd.xlsx::S!0"), "Fields as rows")
         page.get_by_text(re.compile("fields as rows from row 1: 2 records")).wait_for(timeout=30_000)
         choose(page, widget(page, "entity::odd.xlsx::S!1"), "Projects")
         for col, label in enumerate(["Code *", "Name *", "Budget at completion"]):

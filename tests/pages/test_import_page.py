@@ -143,7 +143,7 @@ def test_a_table_with_no_header_row_is_named_column_by_column_and_imported(db_pa
 def test_a_table_read_as_fields_in_rows_by_choice(db_path, tmp_path):
     rows = [["Ref", "X-1", "X-2"], ["Libellé long", "Alpha", "Beta"], ["Montant (k€)", "10", "20"]]
     at = upload_built(open_page("pages/import.py"), shapes.save(tmp_path / "odd.xlsx", {"S": rows}))
-    at.selectbox(key="shape::odd.xlsx::S!0").set_value("Fields as rows, one record per column").run()
+    at.selectbox(key="shape::odd.xlsx::S!0").set_value("Fields as rows").run()
     no_exception(at)
     key = "odd.xlsx::S!1"
     assert any("fields as rows from row 1: 2 records" in m.value for m in at.markdown)
