@@ -789,9 +789,12 @@ def _updates(
     )
     merged = merged.rename(columns={"code": "project_code"})
     for row in merged.to_dict("records"):
-        changed = [name for name in IDENTITY_FIELDS if _differs(row[f"{name}_before"], row[f"{name}_after"])]
+        changed = [
+            (name, row[f"{name}_before"], row[f"{name}_after"])
+            for name in IDENTITY_FIELDS
+            if _differs(row[f"{name}_before"], row[f"{name}_after"])
+        ]
         if changed:
-            shown = "; ".join(f"{row[f'{name}_before']} → {row[f'{name}_after']}" for name in changed)
             issues.append(
                 Issue(
                     WARNING,
@@ -800,7 +803,7 @@ def _updates(
                     row["_sheet"],
                     int(row["_row"]),
                     value=row["project_code"],
-                    params={"changes": shown, "fields": ", ".join(changed), "entity": "projects"},
+                    params={"changed": changed, "entity": "projects"},
                 )
             )
     return merged[columns].reset_index(drop=True)

@@ -63,9 +63,13 @@ class Issue:
             params["field"] = (
                 t("issue.field.project", lang) if field == "project" else t(f"field.{entity}.{field}", lang)
             )
-        if entity and "fields" in params:  # several fields, named in the user's words
-            names = [name.strip() for name in str(params["fields"]).split(",")]
-            params["fields"] = ", ".join(t(f"field.{entity}.{name}", lang).lower() for name in names)
+        if (
+            entity and "changed" in params
+        ):  # (field, before, after) of each change, the field in the user's words
+            params["changes"] = "; ".join(
+                f"{t(f'field.{entity}.{name}', lang).lower()} {before} → {after}"
+                for name, before, after in params["changed"]
+            )
         if entity:
             params["entity"] = t(f"import.entity.{entity}", lang).lower()
         return t(f"issue.{self.code}", lang, **params)

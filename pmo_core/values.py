@@ -837,8 +837,8 @@ def parse_status(series: pd.Series) -> Parsed:
 
 
 def _say_once(col: _Column, code: str) -> None:
-    """Keep one note of `code` for the whole column, at its first cell, counting the others: a way of reading
-    the column, not a problem of each cell."""
+    """Keep one note of `code` for the whole column, at its first cell, with how many cells it speaks for: a
+    way of reading the column, not a problem of each cell."""
     labels = [label for label, problem in col.problems.items() if problem.code == code]
     if not labels:
         return
@@ -846,7 +846,7 @@ def _say_once(col: _Column, code: str) -> None:
     problem = col.problems[first]
     for label in labels:
         del col.problems[label]
-    col.problems[first] = Problem(code, problem.severity, {**problem.params, "n": len(labels) - 1})
+    col.problems[first] = Problem(code, problem.severity, {**problem.params, "n": len(labels)})
 
 
 PROBABILITY_FRACTIONS = (0.1, 0.3, 0.5, 0.7, 0.9)  # PMBOK defaults for levels 1-5 (DOMAIN.md)

@@ -4,16 +4,17 @@ repeated sheets, quarters and ratings, and the before → after of updated proje
 TEXTS = {
     # Values read a way the user should know of, said once per column.
     "issue.period_read_as_date": (
-        "Quarters and fiscal years in this column ({value}{n:| and {n} more}) are read as dates: a start takes "
-        "the first day of its period, an end or due date its last day (here {read_as}).",
-        "Les trimestres et exercices de cette colonne ({value}{n:| et {n} autres}) sont lus comme des dates : "
-        "un début prend le premier jour de sa période, une fin ou une échéance le dernier (ici le {read_as}).",
+        "This column writes {n} {n:quarter or fiscal year|quarters or fiscal years} (« {value} » here), read as "
+        "dates: a start takes the first day of its period, an end or due date its last day (here {read_as}).",
+        "Cette colonne écrit {n} {n:trimestre ou exercice|trimestres ou exercices} (« {value} » ici), lus comme "
+        "des dates : un début prend le premier jour de sa période, une fin ou une échéance le dernier (ici le "
+        "{read_as}).",
     ),
     "issue.status_from_rating": (
-        "This column gives the status as a 1-5 rating ({value}{n:| and {n} more}): it is read as a CIO rating, "
-        "where 1 is the worst: 1-2 red, 3 amber, 4-5 green.",
-        "Cette colonne donne la météo par une note de 1 à 5 ({value}{n:| et {n} autres}) : elle est lue comme "
-        "une note de DSI, où 1 est la pire : 1-2 rouge, 3 orange, 4-5 vert.",
+        "This column gives {n} {n:status|statuses} as a 1-5 rating (« {value} » here), read as CIO ratings, where "
+        "1 is the worst: 1-2 red, 3 amber, 4-5 green.",
+        "Cette colonne donne {n} {n:météo|météos} par une note de 1 à 5 (« {value} » ici), lue comme une note de "
+        "DSI, où 1 est la pire : 1-2 rouge, 3 orange, 4-5 vert.",
     ),
     "issue.number_turned_into_date": (
         "« {value} » looks like a number a spreadsheet in another language turned into a date (« 07. Sep » for "
@@ -97,10 +98,10 @@ TEXTS = {
     ),
     # A partial import that changes who a project is.
     "issue.project_identity_changed": (
-        "{value} changes its {fields}: {changes}. Check that this code still names the same project; if it "
-        "now names another one, give that project its own code.",
-        "{value} change de {fields} : {changes}. Vérifiez que ce code désigne toujours le même projet ; s'il "
-        "en désigne désormais un autre, donnez à ce projet son propre code.",
+        "{value}: {changes}. Check that this code still names the same project; if it now names another one, "
+        "give that project its own code.",
+        "{value} : {changes}. Vérifiez que ce code désigne toujours le même projet ; s'il en désigne désormais "
+        "un autre, donnez à ce projet son propre code.",
     ),
     # What the report says of each table.
     "import.losses.columns": ("Not stored: {columns}", "Non enregistré : {columns}"),

@@ -82,7 +82,7 @@ def test_a_start_takes_the_first_day_and_an_end_the_last_and_the_column_says_so_
     assert ends.values[2] == pd.Timestamp(last_day(year, 3 * quarter))
     assert starts.values[4] == ends.values[4] == pd.Timestamp("2026-05-04")  # a real date stays itself
     assert [(row, p.code, p.params["n"]) for row, p in starts.problems.items()] == [
-        (2, "period_read_as_date", 1)
+        (2, "period_read_as_date", 2)
     ]
 
 

@@ -287,7 +287,7 @@ def test_quarter_dates_take_the_first_day_for_a_start_and_the_last_for_an_end_an
     )  # Q2 FY25, fiscal years as calendar years
     assert frame.at["Q-2", "forecast_end"] == pd.Timestamp("2027-12-31")  # FY2026-27 ends in 2027
     said = [(i.code, i.column, i.params["n"]) for i in table.issues]
-    assert said == [("period_read_as_date", "Start", 1), ("period_read_as_date", "Finish", 1)]
+    assert said == [("period_read_as_date", "Start", 2), ("period_read_as_date", "Finish", 2)]
     # With fiscal years starting in April (UK, Canada): Q2 FY25 is July 2024, FY2026-27 ends in March 2027.
     april = analyse(tmp_path / "q.xlsx", fiscal_start=4).tables[0].frame.set_index("code")
     assert april.at["Q-2", "start_date"] == pd.Timestamp("2024-07-01")
@@ -378,9 +378,9 @@ def test_a_partial_import_that_renames_a_project_says_so_before_and_after(con, t
     plan = build_plan(con, read_files([(path, path.name)]), scope="partial")
     said = [i for i in plan.warnings if i.code == "project_identity_changed"]
     assert [i.message("en") for i in said] == [
-        "b.xlsx, sheet “Projets”, row 2: PRJ-2025-008 changes its name: Mise en conformité RGPD → Data platform "
-        "groupe. Check that this code still names the same project; if it now names another one, give that "
-        "project its own code."
+        "b.xlsx, sheet “Projets”, row 2: PRJ-2025-008: name Mise en conformité RGPD → Data platform groupe. "
+        "Check that this code still names the same project; if it now names another one, give that project its "
+        "own code."
     ]
     shown = review.updates_table(plan, "en").iloc[0]
     assert shown["name"] == "Mise en conformité RGPD → Data platform groupe"
