@@ -131,29 +131,20 @@ else:
         column.metric(common.tr(f"import.change.{kind}"), counts[kind])
     updates = review.updates_table(plan, lang)
     for kind, frame in review.changes_by_kind(plan).items():
-        if kind == "updated" and len(updates):
-            with st.expander(f"{common.tr('import.change.updated')} ({len(frame)})", expanded=True):
+        if kind == "unchanged" or not len(frame):
+            continue
+        detailed = kind == "updated" and len(updates)  # before → after for the projects the files describe
+        with st.expander(f"{common.tr('import.change.' + kind)} ({len(frame)})", expanded=bool(detailed)):
+            if detailed:
                 st.caption(common.tr("import.updates.caption"))
-                common.table(
-                    updates,
-                    hide_index=True,
-                    width="stretch",
-                    column_config={
-                        "project_code": common.tr("field.projects.code"),
-                        **{name: common.tr(f"field.projects.{name}") for name in updates.columns[1:]},
-                    },
-                )
-        elif kind != "unchanged" and len(frame):
-            with st.expander(f"{common.tr('import.change.' + kind)} ({len(frame)})"):
-                common.table(
-                    frame,
-                    hide_index=True,
-                    width="stretch",
-                    column_config={
-                        "project_code": common.tr("field.projects.code"),
-                        "name": common.tr("field.projects.name"),
-                    },
-                )
+            shown = updates if detailed else frame
+            common.table(
+                shown,
+                hide_index=True,
+                width="stretch",
+                column_config={name: common.tr(f"field.projects.{name}") for name in shown.columns}
+                | {"project_code": common.tr("field.projects.code")},
+            )
     read_counts = plan.counts()
     st.caption(
         common.tr(

@@ -12,7 +12,13 @@ from pathlib import Path
 import openpyxl
 
 
-def save(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
+def save(
+    path: Path,
+    sheets: dict[str, list[list]],
+    merges: dict[str, list[str]] | None = None,
+    hidden: tuple[str, ...] = (),
+) -> Path:
+    """Write a workbook of these sheets (rows as lists), with merged ranges and hidden sheets."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():
@@ -21,6 +27,8 @@ def save(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]]
             sheet.append(row)
         for cells in (merges or {}).get(name, []):
             sheet.merge_cells(cells)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
     book.save(path)
     return path
 

@@ -14,19 +14,11 @@ from pmo_core import profiles
 from pmo_core.importer import ReadOptions, analyse_file, build_plan, override_key, read_files
 from pmo_core.mapping import profile_from_mapping
 from pmo_core.review import changed_mapping, field_choices, mapping_table
+from tests import shapes
 
 
 def save(path: Path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> Path:
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for name, rows in sheets.items():
-        sheet = workbook.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-    workbook.save(path)
-    return path
+    return shapes.save(path, sheets, hidden=hidden)
 
 
 def analyse(path: Path, **options):

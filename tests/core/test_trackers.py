@@ -22,20 +22,10 @@ from pmo_core.importer import (
     plan_from_frames,
     read_files,
 )
+from tests import shapes
 from tests.frames import projects
 
-
-def workbook(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        for cells in (merges or {}).get(name, []):
-            sheet.merge_cells(cells)
-    book.save(path)
-    return path
+workbook = shapes.save  # (path, sheets, merges): a workbook built in code
 
 
 def costs_of(path: Path, **options) -> pd.DataFrame:
