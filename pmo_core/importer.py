@@ -316,7 +316,8 @@ def understand(name: str, source: Source, options: ReadOptions, memo: dict | Non
         fiscal_start=options.fiscal_start,
         dollar=options.dollar,
     )
-    mapped = [(block, _mapping_of(block, name, options, profiles, ctx, memo)) for block in found]
+    saved = repr(options.profiles)  # a profile saved since the last reading changes the guesses
+    mapped = [(block, _mapping_of(block, name, options, profiles, ctx, memo, saved)) for block in found]
     # A risk column is read as a whole, and so is the same column spread over several tables (one fiche
     # per project): "Forte" then takes the same level in every table of the file.
     ctx = replace(ctx, five_level_fields=_five_level_fields(mapped))
@@ -411,10 +412,16 @@ def table_key(block: TableBlock) -> str:
 
 
 def _mapping_of(
-    block: TableBlock, name: str, options: ReadOptions, profiles: dict, ctx: ReadContext, memo: dict
+    block: TableBlock,
+    name: str,
+    options: ReadOptions,
+    profiles: dict,
+    ctx: ReadContext,
+    memo: dict,
+    saved: str = "",
 ) -> TableMapping:
     """Return how a table's columns are read: the guess, a saved profile, then the user's own choice."""
-    key = ("mapping", id(block), ctx)
+    key = ("mapping", id(block), ctx, saved)
     if key not in memo:
         mapping = guess_mapping(
             list(block.headers),
