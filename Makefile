@@ -7,9 +7,10 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: run test install install-test chromium lint bench demo clean
 
+# The demo runs in open mode (no sign-in, a banner says so); hosting sets PMO_AUTH (README, Deployment).
 run: $(VENV)/.installed
 	$(PY) -m pmo_core demo --if-empty
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	PMO_AUTH=open $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: $(VENV)/.installed-test chromium
 	$(PY) -m ruff check .

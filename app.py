@@ -1,26 +1,38 @@
-"""The frame of the app: page setup, the shared sidebar, and the navigation between pages."""
+"""The frame of the app: page setup, who is signed in, the shared sidebar, and the navigation between pages."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import common, signin
+from pmo_core.access import AccessDenied
 
 HERE = Path(__file__).parent
 
 st.set_page_config(page_title="PMO", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 
-common.sidebar()
+actor = signin.current_actor()
+if actor is None:  # nobody signed in: the sign-in page is the only page
+    st.navigation([st.Page(signin.page, title=common.tr("signin.title"), icon=":material/login:")]).run()
+    st.stop()
+st.session_state[common.ACTOR_KEY] = actor
 
-# (file and address, icon); the overview opens first, the project page is reached from links only.
+signin.banner()
+common.sidebar()
+signin.sidebar(actor)
+
+# (file and address, icon, the right that shows it); the overview opens first, the project page is reached
+# from links only. A page a role may not use is not listed; pmo_core refuses its writes all the same.
 NAVIGATION = (
-    ("overview", "dashboard"),
-    ("risks", "warning"),
-    ("budget", "euro"),
-    ("priorities", "leaderboard"),
-    ("import", "upload_file"),
-    ("settings", "settings"),
-    ("project", "folder_open"),
+    ("overview", "dashboard", "read"),
+    ("risks", "warning", "read"),
+    ("budget", "euro", "read"),
+    ("priorities", "leaderboard", "read"),
+    ("import", "upload_file", "read"),
+    ("settings", "settings", "read"),
+    ("audit", "history", "audit"),
+    ("admin", "admin_panel_settings", "users"),
+    ("project", "folder_open", "read"),
 )
 PAGES = [
     st.Page(
@@ -31,7 +43,11 @@ PAGES = [
         default=name == "overview",
         visibility="hidden" if name == "project" else "visible",
     )
-    for name, icon in NAVIGATION
+    for name, icon, right in NAVIGATION
+    if actor.can(right)
 ]
 
-st.navigation(PAGES).run()
+try:
+    st.navigation(PAGES).run()
+except AccessDenied as refused:  # a write the role does not allow: pmo_core stored nothing, say why
+    st.error(refused.message(common.lang()))

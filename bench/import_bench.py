@@ -26,6 +26,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from tests.actors import PMO
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
@@ -123,7 +125,7 @@ def case_import(path: Path) -> dict:
     plan = build_plan(con, reads, scope="full", as_of=AS_OF)
     if plan.has_errors:
         raise SystemExit(f"the benchmark workbook does not import: {plan.errors[0].message()}")
-    snapshots.apply_plan(con, plan, user="bench")
+    snapshots.apply_plan(con, plan, PMO)
     seconds = time.perf_counter() - began
     counts = plan.counts()
     con.close()

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pmo_core import snapshots, store, vocabulary  # noqa: E402
 from pmo_core.importer import plan_from_frames  # noqa: E402
+from tests.actors import PMO
 
 FIRST, SECOND = date(2026, 9, 30), date(2026, 10, 31)
 PORTFOLIOS = ["Digital", "Industry", "Compliance", "Support", "R&D", "Sales", "Infrastructure", "HR"]
@@ -138,13 +139,11 @@ def build_scale_store(
     timings["generate"] = time.perf_counter() - began
     con = store.connect(path)
     began = time.perf_counter()
-    snapshots.apply_plan(
-        con, plan_from_frames(con, frames, scope="full", as_of=FIRST, name="scale-1"), user="bench"
-    )
+    snapshots.apply_plan(con, plan_from_frames(con, frames, scope="full", as_of=FIRST, name="scale-1"), PMO)
     timings["first snapshot"] = time.perf_counter() - began
     began = time.perf_counter()
     snapshots.apply_plan(
-        con, plan_from_frames(con, _monthly_update(frames), as_of=SECOND, name="scale-2"), user="bench"
+        con, plan_from_frames(con, _monthly_update(frames), as_of=SECOND, name="scale-2"), PMO
     )
     timings["second snapshot"] = time.perf_counter() - began
     con.close()

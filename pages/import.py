@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages.ui import common, mapping
-from pmo_core import annotate, importer, review, settings, snapshots, template
+from pmo_core import access, annotate, importer, review, snapshots, template
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,6 +25,7 @@ def headers(*columns: str) -> dict[str, str]:
 con = common.cursor()
 lang = common.lang()
 values = common.current_settings()
+actor = common.actor()
 
 common.heading(common.tr("import.title"))
 st.caption(common.tr("import.caption", limit=values["max_upload_mb"]))
@@ -50,8 +51,16 @@ with st.expander(common.tr("import.template.title")):
 
 # 1. Files and options ------------------------------------------------------------------------------
 uploader_key = f"uploads_{st.session_state.get('upload_round', 0)}"
+if not actor.can("import"):
+    st.info(common.tr("access.import.read_only"))
+elif not actor.can("rollback"):  # a project manager: their own projects only
+    st.caption(common.tr("access.import.managed", projects=", ".join(sorted(actor.projects)) or "—"))
 uploads = st.file_uploader(
-    common.tr("import.upload"), type=ACCEPTED, accept_multiple_files=True, key=uploader_key
+    common.tr("import.upload"),
+    type=ACCEPTED,
+    accept_multiple_files=True,
+    key=uploader_key,
+    disabled=not actor.can("import"),
 )
 left, middle, right = st.columns([2, 2, 3])
 scope_labels = {common.tr("import.scope.partial"): "partial", common.tr("import.scope.full"): "full"}
@@ -184,11 +193,18 @@ else:
                 )
     if plan.has_errors:
         st.error(common.tr("import.blocked", errors=len(plan.errors)))
+    refusal = access.import_refusal(actor, plan)
+    if refusal is not None:
+        st.error(refusal.message(lang))
     if st.button(
-        common.tr("import.confirm"), type="primary", disabled=plan.has_errors or not any(read_counts.values())
+        common.tr("import.confirm"),
+        type="primary",
+        disabled=plan.has_errors or not any(read_counts.values()) or refusal is not None,
     ):
         try:
-            batch = snapshots.apply_plan(con, plan, user=values["import_user"], label=label or None)
+            batch = snapshots.apply_plan(con, plan, actor, label=label or None)
+        except access.AccessDenied:
+            raise  # the frame says why; nothing was stored
         except Exception as exc:  # the transaction rolled back: say so plainly, never a traceback
             st.error(common.tr("import.failed", error=type(exc).__name__))
             st.stop()
@@ -237,12 +253,12 @@ else:
         },
     )
     live = history.loc[history["rolled_back_at"].isna(), "batch_id"].tolist()
-    if live:
+    if live and actor.can("rollback"):
         left, right = st.columns([2, 3])
         batch = left.selectbox(common.tr("import.rollback.choose"), live, key="rollback_batch")
         sure = right.checkbox(common.tr("import.rollback.confirm", batch=batch), key="rollback_sure")
         if right.button(common.tr("import.rollback.button"), disabled=not sure):
-            snapshots.rollback(con, int(batch), user=settings.get(con, "import_user"))
+            snapshots.rollback(con, int(batch), actor)
             st.session_state["import_done"] = common.tr("import.rolled_back", batch=batch)
             st.session_state.pop("export_bytes", None)
             st.rerun()

@@ -29,7 +29,7 @@ CON = common.cursor()
 LANG = common.lang()
 SETTINGS = common.current_settings()
 RATE = SETTINGS["discount_rate_pct"] / 100
-USER = SETTINGS["import_user"]
+USER = common.actor()  # every change below is checked against their role and recorded under their name
 CURRENCY = SETTINGS["currency"]
 SYMBOL = formatting.currency_symbol(CURRENCY)
 
@@ -1170,7 +1170,7 @@ def save_section(
                     cost_basis=basis,
                     state_date=common.snapshot_date(f) or pd.Timestamp.today().date(),
                     filters=", ".join(parts),
-                    user=USER,
+                    actor=USER,
                     note=note or None,
                 )
                 st.success(tr("priorities.scenario.saved", name=name.strip()))
@@ -1349,7 +1349,7 @@ def plan_section(listed: pd.DataFrame, names: dict[int, str]) -> None:
         )
         if st.form_submit_button(tr("priorities.scenario.delete")):
             try:
-                scenarios.delete_scenario(CON, doomed)
+                scenarios.delete_scenario(CON, doomed, USER)
                 st.rerun()
             except scenarios.ScenarioRefused as exc:
                 show_error(str(exc))
@@ -1431,7 +1431,7 @@ def models_tab(models: list[priorities.ScoringModel]) -> None:
         priorities.restore_default(CON, model.model_id, USER)
         st.rerun()
     if not model.shipped_code and restore_col.button(tr("priorities.model.delete"), key="prio_model_delete"):
-        priorities.delete_model(CON, model.model_id)
+        priorities.delete_model(CON, model.model_id, USER)
         st.rerun()
     name_col, as_col, _ = st.columns([1.4, 1, 1.6], vertical_alignment="bottom")
     name = name_col.text_input(tr("priorities.model.new_name"), key="prio_model_name")

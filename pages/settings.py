@@ -4,9 +4,13 @@ import streamlit as st
 
 from pages.ui import common
 from pmo_core import settings
+from pmo_core.access import AccessDenied
 
 common.heading(common.tr("settings.title"))
 st.caption(common.tr("settings.caption"))
+ALLOWED = common.actor().can("settings")  # others read the settings; pmo_core refuses their changes anyway
+if not ALLOWED:
+    st.info(common.tr("access.settings.read_only"))
 
 con = common.cursor()
 table = settings.settings_table(con, common.lang())
@@ -14,7 +18,7 @@ edited = st.data_editor(
     table,
     hide_index=True,
     width="stretch",
-    disabled=["name", "label", "default", "help"],
+    disabled=True if not ALLOWED else ["name", "label", "default", "help"],
     column_config={
         "name": None,  # the internal name stays out of sight; the label says it in the user's words
         "label": st.column_config.TextColumn(common.tr("settings.col.name")),
@@ -25,9 +29,9 @@ edited = st.data_editor(
     },
     key="settings_editor",
 )
-if st.button(common.tr("settings.save"), type="primary"):
+if st.button(common.tr("settings.save"), type="primary", disabled=not ALLOWED):
     values = dict(zip(edited["name"], edited["value"], strict=True))
-    refused = settings.update_settings(con, values, common.lang())
+    refused = settings.update_settings(con, values, common.actor(), common.lang())
     if refused:
         for name, reason in refused.items():
             st.error(common.tr("settings.refused", name=common.tr(f"setting.label.{name}"), reason=reason))
@@ -61,7 +65,7 @@ def risk_scoring_section() -> None:
     st.data_editor(
         grid,
         hide_index=True,
-        disabled=["impact_label"],
+        disabled=True if not ALLOWED else ["impact_label"],
         column_order=["impact_label", *bands],
         column_config={
             "impact_label": st.column_config.TextColumn(common.tr("risks.settings.impact")),
@@ -71,9 +75,15 @@ def risk_scoring_section() -> None:
     )
     save_col, reset_col = st.columns(2)
     save_col.button(
-        common.tr("risks.settings.save"), type="primary", key="risk_band_save", on_click=_save_bands
+        common.tr("risks.settings.save"),
+        type="primary",
+        key="risk_band_save",
+        on_click=_save_bands,
+        disabled=not ALLOWED,
     )
-    reset_col.button(common.tr("risks.settings.reset"), key="risk_band_reset", on_click=_reset_bands)
+    reset_col.button(
+        common.tr("risks.settings.reset"), key="risk_band_reset", on_click=_reset_bands, disabled=not ALLOWED
+    )
     odd = risks.band_warnings(con)
     if odd:
         cells = ", ".join(f"{p} x {i}" for p, i in odd)
@@ -96,7 +106,10 @@ def _save_bands() -> None:
         for column, band in changes.items():
             grid.loc[int(row), column] = band
     try:
-        changed = risks.save_band_grid(cursor, grid)
+        changed = risks.save_band_grid(cursor, grid, common.actor())
+    except AccessDenied as exc:
+        _risk_message("error", exc.message(common.lang()))
+        return
     except ValueError as exc:
         _risk_message("error", common.tr("risks.settings.refused", reason=str(exc)))
         return
@@ -106,9 +119,12 @@ def _save_bands() -> None:
 def _reset_bands() -> None:
     from pmo_core import risks
 
-    _risk_message(
-        "success", common.tr("risks.settings.saved", n=risks.reset_bands(common.cursor())), restart=True
-    )
+    try:
+        changed = risks.reset_bands(common.cursor(), common.actor())
+    except AccessDenied as exc:
+        _risk_message("error", exc.message(common.lang()))
+        return
+    _risk_message("success", common.tr("risks.settings.saved", n=changed), restart=True)
 
 
 def risk_fractions_section(risks) -> None:
@@ -125,8 +141,14 @@ def risk_fractions_section(risks) -> None:
             value=float(current[level - 1]),
             format="%.2f",
             key=f"risk_fraction_{level}",
+            disabled=not ALLOWED,
         )
-    st.button(common.tr("risks.settings.fractions_save"), key="risk_fractions_save", on_click=_save_fractions)
+    st.button(
+        common.tr("risks.settings.fractions_save"),
+        key="risk_fractions_save",
+        on_click=_save_fractions,
+        disabled=not ALLOWED,
+    )
 
 
 def _save_fractions() -> None:
@@ -134,7 +156,10 @@ def _save_fractions() -> None:
 
     values = [st.session_state[f"risk_fraction_{level}"] for level in risks.LEVELS]
     try:
-        risks.save_probability_fractions(common.cursor(), values)
+        risks.save_probability_fractions(common.cursor(), values, common.actor())
+    except AccessDenied as exc:
+        _risk_message("error", exc.message(common.lang()))
+        return
     except ValueError as exc:
         _risk_message("error", common.tr("settings.refused", name="probability_fractions", reason=str(exc)))
         return

@@ -1,15 +1,19 @@
-"""The command line, for automation: import, history, rollback, export, demo and summary.
+"""The command line, for automation and IT: imports, history, rollback, export, demo, summary, user
+accounts, the audit trail, backups and restores.
 
     python -m pmo_core import tracker.xlsx --scope partial --dry-run
-    python -m pmo_core summary --json
+    python -m pmo_core user add alice --role pmo
+    python -m pmo_core backup /var/backups/pmo
 
-Every command takes the store from --db or $PMO_DB. A refused import exits with status 2 and its
-report on stderr; a store held by another process exits with status 3 and says why.
+Every command takes the store from --db or $PMO_DB, and acts under the operating-system user's name (or
+--user) with every right: whoever runs commands beside the store can replace its file anyway. A refused
+command exits with status 2 and says why on stderr; a store held by another process exits with status 3.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import signal
@@ -17,7 +21,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pmo_core import review, settings, snapshots, store
+from pmo_core import access, accounts, audit, backup, review, snapshots, store
 from pmo_core.currencies import parse_rate
 from pmo_core.i18n import t
 from pmo_core.importer import as_of_default, build_plan, read_files, read_options
@@ -35,8 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     except store.StoreBusy as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BUSY
-    except snapshots.RollbackRefused as exc:
+    except (snapshots.RollbackRefused, access.AccessDenied, accounts.AccountRefused) as exc:
         print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    except backup.BackupFailed as exc:
+        print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
 
 
@@ -46,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", help="the store (default: $PMO_DB, else data/pmo.duckdb)")
     parser.add_argument("--lang", choices=("en", "fr"), default=os.environ.get("PMO_LANG", "en"))
+    parser.add_argument("--user", help="the name the audit trail records (default: your login)")
     # The same options after the command name; SUPPRESS keeps a value given before it.
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument(
@@ -53,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     shared.add_argument(
         "--lang", choices=("en", "fr"), default=argparse.SUPPRESS, help="language of the messages"
+    )
+    shared.add_argument(
+        "--user", default=argparse.SUPPRESS, help="the name the audit trail records (default: your login)"
     )
     subparsers = parser.add_subparsers(dest="command", required=True)
 
@@ -113,12 +124,72 @@ def _parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("summary", help="counts of the current state")
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=_summary)
+
+    _user_commands(commands)
+
+    cmd = commands.add_parser("audit", help="read, check or export the audit trail")
+    cmd.add_argument("--who", action="append", default=[], help="only this user (repeatable)")
+    cmd.add_argument("--action", action="append", default=[], help="only this action (repeatable)")
+    cmd.add_argument("--since", type=date.fromisoformat, help="from this day")
+    cmd.add_argument("--until", type=date.fromisoformat, help="to this day, included")
+    cmd.add_argument("--export", type=Path, help="write the entries to this .xlsx or .csv file")
+    cmd.add_argument("--verify", action="store_true", help="check that no entry was edited or removed")
+    cmd.set_defaults(handler=_audit)
+
+    cmd = commands.add_parser(
+        "backup", help="write a consistent copy of the store into DIR, even while served"
+    )
+    cmd.add_argument("dir", type=Path)
+    cmd.set_defaults(handler=_backup)
+
+    cmd = commands.add_parser(
+        "restore", help="check the newest backup of DIR (or a backup file) and make it the store"
+    )
+    cmd.add_argument("dir", type=Path)
+    cmd.add_argument("--force", action="store_true", help="replace an existing store (kept beside it)")
+    cmd.set_defaults(handler=_restore)
     return parser
+
+
+def _user_commands(commands) -> None:
+    cmd = commands.add_parser("user", help="user accounts: add, passwd, role, disable, list")
+    verbs = cmd.add_subparsers(dest="verb", required=True)
+    password = argparse.ArgumentParser(add_help=False)
+    password.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (scripts)"
+    )
+    add = verbs.add_parser("add", parents=[password], help="create an account")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=access.ROLES)
+    add.add_argument(
+        "--projects", default="", help="project codes a project manager manages, comma-separated"
+    )
+    add.add_argument("--display-name")
+    add.add_argument(
+        "--no-password", action="store_true", help="an identity that signs in by single sign-on or the proxy"
+    )
+    add.set_defaults(handler=_user_add)
+    passwd = verbs.add_parser("passwd", parents=[password], help="set a new password (lifts a lock-out)")
+    passwd.add_argument("name")
+    passwd.set_defaults(handler=_user_passwd)
+    role = verbs.add_parser("role", help="give a role (creates a single sign-on identity if new)")
+    role.add_argument("name")
+    role.add_argument("role", choices=access.ROLES)
+    role.add_argument("--projects", help="project codes a project manager manages, comma-separated")
+    role.set_defaults(handler=_user_role)
+    disable = verbs.add_parser("disable", help="stop an account from signing in")
+    disable.add_argument("name")
+    disable.add_argument("--enable", action="store_true", help="let it sign in again")
+    disable.set_defaults(handler=_user_disable)
+    verbs.add_parser("list", help="list the accounts").set_defaults(handler=_user_list)
+
+
+def _actor(args: argparse.Namespace) -> access.Actor:
+    return access.command_line(getattr(args, "user", None))
 
 
 def _import(args: argparse.Namespace) -> int:
     con = store.connect(args.db)
-    user = settings.get(con, "import_user")
     options = read_options(con, lenient=args.lenient, include_hidden=args.include_hidden, dollar=args.dollar)
     missing = [path for path in args.files if not path.is_file()]
     if missing:
@@ -150,10 +221,12 @@ def _import(args: argparse.Namespace) -> int:
         batch = snapshots.apply_plan(
             con,
             plan,
-            user=user,
+            _actor(args),
             label=args.label,
             progress=(lambda table: _progress(args, f"writing {table}")) if args.progress else None,
         )
+    except access.AccessDenied:
+        raise
     except Exception as exc:  # the transaction rolled back; say so without a traceback
         print(t("cli.failed", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_REFUSED
@@ -277,7 +350,7 @@ def _history(args: argparse.Namespace) -> int:
 
 def _rollback(args: argparse.Namespace) -> int:
     con = store.connect(args.db)
-    snapshots.rollback(con, args.batch, user=settings.get(con, "import_user"))
+    snapshots.rollback(con, args.batch, _actor(args))
     print(t("cli.rolled_back", args.lang, batch=args.batch))
     return 0
 
@@ -299,7 +372,7 @@ def _demo(args: argparse.Namespace) -> int:
         print(t("cli.demo_skipped", args.lang))
         return 0
     directory = args.dir or store.db_path(args.db).parent / "demo"
-    batches = load_demo(con, directory, user=settings.get(con, "import_user"))
+    batches = load_demo(con, directory, _actor(args))
     print(t("cli.demo_loaded", args.lang, batches=len(batches)))
     return 0
 
@@ -312,4 +385,119 @@ def _summary(args: argparse.Namespace) -> int:
     else:
         for key, value in result.items():
             print(f"{key}: {value}")
+    return 0
+
+
+def _projects(text: str | None) -> tuple[str, ...] | None:
+    return None if text is None else tuple(p.strip() for p in text.split(",") if p.strip())
+
+
+def _password(args: argparse.Namespace) -> str:
+    """Read a new password: from standard input for scripts, else typed twice without echo."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(t("cli.user.password", args.lang))
+    if getpass.getpass(t("cli.user.password_again", args.lang)) != first:
+        raise accounts.AccountRefused("mismatch")
+    return first
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    password = None if args.no_password else _password(args)
+    accounts.add_user(
+        con, _actor(args), args.name, args.role, password, _projects(args.projects) or (), args.display_name
+    )
+    print(t("cli.user.added", args.lang, name=args.name, role=access.role_label(args.role, args.lang)))
+    return 0
+
+
+def _user_passwd(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    accounts.set_password(con, _actor(args), args.name, _password(args))
+    print(t("cli.user.password_set", args.lang, name=args.name))
+    return 0
+
+
+def _user_role(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    accounts.set_role(con, _actor(args), args.name, args.role, _projects(args.projects))
+    print(t("cli.user.role_set", args.lang, name=args.name, role=access.role_label(args.role, args.lang)))
+    return 0
+
+
+def _user_disable(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    accounts.set_disabled(con, _actor(args), args.name, disabled=not args.enable)
+    print(t("cli.user.enabled" if args.enable else "cli.user.disabled", args.lang, name=args.name))
+    return 0
+
+
+def _user_list(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    for row in accounts.list_users(con).itertuples():
+        flags = [t("cli.user.flag.disabled", args.lang)] if row.disabled else []
+        if not row.has_password:
+            flags.append(t("cli.user.flag.sso", args.lang))
+        projects = ", ".join(row.projects) if len(row.projects) else ""
+        print("\t".join([row.name, access.role_label(row.role, args.lang), projects, " ".join(flags)]))
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    if args.verify:
+        broken = audit.verify(con)
+        if broken:
+            print(t("cli.audit.broken", args.lang, entries=", ".join(map(str, broken))), file=sys.stderr)
+            return EXIT_REFUSED
+        print(t("cli.audit.intact", args.lang))
+        return 0
+    found = audit.entries(
+        con, audit.AuditFilter(tuple(args.who), tuple(args.action), args.since, args.until), limit=1_000_000
+    )
+    if args.export:
+        args.export.write_bytes(
+            audit.export_csv(found)
+            if args.export.suffix.lower() == ".csv"
+            else audit.export_xlsx(found, args.lang)
+        )
+        print(t("cli.exported", args.lang, path=args.export))
+        return 0
+    for row in found.itertuples():
+        print(
+            "\t".join(
+                str(v)
+                for v in (
+                    row.happened_at,
+                    row.user_name,
+                    row.origin,
+                    row.action,
+                    row.target,
+                    row.outcome,
+                    row.detail,
+                )
+            )
+        )
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    actor = _actor(args)
+    try:
+        con = store.connect(args.db)
+    except store.StoreBusy:  # the app serves it: its own backup thread writes the copy
+        path = backup.request_backup(store.db_path(args.db), args.dir, actor)
+    else:
+        try:
+            path = backup.write_backup(con, args.dir, actor)
+        finally:
+            con.close()
+    print(t("cli.backup.done", args.lang, path=path))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    report = backup.restore(args.dir, store.db_path(args.db), _actor(args), force=args.force)
+    print(t("cli.restore.done", args.lang, path=store.db_path(args.db), **report))
     return 0

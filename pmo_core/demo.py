@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from pmo_core.access import Actor
 from pmo_core.fields import fields_of
 from pmo_core.vocabulary import CATEGORY
 
@@ -398,7 +399,7 @@ def write_demo(directory: str | Path, lang: str = "en", seed: int = 20261031) ->
     return paths
 
 
-def load_demo(con: Any, directory: str | Path, user: str, lang: str = "en") -> list[int]:
+def load_demo(con: Any, directory: str | Path, actor: Actor, lang: str = "en") -> list[int]:
     """Write the demo workbooks and import them through the real importer, one batch per snapshot."""
     from pmo_core import importer, snapshots
 
@@ -408,7 +409,7 @@ def load_demo(con: Any, directory: str | Path, user: str, lang: str = "en") -> l
         plan = importer.build_plan(con, reads, scope="full", as_of=as_of)
         if plan.has_errors:
             raise ValueError(f"the demo workbook {path.name} does not import: {plan.errors[:3]}")
-        batches.append(snapshots.apply_plan(con, plan, user=user, label=f"Demo {as_of.isoformat()}"))
+        batches.append(snapshots.apply_plan(con, plan, actor, label=f"Demo {as_of.isoformat()}"))
     return batches
 
 

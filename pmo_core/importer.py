@@ -4,7 +4,7 @@ what the import would change before anything is stored.
     reads = read_files([(path, "tracker.xlsx")], ReadOptions())
     plan = build_plan(con, reads, scope="partial", as_of=date(2026, 10, 31))
     if not plan.has_errors:
-        snapshots.apply_plan(con, plan, user="PMO")
+        snapshots.apply_plan(con, plan, actor)
 """
 
 from __future__ import annotations

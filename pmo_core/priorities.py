@@ -19,10 +19,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from pmo_core import business_case
+from pmo_core import access, business_case
+from pmo_core.access import Actor
 from pmo_core.filters import Filters
 from pmo_core.i18n import t
-from pmo_core.store import transaction
 
 KINDS = ("weighted", "wsjf")
 DIRECTIONS = ("higher", "lower")
@@ -155,13 +155,15 @@ def validate_model(model: ScoringModel) -> list[str]:
     return problems
 
 
-def save_model(con: duckdb.DuckDBPyConnection, model: ScoringModel, user: str) -> int:
+def save_model(con: duckdb.DuckDBPyConnection, model: ScoringModel, actor: Actor) -> int:
     """Store a model (a new one when model_id is None) and return its id; refuse an invalid one."""
     problems = validate_model(model)
     if problems:
         raise ValueError(", ".join(problems))
-    now = datetime.now()
-    with transaction(con):
+    now, user = datetime.now(), actor.name
+    criteria = [f"{c.field}:{c.weight:g}:{c.direction}" for c in model.criteria]
+    target = model.name.strip()
+    with access.change(con, actor, "scoring", "scoring_model.save", target, {"criteria": criteria}) as entry:
         if model.model_id is None:
             model_id = con.execute(
                 """INSERT INTO scoring_models (name, kind, created_at, created_by, updated_at, updated_by)
@@ -175,6 +177,7 @@ def save_model(con: duckdb.DuckDBPyConnection, model: ScoringModel, user: str) -
                 {"t": now, "u": user, "m": model_id},
             )
             con.execute("DELETE FROM scoring_criteria WHERE model_id = $m", {"m": model_id})
+        entry["model"] = model_id
         _insert_criteria(con, model_id, model.criteria)
     return model_id
 
@@ -197,9 +200,9 @@ def _insert_criteria(con: duckdb.DuckDBPyConnection, model_id: int, criteria: tu
         )
 
 
-def delete_model(con: duckdb.DuckDBPyConnection, model_id: int) -> None:
+def delete_model(con: duckdb.DuckDBPyConnection, model_id: int, actor: Actor) -> None:
     """Delete a model of the users' own; the shipped defaults stay (they can be restored instead)."""
-    with transaction(con):
+    with access.change(con, actor, "scoring", "scoring_model.delete", model_id, {"model": model_id}):
         shipped = con.execute(
             "SELECT shipped_code FROM scoring_models WHERE model_id = $m", {"m": model_id}
         ).fetchone()
@@ -231,12 +234,12 @@ SHIPPED: dict[str, tuple[Criterion, ...]] = {
 }
 
 
-def restore_default(con: duckdb.DuckDBPyConnection, model_id: int, user: str) -> None:
+def restore_default(con: duckdb.DuckDBPyConnection, model_id: int, actor: Actor) -> None:
     """Put a shipped model's criteria back as they were shipped."""
     model = get_model(con, model_id)
     if model.shipped_code not in SHIPPED:
         raise ValueError("priorities.model.error.not_shipped")
-    save_model(con, replace(model, criteria=SHIPPED[model.shipped_code]), user)
+    save_model(con, replace(model, criteria=SHIPPED[model.shipped_code]), actor)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -370,17 +373,26 @@ def _wsjf_parts(values: dict[str, np.ndarray], model: ScoringModel, complete: np
 
 
 def override_rank(
-    con: duckdb.DuckDBPyConnection, model_id: int, code: str, rank: int | None, reason: str, user: str
+    con: duckdb.DuckDBPyConnection, model_id: int, code: str, rank: int | None, reason: str, actor: Actor
 ) -> None:
     """Record a manual rank (None hands the project back to its score), with who, when and why."""
     if not reason.strip():
         raise ValueError("priorities.override.error.reason")
     if rank is not None and rank < 1:
         raise ValueError("priorities.override.error.rank")
-    con.execute(
-        "INSERT INTO rank_overrides VALUES ($m, $c, $r, $why, $u, $t)",
-        {"m": model_id, "c": code, "r": rank, "why": reason.strip(), "u": user, "t": datetime.now()},
-    )
+    detail = {"model": model_id, "rank": rank, "reason": reason.strip()}
+    with access.change(con, actor, "scoring", "rank_override", code, detail):
+        con.execute(
+            "INSERT INTO rank_overrides VALUES ($m, $c, $r, $why, $u, $t)",
+            {
+                "m": model_id,
+                "c": code,
+                "r": rank,
+                "why": reason.strip(),
+                "u": actor.name,
+                "t": datetime.now(),
+            },
+        )
 
 
 def current_overrides(con: duckdb.DuckDBPyConnection, model_id: int) -> pd.DataFrame:

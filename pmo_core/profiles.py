@@ -7,11 +7,19 @@ from datetime import datetime
 
 import duckdb
 
+from pmo_core import access
+from pmo_core.access import Actor
 from pmo_core.mapping import Profile
 
 
-def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile, user: str) -> None:
+def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile, actor: Actor) -> None:
     """Store a profile under its name, replacing one of the same name."""
+    detail = {"entity": profile.entity, "fields": profile.fields}
+    with access.change(con, actor, "profiles", "mapping_profile.save", profile.name, detail):
+        _store_profile(con, profile, actor.name)
+
+
+def _store_profile(con: duckdb.DuckDBPyConnection, profile: Profile, user: str) -> None:
     con.execute(
         """INSERT OR REPLACE INTO mapping_profiles
            (name, signature, entity, fields_json, scales_json, wide_measure, options_json, created_at, created_by)
@@ -55,5 +63,6 @@ def load_profiles(con: duckdb.DuckDBPyConnection) -> list[Profile]:
     return profiles
 
 
-def delete_profile(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    con.execute("DELETE FROM mapping_profiles WHERE name = $name", {"name": name})
+def delete_profile(con: duckdb.DuckDBPyConnection, name: str, actor: Actor) -> None:
+    with access.change(con, actor, "profiles", "mapping_profile.delete", name):
+        con.execute("DELETE FROM mapping_profiles WHERE name = $name", {"name": name})

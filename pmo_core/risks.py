@@ -19,11 +19,11 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from pmo_core import exports, formatting, settings
+from pmo_core import access, exports, formatting, settings
+from pmo_core.access import Actor
 from pmo_core.filters import Filters
 from pmo_core.i18n import t
 from pmo_core.palette import BAND_EMOJI, BAND_ORDER
-from pmo_core.store import transaction
 from pmo_core.vocabulary import label
 
 LEVELS = (1, 2, 3, 4, 5)
@@ -126,7 +126,7 @@ def band_grid(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return grid.reset_index()
 
 
-def save_band_grid(con: duckdb.DuckDBPyConnection, grid: pd.DataFrame) -> int:
+def save_band_grid(con: duckdb.DuckDBPyConnection, grid: pd.DataFrame, actor: Actor) -> int:
     """Store an edited grid (as band_grid returns it); return how many cells changed; refuse an invalid grid whole."""
     columns = [str(p) for p in LEVELS]
     if "impact" not in grid or not set(columns) <= set(grid.columns):
@@ -144,31 +144,36 @@ def save_band_grid(con: duckdb.DuckDBPyConnection, grid: pd.DataFrame) -> int:
             f"probability {first.probability} x impact {first.impact}: "
             f"one of {', '.join(BAND_ORDER)} is expected, not {first.band!r}"
         )
-    return _write_bands(con, cells[["probability", "impact", "band"]])
+    return _write_bands(con, cells[["probability", "impact", "band"]], actor)
 
 
-def set_band(con: duckdb.DuckDBPyConnection, probability: int, impact: int, band: str) -> None:
+def set_band(con: duckdb.DuckDBPyConnection, probability: int, impact: int, band: str, actor: Actor) -> None:
     """Set one cell of the band table."""
     if band not in BAND_ORDER or probability not in LEVELS or impact not in LEVELS:
         raise ValueError(f"probability and impact 1-5 and a band among {', '.join(BAND_ORDER)} are expected")
-    _write_bands(con, pd.DataFrame([{"probability": probability, "impact": impact, "band": band}]))
+    _write_bands(con, pd.DataFrame([{"probability": probability, "impact": impact, "band": band}]), actor)
 
 
-def reset_bands(con: duckdb.DuckDBPyConnection) -> int:
+def reset_bands(con: duckdb.DuckDBPyConnection, actor: Actor) -> int:
     """Bring back the DOMAIN.md default band table; return how many cells changed."""
     cells = pd.DataFrame(
         [{"probability": p, "impact": i, "band": default_band(p, i)} for p in LEVELS for i in LEVELS]
     )
-    return _write_bands(con, cells)
+    return _write_bands(con, cells, actor)
 
 
-def _write_bands(con: duckdb.DuckDBPyConnection, cells: pd.DataFrame) -> int:
+def _write_bands(con: duckdb.DuckDBPyConnection, cells: pd.DataFrame, actor: Actor) -> int:
     """Update the given cells in one transaction; return how many changed."""
     before = band_table(con).set_index(["probability", "impact"])["band"]
-    changed = sum(before[(int(p), int(i))] != b for p, i, b in cells.itertuples(index=False))
+    moved = {
+        f"{p}x{i}": f"{before[(int(p), int(i))]} -> {b}"
+        for p, i, b in cells.itertuples(index=False)
+        if before[(int(p), int(i))] != b
+    }
+    changed = len(moved)
     con.register("_bands", cells)
     try:
-        with transaction(con):
+        with access.change(con, actor, "settings", "risk_bands", "risk_bands", moved):
             con.execute(
                 """UPDATE risk_bands SET band = n.band FROM _bands AS n
                    WHERE risk_bands.probability = n.probability AND risk_bands.impact = n.impact"""
@@ -194,12 +199,14 @@ def probability_fractions(con: duckdb.DuckDBPyConnection) -> tuple[float, ...]:
     return settings.get(con, "probability_fractions")
 
 
-def save_probability_fractions(con: duckdb.DuckDBPyConnection, fractions: list[float]) -> tuple[float, ...]:
+def save_probability_fractions(
+    con: duckdb.DuckDBPyConnection, fractions: list[float], actor: Actor
+) -> tuple[float, ...]:
     """Validate and store the five fractions; raise ValueError with a sentence when they do not fit."""
     values = [float(v) for v in fractions]
     if any(b < a for a, b in zip(values, values[1:], strict=False)):
         raise ValueError("probability_fractions: each level's fraction should be at least the one below it")
-    return settings.put(con, "probability_fractions", ",".join(f"{v:g}" for v in values))
+    return settings.put(con, "probability_fractions", ",".join(f"{v:g}" for v in values), actor)
 
 
 # --- Selections ----------------------------------------------------------------------------------------

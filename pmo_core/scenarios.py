@@ -12,8 +12,9 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
+from pmo_core import access
+from pmo_core.access import Actor
 from pmo_core.selection import Selection
-from pmo_core.store import transaction
 
 MAX_COMPARED = 4
 
@@ -31,7 +32,7 @@ def save_scenario(
     cost_basis: str,
     state_date: date,
     filters: str,
-    user: str,
+    actor: Actor,
     note: str | None = None,
 ) -> int:
     """Store a selection under a new name and return its id."""
@@ -42,7 +43,8 @@ def save_scenario(
         raise ScenarioRefused("priorities.scenario.error.no_selection")
     if con.execute("SELECT count(*) FROM scenarios WHERE name = $n", {"n": name}).fetchone()[0]:
         raise ScenarioRefused("priorities.scenario.error.taken")
-    with transaction(con):
+    detail = {"objective": objective, "budget": result.budget, "value": result.value, "cost": result.cost}
+    with access.change(con, actor, "scenarios", "scenario.save", name, detail) as entry:
         scenario_id = con.execute(
             """INSERT INTO scenarios (name, objective, cost_basis, budget, state_date, filters, total_value,
                                       total_cost, n_selected, n_candidates, note, created_at, created_by)
@@ -61,9 +63,10 @@ def save_scenario(
                 "m": result.n_candidates,
                 "note": note,
                 "t": datetime.now(),
-                "u": user,
+                "u": actor.name,
             },
         ).fetchone()[0]
+        entry["scenario"] = scenario_id
         projects = result.table[["code", "name", "selected", "cost", "value", "reason", "reason_args"]]
         con.register("_scenario_projects", projects)
         con.execute(
@@ -98,14 +101,18 @@ def list_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def mark_plan_of_record(con: duckdb.DuckDBPyConnection, scenario_id: int, user: str) -> None:
+def mark_plan_of_record(con: duckdb.DuckDBPyConnection, scenario_id: int, actor: Actor) -> None:
     """Make a scenario the plan of record, keeping who and when."""
-    updated = con.execute(
-        "UPDATE scenarios SET plan_of_record_at = $t, plan_of_record_by = $u WHERE scenario_id = $s RETURNING 1",
-        {"t": datetime.now(), "u": user, "s": scenario_id},
-    ).fetchall()
-    if not updated:
-        raise ScenarioRefused("priorities.scenario.error.unknown")
+    with access.change(
+        con, actor, "scenarios", "scenario.plan_of_record", scenario_id, {"scenario": scenario_id}
+    ):
+        updated = con.execute(
+            """UPDATE scenarios SET plan_of_record_at = $t, plan_of_record_by = $u WHERE scenario_id = $s
+               RETURNING 1""",
+            {"t": datetime.now(), "u": actor.name, "s": scenario_id},
+        ).fetchall()
+        if not updated:
+            raise ScenarioRefused("priorities.scenario.error.unknown")
 
 
 def plan_of_record(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -116,11 +123,12 @@ def plan_of_record(con: duckdb.DuckDBPyConnection) -> int | None:
     return row[0] if row else None
 
 
-def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int) -> None:
+def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, actor: Actor) -> None:
     """Delete a scenario; the plan of record cannot be deleted until another is marked."""
+    access.require(con, actor, "scenarios", "scenario.delete", str(scenario_id))
     if plan_of_record(con) == scenario_id:
         raise ScenarioRefused("priorities.scenario.error.delete_plan")
-    with transaction(con):
+    with access.change(con, actor, "scenarios", "scenario.delete", scenario_id, {"scenario": scenario_id}):
         for table in ("scenario_years", "scenario_projects", "scenarios"):
             con.execute(f"DELETE FROM {table} WHERE scenario_id = $s", {"s": scenario_id})  # noqa: S608
 

@@ -13,6 +13,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from pmo_core import access
+from pmo_core.access import Actor
 from pmo_core.i18n import LANGUAGES, t
 
 
@@ -47,7 +49,6 @@ class SettingRefused(ValueError):
 SETTINGS: tuple[Setting, ...] = (
     Setting("currency", "EUR", "choice", choices=("EUR", "USD", "GBP", "CHF", "CAD")),
     Setting("reporting_period_days", 35, "int", minimum=1, maximum=366),
-    Setting("import_user", "PMO", "text"),
     Setting("max_rows_per_sheet", 200_000, "int", minimum=100, maximum=2_000_000),
     Setting("max_upload_mb", 50, "int", minimum=1, maximum=1024),
     Setting("three_level_scale", "1,3,5", "text"),
@@ -162,16 +163,19 @@ def get_all(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return result
 
 
-def put(con: duckdb.DuckDBPyConnection, name: str, raw: Any) -> Any:
-    """Validate and store a setting; storing the default removes the override."""
+def put(con: duckdb.DuckDBPyConnection, name: str, raw: Any, actor: Actor) -> Any:
+    """Validate and store a setting, recording the value it replaces."""
     if name not in BY_NAME:
         raise KeyError(name)
     value = coerce(name, raw)
     text = _text(value)
-    con.execute(
-        "INSERT OR REPLACE INTO settings (name, value, updated_at) VALUES ($n, $v, $t)",
-        {"n": name, "v": text, "t": datetime.now()},
-    )
+    with access.change(
+        con, actor, "settings", "settings", name, {"before": _text(get(con, name)), "after": text}
+    ):
+        con.execute(
+            "INSERT OR REPLACE INTO settings (name, value, updated_at) VALUES ($n, $v, $t)",
+            {"n": name, "v": text, "t": datetime.now()},
+        )
     return value
 
 
@@ -197,15 +201,15 @@ def settings_table(con: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
 
 
 def update_settings(
-    con: duckdb.DuckDBPyConnection, values: dict[str, Any], lang: str = "en"
+    con: duckdb.DuckDBPyConnection, values: dict[str, Any], actor: Actor, lang: str = "en"
 ) -> dict[str, str]:
     """Store every valid changed value; return the reason, in `lang`, each invalid one was refused."""
-    refused = {}
+    refused: dict[str, str] = {}
     current = get_all(con)
     for name, raw in values.items():
         try:
             if coerce(name, raw) != current[name]:
-                put(con, name, raw)
+                put(con, name, raw, actor)
         except SettingRefused as exc:
             refused[name] = exc.reason(lang)
         except KeyError:  # a name the declared table does not hold (an old form, a typo in a script)

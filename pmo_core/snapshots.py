@@ -14,10 +14,12 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
+from pmo_core import access
+from pmo_core.access import Actor
 from pmo_core.fields import ENTITIES
 from pmo_core.i18n import t
 from pmo_core.importer import ImportPlan, stored_columns
-from pmo_core.store import CURRENT, checkpoint, quote, transaction
+from pmo_core.store import CURRENT, checkpoint, quote
 
 ROW_TABLES = {
     "projects": "project_rows",
@@ -61,18 +63,24 @@ class RollbackRefused(Exception):
 def apply_plan(
     con: duckdb.DuckDBPyConnection,
     plan: ImportPlan,
-    user: str,
+    actor: Actor,
     label: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> int:
-    """Store a checked plan as a new batch and return its id; refuse a plan that has errors.
+    """Store a checked plan as a new batch under the actor's name and return its id; refuse a plan that has
+    errors, or that touches projects the actor may not import.
 
     `progress` hears the name of each table as its rows go in, inside the transaction.
     """
     if plan.has_errors:
         raise ImportRefused(f"{len(plan.errors)} error(s): nothing was imported")
     counts = plan.counts()
-    with transaction(con):
+    files = ", ".join(f.name for f in plan.files)
+    denied = access.import_refusal(actor, plan)
+    if denied is not None:
+        access.refuse(con, actor, "import", files, denied)
+    detail = {"scope": plan.scope, "as_of": plan.as_of, "label": label, **plan.change_counts(), **counts}
+    with access.change(con, actor, "import", "import", files, detail) as entry:
         batch_id = con.execute(
             """INSERT INTO batches (imported_at, as_of, user_name, scope, label, n_projects, n_milestones, n_risks,
                                     n_cost_lines, n_business_case, n_warnings)
@@ -80,7 +88,7 @@ def apply_plan(
             {
                 "at": datetime.now(),
                 "as_of": plan.as_of,
-                "user": user,
+                "user": actor.name,
                 "scope": plan.scope,
                 "label": label,
                 "p": counts["projects"],
@@ -104,6 +112,7 @@ def apply_plan(
         _insert(con, "batch_rates", rates)
         coverage = plan.coverage.assign(batch_id=batch_id)[["batch_id", "entity", "project_code", "present"]]
         _insert(con, "coverage", coverage)
+        entry["batch"] = batch_id
         for entity, frame in plan.frames.items():
             if len(frame):
                 if progress:
@@ -160,9 +169,9 @@ def _issue_rows(batch_id: int, plan: ImportPlan) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> None:
+def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, actor: Actor) -> None:
     """Undo a batch: the views stop counting it, so the state before it comes back."""
-    with transaction(con):
+    with access.change(con, actor, "rollback", "rollback", f"batch {batch_id}", {"batch": batch_id}):
         row = con.execute(
             "SELECT rolled_back_at FROM batches WHERE batch_id = $b", {"b": batch_id}
         ).fetchone()
@@ -172,7 +181,7 @@ def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> None:
             raise RollbackRefused("done", batch=batch_id, when=f"{row[0]:%Y-%m-%d %H:%M}")
         con.execute(
             "UPDATE batches SET rolled_back_at = $t, rolled_back_by = $u WHERE batch_id = $b",
-            {"t": datetime.now(), "u": user, "b": batch_id},
+            {"t": datetime.now(), "u": actor.name, "b": batch_id},
         )
     checkpoint(con)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pmo_core import store
+from tests.actors import PMO
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -16,9 +17,13 @@ REAL = SHARED / "real"
 
 @pytest.fixture(autouse=True)
 def _private_store(tmp_path, monkeypatch):
-    """Point PMO_DB at a temporary file so no test can touch the real store."""
+    """Point PMO_DB at a temporary file so no test can touch the real store; serve in open mode (as `make run`
+    does) unless a test of sign-in says otherwise, with no scheduled backup."""
     monkeypatch.setenv("PMO_DB", str(tmp_path / "pmo.duckdb"))
     monkeypatch.setenv("PMO_LANG", "en")
+    monkeypatch.setenv("PMO_AUTH", "open")
+    monkeypatch.setenv("PMO_BACKUP_EVERY_HOURS", "0")
+    monkeypatch.setenv("PMO_BACKUP_DIR", str(tmp_path / "backups"))
 
 
 @pytest.fixture
@@ -41,7 +46,7 @@ def demo_store_file(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
     path = folder / "demo.duckdb"
     connection = store.connect(path)
-    load_demo(connection, folder / "workbooks", user="test")
+    load_demo(connection, folder / "workbooks", PMO)
     connection.execute("CHECKPOINT")
     connection.close()
     return path

@@ -16,7 +16,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pmo_core import formatting, settings, snapshots, store, vocabulary
+from pmo_core import backup, formatting, settings, snapshots, store, vocabulary
+from pmo_core.access import Actor
 from pmo_core.filters import Filters, filter_options
 from pmo_core.i18n import LANGUAGES, t
 from pmo_core.palette import STATUS_EMOJI
@@ -41,8 +42,11 @@ def _leave_automatic_pages() -> None:
 
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """Open the store once per server process; sessions each work on their own cursor."""
-    return store.connect(path)
+    """Open the store once per server process, and start the process's backup thread beside it (it alone can
+    copy a store this process holds); sessions each work on their own cursor."""
+    con = store.connect(path)
+    backup.start_service(con, path)
+    return con
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
@@ -124,21 +128,34 @@ def money(value: float | None, short: bool = False) -> str:
     return formatting.money(value, lang(), currency(), short=short)
 
 
+def actor() -> Actor:
+    """Return the person using this session, as the frame found them on this run."""
+    return st.session_state[ACTOR_KEY]
+
+
+ACTOR_KEY = "_acting"
+
+
+def language_switch() -> None:
+    """Draw the FR/EN switch (the sidebar's, and the sign-in page's before anyone is signed in)."""
+    st.sidebar.segmented_control(
+        tr("sidebar.language"),
+        options=["en", "fr"],
+        format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+        key=LANG_CONTROL_KEY,
+        default=lang(),
+        on_change=_language_chosen,
+        selection_mode="single",
+        required=True,  # a click on the language in force keeps it instead of clearing the choice
+    )
+
+
 def sidebar() -> Filters:
     """Draw the shared sidebar (language, snapshot, filters) and return the filters in force."""
     con = cursor()
     st.session_state["_settings"] = settings.get_all(con)
+    language_switch()
     with st.sidebar:
-        st.segmented_control(
-            tr("sidebar.language"),
-            options=["en", "fr"],
-            format_func=lambda code: {"en": "English", "fr": "Français"}[code],
-            key=LANG_CONTROL_KEY,
-            default=lang(),
-            on_change=_language_chosen,
-            selection_mode="single",
-            required=True,  # a click on the language in force keeps it instead of clearing the choice
-        )
         st.subheader(tr("sidebar.filters"))
         dates = [s.as_of for s in snapshots.list_snapshots(con)]
         options: list[date | str] = [CURRENT, *dates]  # not None: a selectbox shows None as "no choice"
@@ -159,7 +176,6 @@ def sidebar() -> Filters:
         narrowed = filter_options(con, as_of, tuple(portfolios))
         programmes = _multiselect("sidebar.programme", narrowed.programmes, "filter_programmes")
         managers = _multiselect("sidebar.manager", choices.managers, "filter_managers")
-        st.caption(tr("sidebar.user", user=current_settings()["import_user"]))
     filters = Filters(tuple(portfolios), tuple(programmes), tuple(managers), as_of)
     st.session_state["_filters"] = filters
     return filters

@@ -362,7 +362,7 @@ def _save_profile(cell, table: TableRead, key: str) -> None:
             lenient = st.session_state.get("import_lenient", False) or table.mapping.lenient
             mapping = replace(table.mapping, rates=rates or table.mapping.rates, lenient=lenient)
             profile = profile_from_mapping(name, mapping)
-            profiles.save_profile(common.cursor(), profile, common.current_settings()["import_user"])
+            profiles.save_profile(common.cursor(), profile, common.actor())
             st.success(common.tr("import.profile.saved", name=name))
 
 

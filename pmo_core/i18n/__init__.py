@@ -28,6 +28,7 @@ AREAS = (
     "settings",
     "annotate",
     "trackers",
+    "access",
 )
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from pmo_core import snapshots
 from pmo_core.importer import plan_from_frames
+from tests.actors import PMO
 
 JAN, MAR = date(2026, 1, 31), date(2026, 3, 31)
 
@@ -247,4 +248,4 @@ def load_two_snapshots(con) -> None:
     for frames, as_of in ((january(), JAN), (march(), MAR)):
         plan = plan_from_frames(con, frames, scope="full", as_of=as_of)
         assert not plan.has_errors, [i.message() for i in plan.errors]
-        snapshots.apply_plan(con, plan, user="test")
+        snapshots.apply_plan(con, plan, PMO)

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from pmo_core import budget, evm, settings, snapshots
 from pmo_core.filters import Filters
 from pmo_core.importer import plan_from_frames
+from tests.actors import PMO
 from tests.frames import projects
 
 FEB, MAR = date(2026, 2, 28), date(2026, 3, 31)
@@ -26,7 +27,7 @@ def line(code: str, year: int, month: int, cost_type: str = "CAPEX", **amounts: 
 def load(con, frames, as_of=MAR, scope="full"):
     plan = plan_from_frames(con, frames, scope=scope, as_of=as_of)
     assert not plan.has_errors, [i.message() for i in plan.errors]
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
 
 
 # --- A portfolio with one project per alert ------------------------------------------------------------

@@ -11,6 +11,7 @@ from pmo_core import business_case as bc
 from pmo_core import snapshots
 from pmo_core.filters import Filters
 from pmo_core.importer import plan_from_frames
+from tests.actors import PMO
 
 FLOWS = [-1000.0, 300.0, 400.0, 500.0]
 
@@ -108,7 +109,7 @@ def store_with_cases(con):
         con, {"projects": projects, "business_case": cases}, scope="full", as_of=date(2026, 10, 31)
     )
     assert not plan.has_errors
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
 
 
 def test_business_cases_from_the_store(con):
@@ -157,7 +158,7 @@ def test_the_french_template_carries_business_cases_back_in(demo_con, tmp_path):
             target, read_files([(path, path.name)], ReadOptions()), scope="full", as_of=date(2026, 10, 31)
         )
         assert not plan.has_errors
-        snapshots.apply_plan(target, plan, user="test")
+        snapshots.apply_plan(target, plan, PMO)
         again = bc.business_cases(target, Filters(), 0.08).set_index("code")
     finally:
         target.close()

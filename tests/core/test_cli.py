@@ -16,6 +16,7 @@ import pytest
 from pmo_core import snapshots, store
 from pmo_core.demo import build_demo
 from pmo_core.template import write_template
+from tests.actors import PMO
 from tests.conftest import ROOT, SAMPLES
 
 
@@ -110,7 +111,7 @@ def test_export_then_import_gives_the_same_data(db_path, tmp_path):
     from pmo_core.importer import plan_from_frames
 
     as_of, frames = build_demo()[-1]
-    snapshots.apply_plan(con, plan_from_frames(con, frames, scope="full", as_of=as_of), user="test")
+    snapshots.apply_plan(con, plan_from_frames(con, frames, scope="full", as_of=as_of), PMO)
     before = snapshots.state_frames(con)
     con.close()
     for lang in ("en", "fr"):

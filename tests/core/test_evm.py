@@ -11,6 +11,7 @@ import pytest
 from pmo_core import evm, settings, snapshots
 from pmo_core.filters import Filters
 from pmo_core.importer import plan_from_frames
+from tests.actors import PMO
 from tests.frames import projects
 
 SNAPSHOT = date(2026, 3, 31)
@@ -96,7 +97,7 @@ def portfolio() -> dict[str, pd.DataFrame]:
 def load(con, frames, as_of=SNAPSHOT, scope="full"):
     plan = plan_from_frames(con, frames, scope=scope, as_of=as_of)
     assert not plan.has_errors, [i.message() for i in plan.errors]
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
 
 
 @pytest.fixture
@@ -251,7 +252,7 @@ def test_bottom_up_uses_forecast_lines_after_the_status_date(con):
 
 def test_the_method_comes_from_settings(con):
     load(con, portfolio())
-    settings.put(con, "eac_method", "atypical")
+    settings.put(con, "eac_method", "atypical", PMO)
     row = evm.earned_value(con, Filters(), STATUS).set_index("code").loc["B"]
     assert row["eac"] == pytest.approx(1200)
 

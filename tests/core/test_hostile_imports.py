@@ -8,6 +8,7 @@ import pytest
 from pmo_core import importer, snapshots
 from pmo_core.importer import ReadOptions
 from tests import hostile_files
+from tests.actors import PMO
 from tests.hostile_files import build_corpus
 
 # The sandbox's time limit: a file that hung the reader would come back refused as "timeout", not as its code.
@@ -83,7 +84,7 @@ def test_a_hostile_file_is_refused_and_the_store_is_untouched(demo_con, corpus, 
             assert word.casefold() in message.casefold(), (lang, message)
 
     with pytest.raises(snapshots.ImportRefused):
-        snapshots.apply_plan(demo_con, plan, user="test")
+        snapshots.apply_plan(demo_con, plan, PMO)
     assert fingerprint(demo_con) == before
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from pmo_core import snapshots, tables
 from pmo_core.importer import ReadOptions, analyse_file, build_plan, read_files
+from tests.actors import PMO
 from tests.conftest import REAL, SAMPLES
 
 
@@ -19,7 +20,7 @@ def import_files(con, *names, folder=SAMPLES, scope="partial", as_of=None, optio
     reads = read_files([(folder / name, name) for name in names], options)
     plan = build_plan(con, reads, scope=scope, as_of=as_of, rates=rates)
     assert not plan.has_errors, [issue.message() for issue in plan.errors[:5]]
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
     return plan
 
 

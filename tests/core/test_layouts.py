@@ -15,6 +15,7 @@ from pmo_core.importer import ReadOptions, analyse_file, build_plan, override_ke
 from pmo_core.mapping import profile_from_mapping
 from pmo_core.review import changed_mapping, field_choices, mapping_table
 from tests import shapes
+from tests.actors import PMO
 
 
 def save(path: Path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> Path:
@@ -158,7 +159,7 @@ def test_a_saved_profile_is_applied_by_itself_to_the_same_headers(con, tmp_path)
     editor.loc[editor["header"] == "Resp.", "field"] = labels["manager"]
     chosen = changed_mapping(first, "projects", editor, None, "fr")
     assert chosen.field_column("budget").header == "Dotation 2026"
-    profiles.save_profile(con, profile_from_mapping("Suivi DSI", chosen), user="test")
+    profiles.save_profile(con, profile_from_mapping("Suivi DSI", chosen), PMO)
 
     later = save(
         tmp_path / "odd_next_month.xlsx", {"Feuil1": rows[:1] + [["X2", "Projet Y", "2 500", "Bob"]]}

@@ -9,6 +9,7 @@ import pytest
 
 from pmo_core import evm, portfolio, priorities, settings, snapshots
 from pmo_core.filters import Filters
+from tests.actors import PMO
 from tests.core.overview_store import JAN, MAR, load_two_snapshots
 
 NOW = Filters()
@@ -118,7 +119,7 @@ def test_earned_value_figures_come_from_evm(two):
 
 
 def test_the_reporting_period_is_a_setting(two):
-    settings.put(two, "reporting_period_days", 34)
+    settings.put(two, "reporting_period_days", 34, PMO)
     assert by_code(portfolio.project_table(two, NOW))["P2"]["status"] == "grey"
 
 

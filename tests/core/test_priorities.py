@@ -10,9 +10,11 @@ import pytest
 
 from pmo_core import priorities as pr
 from pmo_core import snapshots
+from pmo_core.access import Actor
 from pmo_core.filters import Filters
 from pmo_core.importer import plan_from_frames
 from pmo_core.priorities import Criterion, ScoringModel
+from tests.actors import PMO
 
 STRATEGIC = ScoringModel(
     1, "Weighted strategic", "weighted", pr.SHIPPED["weighted_strategic"], "weighted_strategic"
@@ -140,19 +142,21 @@ def test_shipped_models_are_in_the_store(con):
 
 def test_a_model_is_saved_edited_restored_and_deleted(con):
     model_id = pr.save_model(
-        con, ScoringModel(None, "Mine", "weighted", (Criterion("urgency", 2, "higher", 1, 5),)), user="ann"
+        con,
+        ScoringModel(None, "Mine", "weighted", (Criterion("urgency", 2, "higher", 1, 5),)),
+        Actor("ann", "pmo"),
     )
     assert pr.get_model(con, model_id).criteria == (Criterion("urgency", 2, "higher", 1, 5),)
     edited = ScoringModel(
         1, "Weighted strategic", "weighted", (Criterion("urgency", 1, "higher", 1, 5),), "weighted_strategic"
     )
-    pr.save_model(con, edited, user="ann")
+    pr.save_model(con, edited, Actor("ann", "pmo"))
     assert len(pr.get_model(con, 1).criteria) == 1
-    pr.restore_default(con, 1, user="ann")
+    pr.restore_default(con, 1, Actor("ann", "pmo"))
     assert pr.get_model(con, 1).criteria == pr.SHIPPED["weighted_strategic"]
     with pytest.raises(ValueError, match="delete_shipped"):
-        pr.delete_model(con, 1)
-    pr.delete_model(con, model_id)
+        pr.delete_model(con, 1, PMO)
+    pr.delete_model(con, model_id, PMO)
     assert model_id not in [m.model_id for m in pr.list_models(con)]
 
 
@@ -172,10 +176,10 @@ def test_invalid_models_are_refused_with_reasons():
 
 def test_a_manual_rank_keeps_who_when_and_why(con):
     with pytest.raises(ValueError):
-        pr.override_rank(con, 1, "P2", 1, "  ", user="ann")
-    pr.override_rank(con, 1, "P2", 1, "Board decision of 12 Oct", user="ann")
-    pr.override_rank(con, 1, "P3", 2, "Regulator deadline", user="bob")
-    pr.override_rank(con, 1, "P3", None, "Deadline moved", user="bob")  # handed back to its score
+        pr.override_rank(con, 1, "P2", 1, "  ", Actor("ann", "pmo"))
+    pr.override_rank(con, 1, "P2", 1, "Board decision of 12 Oct", Actor("ann", "pmo"))
+    pr.override_rank(con, 1, "P3", 2, "Regulator deadline", Actor("bob", "pmo"))
+    pr.override_rank(con, 1, "P3", None, "Deadline moved", Actor("bob", "pmo"))  # handed back to its score
     current = pr.current_overrides(con, 1)
     assert list(current["code"]) == ["P2"]
     assert (current.loc[0, "user_name"], current.loc[0, "reason"]) == ("ann", "Board decision of 12 Oct")
@@ -194,7 +198,7 @@ def load(con, projects: list[dict], cases: list[dict] | None = None) -> None:
         frames["business_case"] = pd.DataFrame(cases)
     plan = plan_from_frames(con, frames, scope="full", as_of=date(2026, 10, 31))
     assert not plan.has_errors
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
 
 
 def test_financial_inputs_come_from_the_business_case_when_there_is_one(con):
@@ -245,7 +249,7 @@ def test_ranking_applies_the_stored_manual_ranks(con):
         ],
     )
     assert list(pr.ranking(con, Filters(), 2, 0.08)["code"]) == ["A", "C", "B"]
-    pr.override_rank(con, 2, "B", 1, "Sponsor request", user="ann")
+    pr.override_rank(con, 2, "B", 1, "Sponsor request", Actor("ann", "pmo"))
     ranked = pr.ranking(con, Filters(), 2, 0.08)
     assert list(ranked["code"]) == ["B", "A", "C"]
     assert ranked.loc[0, "score_rank"] == 3 and ranked.loc[0, "override_by"] == "ann"

@@ -17,6 +17,7 @@ import pytest
 from pmo_core import profiles, review, snapshots
 from pmo_core.importer import ReadOptions, build_plan, read_files
 from pmo_core.mapping import profile_from_mapping
+from tests.actors import PMO
 from tests.conftest import REAL
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real not found beside the repository")
@@ -30,7 +31,7 @@ def with_profile(con, name):
     reads = read_files([(REAL / name, name)], ReadOptions(profiles=tuple(profiles.load_profiles(con))))
     plan = build_plan(con, reads, scope="full")
     assert not plan.has_errors, [issue.message() for issue in plan.errors[:5]]
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
     return plan
 
 
@@ -62,7 +63,7 @@ def test_the_canadian_register_imports_with_a_profile_saying_which_dollar_and_it
     for header in ("originalBudget", "latestBudget"):
         mapping = review.with_column(mapping, column(mapping, header), currency="CAD")
     mapping = replace(mapping, rates=(("CAD", 0.68),))
-    profiles.save_profile(con, profile_from_mapping("Canada IT over $1M", mapping), user="test")
+    profiles.save_profile(con, profile_from_mapping("Canada IT over $1M", mapping), PMO)
     plan = with_profile(con, "canada_gc_it_projects.csv")
     assert plan.rates == {"CAD": 0.68}
     projects = plan.frames["projects"].set_index("code")
@@ -86,7 +87,7 @@ def test_the_uk_register_imports_with_a_profile_for_its_two_ratings_its_pounds_a
     for header in ("total_baseline", "forecast_incl_NGC"):
         mapping = review.with_column(mapping, column(mapping, header), scale=1e6, currency="GBP")
     mapping = replace(mapping, rates=(("GBP", 1.15),), lenient=True)
-    profiles.save_profile(con, profile_from_mapping("UK GMPP", mapping), user="test")
+    profiles.save_profile(con, profile_from_mapping("UK GMPP", mapping), PMO)
     plan = with_profile(con, "uk_gmpp_2023.csv")
     projects = plan.frames["projects"].set_index("code")
     assert len(projects) == 244

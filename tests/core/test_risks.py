@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from pmo_core import risks, snapshots, values
 from pmo_core.filters import Filters
 from pmo_core.importer import plan_from_frames
+from tests.actors import PMO
 from tests.frames import projects
 
 SEPT, OCT = date(2026, 9, 30), date(2026, 10, 31)
@@ -91,7 +92,7 @@ def _october_risks() -> pd.DataFrame:
 def _load(con, as_of: date, risk_rows: pd.DataFrame) -> None:
     plan = plan_from_frames(con, {"projects": _portfolio(), "risks": risk_rows}, scope="full", as_of=as_of)
     assert not plan.has_errors, plan.errors
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
 
 
 @pytest.fixture
@@ -198,7 +199,7 @@ def test_residual_view_uses_residual_values_where_given(store):
 def test_a_risk_changes_band_when_the_band_table_is_edited(store):
     before = risks.register(store, Filters(), risks.RiskFilter()).rows.set_index("code")
     assert before.loc["R1", "band"] == "moderate"  # 4 x 2 = 8
-    risks.set_band(store, 4, 2, "low")  # the organisation decides that 4 x 2 is low
+    risks.set_band(store, 4, 2, "low", PMO)  # the organisation decides that 4 x 2 is low
     after = risks.register(store, Filters(), risks.RiskFilter()).rows.set_index("code")
     assert after.loc["R1", "band"] == "low"
     assert after.loc["R1", "score"] == 8  # the score does not change, only its band
@@ -209,7 +210,7 @@ def test_a_risk_changes_band_when_the_band_table_is_edited(store):
 
 def test_the_overview_join_on_risk_bands_agrees_with_the_reference(store):
     """An other page counting critical risks by joining risk_bands gets the same figure, edited table included."""
-    risks.set_band(store, 3, 4, "critical")
+    risks.set_band(store, 3, 4, "critical", PMO)
     joined = store.execute(
         """SELECT count(*) FROM risks AS r JOIN risk_bands AS b USING (probability, impact)
            WHERE b.band = 'critical' AND r.status <> 'closed'"""
@@ -235,14 +236,14 @@ def test_summary_counts_and_exposure(store):
 
 
 def test_probability_fractions_setting_drives_exposure(store):
-    risks.save_probability_fractions(store, [0.05, 0.2, 0.4, 0.6, 0.8])
+    risks.save_probability_fractions(store, [0.05, 0.2, 0.4, 0.6, 0.8], PMO)
     summary = risks.risk_summary(store, Filters(), risks.RiskFilter())
     assert summary.exposure == pytest.approx(0.6 * 100_000 + 0.4 * 50_000)  # R1 at level 4, R4 at level 3
 
 
 def test_fractions_that_decrease_are_refused_and_nothing_is_stored(store):
     with pytest.raises(ValueError, match="at least"):
-        risks.save_probability_fractions(store, [0.1, 0.5, 0.3, 0.7, 0.9])
+        risks.save_probability_fractions(store, [0.1, 0.5, 0.3, 0.7, 0.9], PMO)
     assert risks.probability_fractions(store) == (0.1, 0.3, 0.5, 0.7, 0.9)
 
 
@@ -317,9 +318,9 @@ def test_band_grid_round_trips_and_counts_changes(con):
     assert grid["impact"].tolist() == [5, 4, 3, 2, 1]
     assert grid.loc[grid.impact == 2, "4"].item() == "moderate"
     grid.loc[grid.impact == 2, "4"] = "low"
-    assert risks.save_band_grid(con, grid) == 1
+    assert risks.save_band_grid(con, grid, PMO) == 1
     assert risks.band_grid(con).loc[lambda g: g.impact == 2, "4"].item() == "low"
-    assert risks.save_band_grid(con, grid) == 0  # saving the same grid again changes nothing
+    assert risks.save_band_grid(con, grid, PMO) == 0  # saving the same grid again changes nothing
 
 
 def test_an_invalid_grid_is_refused_whole(con):
@@ -327,23 +328,23 @@ def test_an_invalid_grid_is_refused_whole(con):
     grid.loc[grid.impact == 5, "1"] = "high"
     grid.loc[grid.impact == 1, "1"] = "severe"  # not a band
     with pytest.raises(ValueError, match="severe"):
-        risks.save_band_grid(con, grid)
+        risks.save_band_grid(con, grid, PMO)
     assert risks.band_grid(con).loc[lambda g: g.impact == 5, "1"].item() == "moderate"  # nothing stored
 
 
 def test_band_warnings_point_at_cells_lower_than_a_smaller_cell(con):
     assert risks.band_warnings(con) == []
-    risks.set_band(con, 5, 5, "moderate")  # below 4 x 5 (critical), a likely typo
+    risks.set_band(con, 5, 5, "moderate", PMO)  # below 4 x 5 (critical), a likely typo
     assert risks.band_warnings(con) == [(5, 5)]
-    assert risks.reset_bands(con) == 1
+    assert risks.reset_bands(con, PMO) == 1
     assert risks.band_warnings(con) == []
 
 
 def test_set_band_refuses_unknown_values(con):
     with pytest.raises(ValueError):
-        risks.set_band(con, 6, 1, "low")
+        risks.set_band(con, 6, 1, "low", PMO)
     with pytest.raises(ValueError):
-        risks.set_band(con, 1, 1, "tiny")
+        risks.set_band(con, 1, 1, "tiny", PMO)
 
 
 # --- Movement between snapshots ------------------------------------------------------------------------
@@ -508,7 +509,7 @@ def test_two_risks_with_one_key_count_once_with_the_higher_score(con):
 def test_movement_skips_projects_a_partial_import_left_alone(con):
     _load(con, SEPT, pd.DataFrame([_risk("R1", "P1", 2, 2), _risk("R2", "P2", 3, 3)]))
     october = {"projects": _portfolio().iloc[[0]], "risks": pd.DataFrame([_risk("R1", "P1", 3, 2)])}
-    snapshots.apply_plan(con, plan_from_frames(con, october, scope="partial", as_of=OCT), user="test")
+    snapshots.apply_plan(con, plan_from_frames(con, october, scope="partial", as_of=OCT), PMO)
     moved = risks.movement(con, Filters(), risks.RiskFilter(), SEPT)
     assert moved.rows.code.tolist() == ["R1"]  # P2 was not restated: R2 stays, unmoved
     assert moved.counts["escalated"] == 1

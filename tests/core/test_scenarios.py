@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from pmo_core import scenarios as sc
+from pmo_core.access import Actor
 from pmo_core.selection import MONEY_UNIT, select_portfolio
+from tests.actors import PMO
 
 D = date(2026, 10, 31)
 
@@ -44,7 +46,14 @@ def years() -> pd.DataFrame:
 def save(con, name: str, budget: float, user: str = "ann") -> int:
     result = select_portfolio(candidates(), budget, unit=MONEY_UNIT, year_costs=years())
     return sc.save_scenario(
-        con, name, result, objective="npv", cost_basis="budget", state_date=D, filters="", user=user
+        con,
+        name,
+        result,
+        objective="npv",
+        cost_basis="budget",
+        state_date=D,
+        filters="",
+        actor=Actor(user, "pmo"),
     )
 
 
@@ -73,7 +82,14 @@ def test_an_infeasible_selection_is_not_saved(con):
     result = select_portfolio(candidates(), 10, unit=MONEY_UNIT, forced_in=("A",))
     with pytest.raises(sc.ScenarioRefused, match="no_selection"):
         sc.save_scenario(
-            con, "Nope", result, objective="npv", cost_basis="budget", state_date=D, filters="", user="ann"
+            con,
+            "Nope",
+            result,
+            objective="npv",
+            cost_basis="budget",
+            state_date=D,
+            filters="",
+            actor=Actor("ann", "pmo"),
         )
 
 
@@ -100,15 +116,15 @@ def test_up_to_four_scenarios_side_by_side(con):
 def test_the_plan_of_record_is_the_last_marked_and_keeps_who_and_when(con):
     lean, full = save(con, "Lean", 80), save(con, "Full", 120)
     assert sc.plan_of_record(con) is None
-    sc.mark_plan_of_record(con, lean, user="ann")
-    sc.mark_plan_of_record(con, full, user="bob")
+    sc.mark_plan_of_record(con, lean, Actor("ann", "pmo"))
+    sc.mark_plan_of_record(con, full, Actor("bob", "pmo"))
     assert sc.plan_of_record(con) == full
     listed = sc.list_scenarios(con).set_index("scenario_id")
     assert listed.loc[full, "plan_of_record"] and not listed.loc[lean, "plan_of_record"]
     assert listed.loc[full, "plan_of_record_by"] == "bob"
     with pytest.raises(sc.ScenarioRefused, match="delete_plan"):
-        sc.delete_scenario(con, full)
-    sc.delete_scenario(con, lean)
+        sc.delete_scenario(con, full, PMO)
+    sc.delete_scenario(con, lean, PMO)
     assert list(sc.list_scenarios(con)["name"]) == ["Full"]
     with pytest.raises(sc.ScenarioRefused, match="unknown"):
-        sc.mark_plan_of_record(con, 999, user="ann")
+        sc.mark_plan_of_record(con, 999, Actor("ann", "pmo"))

@@ -15,6 +15,7 @@ from pmo_core import selection, snapshots
 from pmo_core.filters import Filters
 from pmo_core.importer import plan_from_frames
 from pmo_core.selection import MONEY_UNIT, build_problem, efficient_frontier, select_portfolio, solve
+from tests.actors import PMO
 
 
 def frame(*rows: tuple) -> pd.DataFrame:
@@ -309,7 +310,7 @@ def test_candidates_leave_closed_projects_out_and_offer_both_cost_bases(con):
         ]
     )
     plan = plan_from_frames(con, {"projects": projects}, scope="full", as_of=date(2026, 10, 31))
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
     budget = selection.selection_candidates(con, Filters(), model_id=None, cost_basis="budget", rate=0.08)
     remaining = selection.selection_candidates(
         con, Filters(), model_id=None, cost_basis="remaining", rate=0.08

@@ -22,6 +22,7 @@ from pmo_core.importer import (
 )
 from pmo_core.mapping import profile_from_mapping
 from tests import shapes
+from tests.actors import PMO
 
 
 def analyse(path, **options):
@@ -71,7 +72,7 @@ def test_a_table_with_no_header_row_is_said_unread_then_named_column_by_column(c
     assert stored["start_date"] == pd.Timestamp("2026-03-01")
     assert len(plan.frames["projects"]) == 3  # every row, the first one included
     # Saved as a profile, the choice reads next month's export by itself.
-    profiles.save_profile(con, profile_from_mapping("Export DSI", read.tables[0].mapping), user="test")
+    profiles.save_profile(con, profile_from_mapping("Export DSI", read.tables[0].mapping), PMO)
     later = shapes.save(
         tmp_path / "export_next.xlsx", {"Export": [["HL-09", "Nouveau", "Dan", 5, "2026-06-01"]]}
     )
@@ -236,7 +237,7 @@ def test_two_columns_with_one_header_are_both_offered_and_can_feed_one_field_in_
     saved = profile_from_mapping("GMPP", read.tables[0].mapping)
     assert saved.fields["colour rating"] == saved.fields["colour rating#2"] == "status"
     assert saved.options["orders"] == {"colour rating#2": 0, "colour rating": 1}
-    profiles.save_profile(con, saved, user="test")
+    profiles.save_profile(con, saved, PMO)
     _, again = screen(path, con)
     assert again.tables[0].frame["status"].tolist() == ["amber", "red", "green"]
 
@@ -328,7 +329,7 @@ def test_a_register_of_one_project_is_assigned_to_it_and_the_choice_is_saved(con
     plan = build_plan(con, [*read_files([(projects, projects.name)]), read])
     assert not plan.has_errors
     assert plan.frames["risks"]["project_code"].tolist() == ["ONE", "ONE"]
-    profiles.save_profile(con, profile_from_mapping("Registre ONE", read.tables[0].mapping), user="test")
+    profiles.save_profile(con, profile_from_mapping("Registre ONE", read.tables[0].mapping), PMO)
     _, again = screen(path, con)
     assert again.tables[0].frame["project_code"].tolist() == ["ONE", "ONE"]
 
@@ -338,7 +339,7 @@ def test_a_title_naming_no_project_is_resolved_on_the_screen_for_all_its_rows(co
         tmp_path / "p.xlsx", {"Projets": [["Code projet", "Intitulé"], ["DSI-1", "Refonte paie"]]}
     )
     plan = build_plan(con, read_files([(known, known.name)]))
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
     rows = [["Projet", "Risque", "Probabilité", "Impact"]] + [
         ["Paie v2", f"Risque {n}", 2, 3] for n in range(4)
     ]
@@ -369,7 +370,7 @@ def test_a_partial_import_that_renames_a_project_says_so_before_and_after(con, t
         ["PRJ-2025-008", "Mise en conformité RGPD", 100, "Vert"],
     ]
     path = shapes.save(tmp_path / "a.xlsx", {"Projets": first})
-    snapshots.apply_plan(con, build_plan(con, read_files([(path, path.name)])), user="test")
+    snapshots.apply_plan(con, build_plan(con, read_files([(path, path.name)])), PMO)
     second = [
         ["Code projet", "Intitulé", "Budget", "Météo"],
         ["PRJ-2025-008", "Data platform groupe", 150, "Rouge"],

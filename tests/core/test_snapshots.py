@@ -9,6 +9,7 @@ import pytest
 
 from pmo_core import snapshots, store
 from pmo_core.importer import plan_from_frames
+from tests.actors import PMO
 from tests.frames import projects, two_projects
 
 JAN, FEB, MAR = date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 31)
@@ -17,7 +18,7 @@ JAN, FEB, MAR = date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 31)
 def load(con, frames, as_of, scope="partial"):
     plan = plan_from_frames(con, frames, scope=scope, as_of=as_of)
     assert not plan.has_errors, [i.message() for i in plan.errors]
-    return snapshots.apply_plan(con, plan, user="test")
+    return snapshots.apply_plan(con, plan, PMO)
 
 
 def names(con, as_of=None):
@@ -107,7 +108,7 @@ def test_rollback_brings_back_the_state_before(con):
         FEB,
     )
     assert names(con) == {"P1": "Alpha", "P2": "Beta changed", "P9": "New"}
-    snapshots.rollback(con, batch, user="test")
+    snapshots.rollback(con, batch, PMO)
     after = snapshots.state_frames(con)
     for entity in before:
         pd.testing.assert_frame_equal(before[entity], after[entity])
@@ -117,11 +118,11 @@ def test_rollback_brings_back_the_state_before(con):
 
 def test_rollback_of_an_unknown_or_already_undone_batch_is_refused(con):
     batch = load(con, two_projects(), JAN)
-    snapshots.rollback(con, batch, user="test")
+    snapshots.rollback(con, batch, PMO)
     with pytest.raises(snapshots.RollbackRefused, match="already rolled back"):
-        snapshots.rollback(con, batch, user="test")
+        snapshots.rollback(con, batch, PMO)
     with pytest.raises(snapshots.RollbackRefused, match="no import batch 99"):
-        snapshots.rollback(con, 99, user="test")
+        snapshots.rollback(con, 99, PMO)
 
 
 def test_a_plan_with_errors_is_refused_and_stores_nothing(con):
@@ -132,7 +133,7 @@ def test_a_plan_with_errors_is_refused_and_stores_nothing(con):
     assert plan.has_errors
     assert {i.code for i in plan.errors} == {"duplicate_project_code"}
     with pytest.raises(snapshots.ImportRefused):
-        snapshots.apply_plan(con, plan, user="test")
+        snapshots.apply_plan(con, plan, PMO)
     assert fingerprint(con) == before
 
 
@@ -145,7 +146,7 @@ def test_a_failure_inside_the_transaction_leaves_the_store_as_it_was(con):
         columns=plan.frames["milestones"].columns
     )
     with pytest.raises(Exception, match="NOT NULL"):
-        snapshots.apply_plan(con, plan, user="test")
+        snapshots.apply_plan(con, plan, PMO)
     assert fingerprint(con) == before
 
 

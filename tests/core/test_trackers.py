@@ -23,6 +23,7 @@ from pmo_core.importer import (
     read_files,
 )
 from tests import shapes
+from tests.actors import PMO
 from tests.frames import projects
 
 workbook = shapes.save  # (path, sheets, merges): a workbook built in code
@@ -259,7 +260,7 @@ def test_a_code_in_another_case_is_the_known_project(con, tmp_path):
         plan_from_frames(
             con, {"projects": projects({"code": "DSI-01", "name": "Paie"})}, as_of=date(2026, 1, 31)
         ),
-        user="test",
+        PMO,
     )
     path = workbook(tmp_path / "case.xlsx", {"Projets": [["Code projet", "Intitulé"], ["dsi 01", "Paie"]]})
     plan = build_plan(con, read_files([(path, path.name)]), as_of=date(2026, 2, 28))
@@ -444,7 +445,7 @@ def test_lenient_reading_leaves_out_a_row_it_cannot_store(con, tmp_path):
     assert not plan.has_errors
     assert plan.frames["risks"]["title"].tolist() == ["Strike"]
     assert {i.code for i in plan.warnings} >= {"row_skipped"}
-    snapshots.apply_plan(con, plan, user="test")  # stores, where it used to break a NOT NULL constraint
+    snapshots.apply_plan(con, plan, PMO)  # stores, where it used to break a NOT NULL constraint
     assert snapshots.summary(con)["risks"] == 1
 
 
@@ -644,7 +645,7 @@ def test_a_wide_business_case_imports_beside_its_projects(con, tmp_path):
     path = workbook(tmp_path / "dossier.xlsx", sheets)
     plan = build_plan(con, read_files([(path, path.name)]), as_of=date(2026, 3, 31))
     assert not plan.has_errors and plan.counts()["business_case"] == 3
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
     stored = snapshots.state_frames(con)["business_case"].sort_values("year")
     assert stored[["year", "cost", "benefit"]].to_dict("list") == {
         "year": [0, 1, 2],

@@ -86,7 +86,11 @@ def test_a_manual_rank_is_kept_with_who_and_why(demo_db):
         history = priorities.override_history(con, 1)
     finally:
         con.close()
-    assert (history.loc[0, "code"], history.loc[0, "rank"], history.loc[0, "user_name"]) == (code, 1, "PMO")
+    assert (history.loc[0, "code"], history.loc[0, "rank"], history.loc[0, "user_name"]) == (
+        code,
+        1,
+        "anonymous",
+    )  # open mode: nobody signed in
 
 
 def test_an_empty_store_says_so(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from pmo_core import formatting, project_detail, store
 from pmo_core.filters import Filters
+from tests.actors import PMO
 from tests.core.overview_store import load_two_snapshots
 from tests.pages.conftest import APP, no_exception
 
@@ -123,7 +124,7 @@ def test_the_lifecycle_a_tracker_gives_shows_beside_the_phase(db_path, tmp_path)
     ]
     path = shapes.save(tmp_path / "lc.xlsx", {"Projects": rows})
     con = store.connect(db_path)
-    snapshots.apply_plan(con, build_plan(con, read_files([(path, path.name)])), user="test")
+    snapshots.apply_plan(con, build_plan(con, read_files([(path, path.name)])), PMO)
     con.close()
     for lang, shown in (("en", "**Build · On hold**"), ("fr", "**Build · Suspendu**")):
         at = open_project("LC-1", lang)

@@ -8,6 +8,7 @@ import pyarrow as pa
 
 from pmo_core import risks, settings, store
 from pmo_core.filters import Filters
+from tests.actors import PMO
 from tests.pages.conftest import heading, no_exception, open_page
 
 
@@ -88,8 +89,8 @@ def test_french_page_keeps_the_chosen_cell_and_filters_across_the_language_switc
 
 def test_a_band_edit_reaches_the_risk_page_and_the_settings_page_resets_it(demo_db):
     con = store.connect(demo_db)
-    risks.set_band(con, 4, 5, "high")  # the organisation decides that 4 x 5 is only high
-    risks.set_band(con, 5, 5, "high")  # and a slip: 5 x 5 now sits below 5 x 4 (critical)
+    risks.set_band(con, 4, 5, "high", PMO)  # the organisation decides that 4 x 5 is only high
+    risks.set_band(con, 5, 5, "high", PMO)  # and a slip: 5 x 5 now sits below 5 x 4 (critical)
     con.close()
     at = open_page("pages/risks.py")
     at.selectbox(key="risk_cell_p.en").set_value(4)
