@@ -16,6 +16,8 @@ PAGES = [
     "pages/priorities.py",
     "pages/import.py",
     "pages/settings.py",
+    "pages/audit.py",
+    "pages/admin.py",
     "pages/project.py",
 ]
 
