@@ -6,12 +6,17 @@ import streamlit as st
 
 from pages.ui import common, signin
 from pmo_core.access import AccessDenied
+from pmo_core.hosting import ConfigError
 
 HERE = Path(__file__).parent
 
 st.set_page_config(page_title="PMO", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 
-actor = signin.current_actor()
+try:
+    actor = signin.current_actor()
+except ConfigError as wrong:  # a hosting setting that cannot work: say which, let nobody in
+    st.error(str(wrong))
+    st.stop()
 if actor is None:  # nobody signed in: the sign-in page is the only page
     st.navigation([st.Page(signin.page, title=common.tr("signin.title"), icon=":material/login:")]).run()
     st.stop()

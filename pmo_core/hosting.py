@@ -105,6 +105,21 @@ def trusted_proxies() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
         raise ConfigError(f"PMO_TRUSTED_PROXIES: {exc}") from None
 
 
+def check_proxy_setup() -> None:
+    """Refuse to take names from a header while the web server may rewrite the peer's address from another.
+
+    Streamlit's server (uvicorn) believes X-Forwarded-For from loopback unless FORWARDED_ALLOW_IPS is set,
+    and then a local process could claim to be the proxy. Set empty, the address checked is the real peer.
+    """
+    if os.environ.get("FORWARDED_ALLOW_IPS") != "":
+        raise ConfigError(
+            "PMO_AUTH=proxy needs FORWARDED_ALLOW_IPS set to an empty value in the server's environment "
+            "(README, Deployment), so that the address checked against PMO_TRUSTED_PROXIES is the real one."
+        )
+    if not trusted_proxies():
+        raise ConfigError("PMO_AUTH=proxy needs PMO_TRUSTED_PROXIES: the addresses the proxy connects from.")
+
+
 def from_trusted_proxy(peer: str | None) -> bool:
     """Say whether a connection's own address (not a header) is one of the trusted proxies."""
     if not peer:

@@ -89,6 +89,7 @@ def _identity(name: str, groups: tuple[str, ...]) -> Actor | None:
 
 def _proxy_identity() -> Actor | None:
     """Take the user's name from the proxy's header, only when the connection comes from a trusted proxy."""
+    hosting.check_proxy_setup()
     if not hosting.from_trusted_proxy(peer()):
         return None
     name = header(hosting.get("PMO_PROXY_USER_HEADER"))

@@ -135,3 +135,11 @@ def test_the_readme_quick_start_is_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     quick_start = readme.split("## Quick start", 1)[1].split("##", 1)[0]
     assert quick_start.split("```")[1].split() == ["make", "run", "make", "test"]
+
+
+def test_every_hosting_variable_is_documented_in_the_readme():
+    from pmo_core import hosting
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for option in hosting.OPTIONS:
+        assert f"| `{option.name}` |" in readme, option.name

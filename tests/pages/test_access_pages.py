@@ -167,6 +167,7 @@ def test_open_mode_says_so_on_every_page(demo_db):
 
 def test_proxy_mode_takes_the_name_only_from_a_trusted_proxy(monkeypatch, db_path):
     monkeypatch.setenv("PMO_AUTH", "proxy")
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", "")
     monkeypatch.setenv("PMO_TRUSTED_PROXIES", "10.0.0.5")
     monkeypatch.setenv("PMO_ROLE_MAP", "pmo-office=pmo")
     headers = {"X-Remote-User": "carol@example.com", "X-Remote-Groups": "staff, pmo-office"}
@@ -178,3 +179,6 @@ def test_proxy_mode_takes_the_name_only_from_a_trusted_proxy(monkeypatch, db_pat
     at = AppTest.from_file(APP, default_timeout=60).run()
     no_exception(at)
     assert "Signed in as carol@example.com (PMO)" in [c.value for c in at.sidebar.caption]
+    monkeypatch.delenv("FORWARDED_ALLOW_IPS")  # uvicorn would believe X-Forwarded-For from loopback
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert "FORWARDED_ALLOW_IPS" in at.error[0].value and not at.sidebar.caption
