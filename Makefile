@@ -5,16 +5,17 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test install install-test chromium lint bench demo clean
+.PHONY: run test install install-test chromium nginx audit lint bench demo clean
 
 # The demo runs in open mode (no sign-in, a banner says so); hosting sets PMO_AUTH (README, Deployment).
 run: $(VENV)/.installed
 	$(PY) -m pmo_core demo --if-empty
 	PMO_AUTH=open $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium nginx
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) .ci/dependency_audit.py
 	$(PY) -m pytest
 
 install: $(VENV)/.installed
@@ -39,6 +40,18 @@ chromium:
 	else \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	fi
+
+# The deployment tests drive the README's nginx site; openssl makes their TLS certificate.
+nginx:
+	@if [ -x /usr/sbin/nginx ] && command -v openssl >/dev/null 2>&1; then \
+		echo "nginx: $$(/usr/sbin/nginx -v 2>&1)"; \
+	else \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light openssl >/dev/null; \
+	fi
+
+# Known vulnerabilities of the dependencies; says "could not audit" when the service cannot be reached.
+audit: $(VENV)/.installed-test
+	$(PY) .ci/dependency_audit.py
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .

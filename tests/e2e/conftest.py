@@ -33,10 +33,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run app.py` on a free port against `db` and wait until it answers."""
-    port = free_port()
-    env = {**os.environ, "PMO_DB": str(db), "PMO_LANG": "en"}
+def start_server(
+    db: Path,
+    log: Path,
+    args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run app.py` on a free port against `db` and wait until it answers.
+
+    `args` adds options of `streamlit run`; `env` adds environment variables (a sign-in mode, say).
+    """
+    port = port or free_port()
+    env = {**os.environ, "PMO_DB": str(db), "PMO_LANG": "en", **(env or {})}
     handle = log.open("w")
     process = subprocess.Popen(
         [
@@ -53,6 +62,7 @@ def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
             "false",
             "--server.fileWatcherType",
             "none",
+            *args,
         ],
         cwd=ROOT,
         env=env,
