@@ -143,3 +143,24 @@ def test_every_hosting_variable_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for option in hosting.OPTIONS:
         assert f"| `{option.name}` |" in readme, option.name
+
+
+def test_no_page_lets_text_through_as_html():
+    """Workbook text (names, comments) reaches pages; none of them may hand text to the browser as HTML."""
+    for path in [*python_files("pages"), ROOT / "app.py"]:
+        text = path.read_text(encoding="utf-8")
+        assert "unsafe_allow_html" not in text, path
+        assert not re.search(r"\bst\.html\(|components\.v1\.html|components\.html\(", text), path
+
+
+def test_the_server_keeps_its_xsrf_and_cookie_protections():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    server = config["server"]
+    assert server["enableXsrfProtection"] is True
+    assert server.get("enableCORS", True) is True  # Streamlit's default; turning it off would need XSRF off too
+    assert "cookieSecret" not in server  # a secret in git would let anyone forge the session cookies
+    assert server["maxUploadSize"] == settings.BY_NAME["max_upload_mb"].default
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert ".streamlit/secrets.toml" in ignored
