@@ -68,25 +68,33 @@ with add_col.form("admin_add", clear_on_submit=True):
         except (accounts.AccountRefused, AccessDenied) as exc:
             st.error(exc.message(lang))
 
-with change_col.form("admin_change"):
+with change_col.container(border=True):
     st.markdown(f"**{common.tr('admin.change')}**")
-    who = st.selectbox(common.tr("admin.col.name"), users["name"].tolist())
-    role = st.selectbox(
-        common.tr("audit.col.role"), ROLES, format_func=lambda r: role_label(r, lang), key="admin_new_role"
-    )
-    projects = st.text_input(common.tr("admin.col.projects"), key="admin_new_projects")
-    password = st.text_input(common.tr("admin.new_password"), type="password", key="admin_new_password")
-    disabled = st.checkbox(common.tr("admin.col.disabled"), key="admin_new_disabled")
-    if st.form_submit_button(common.tr("admin.change.button")) and who:
-        try:
-            codes = tuple(p.strip() for p in projects.split(",") if p.strip())
-            accounts.set_role(con, actor, who, role, codes)
-            if password:
-                accounts.set_password(con, actor, who, password)
-            accounts.set_disabled(con, actor, who, disabled)
-            done(common.tr("cli.user.role_set", name=who, role=role_label(role, lang)))
-        except (accounts.AccountRefused, AccessDenied) as exc:
-            st.error(exc.message(lang))
+    who = st.selectbox(common.tr("admin.col.name"), users["name"].tolist(), key="admin_who")
+    current = accounts.get_user(con, who) if who else None
+    if current is not None:
+        with st.form(f"admin_change::{who}", border=False):  # a form per user starts from their values
+            role = st.selectbox(
+                common.tr("audit.col.role"),
+                ROLES,
+                index=ROLES.index(current.role),
+                format_func=lambda r: role_label(r, lang),
+            )
+            projects = st.text_input(common.tr("admin.col.projects"), ", ".join(sorted(current.projects)))
+            password = st.text_input(common.tr("admin.new_password"), type="password")
+            disabled = st.checkbox(common.tr("admin.col.disabled"), value=current.disabled)
+            if st.form_submit_button(common.tr("admin.change.button")):
+                try:
+                    codes = tuple(p.strip() for p in projects.split(",") if p.strip())
+                    if (role, frozenset(codes)) != (current.role, current.projects):
+                        accounts.set_role(con, actor, who, role, codes)
+                    if password:
+                        accounts.set_password(con, actor, who, password)
+                    if disabled != current.disabled:
+                        accounts.set_disabled(con, actor, who, disabled)
+                    done(common.tr("admin.changed", name=who))
+                except (accounts.AccountRefused, AccessDenied) as exc:
+                    st.error(exc.message(lang))
 
 st.subheader(common.tr("admin.backups"))
 folder = backup.backup_dir()

@@ -19,7 +19,12 @@ if not common.actor().can("audit"):  # the navigation hides this page; a typed a
 users, actions = audit.choices(con)
 who_col, what_col, when_col = st.columns([2, 2, 2])
 who = who_col.multiselect(common.tr("audit.col.user_name"), users, placeholder=common.tr("sidebar.all"))
-what = what_col.multiselect(common.tr("audit.col.action"), actions, placeholder=common.tr("sidebar.all"))
+what = what_col.multiselect(
+    common.tr("audit.col.action"),
+    actions,
+    format_func=lambda a: audit.action_label(a, lang),
+    placeholder=common.tr("sidebar.all"),
+)
 period = when_col.date_input(common.tr("audit.period"), value=(), format="DD/MM/YYYY", max_value=date.today())
 text_col, refused_col = st.columns([4, 2], vertical_alignment="bottom")
 text = text_col.text_input(common.tr("audit.search"), placeholder=common.tr("audit.search.hint"))
@@ -35,6 +40,7 @@ if found.empty:
 st.caption(common.tr("audit.count", n=len(found)))
 shown = found.assign(
     role=found["role"].map(lambda r: role_label(r, lang)),
+    action=found["action"].map(lambda a: audit.action_label(a, lang)),
     outcome=found["outcome"].map(lambda o: common.tr(f"audit.outcome.{o}")),
 )
 common.table(

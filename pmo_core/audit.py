@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from pmo_core.exports import neutralise, to_excel_bytes
-from pmo_core.i18n import t
+from pmo_core.i18n import t, table
 
 if TYPE_CHECKING:
     from pmo_core.access import Actor
@@ -98,6 +98,12 @@ def entries(
     ).df()
 
 
+def action_label(action: str, lang: str) -> str:
+    """Return an action in the reader's words; an action of a newer kind without words shows its code."""
+    key = f"audit.action.{action}"
+    return t(key, lang) if key in table() else action
+
+
 def choices(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]]:
     """Return the user names and the actions found in the trail, for the filters."""
     users = [r[0] for r in con.execute("SELECT DISTINCT user_name FROM audit_log ORDER BY 1").fetchall()]
@@ -125,7 +131,8 @@ COLUMNS = ("entry_id", "happened_at", "user_name", "role", "origin", "action", "
 
 def export_frame(found: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the entries with their headers in the reader's language, for a download."""
-    return found[list(COLUMNS)].rename(columns={c: t(f"audit.col.{c}", lang) for c in COLUMNS})
+    shown = found.assign(action=found["action"].map(lambda a: action_label(a, lang)))
+    return shown[list(COLUMNS)].rename(columns={c: t(f"audit.col.{c}", lang) for c in COLUMNS})
 
 
 def export_xlsx(found: pd.DataFrame, lang: str) -> bytes:

@@ -9,10 +9,6 @@ TEXTS = {
         "A project with no update for longer than this many days before the snapshot date shows Grey.",
         "Un projet sans mise à jour depuis plus de ce nombre de jours avant la date de situation est gris.",
     ),
-    "setting.import_user": (
-        "Name recorded on each import until user accounts exist.",
-        "Nom enregistré pour chaque import, en attendant les comptes utilisateurs.",
-    ),
     "setting.max_rows_per_sheet": (
         "Largest number of rows read from one sheet or CSV file.",
         "Nombre maximal de lignes lues dans une feuille ou un fichier CSV.",
@@ -89,7 +85,6 @@ TEXTS = {
     ),
     "setting.label.currency": ("Currency", "Devise"),
     "setting.label.reporting_period_days": ("Reporting period (days)", "Période de reporting (jours)"),
-    "setting.label.import_user": ("Name recorded on imports", "Nom enregistré sur les imports"),
     "setting.label.max_rows_per_sheet": ("Rows read per sheet, at most", "Lignes lues par feuille, au plus"),
     "setting.label.max_upload_mb": ("Largest file (MB)", "Fichier le plus lourd (Mo)"),
     "setting.label.three_level_scale": ("Three-word risk scale", "Échelle de risque à trois mots"),

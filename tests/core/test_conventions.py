@@ -159,7 +159,9 @@ def test_the_server_keeps_its_xsrf_and_cookie_protections():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     server = config["server"]
     assert server["enableXsrfProtection"] is True
-    assert server.get("enableCORS", True) is True  # Streamlit's default; turning it off would need XSRF off too
+    assert (
+        server.get("enableCORS", True) is True
+    )  # Streamlit's default; turning it off would need XSRF off too
     assert "cookieSecret" not in server  # a secret in git would let anyone forge the session cookies
     assert server["maxUploadSize"] == settings.BY_NAME["max_upload_mb"].default
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()

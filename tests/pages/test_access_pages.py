@@ -134,7 +134,7 @@ def test_the_pmo_reads_and_filters_the_audit_trail_in_both_languages(accounts_mo
     at = go(signed_in("paul"), "pages/audit.py")
     assert at.title[0].value == "Who changed what"
     trail = at.dataframe[0].value
-    assert set(trail["action"]) == {"user.add", "signin"}
+    assert set(trail["action"]) == {"User added", "Sign-in"}
     at.multiselect[0].select("paul").run()
     assert set(at.dataframe[0].value["user_name"]) == {"paul"}
     at = go(signed_in("paul", "fr"), "pages/audit.py")
@@ -182,3 +182,21 @@ def test_proxy_mode_takes_the_name_only_from_a_trusted_proxy(monkeypatch, db_pat
     monkeypatch.delenv("FORWARDED_ALLOW_IPS")  # uvicorn would believe X-Forwarded-For from loopback
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert "FORWARDED_ALLOW_IPS" in at.error[0].value and not at.sidebar.caption
+
+
+def test_the_admin_changes_a_user_from_their_current_values(accounts_mode):
+    at = go(signed_in("ada"), "pages/admin.py")
+    at.selectbox(key="admin_who").set_value("alice").run()
+    projects = next(t for t in at.text_input if t.value == "PRJ-2025-001, PRJ-2025-002")
+    projects.input("PRJ-2025-001, PRJ-2025-009")
+    next(b for b in at.button if b.label == "Save").click().run()
+    no_exception(at)
+    assert at.success[0].value == "alice saved."
+    con = store.connect(accounts_mode)
+    alice = accounts.get_user(con, "alice")
+    assert (alice.role, alice.projects, alice.disabled) == (
+        "manager",
+        frozenset({"PRJ-2025-001", "PRJ-2025-009"}),
+        False,
+    )
+    con.close()
