@@ -20,6 +20,7 @@ import socket
 import threading
 import time
 import uuid
+import weakref
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -217,16 +218,18 @@ class BackupService(threading.Thread):
 
     def __init__(self, con: duckdb.DuckDBPyConnection, db: str | os.PathLike) -> None:
         super().__init__(name="pmo-backups", daemon=True)
-        self.con, self.db = con, Path(db)
+        # A weak reference: the thread ends with the connection it serves instead of keeping it open.
+        self.connection, self.db = weakref.ref(con), Path(db)
         self.directory = backup_dir()
         self.every = timedelta(hours=hosting.number("PMO_BACKUP_EVERY_HOURS"))
         self.keep = int(hosting.number("PMO_BACKUP_KEEP"))
         self.server = Actor("server", "admin", origin=f"server@{socket.gethostname()}")
 
     def run(self) -> None:
-        cursor = self.con.cursor()
         due = self._first_due()
-        while True:
+        while (con := self.connection()) is not None:
+            cursor = con.cursor()
+            del con
             self.serve_requests(cursor)
             if self.every > timedelta(0) and datetime.now() >= due:
                 try:
@@ -235,6 +238,8 @@ class BackupService(threading.Thread):
                 except Exception as exc:  # a full disk must not stop the server; the next round tries again
                     print(f"pmo backup failed: {exc}", flush=True)
                 due = datetime.now() + self.every
+            cursor.close()
+            del cursor
             time.sleep(1)
 
     def _first_due(self) -> datetime:
@@ -265,9 +270,10 @@ _services: dict[str, BackupService] = {}
 
 
 def start_service(con: duckdb.DuckDBPyConnection, db: str | os.PathLike) -> BackupService:
-    """Start the backup thread of this process for a store, once."""
+    """Start the backup thread of this process for a store, once (again if the last one ended with its
+    connection)."""
     key = str(Path(db).resolve())
-    if key not in _services:
+    if key not in _services or not _services[key].is_alive():
         _services[key] = BackupService(con, db)
         _services[key].start()
     return _services[key]

@@ -87,3 +87,17 @@ def test_old_scheduled_backups_are_pruned(con, tmp_path):
     gone = backup.prune(tmp_path, keep=2)
     assert len(gone) == 2 and len(list(tmp_path.glob("pmo-*.duckdb"))) == 2
     assert len(list(tmp_path.glob("pmo-*.json"))) == 2
+
+
+def test_the_server_thread_ends_with_the_connection_it_serves(db_path, monkeypatch):
+    import gc
+
+    monkeypatch.setenv("PMO_BACKUP_EVERY_HOURS", "0")
+    con = store.connect(db_path)
+    service = backup.start_service(con, db_path)
+    assert service.is_alive() and backup.start_service(con, db_path) is service  # one per store and process
+    con.close()
+    del con
+    gc.collect()
+    service.join(timeout=10)
+    assert not service.is_alive()
