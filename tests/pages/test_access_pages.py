@@ -8,9 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.ui import signin
-from pmo_core import accounts, audit, snapshots, store
+from pmo_core import accounts, audit, snapshots, store, template
 from tests.actors import ADMIN
-from tests.conftest import SAMPLES
 from tests.pages.conftest import APP, no_exception, open_page
 from tests.pages.test_import_page import XLSX
 
@@ -25,7 +24,7 @@ def accounts_mode(monkeypatch, db_path):
     con = store.connect(db_path)
     for name, role, projects in (
         ("vera", "viewer", ()),
-        ("alice", "manager", ("PRJ-2025-001", "PRJ-2025-002")),
+        ("alice", "manager", ("PRJ-2024-001", "PRJ-2024-002")),
         ("paul", "pmo", ()),
         ("ada", "admin", ()),
     ):
@@ -94,14 +93,19 @@ def test_a_viewer_reads_the_import_history_but_cannot_import_or_change_settings(
     assert "Audit trail" not in labels
 
 
-def test_a_project_manager_is_refused_an_import_of_projects_they_do_not_manage(accounts_mode):
+def test_a_project_manager_is_refused_an_import_of_projects_they_do_not_manage(
+    accounts_mode, demo_store_file
+):
+    demo = store.connect(demo_store_file)
+    workbook = template.export_bytes(demo, lang="en")  # the demo portfolio in our template, built in code
+    demo.close()
     at = go(signed_in("alice"), "pages/import.py")
-    managed = "You import the projects you manage: PRJ-2025-001, PRJ-2025-002."
+    managed = "You import the projects you manage: PRJ-2024-001, PRJ-2024-002."
     assert managed in [c.value for c in at.caption]
-    at.file_uploader[0].set_value([("p.xlsx", (SAMPLES / "portfolio_export_en.xlsx").read_bytes(), XLSX)])
+    at.file_uploader[0].set_value([("portfolio.xlsx", workbook, XLSX)])
     at.run()
     refusal = next(e.value for e in at.error if e.value.startswith("You do not manage"))
-    assert "PRJ-2025-003" in refusal and "PRJ-2025-001," not in refusal
+    assert "PRJ-2024-003" in refusal and "PRJ-2024-001," not in refusal
     assert next(b for b in at.button if b.label == "Confirm the import").disabled
     con = store.connect(accounts_mode)
     assert snapshots.is_empty(con)
@@ -187,8 +191,8 @@ def test_proxy_mode_takes_the_name_only_from_a_trusted_proxy(monkeypatch, db_pat
 def test_the_admin_changes_a_user_from_their_current_values(accounts_mode):
     at = go(signed_in("ada"), "pages/admin.py")
     at.selectbox(key="admin_who").set_value("alice").run()
-    projects = next(t for t in at.text_input if t.value == "PRJ-2025-001, PRJ-2025-002")
-    projects.input("PRJ-2025-001, PRJ-2025-009")
+    projects = next(t for t in at.text_input if t.value == "PRJ-2024-001, PRJ-2024-002")
+    projects.input("PRJ-2024-001, PRJ-2024-009")
     next(b for b in at.button if b.label == "Save").click().run()
     no_exception(at)
     assert at.success[0].value == "alice saved."
@@ -196,7 +200,7 @@ def test_the_admin_changes_a_user_from_their_current_values(accounts_mode):
     alice = accounts.get_user(con, "alice")
     assert (alice.role, alice.projects, alice.disabled) == (
         "manager",
-        frozenset({"PRJ-2025-001", "PRJ-2025-009"}),
+        frozenset({"PRJ-2024-001", "PRJ-2024-009"}),
         False,
     )
     con.close()
