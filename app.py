@@ -21,6 +21,7 @@ if actor is None:  # nobody signed in: the sign-in page is the only page
     st.navigation([st.Page(signin.page, title=common.tr("signin.title"), icon=":material/login:")]).run()
     st.stop()
 st.session_state[common.ACTOR_KEY] = actor
+common.show_costs_to(actor)
 
 signin.banner()
 common.sidebar()
@@ -31,8 +32,8 @@ signin.sidebar(actor)
 NAVIGATION = (
     ("overview", "dashboard", "read"),
     ("risks", "warning", "read"),
-    ("budget", "euro", "read"),
-    ("priorities", "leaderboard", "read"),
+    ("budget", "euro", "costs"),
+    ("priorities", "leaderboard", "costs"),
     ("import", "upload_file", "read"),
     ("settings", "settings", "read"),
     ("audit", "history", "audit"),
@@ -49,7 +50,7 @@ PAGES = [
         visibility="hidden" if name == "project" else "visible",
     )
     for name, icon, right in NAVIGATION
-    if actor.can(right)
+    if (not common.costs_hidden() if right == "costs" else actor.can(right))
 ]
 
 try:

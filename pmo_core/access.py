@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from pmo_core import audit
+from pmo_core.fields import fields_of
 from pmo_core.i18n import t
-from pmo_core.store import transaction
+from pmo_core.store import quote, transaction
 
 if TYPE_CHECKING:
     from pmo_core.importer import ImportPlan
@@ -135,6 +136,57 @@ def change(
     with _WRITING, transaction(con):
         yield entry
         audit.record(con, actor, action, str(target), entry)
+
+
+# The stored tables whose amounts are cost figures: the money fields of fields.csv, and the saved scenarios.
+ROW_TABLES = {
+    "projects": "project_rows",
+    "risks": "risk_rows",
+    "costs": "cost_rows",
+    "business_case": "business_case_rows",
+}
+SCENARIO_COSTS = {
+    "scenarios": ("budget", "total_cost"),
+    "scenario_projects": ("cost",),
+    "scenario_years": ("cost", "budget"),
+}
+
+
+def sees_costs(actor: Actor, hide_from_viewers: str) -> bool:
+    """Say whether the actor may see cost figures: all but viewers, unless the setting lets viewers too."""
+    return not (hide_from_viewers == "yes" and actor.role == "viewer")
+
+
+def cost_columns() -> dict[str, tuple[str, ...]]:
+    """Return each stored table's cost columns."""
+    money = {ROW_TABLES[e]: tuple(f.name for f in fields_of(e) if f.type == "money") for e in ROW_TABLES}
+    return {**{t: c for t, c in money.items() if c}, **SCENARIO_COSTS}
+
+
+def hide_costs(cursor: duckdb.DuckDBPyConnection, hidden: bool) -> None:
+    """Blank every cost figure for one session's cursor, or bring them back.
+
+    Temporary views belong to the cursor alone and stand in front of the stored tables for every query it
+    runs (the *_at macros and views included), so amounts never leave the store for this session, whatever
+    page asks; other sessions read the tables as they are.
+    """
+    database = cursor.execute("SELECT current_database()").fetchone()[0]
+    for table, columns in cost_columns().items():
+        if not hidden:
+            cursor.execute(f"DROP VIEW IF EXISTS temp.{quote(table)}")
+            continue
+        blanks = ", ".join(
+            f"NULL::{kind} AS {quote(name)}"
+            for name, kind in cursor.execute(
+                """SELECT column_name, data_type FROM information_schema.columns
+                   WHERE table_catalog = $d AND table_schema = 'main' AND table_name = $t""",
+                {"d": database, "t": table},
+            ).fetchall()
+            if name in columns
+        )
+        source = f"{quote(database)}.main.{quote(table)}"
+        view = f"CREATE OR REPLACE TEMP VIEW {quote(table)} AS SELECT * REPLACE ({blanks}) FROM {source}"  # noqa: S608
+        cursor.execute(view)
 
 
 def import_refusal(actor: Actor, plan: ImportPlan) -> AccessDenied | None:

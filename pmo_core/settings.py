@@ -66,6 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("probability_fractions", "0.1,0.3,0.5,0.7,0.9", "floats"),
     Setting("discount_rate_pct", 8.0, "float", minimum=0, maximum=100),
     Setting("fiscal_year_start_month", 1, "int", minimum=1, maximum=12),
+    Setting("hide_costs_from_viewers", "no", "choice", choices=("no", "yes"), labels="access.yesno"),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pmo_core import backup, formatting, settings, snapshots, store, vocabulary
+from pmo_core import access, backup, formatting, settings, snapshots, store, vocabulary
 from pmo_core.access import Actor
 from pmo_core.filters import Filters, filter_options
 from pmo_core.i18n import LANGUAGES, t
@@ -94,8 +94,24 @@ def tr(key: str, /, **params: object) -> str:
 
 
 def data_version() -> tuple:
-    """Identify the store's content, so cached results refresh after an import or a rollback."""
-    return snapshots.data_version(cursor())
+    """Identify the store's content as this session sees it, so cached results refresh after an import or a
+    rollback, and a session whose cost figures are hidden never shares results with one that sees them."""
+    return (*snapshots.data_version(cursor()), costs_hidden())
+
+
+COSTS_HIDDEN_KEY = "_costs_hidden"
+
+
+def costs_hidden() -> bool:
+    return st.session_state.get(COSTS_HIDDEN_KEY, False)
+
+
+def show_costs_to(person: Actor) -> None:
+    """Blank the cost figures of this session's cursor when the setting hides them from the person's role."""
+    hidden = not access.sees_costs(person, settings.get(cursor(), "hide_costs_from_viewers"))
+    if hidden != costs_hidden():
+        access.hide_costs(cursor(), hidden)
+        st.session_state[COSTS_HIDDEN_KEY] = hidden
 
 
 def current_settings() -> dict:

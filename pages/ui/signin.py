@@ -160,6 +160,8 @@ def sidebar(actor: Actor) -> None:
     mode = hosting.auth_mode()
     with st.sidebar:
         st.caption(common.tr("signin.as", user=actor.name, role=role_label(actor.role, common.lang())))
+        if common.costs_hidden():
+            st.caption(common.tr("access.costs_hidden"))
         if mode in ("accounts", "oidc") and st.button(common.tr("signin.out"), icon=":material/logout:"):
             if mode == "oidc":
                 st.logout()

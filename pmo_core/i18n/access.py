@@ -37,6 +37,23 @@ TEXTS = {
         "Vous ne gérez pas {n:ce projet|ces projets} : {projects}. Retirez-{n:le|les} du fichier, ou demandez au "
         "PMO de {n:l'importer|les importer}. Rien n'a été modifié.",
     ),
+    "access.yesno.no": ("No", "Non"),
+    "access.yesno.yes": ("Yes", "Oui"),
+    "setting.hide_costs_from_viewers": (
+        "Viewers see no cost figure: budgets, actuals, forecasts, cost impacts, business cases and scenario costs "
+        "are blank for them, and the Budget and Prioritisation pages are not theirs.",
+        "Les lecteurs ne voient aucun montant : budgets, réalisés, prévisions, impacts financiers, analyses de "
+        "rentabilité et coûts des scénarios sont vides pour eux, et les pages Budget et Priorisation ne leur sont "
+        "pas ouvertes.",
+    ),
+    "setting.label.hide_costs_from_viewers": (
+        "Hide cost figures from viewers",
+        "Masquer les montants aux lecteurs",
+    ),
+    "access.costs_hidden": (
+        "Cost figures are hidden for your role.",
+        "Les montants sont masqués pour votre rôle.",
+    ),
     # Accounts
     "accounts.error.short": (
         "A password needs at least {n} characters.",

@@ -185,3 +185,22 @@ def test_no_code_rewrites_the_audit_trail_and_every_writing_module_goes_through_
         writes = re.search(r"\b(INSERT (OR REPLACE )?INTO|UPDATE \w+ SET|DELETE FROM)\b", text)
         if writes and path.stem not in ("store", "audit", "accounts", "access"):
             assert "access.change(" in text, f"{path.name} writes without access.change"
+
+
+def test_hidden_costs_are_blank_for_one_session_only(demo_con):
+    viewer_session, pmo_session = demo_con.cursor(), demo_con.cursor()
+    access.hide_costs(viewer_session, True)
+    hidden = snapshots.state_frames(viewer_session)
+    shown = snapshots.state_frames(pmo_session)
+    assert hidden["projects"]["budget"].isna().all() and shown["projects"]["budget"].notna().any()
+    assert hidden["costs"][["planned", "actual", "forecast"]].isna().all().all()
+    assert hidden["risks"]["cost_impact"].isna().all() and hidden["business_case"]["benefit"].isna().all()
+    assert hidden["projects"]["name"].equals(shown["projects"]["name"])  # everything else reads as before
+    assert viewer_session.execute("SELECT sum(actual) FROM cost_lines").fetchone()[0] is None  # views too
+    access.hide_costs(viewer_session, False)
+    assert snapshots.state_frames(viewer_session)["projects"]["budget"].notna().any()
+
+
+def test_only_viewers_lose_cost_figures_and_only_when_the_setting_says_so():
+    assert access.sees_costs(VIEWER, "no") and not access.sees_costs(VIEWER, "yes")
+    assert access.sees_costs(manager("P1"), "yes") and access.sees_costs(PMO, "yes")

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.ui import signin
-from pmo_core import accounts, audit, snapshots, store, template
+from pmo_core import accounts, audit, settings, snapshots, store, template
 from tests.actors import ADMIN
 from tests.pages.conftest import APP, no_exception, open_page
 from tests.pages.test_import_page import XLSX
@@ -204,3 +204,44 @@ def test_the_admin_changes_a_user_from_their_current_values(accounts_mode):
         False,
     )
     con.close()
+
+
+def test_hidden_costs_leave_a_viewers_overview_without_amounts(accounts_mode, demo_store_file, monkeypatch):
+    demo = accounts_mode.with_name("demo.duckdb")
+    shutil.copy(demo_store_file, demo)
+    con = store.connect(demo)
+    accounts.add_user(con, ADMIN, "vera", "viewer", PASSWORD)
+    accounts.add_user(con, ADMIN, "paul", "pmo", PASSWORD)
+    settings.put(con, "hide_costs_from_viewers", "yes", ADMIN)
+    con.close()
+    monkeypatch.setenv("PMO_DB", str(demo))
+    paul = signed_in("paul")  # a PMO first: their cached figures must not reach the viewer
+    assert paul.dataframe[0].value["bac"].notna().any()
+    vera = signed_in("vera")
+    assert "Cost figures are hidden for your role." in [c.value for c in vera.sidebar.caption]
+    table = vera.dataframe[0].value
+    assert table["bac"].isna().all() and table["name"].notna().all()
+    budget_card = next(m for m in vera.metric if m.label.startswith("Budget"))
+    assert budget_card.value in ("—", "n/a", "")
+
+
+@pytest.mark.parametrize(
+    "page", ["pages/overview.py", "pages/risks.py", "pages/project.py", "pages/import.py"]
+)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_page_a_viewer_has_runs_with_costs_hidden(
+    accounts_mode, demo_store_file, monkeypatch, page, lang
+):
+    demo = accounts_mode.with_name("demo.duckdb")
+    shutil.copy(demo_store_file, demo)
+    con = store.connect(demo)
+    accounts.add_user(con, ADMIN, "vera", "viewer", PASSWORD)
+    settings.put(con, "hide_costs_from_viewers", "yes", ADMIN)
+    code = snapshots.state_frames(con)["projects"]["code"].iloc[0]
+    con.close()
+    monkeypatch.setenv("PMO_DB", str(demo))
+    at = signed_in("vera", lang)
+    if page == "pages/project.py":
+        at.query_params["project"] = code
+    go(at, page)
+    assert at.title
