@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import getpass
 import socket
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,8 +41,6 @@ RIGHTS = {
     "users": "admin",
     "backup": "admin",
 }
-# One change at a time per process: the audit chain reads the last entry before it appends the next.
-_WRITING = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -92,22 +89,9 @@ def refusal(actor: Actor, right: str) -> AccessDenied | None:
     return None if actor.can(right) else AccessDenied("role", role=actor.role, right=right)
 
 
-def record(
-    con: duckdb.DuckDBPyConnection,
-    actor: Actor,
-    action: str,
-    target: str = "",
-    detail: dict[str, Any] | None = None,
-    outcome: str = "done",
-) -> int:
-    """Append an audit entry that goes with no change of the store (a sign-in, a refusal, a backup)."""
-    with _WRITING:
-        return audit.record(con, actor, action, target, detail, outcome)
-
-
 def refuse(con: duckdb.DuckDBPyConnection, actor: Actor, action: str, target: str, denied: AccessDenied):
     """Record a refused attempt in the audit trail, then raise it."""
-    record(con, actor, action, target, {"reason": denied.code, **denied.params}, outcome="refused")
+    audit.record(con, actor, action, target, {"reason": denied.code, **denied.params}, outcome="refused")
     raise denied
 
 
@@ -133,7 +117,7 @@ def change(
     """
     require(con, actor, right, action, str(target))
     entry = dict(detail or {})
-    with _WRITING, transaction(con):
+    with audit.WRITING, transaction(con):
         yield entry
         audit.record(con, actor, action, str(target), entry)
 
@@ -153,7 +137,7 @@ SCENARIO_COSTS = {
 
 
 def sees_costs(actor: Actor, hide_from_viewers: str) -> bool:
-    """Say whether the actor may see cost figures: all but viewers, unless the setting lets viewers too."""
+    """Say whether the actor may see cost figures: everyone may, but viewers when the setting hides them."""
     return not (hide_from_viewers == "yes" and actor.role == "viewer")
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from pmo_core import access
+from pmo_core import access, audit
 from pmo_core.access import ROLES, Actor
 from pmo_core.i18n import t
 
@@ -200,7 +200,7 @@ def sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str, origin: st
             "UPDATE users SET password_hash = $h WHERE name = $n", {"h": _HASHER.hash(password), "n": name}
         )
     actor = Actor(user.name, user.role, user.projects, origin)
-    access.record(con, actor, "signin", user.name)
+    audit.record(con, actor, "signin", user.name)
     return actor
 
 
@@ -229,7 +229,7 @@ def _count_failure(con: duckdb.DuckDBPyConnection, user: User | None, now: datet
 
 
 def _signin_refused(con: duckdb.DuckDBPyConnection, attempt: Actor, code: str, **params: object):
-    access.record(con, attempt, "signin", attempt.name, {"reason": code, **params}, outcome="refused")
+    audit.record(con, attempt, "signin", attempt.name, {"reason": code, **params}, outcome="refused")
     raise AccountRefused(code, **params)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from pmo_core.access import Actor
 
 GENESIS = "0" * 64  # the hash the first entry follows
+# One entry at a time per process: the chain reads the last entry before it appends the next. A change holds
+# it for its whole transaction (access.change), so no entry slips in between.
+WRITING = threading.RLock()
 
 
 def record(
@@ -34,6 +38,18 @@ def record(
     outcome: str = "done",
 ) -> int:
     """Append one entry and return its id; the caller's transaction (if any) makes it part of the change."""
+    with WRITING:
+        return _append(con, actor, action, target, detail, outcome)
+
+
+def _append(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    action: str,
+    target: str,
+    detail: dict[str, Any] | None,
+    outcome: str,
+) -> int:
     at = datetime.now()
     text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str)
     previous = con.execute("SELECT hash FROM audit_log ORDER BY entry_id DESC LIMIT 1").fetchone()

@@ -74,7 +74,7 @@ def write_backup(con: duckdb.DuckDBPyConnection, directory: str | os.PathLike, a
         "sha256": _sha256(target),
     }
     target.with_suffix(".json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    access.record(con, actor, "backup", str(target), {"tables": len(counts)})
+    audit.record(con, actor, "backup", str(target), {"tables": len(counts)})
     return target
 
 
@@ -152,7 +152,7 @@ def restore(source: str | os.PathLike, db: str | os.PathLike, actor: Actor, forc
     con = store.connect(target)  # brings an older backup's schema up to date
     try:
         broken = audit.verify(con)
-        access.record(
+        audit.record(
             con, actor, "restore", str(backup), {"counts": manifest["counts"], "audit_broken": broken}
         )
     finally:

@@ -33,6 +33,25 @@ def accounts_mode(monkeypatch, db_path):
     return db_path
 
 
+@pytest.fixture
+def demo_accounts(accounts_mode, demo_store_file, monkeypatch):
+    """The demo portfolio, served with the same accounts; returns a function that sets a setting first."""
+    demo = accounts_mode.with_name("demo.duckdb")
+    shutil.copy(demo_store_file, demo)
+    con = store.connect(demo)
+    for name, role in (("vera", "viewer"), ("paul", "pmo")):
+        accounts.add_user(con, ADMIN, name, role, PASSWORD)
+    con.close()
+    monkeypatch.setenv("PMO_DB", str(demo))
+    return demo
+
+
+def hide_costs(db) -> None:
+    con = store.connect(db)
+    settings.put(con, "hide_costs_from_viewers", "yes", ADMIN)
+    con.close()
+
+
 def signed_in(name: str, lang: str = "en", password: str = PASSWORD) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
@@ -112,14 +131,9 @@ def test_a_project_manager_is_refused_an_import_of_projects_they_do_not_manage(
     con.close()
 
 
-def test_a_refused_write_shows_why_and_changes_nothing(accounts_mode, demo_store_file, monkeypatch):
+def test_a_refused_write_shows_why_and_changes_nothing(demo_accounts):
     """A button a viewer can still press (a manual rank): pmo_core refuses, the frame says why, nothing is stored."""
-    demo = accounts_mode.with_name("demo.duckdb")
-    shutil.copy(demo_store_file, demo)
-    con = store.connect(demo)
-    accounts.add_user(con, ADMIN, "vera", "viewer", PASSWORD)
-    con.close()
-    monkeypatch.setenv("PMO_DB", str(demo))
+    demo = demo_accounts
     at = go(signed_in("vera"), "pages/priorities.py")
     at.selectbox(key="prio_override_code").set_value(
         at.selectbox(key="prio_override_code").options[-1].split(" · ")[0]
@@ -206,15 +220,8 @@ def test_the_admin_changes_a_user_from_their_current_values(accounts_mode):
     con.close()
 
 
-def test_hidden_costs_leave_a_viewers_overview_without_amounts(accounts_mode, demo_store_file, monkeypatch):
-    demo = accounts_mode.with_name("demo.duckdb")
-    shutil.copy(demo_store_file, demo)
-    con = store.connect(demo)
-    accounts.add_user(con, ADMIN, "vera", "viewer", PASSWORD)
-    accounts.add_user(con, ADMIN, "paul", "pmo", PASSWORD)
-    settings.put(con, "hide_costs_from_viewers", "yes", ADMIN)
-    con.close()
-    monkeypatch.setenv("PMO_DB", str(demo))
+def test_hidden_costs_leave_a_viewers_overview_without_amounts(demo_accounts):
+    hide_costs(demo_accounts)
     paul = signed_in("paul")  # a PMO first: their cached figures must not reach the viewer
     assert paul.dataframe[0].value["bac"].notna().any()
     vera = signed_in("vera")
@@ -229,19 +236,10 @@ def test_hidden_costs_leave_a_viewers_overview_without_amounts(accounts_mode, de
     "page", ["pages/overview.py", "pages/risks.py", "pages/project.py", "pages/import.py"]
 )
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_every_page_a_viewer_has_runs_with_costs_hidden(
-    accounts_mode, demo_store_file, monkeypatch, page, lang
-):
-    demo = accounts_mode.with_name("demo.duckdb")
-    shutil.copy(demo_store_file, demo)
-    con = store.connect(demo)
-    accounts.add_user(con, ADMIN, "vera", "viewer", PASSWORD)
-    settings.put(con, "hide_costs_from_viewers", "yes", ADMIN)
-    code = snapshots.state_frames(con)["projects"]["code"].iloc[0]
-    con.close()
-    monkeypatch.setenv("PMO_DB", str(demo))
+def test_every_page_a_viewer_has_runs_with_costs_hidden(demo_accounts, page, lang):
+    hide_costs(demo_accounts)
     at = signed_in("vera", lang)
     if page == "pages/project.py":
-        at.query_params["project"] = code
+        at.query_params["project"] = "PRJ-2024-001"
     go(at, page)
     assert at.title
