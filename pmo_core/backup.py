@@ -228,19 +228,30 @@ class BackupService(threading.Thread):
     def run(self) -> None:
         due = self._first_due()
         while (con := self.connection()) is not None:
-            cursor = con.cursor()
-            del con
-            self.serve_requests(cursor)
-            if self.every > timedelta(0) and datetime.now() >= due:
+            scheduled = self.every > timedelta(0) and datetime.now() >= due
+            if scheduled or self.requests():
                 try:
-                    write_backup(cursor, self.directory, self.server)
-                    prune(self.directory, self.keep)
-                except Exception as exc:  # a full disk must not stop the server; the next round tries again
-                    print(f"pmo backup failed: {exc}", flush=True)
-                due = datetime.now() + self.every
-            cursor.close()
-            del cursor
+                    cursor = con.cursor()
+                except duckdb.ConnectionException:
+                    return  # the store was closed: this thread's work is over
+                self.serve_requests(cursor)
+                if scheduled:
+                    try:
+                        write_backup(cursor, self.directory, self.server)
+                        prune(self.directory, self.keep)
+                    except (
+                        Exception
+                    ) as exc:  # a full disk must not stop the server; the next round tries again
+                        print(f"pmo backup failed: {exc}", flush=True)
+                    due = datetime.now() + self.every
+                cursor.close()
+            del con
             time.sleep(1)
+
+    def requests(self) -> list[Path]:
+        """Return the requests waiting beside the store, oldest first."""
+        folder = requests_dir(self.db)
+        return sorted(folder.glob("*.request")) if folder.exists() else []
 
     def _first_due(self) -> datetime:
         """Resume the schedule from the newest backup, so a restart does not take one at once."""
@@ -250,10 +261,7 @@ class BackupService(threading.Thread):
         return datetime.fromtimestamp(found[-1].stat().st_mtime) + self.every
 
     def serve_requests(self, cursor: duckdb.DuckDBPyConnection) -> None:
-        folder = requests_dir(self.db)
-        if not folder.exists():
-            return
-        for request in sorted(folder.glob("*.request")):
+        for request in self.requests():
             answer: dict[str, str] = {}
             try:
                 asked = json.loads(request.read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ Pages only render: they read the filters from here, call one pmo_core function p
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 from urllib.parse import quote
 
@@ -49,17 +50,25 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+# Cursors per script-run thread, not per session: with fast reruns a click starts a new run while the last
+# one finishes its query, and two threads on one cursor would read each other's results.
+_runs = threading.local()
+
+
 def cursor() -> duckdb.DuckDBPyConnection:
-    """Return this session's cursor on the process's one connection."""
+    """Return this run's cursor on the process's one connection, its cost figures blanked if they are hidden."""
     path = str(store.db_path())
-    key = f"_cursor::{path}"
-    if key not in st.session_state:
+    held = _runs.__dict__.setdefault("cursors", {})
+    if path not in held:
         try:
-            st.session_state[key] = _connection(path).cursor()
+            held[path] = [_connection(path).cursor(), False]
         except store.StoreBusy:
             st.error(tr("store.busy", path=path))
             st.stop()
-    return st.session_state[key]
+    if held[path][1] != costs_hidden():
+        access.hide_costs(held[path][0], costs_hidden())
+        held[path][1] = costs_hidden()
+    return held[path][0]
 
 
 def lang() -> str:
@@ -107,11 +116,10 @@ def costs_hidden() -> bool:
 
 
 def show_costs_to(person: Actor) -> None:
-    """Blank the cost figures of this session's cursor when the setting hides them from the person's role."""
-    hidden = not access.sees_costs(person, settings.get(cursor(), "hide_costs_from_viewers"))
-    if hidden != costs_hidden():
-        access.hide_costs(cursor(), hidden)
-        st.session_state[COSTS_HIDDEN_KEY] = hidden
+    """Hide the session's cost figures when the setting hides them from the person's role (cursor() blanks them)."""
+    st.session_state[COSTS_HIDDEN_KEY] = not access.sees_costs(
+        person, settings.get(cursor(), "hide_costs_from_viewers")
+    )
 
 
 def current_settings() -> dict:
