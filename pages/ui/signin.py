@@ -127,6 +127,9 @@ def page() -> None:
         st.info(common.tr("signin.expired"))
     if mode == "accounts":
         _account_form()
+    elif mode == "oidc" and st.user.is_logged_in:  # signed in, but refused a role: another account may do
+        if st.button(common.tr("signin.out"), icon=":material/logout:"):
+            st.logout()
     elif mode == "oidc":
         st.write(common.tr("signin.oidc"))
         if st.button(common.tr("signin.oidc.button"), type="primary", icon=":material/login:"):

@@ -20,7 +20,8 @@ PASSWORD = "correct horse battery"
 def oidc_server(tmp_path):
     """A local OpenID Connect provider, and the app signing in through it (st.login, secrets.toml)."""
     carol = User(sub="carol", claims={"email": "carol@example.com", "groups": ["staff", "project-managers"]})
-    with run_server_in_thread(port=0, user_claims=[carol]) as provider:
+    dave = User(sub="dave", claims={"email": "dave@example.com", "groups": ["contractors"]})
+    with run_server_in_thread(port=0, user_claims=[carol, dave]) as provider:
         port = free_port()
         secrets = tmp_path / "secrets.toml"
         secrets.write_text(
@@ -67,6 +68,23 @@ def test_single_sign_on_maps_the_role_and_an_import_outside_it_is_refused(
     refusal = tab.get_by_text(re.compile(r"You do not manage these projects: PRJ-"))
     refusal.wait_for(timeout=90_000)
     assert tab.get_by_role("button", name="Confirm the import").is_disabled()
+    context.close()
+
+
+def test_an_identity_no_group_maps_is_told_to_ask_for_a_role_and_sees_nothing(browser, oidc_server):
+    url, _ = oidc_server
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    tab = context.new_page()
+    tab.goto(url)
+    settle(tab)
+    tab.get_by_role("button", name="Sign in with the company account").click()
+    tab.locator("input[name=sub]").fill("dave")
+    tab.get_by_role("button", name="Authorize").click()
+    tab.get_by_text("dave@example.com is signed in but has no role in this app yet").wait_for(timeout=30_000)
+    assert tab.locator("[data-testid=stSidebarNav]").count() == 0
+    tab.get_by_role("button", name="Sign out").click()  # another account may have a role
+    tab.get_by_role("button", name="End session").click()  # the provider's own sign-out page
+    tab.get_by_role("button", name="Sign in with the company account").wait_for(timeout=30_000)
     context.close()
 
 
