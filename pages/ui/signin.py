@@ -118,8 +118,12 @@ def sign_out() -> None:
 def page() -> None:
     """The sign-in page: a form for built-in accounts, a button for single sign-on, or why there is no identity."""
     common.language_switch()
+    with st.columns([1, 3, 1])[1]:  # a sign-in form reads best narrow, even on a wide screen
+        _sign_in_column(hosting.auth_mode())
+
+
+def _sign_in_column(mode: str) -> None:
     st.title(common.tr("signin.title"))
-    mode = hosting.auth_mode()
     refused = st.session_state.pop("_identity_refused", None)
     if refused is not None:
         st.error(refused.message(common.lang()))
