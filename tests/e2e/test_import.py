@@ -58,6 +58,7 @@ def test_upload_the_english_export_confirm_and_find_its_projects(empty_server, p
     settle(page)
     page.get_by_text("Portfolio", exact=True).first.wait_for()
     page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first.click()
+    page.get_by_role("option").first.wait_for(timeout=30_000)  # the list opens a moment after the click
     options = [o.text_content() for o in page.get_by_role("option").all()]
     assert "Digital transformation" in options and "Industry" in options
 
