@@ -27,7 +27,7 @@ from pmo_core import currencies, reading, sandbox
 from pmo_core.annotate import is_summary_sheet
 from pmo_core.fields import ENTITIES, fields_of, normalize_header, normalize_name
 from pmo_core.issues import ERROR, WARNING, Issue
-from pmo_core.layout import TableBlock, fill_merged_down, find_tables
+from pmo_core.layout import TableBlock, fill_merged_down, find_tables, is_readme_sheet
 from pmo_core.mapping import Profile, TableMapping, apply_profile, assign_columns, guess_mapping
 from pmo_core.repeats import merge_repeats, normal_text
 from pmo_core.store import CURRENT, quote
@@ -43,7 +43,6 @@ from pmo_core.tables import (
     guess_wide_measure,
     read_table,
 )
-from pmo_core.template import is_readme_sheet
 from pmo_core.values import month_from_header, parse_dates
 
 SCOPES = ("partial", "full")

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pmo_core.fields import header_unit, normalize_header
+from pmo_core.i18n import LANGUAGES, t
 from pmo_core.mapping import match_header
 from pmo_core.reading import MergedRange, Sheet
 from pmo_core.values import FIRST_CALENDAR_YEAR, month_from_header, year_from_header
@@ -104,6 +105,11 @@ TRANSPOSED_MAX_ROWS = 200  # a transposed table lists fields as rows: a few doze
 def region_key(sheet: str, origin: tuple[int, int]) -> str:
     """Name a region of a sheet for the shape the user chose for it: "Sheet@12:0" (Excel row, column)."""
     return f"{sheet}@{origin[0]}:{origin[1]}"
+
+
+def is_readme_sheet(name: str) -> bool:
+    """Say whether a sheet is our template's README, which holds help rather than records."""
+    return name.strip().casefold() in {t("template.sheet.readme", lang).casefold() for lang in LANGUAGES}
 
 
 def find_tables(sheet: Sheet, shapes: dict[tuple[int, int], str] | None = None) -> list[TableBlock]:

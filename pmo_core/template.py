@@ -88,11 +88,6 @@ def export_bytes(con: Any, *, lang: str = "en", as_of: date | None = None) -> by
     return buffer.getvalue()
 
 
-def is_readme_sheet(name: str) -> bool:
-    """Say whether a sheet is the template's README, which holds help rather than records."""
-    return name.strip().casefold() in {t("template.sheet.readme", lang).casefold() for lang in ("en", "fr")}
-
-
 def blank_template(lang: str = "en", currency: str = "EUR") -> bytes:
     """Return the empty template (headers, drop-downs, README) for a "Download the template" button."""
     buffer = BytesIO()

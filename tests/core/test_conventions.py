@@ -39,6 +39,50 @@ def test_the_core_never_imports_streamlit():
             assert not any(n.split(".")[0] == "streamlit" for n in names), path
 
 
+def core_imports() -> dict[str, set[str]]:
+    """Return, for each pmo_core module (the i18n package counted as one), the pmo_core modules it imports,
+    at the top or inside a function alike: a deferred import is still a dependency."""
+
+    def module_of(path: Path) -> str:
+        parts = path.relative_to(ROOT / "pmo_core").with_suffix("").parts
+        return parts[0] if parts[0] != "__init__" else "pmo_core"
+
+    graph: dict[str, set[str]] = {}
+    for path in python_files("pmo_core"):
+        imported = graph.setdefault(module_of(path), set())
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "pmo_core":
+                names = [f"pmo_core.{a.name}" for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            imported.update(n.split(".")[1] for n in names if n.startswith("pmo_core."))
+    for module, imported in graph.items():
+        imported &= set(graph)
+        imported.discard(module)
+    return graph
+
+
+def test_core_modules_import_one_way_without_a_cycle():
+    graph = core_imports()
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, " -> ".join((*path[path.index(module) :], module))
+        if module not in done:
+            for imported in sorted(graph[module]):
+                visit(imported, (*path, module))
+            done.add(module)
+
+    for module in sorted(graph):
+        visit(module, ())
+    # reading and understanding a file know nothing of the template writer, the store's batches or the views
+    assert not graph["importer"] & {"template", "snapshots", "exports", "portfolio"}
+
+
 def test_pages_hold_no_sql_and_open_no_connection():
     for path in [*python_files("pages"), ROOT / "app.py"]:
         text = path.read_text(encoding="utf-8")

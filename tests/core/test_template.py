@@ -14,7 +14,8 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from pmo_core.fields import ENTITIES, fields_of
 from pmo_core.i18n import table
 from pmo_core.i18n.template import TEXTS
-from pmo_core.template import LISTS_SHEET, blank_template, is_readme_sheet, write_template
+from pmo_core.layout import is_readme_sheet
+from pmo_core.template import LISTS_SHEET, blank_template, write_template
 
 AS_OF = date(2026, 10, 31)
 SHEETS = {
