@@ -109,110 +109,122 @@ else:
     )
     # Every choice reads the files anew from the sheets read once; only the tables it touches are redone.
     reads = [importer.reread(read, options) for read in st.session_state["sources"]]
+    # A file refused whole (not a workbook, a bomb...) says why once, with no mapping or preview around it.
+    refused = {read.name for read in reads if not read.kind}
+    for read in reads:
+        if read.name in refused:
+            for issue in read.issues:
+                st.error(issue.message(lang))
+    readable = [read for read in reads if read.name not in refused]
     as_of_key = f"as_of::{hash(files_key)}"
     as_of = st.session_state.get(as_of_key) or importer.as_of_default(reads)
     plan = importer.build_plan(con, reads, scope=scope, as_of=as_of, rates=dict(state.rates))
 
     # 2. What was understood, and the mapping screen ------------------------------------------------
-    st.subheader(common.tr("import.understood"))
+    if readable:
+        st.subheader(common.tr("import.understood"))
     projects = mapping.project_labels(importer.current_projects(con), plan)
     store_currency = values["currency"]
-    for read in reads:
+    for read in readable:
         with st.expander(
             common.tr("import.file", name=read.name, tables=sum(1 for t in read.tables if t.mapping.entity)),
             expanded=True,
         ):
             mapping.show_file(read, plan, projects, store_currency)
-    mapping.show_currencies(reads, store_currency)
+    mapping.show_currencies(readable, store_currency)
 
     # 3. The check and what would change -----------------------------------------------------------
-    st.date_input(
-        common.tr("import.as_of"),
-        value=as_of,
-        format="DD/MM/YYYY",
-        help=common.tr("import.as_of.help"),
-        key=as_of_key,
-    )
-    st.subheader(common.tr("import.preview"))
-    counts = plan.change_counts()
-    cols = st.columns(4)
-    for column, kind in zip(cols, ("added", "updated", "removed", "unchanged"), strict=True):
-        column.metric(common.tr(f"import.change.{kind}"), counts[kind])
-    updates = review.updates_table(plan, lang)
-    for kind, frame in review.changes_by_kind(plan).items():
-        if kind == "unchanged" or not len(frame):
-            continue
-        detailed = kind == "updated" and len(updates)  # before → after for the projects the files describe
-        with st.expander(f"{common.tr('import.change.' + kind)} ({len(frame)})", expanded=bool(detailed)):
-            if detailed:
-                st.caption(common.tr("import.updates.caption"))
-            shown = updates if detailed else frame
+    if readable:  # every file refused: nothing to date, preview or confirm
+        st.date_input(
+            common.tr("import.as_of"),
+            value=as_of,
+            format="DD/MM/YYYY",
+            help=common.tr("import.as_of.help"),
+            key=as_of_key,
+        )
+        st.subheader(common.tr("import.preview"))
+        counts = plan.change_counts()
+        cols = st.columns(4)
+        for column, kind in zip(cols, ("added", "updated", "removed", "unchanged"), strict=True):
+            column.metric(common.tr(f"import.change.{kind}"), counts[kind])
+        updates = review.updates_table(plan, lang)
+        for kind, frame in review.changes_by_kind(plan).items():
+            if kind == "unchanged" or not len(frame):
+                continue
+            # before → after for the projects the files describe
+            detailed = kind == "updated" and len(updates)
+            with st.expander(f"{common.tr('import.change.' + kind)} ({len(frame)})", expanded=bool(detailed)):
+                if detailed:
+                    st.caption(common.tr("import.updates.caption"))
+                shown = updates if detailed else frame
+                common.table(
+                    shown,
+                    hide_index=True,
+                    width="stretch",
+                    column_config={name: common.tr(f"field.projects.{name}") for name in shown.columns}
+                    | {"project_code": common.tr("field.projects.code")},
+                )
+        read_counts = plan.counts()
+        st.caption(
+            common.tr(
+                "cli.report.counts",
+                projects=read_counts["projects"],
+                milestones=read_counts["milestones"],
+                risks=read_counts["risks"],
+                costs=read_counts["costs"],
+                business_case=read_counts["business_case"],
+            )
+        )
+        listed = [issue for issue in plan.issues if issue.file not in refused]  # refusals are said above
+        if listed:
+            errors = sum(issue.is_error for issue in listed)
+            st.subheader(common.tr("import.report", errors=errors, warnings=len(listed) - errors))
             common.table(
-                shown,
+                review.issues_table(listed, lang),
                 hide_index=True,
                 width="stretch",
-                column_config={name: common.tr(f"field.projects.{name}") for name in shown.columns}
-                | {"project_code": common.tr("field.projects.code")},
+                column_config={
+                    **headers("severity", "file", "sheet", "row", "column", "value"),
+                    "message": st.column_config.TextColumn(common.tr("import.col.message"), width="large"),
+                },
             )
-    read_counts = plan.counts()
-    st.caption(
-        common.tr(
-            "cli.report.counts",
-            projects=read_counts["projects"],
-            milestones=read_counts["milestones"],
-            risks=read_counts["risks"],
-            costs=read_counts["costs"],
-            business_case=read_counts["business_case"],
-        )
-    )
-    if plan.issues:
-        st.subheader(common.tr("import.report", errors=len(plan.errors), warnings=len(plan.warnings)))
-        common.table(
-            review.issues_table(plan.issues, lang),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                **headers("severity", "file", "sheet", "row", "column", "value"),
-                "message": st.column_config.TextColumn(common.tr("import.col.message"), width="large"),
-            },
-        )
-        paths = {name: path for path, name in files}
-        for read in reads:
-            own = [issue for issue in plan.issues if issue.file == read.name]
-            if own and read.kind:
-                st.download_button(
-                    common.tr("import.annotated", name=read.name),
-                    data=lambda p=paths[read.name], n=read.name, i=own: annotate.annotated_workbook(
-                        p, n, i, lang
-                    ),
-                    file_name=annotate.annotated_name(read.name, lang),
-                    mime=XLSX,
-                    key=f"annotated::{read.name}",
-                    help=common.tr("import.annotated.help"),
-                    icon=":material/download:",
-                )
-    if plan.has_errors:
-        st.error(common.tr("import.blocked", errors=len(plan.errors)))
-    refusal = access.import_refusal(actor, plan)
-    if refusal is not None:
-        st.error(refusal.message(lang))
-    if st.button(
-        common.tr("import.confirm"),
-        type="primary",
-        disabled=plan.has_errors or not any(read_counts.values()) or refusal is not None,
-    ):
-        try:
-            batch = snapshots.apply_plan(con, plan, actor, label=label or None)
-        except access.AccessDenied:
-            raise  # the frame says why; nothing was stored
-        except Exception as exc:  # the transaction rolled back: say so plainly, never a traceback
-            st.error(common.tr("import.failed", error=type(exc).__name__))
-            st.stop()
-        st.session_state["import_done"] = common.tr("import.done", batch=batch)
-        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
-        mapping.forget()
-        st.session_state.pop("export_bytes", None)
-        st.rerun()
+            paths = {name: path for path, name in files}
+            for read in readable:
+                own = [issue for issue in plan.issues if issue.file == read.name]
+                if own:
+                    st.download_button(
+                        common.tr("import.annotated", name=read.name),
+                        data=lambda p=paths[read.name], n=read.name, i=own: annotate.annotated_workbook(
+                            p, n, i, lang
+                        ),
+                        file_name=annotate.annotated_name(read.name, lang),
+                        mime=XLSX,
+                        key=f"annotated::{read.name}",
+                        help=common.tr("import.annotated.help"),
+                        icon=":material/download:",
+                    )
+        if plan.has_errors:
+            st.error(common.tr("import.blocked", errors=len(plan.errors)))
+        refusal = access.import_refusal(actor, plan)
+        if refusal is not None:
+            st.error(refusal.message(lang))
+        if st.button(
+            common.tr("import.confirm"),
+            type="primary",
+            disabled=plan.has_errors or not any(read_counts.values()) or refusal is not None,
+        ):
+            try:
+                batch = snapshots.apply_plan(con, plan, actor, label=label or None)
+            except access.AccessDenied:
+                raise  # the frame says why; nothing was stored
+            except Exception as exc:  # the transaction rolled back: say so plainly, never a traceback
+                st.error(common.tr("import.failed", error=type(exc).__name__))
+                st.stop()
+            st.session_state["import_done"] = common.tr("import.done", batch=batch)
+            st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+            mapping.forget()
+            st.session_state.pop("export_bytes", None)
+            st.rerun()
 
 if "import_done" in st.session_state:
     st.success(st.session_state.pop("import_done"))
@@ -255,8 +267,11 @@ else:
     live = history.loc[history["rolled_back_at"].isna(), "batch_id"].tolist()
     if live and actor.can("rollback"):
         left, right = st.columns([2, 3])
-        batch = left.selectbox(common.tr("import.rollback.choose"), live, key="rollback_batch")
-        sure = right.checkbox(common.tr("import.rollback.confirm", batch=batch), key="rollback_sure")
+        # Keyed by the newest batch, so that an import (or a rollback) offers the newest batch, not the last pick.
+        batch = left.selectbox(common.tr("import.rollback.choose"), live, key=f"rollback_batch_{live[0]}")
+        sure = right.checkbox(
+            common.tr("import.rollback.confirm", batch=batch), key=f"rollback_sure_{live[0]}"
+        )
         if right.button(common.tr("import.rollback.button"), disabled=not sure):
             snapshots.rollback(con, int(batch), actor)
             st.session_state["import_done"] = common.tr("import.rolled_back", batch=batch)

@@ -210,8 +210,8 @@ def foreign_currencies(reads: list, store: str) -> list[str]:
 
 def record_preview(read: TableRead, lang: str, rows: int = 5) -> pd.DataFrame | None:
     """Return the first records of a table as they will be stored, headed with field labels."""
-    if read.frame is None or read.mapping.entity is None:
-        return None
+    if read.frame is None or read.frame.empty or read.mapping.entity is None:
+        return None  # an empty sheet (the template's, say) has no record to show
     specs = {spec.name: spec for spec in fields_of(read.mapping.entity)}
     frame = read.frame.head(rows).drop(columns=["_file", "_sheet"]).dropna(axis=1, how="all")
     shown = pd.DataFrame({t("import.col.row", lang): frame["_row"]})

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import re
+from datetime import date
 
 import pytest
 
 from pmo_core import snapshots, store
+from pmo_core.template import blank_template, write_template
 from tests import shapes
 from tests.conftest import SAMPLES
+from tests.frames import two_projects
 from tests.pages.conftest import no_exception, open_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -75,7 +79,7 @@ def test_changing_what_a_table_is_read_as(db_path):
 def test_rollback_from_the_history(demo_db):
     at = open_page("pages/import.py")
     before = counts(demo_db)["projects"]
-    at.checkbox(key="rollback_sure").check().run()
+    at.checkbox(key="rollback_sure_4").check().run()
     next(b for b in at.button if b.label == "Roll back").click().run()
     no_exception(at)
     after = counts(demo_db)
@@ -211,3 +215,57 @@ def test_an_updated_project_shows_its_name_budget_forecast_and_status_before_and
     assert row["project_code"] == "PRJ-2024-002"
     assert row["name"] == f"{before['name']} → Data platform groupe"
     assert "→" in row["budget"]
+
+
+def template_bytes(frames, as_of) -> bytes:
+    buffer = io.BytesIO()
+    write_template(buffer, frames, as_of=as_of)
+    return buffer.getvalue()
+
+
+def test_the_rollback_offers_the_batch_just_imported(demo_db):
+    at = open_page("pages/import.py")
+    assert at.selectbox(key="rollback_batch_4").value == 4  # the demo's newest batch
+    at.selectbox(key="rollback_batch_4").set_value(2).run()  # a user looks at an older batch first
+    workbook = template_bytes(two_projects(), date(2026, 11, 30))
+    at.file_uploader[0].set_value([("two_projects.xlsx", workbook, XLSX)]).run()
+    next(b for b in at.button if b.label == "Confirm the import").click().run()
+    no_exception(at)
+    assert any("Imported as batch 5" in s.value for s in at.success)
+    rollback = next(s for s in at.selectbox if s.label == "Batch to roll back")
+    assert rollback.value == 5 and rollback.options[0] == "5"
+    assert not next(c for c in at.checkbox if c.label.startswith("Yes, roll back")).value
+
+
+def test_a_text_file_named_xlsx_is_refused_once_with_no_preview_around_it(db_path):
+    text = b"Minutes of the steering committee.\nNothing to import here.\n"
+    at = open_page("pages/import.py")
+    at.file_uploader[0].set_value([("minutes.xlsx", text, XLSX)]).run()
+    no_exception(at)
+    said = [e.value for e in at.error if "minutes.xlsx" in e.value]
+    assert len(said) == 1 and "not a spreadsheet" in said[0], [e.value for e in at.error]
+    assert not at.date_input and not at.metric  # no snapshot date, no preview figures
+    assert not [b for b in at.button if b.label == "Confirm the import"]
+    assert not [s for s in at.subheader if s.value == "What was understood"]
+
+
+def test_the_blank_template_uploaded_back_shows_its_sheets_without_an_error(db_path):
+    at = open_page("pages/import.py")
+    at.file_uploader[0].set_value([("template.xlsx", blank_template("en"), XLSX)]).run()
+    no_exception(at)  # its empty sheets have no record to preview
+    sheets = [m.value for m in at.markdown if m.value.startswith("**Sheet")]
+    assert len(sheets) == 5 and all("0 rows of data" in sheet for sheet in sheets)
+    assert next(b for b in at.button if b.label == "Confirm the import").disabled  # nothing to import
+
+
+def test_a_refused_file_beside_a_good_one_is_said_once_and_blocks_the_import(db_path):
+    text = b"Minutes of the steering committee.\nNothing to import here.\n"
+    workbook = template_bytes(two_projects(), date(2026, 11, 30))
+    at = open_page("pages/import.py")
+    at.file_uploader[0].set_value([("minutes.xlsx", text, XLSX), ("two_projects.xlsx", workbook, XLSX)]).run()
+    no_exception(at)
+    assert sum("minutes.xlsx" in e.value for e in at.error) == 1
+    assert any("1 error blocks the import" in e.value for e in at.error)
+    assert next(b for b in at.button if b.label == "Confirm the import").disabled
+    for frame in at.dataframe:  # the report lists the good file's problems, not the refusal again
+        assert not frame.value.astype(str).apply(lambda c: c.str.contains("minutes.xlsx")).any().any()
