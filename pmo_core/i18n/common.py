@@ -21,7 +21,6 @@ TEXTS = {
     "sidebar.snapshot": ("Snapshot", "Situation au"),
     "sidebar.snapshot_current": ("Current state", "État actuel"),
     "sidebar.all": ("All", "Tous"),
-    "sidebar.user": ("Signed in as {user}", "Connecté en tant que {user}"),
     "filters.caption": (
         "Snapshot: {snapshot} · Filters: {filters}",
         "Situation : {snapshot} · Filtres : {filters}",

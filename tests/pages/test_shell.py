@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from pages.ui import common
-from pmo_core import settings
+from pmo_core import settings, store
 from tests.pages.conftest import no_exception, open_page
 
 PAGES = [
@@ -72,3 +72,13 @@ def test_a_change_is_signed_and_no_change_is_a_grey_plus_minus_zero():
     assert common.change(0, "€0", "inverse") == {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
     assert common.change(700_000, "€700k", "inverse") == {"delta": "+€700k", "delta_color": "inverse"}
     assert common.change(-0.02, "-0.02") == {"delta": "-0.02", "delta_color": "normal"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_sidebar_names_no_signed_in_person_while_there_is_no_sign_in(demo_db, lang):
+    at = open_page("pages/overview.py", lang)
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert "PMO" not in captions and "Signed in" not in captions and "Connecté" not in captions
+    con = store.connect(demo_db)
+    assert settings.get(con, "import_user") == "PMO"  # still the name recorded on imports
+    con.close()
