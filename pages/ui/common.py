@@ -14,7 +14,6 @@ import altair as alt
 import duckdb
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from pmo_core import access, backup, formatting, settings, snapshots, store, vocabulary
@@ -27,18 +26,6 @@ LANG_KEY = "lang"  # the session's language: a plain key, which a page switch le
 LANG_CONTROL_KEY = "lang_control"  # the sidebar's FR/EN control, whose own state a page switch may drop
 CURRENT = "current"  # the snapshot choice meaning the current state
 SNAPSHOT_KEY = "snapshot_choice"
-
-
-def _leave_automatic_pages() -> None:
-    """Make sure app.py frames the page.
-
-    The first run of a new server process (and every AppTest run) treats pages/ as Streamlit's old
-    automatic pages and may run a deep-linked page without app.py. Switch to st.navigation and rerun, so
-    every page opens in the app's frame (sidebar, filters, layout) from the very first request.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 @st.cache_resource(show_spinner=False)
@@ -78,7 +65,6 @@ def lang() -> str:
     """
     if get_script_run_ctx() is None:
         return _last_language[0]
-    _leave_automatic_pages()
     if LANG_KEY not in st.session_state and st.query_params.get(LANG_KEY) in LANGUAGES:
         st.session_state[LANG_KEY] = st.query_params[LANG_KEY]
     _last_language[0] = st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))

@@ -14,10 +14,10 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 @pytest.fixture(autouse=True)
 def _navigation_only(monkeypatch):
-    """Run every page through app.py, as the server does once its first request is served.
+    """Run every page through app.py's navigation, as the server does from its start (navigation.serving).
 
-    AppTest resets Streamlit's "automatic pages/ directory" flag before each run; pages/ui/common.py would
-    then rerun to leave that mode, and the rerun would swallow a button click.
+    AppTest resets Streamlit's "automatic pages/ directory" flag before each run and starts no server, so
+    the flag is settled here instead.
     """
     original = PagesManager.__init__
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 
 from pages.ui import common
 from pmo_core import settings, store
 from tests.pages.conftest import no_exception, open_page
 
+APP = Path(__file__).resolve().parents[2] / "app.py"
 PAGES = [
     "pages/overview.py",
     "pages/risks.py",
@@ -82,3 +86,12 @@ def test_the_sidebar_names_no_signed_in_person_while_there_is_no_sign_in(demo_db
     con = store.connect(demo_db)
     assert settings.get(con, "import_user") == "PMO"  # still the name recorded on imports
     con.close()
+
+
+def test_the_streamlit_internals_navigation_relies_on_are_still_there():
+    """pages/ui/navigation.py settles Streamlit's automatic-pages flag and reads the address asked for."""
+    assert "uses_pages_directory" in vars(PagesManager)
+    manager = PagesManager("app.py")
+    manager.set_script_intent("", "common")
+    assert (manager.intended_page_script_hash, manager.intended_page_name) == ("", "common")
+    assert "app = st.App(__file__, lifespan=navigation.serving)" in APP.read_text(encoding="utf-8")
