@@ -4,6 +4,10 @@ Everything is drawn from one seeded `random.Random`, in a fixed order, so two ca
 The story: about 60 projects in 4 portfolios; statuses move between months, actuals grow, milestones
 slip, risks escalate and close, two projects stop reporting after July, one closes in October,
 three appear in September and October, one budget is revised up, two critical risks appear in October.
+
+The story is drawn on the calendar of `SNAPSHOTS` (July to October 2026), then moved whole, month for
+month, so that its last snapshot is the last month-end before the day the demo is built: a newcomer in any
+month sees a live portfolio, and a given day always gives the same demo.
 """
 
 from __future__ import annotations
@@ -372,8 +376,9 @@ class _Project:
 # Public API
 
 
-def build_demo(seed: int = 20261031) -> list[tuple[date, dict[str, pd.DataFrame]]]:
-    """Return the demo portfolio as monthly snapshots in date order, each a dict of canonical frames."""
+def build_demo(seed: int = 20261031, today: date | None = None) -> list[tuple[date, dict[str, pd.DataFrame]]]:
+    """Return the demo portfolio as monthly snapshots in date order, each a dict of canonical frames, the
+    last one dated the last month-end before `today` (the real today when None)."""
     rng = random.Random(seed)
     projects = _plan_projects(rng)
     _plan_statuses(rng, projects)
@@ -382,29 +387,42 @@ def build_demo(seed: int = 20261031) -> list[tuple[date, dict[str, pd.DataFrame]
         _plan_milestones(rng, project)
         _plan_business_case(rng, project)
     _plan_risks(rng, projects)
-    return [(day, _snapshot_frames(projects, s)) for s, day in enumerate(SNAPSHOTS)]
+    months = _months_between(SNAPSHOTS[-1], last_month_end(today or date.today()))
+    return [
+        (_shift_day(day, months), _shift_frames(_snapshot_frames(projects, s), months))
+        for s, day in enumerate(SNAPSHOTS)
+    ]
 
 
-def write_demo(directory: str | Path, lang: str = "en", seed: int = 20261031) -> list[Path]:
-    """Write one template workbook per snapshot, demo_portfolio_<YYYY-MM-DD>.xlsx, and return the paths."""
+def last_month_end(today: date) -> date:
+    """Return the last month-end before `today`: the date of the demo's latest snapshot."""
+    return date(today.year, today.month, 1) - timedelta(days=1)
+
+
+def write_demo(
+    directory: str | Path, lang: str = "en", seed: int = 20261031, today: date | None = None
+) -> list[tuple[Path, date]]:
+    """Write one template workbook per snapshot, demo_portfolio_<YYYY-MM-DD>.xlsx; return each with its date."""
     from pmo_core.template import write_template
 
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for as_of, frames in build_demo(seed):
+    written = []
+    for as_of, frames in build_demo(seed, today):
         path = target / f"demo_portfolio_{as_of.isoformat()}.xlsx"
         write_template(path, frames, lang=lang, as_of=as_of)
-        paths.append(path)
-    return paths
+        written.append((path, as_of))
+    return written
 
 
-def load_demo(con: Any, directory: str | Path, actor: Actor, lang: str = "en") -> list[int]:
+def load_demo(
+    con: Any, directory: str | Path, actor: Actor, lang: str = "en", today: date | None = None
+) -> list[int]:
     """Write the demo workbooks and import them through the real importer, one batch per snapshot."""
     from pmo_core import importer, snapshots
 
     batches = []
-    for path, as_of in zip(write_demo(directory, lang), SNAPSHOTS, strict=True):
+    for path, as_of in write_demo(directory, lang, today=today):
         reads = importer.read_files([(path, path.name)])
         plan = importer.build_plan(con, reads, scope="full", as_of=as_of)
         if plan.has_errors:
@@ -437,6 +455,34 @@ def _months(first: date, last: date) -> list[date]:
 
 
 WINDOW = _months(FIRST_MONTH, _add_months(FIRST_MONTH, MONTHS + MONTHS_AHEAD - 1))
+
+
+def _months_between(first: date, last: date) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month
+
+
+def _shift_day(day: date, months: int) -> date:
+    """Move a date by whole months: a month-end stays a month-end, a day past the month's end is its last."""
+    return _shift_dates(pd.Series([pd.Timestamp(day)]), months).iloc[0].date()
+
+
+def _shift_dates(values: pd.Series, months: int) -> pd.Series:
+    shifted = values + pd.DateOffset(months=months)
+    return shifted.where(~values.dt.is_month_end, shifted + pd.offsets.MonthEnd(0))
+
+
+def _shift_frames(frames: dict[str, pd.DataFrame], months: int) -> dict[str, pd.DataFrame]:
+    """Move every date of a snapshot's frames by whole months (no move keeps the frames as they are)."""
+    if not months:
+        return frames
+    moved = {}
+    for entity, frame in frames.items():
+        frame = frame.copy()
+        for f in fields_of(entity):
+            if f.type in ("date", "month"):
+                frame[f.name] = _shift_dates(frame[f.name], months)
+        moved[entity] = frame
+    return moved
 
 
 def _s_curve(x: float) -> float:

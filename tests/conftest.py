@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLES = SHARED / "samples"
 REAL = SHARED / "real"
+# The day tests build the demo on: its snapshots then end on 31 October 2026, the dates the tests quote.
+DEMO_TODAY = date(2026, 11, 18)
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +49,7 @@ def demo_store_file(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
     path = folder / "demo.duckdb"
     connection = store.connect(path)
-    load_demo(connection, folder / "workbooks", PMO)
+    load_demo(connection, folder / "workbooks", PMO, today=DEMO_TODAY)
     connection.execute("CHECKPOINT")
     connection.close()
     return path

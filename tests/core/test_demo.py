@@ -9,34 +9,39 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from pmo_core.demo import build_demo, write_demo
+from pmo_core import portfolio, store
+from pmo_core.demo import build_demo, last_month_end, load_demo, write_demo
 from pmo_core.fields import ENTITIES, fields_of
+from pmo_core.filters import Filters
+from pmo_core.snapshots import list_snapshots
 from pmo_core.vocabulary import CATEGORY
+from tests.actors import PMO
+from tests.conftest import DEMO_TODAY
 
 DATES = [date(2026, 7, 31), date(2026, 8, 31), date(2026, 9, 30), date(2026, 10, 31)]
 JULY = pd.Timestamp("2026-07-31")
 
 
 @pytest.fixture(scope="module")
-def snapshots():
-    return build_demo()
+def demo():
+    return build_demo(today=DEMO_TODAY)
 
 
 @pytest.fixture(scope="module")
-def by_date(snapshots):
-    return dict(snapshots)
+def by_date(demo):
+    return dict(demo)
 
 
 def _compare(before: pd.DataFrame, after: pd.DataFrame, key: list[str], column: str) -> pd.DataFrame:
     return before[[*key, column]].merge(after[[*key, column]], on=key, suffixes=("_before", "_after"))
 
 
-def test_four_monthly_snapshots_in_date_order(snapshots):
-    assert [day for day, _ in snapshots] == DATES
+def test_four_monthly_snapshots_in_date_order(demo):
+    assert [day for day, _ in demo] == DATES
 
 
-def test_frames_carry_exactly_the_canonical_fields(snapshots):
-    for _, frames in snapshots:
+def test_frames_carry_exactly_the_canonical_fields(demo):
+    for _, frames in demo:
         assert list(frames) == list(ENTITIES)
         for entity, frame in frames.items():
             assert list(frame.columns) == [f.name for f in fields_of(entity)]
@@ -76,8 +81,8 @@ def test_budgets_dates_and_progress_are_plausible(by_date):
     assert len(dependencies) >= 2 and dependencies.isin(projects["code"]).all()
 
 
-def test_progress_never_goes_back(snapshots):
-    percent = pd.concat([f["projects"].set_index("code")["percent_complete"] for _, f in snapshots], axis=1)
+def test_progress_never_goes_back(demo):
+    percent = pd.concat([f["projects"].set_index("code")["percent_complete"] for _, f in demo], axis=1)
     assert (percent.diff(axis=1).dropna(how="all").fillna(0) >= 0).all().all()
 
 
@@ -121,8 +126,8 @@ def test_projects_appear_and_one_closes(by_date):
         assert not set(by_date[DATES[3]][entity]["project_code"]) & closed
 
 
-def test_actual_cost_grows_every_month(snapshots):
-    totals = [frames["projects"]["actual_cost"].sum() for _, frames in snapshots]
+def test_actual_cost_grows_every_month(demo):
+    totals = [frames["projects"]["actual_cost"].sum() for _, frames in demo]
     assert all(later > earlier for earlier, later in zip(totals, totals[1:], strict=False))
 
 
@@ -131,8 +136,8 @@ def test_one_budget_is_revised_up_by_more_than_five_percent(by_date):
     assert ((budgets["budget_after"] / budgets["budget_before"]) > 1.05).sum() == 1
 
 
-def test_cost_lines_cover_24_months_and_12_ahead_and_add_up(snapshots, by_date):
-    months = set().union(*(set(frames["costs"]["month"]) for _, frames in snapshots))
+def test_cost_lines_cover_24_months_and_12_ahead_and_add_up(demo, by_date):
+    months = set().union(*(set(frames["costs"]["month"]) for _, frames in demo))
     assert len(months) == 36
     assert min(months) == pd.Timestamp("2024-11-01") and max(months) == pd.Timestamp("2027-10-01")
     october = by_date[DATES[-1]]
@@ -221,18 +226,20 @@ def test_business_cases_have_six_years_and_some_never_pay_back(by_date):
     assert (projects["npv"] > 0).mean() > 0.7
 
 
-def test_the_demo_is_deterministic(snapshots):
-    again = build_demo()
-    for (day, frames), (day_again, frames_again) in zip(snapshots, again, strict=True):
+def test_the_demo_is_deterministic(demo):
+    again = build_demo(today=DEMO_TODAY)
+    for (day, frames), (day_again, frames_again) in zip(demo, again, strict=True):
         assert day == day_again
         for entity in ENTITIES:
             pd.testing.assert_frame_equal(frames[entity], frames_again[entity])
-    other = build_demo(seed=7)
-    assert not other[-1][1]["projects"].equals(snapshots[-1][1]["projects"])
+    other = build_demo(seed=7, today=DEMO_TODAY)
+    assert not other[-1][1]["projects"].equals(demo[-1][1]["projects"])
 
 
 def test_write_demo_writes_readable_workbooks(tmp_path, by_date):
-    paths = write_demo(tmp_path, lang="fr")
+    written = write_demo(tmp_path, lang="fr", today=DEMO_TODAY)
+    assert [day for _, day in written] == DATES
+    paths = [path for path, _ in written]
     assert [p.name for p in paths] == [f"demo_portfolio_{day.isoformat()}.xlsx" for day in DATES]
     wb = load_workbook(paths[-1], read_only=True)
     projects = wb["Projets"]
@@ -244,10 +251,64 @@ def test_write_demo_writes_readable_workbooks(tmp_path, by_date):
     assert re.fullmatch(r"PRJ-20\d\d-\d{3}", rows[1][0])
 
 
-def test_a_milestone_is_never_reached_before_a_snapshot_that_said_it_was_not(snapshots):
-    for (before_day, before), (_, after) in zip(snapshots, snapshots[1:], strict=False):
+def test_a_milestone_is_never_reached_before_a_snapshot_that_said_it_was_not(demo):
+    for (before_day, before), (_, after) in zip(demo, demo[1:], strict=False):
         pair = _compare(before["milestones"], after["milestones"], ["project_code", "name"], "actual_date")
         newly = pair[pair["actual_date_before"].isna() & pair["actual_date_after"].notna()]
         assert (newly["actual_date_after"] > pd.Timestamp(before_day)).all()
         kept = pair.dropna()
         assert (kept["actual_date_before"] == kept["actual_date_after"]).all()
+
+
+@pytest.mark.parametrize(
+    ("today", "last"),
+    [
+        (date(2026, 11, 18), date(2026, 10, 31)),
+        (date(2026, 11, 30), date(2026, 10, 31)),  # a month-end is not before itself
+        (date(2026, 12, 1), date(2026, 11, 30)),
+        (date(2027, 1, 15), date(2026, 12, 31)),
+        (date(2028, 3, 1), date(2028, 2, 29)),
+        (date(2025, 6, 10), date(2025, 5, 31)),
+    ],
+)
+def test_the_demo_ends_at_the_last_month_end_before_the_day_it_is_built(today, last):
+    assert last_month_end(today) == last
+    days = [day for day, _ in build_demo(today=today)]
+    assert days[-1] == last
+    assert all(pd.Timestamp(day).is_month_end for day in days)
+    assert [(d.year * 12 + d.month) - (last.year * 12 + last.month) for d in days] == [-3, -2, -1, 0]
+
+
+def test_a_later_demo_is_the_same_story_moved_by_whole_months(demo):
+    later = build_demo(today=date(2027, 3, 5))  # four months on: snapshots from November to February
+    assert [day for day, _ in later] == [
+        date(2026, 11, 30),
+        date(2026, 12, 31),
+        date(2027, 1, 31),
+        date(2027, 2, 28),
+    ]
+    for (_, frames), (_, moved) in zip(demo, later, strict=True):
+        for entity in ENTITIES:
+            dates = [f.name for f in fields_of(entity) if f.type in ("date", "month")]
+            pd.testing.assert_frame_equal(
+                frames[entity].drop(columns=dates), moved[entity].drop(columns=dates)
+            )
+            for name in dates:
+                before, after = frames[entity][name], moved[entity][name]
+                assert (before.isna() == after.isna()).all()
+                months = (after.dt.year - before.dt.year) * 12 + after.dt.month - before.dt.month
+                assert (months.dropna() == 4).all(), name
+                ends = before.dt.is_month_end
+                assert (after[ends].dt.is_month_end).all() and (after[before.dt.day == 1].dt.day == 1).all()
+    assert build_demo(today=date(2027, 3, 5))[-1][1]["projects"].equals(later[-1][1]["projects"])
+
+
+def test_a_demo_built_in_any_month_shows_a_live_portfolio(tmp_path, demo_con):
+    con = store.connect(tmp_path / "later.duckdb")
+    load_demo(con, tmp_path / "workbooks", PMO, today=date(2027, 5, 10))
+    assert list_snapshots(con)[0].as_of == date(2027, 4, 30)
+    later = portfolio.snapshot_counts(con, Filters())
+    con.close()
+    # The same statuses as the demo built in November 2026: only the projects that stopped reporting are Grey.
+    assert later == portfolio.snapshot_counts(demo_con, Filters())
+    assert 1 <= later["grey"] <= 2 and later["red"] and later["amber"] and later["critical_risks"]
