@@ -60,7 +60,7 @@ def _dates(version: tuple, f: Filters) -> budget.StatusDates:
 def index_chip(value: float) -> str:
     """Write a CPI or SPI with its status colour and shape, or "n/a" when it is undefined."""
     status = evm.index_status(value, SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"])
-    return f"{STATUS_EMOJI[status or 'grey']} {formatting.ratio(value, LANG)}"
+    return f"{STATUS_EMOJI[status or 'grey']} {common.index_text(value)}"
 
 
 def index_word(value: float | None) -> str:
@@ -188,7 +188,7 @@ def headline(now: budget.Totals, before: budget.Totals | None, before_date: date
         value = getattr(now, field)
         column.metric(
             f"{common.tr(f'budget.metric.{field}')} · {index_status_word(value)}",
-            formatting.ratio(value, LANG),
+            common.index_text(value),
             **_ratio_delta(now, before, field),
             border=True,
             help=f"{common.tr(f'budget.metric.{field}.help', **thresholds)} {since}".strip(),
@@ -233,7 +233,7 @@ def _money_delta(
 
 def _ratio_delta(now: budget.Totals, before: budget.Totals | None, field: str) -> dict:
     delta = _change_of(now, before, field)
-    delta = None if delta is None else round(delta, 2)  # the sign of what is shown, not of 0.004
+    delta = None if delta is None else formatting.half_away(delta, 2)  # the sign shown, not that of 0.004
     return common.change(delta, formatting.number(delta, LANG, 2) if delta is not None else "")
 
 
@@ -484,6 +484,7 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
         width="stretch",
         height=460,
         column_config=variance_columns(),
+        formats=INDEX_FORMATS,
         key="budget_variance_table",
     )
     notes = [common.tr("budget.variance.caption", months=evm.BURN_MONTHS)]
@@ -505,8 +506,8 @@ def ranking_chart(ranked: pd.DataFrame, by: str, count: int) -> alt.LayerChart:
     value = "cv" if by == "cv" else "overrun"
     data["label"] = data["name"].fillna(data["code"]).map(lambda n: n if len(n) <= 34 else n[:33] + "…")
     data["value_text"] = data[value].map(lambda v: money(v, short=True))
-    data["cpi_text"] = data["cpi"].map(lambda v: formatting.ratio(v, LANG))
-    data["spi_text"] = data["spi"].map(lambda v: formatting.ratio(v, LANG))
+    data["cpi_text"] = data["cpi"].map(common.index_text)
+    data["spi_text"] = data["spi"].map(common.index_text)
     data["status"] = data["cpi"].map(index_word)
     statuses = [
         index_word(v) for v in (1.0, (SETTINGS["cpi_spi_green"] + SETTINGS["cpi_spi_red"]) / 2, 0.0, None)
@@ -549,12 +550,9 @@ def ranking_chart(ranked: pd.DataFrame, by: str, count: int) -> alt.LayerChart:
 
 
 def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
-    """Turn the variance table into what a reader scans: chips for the indices, words for the months."""
-    shown = table.copy()
-    shown["cpi_chip"] = shown["cpi"].map(index_chip)
-    shown["spi_chip"] = shown["spi"].map(index_chip)
-    shown["tcpi_text"] = shown["tcpi"].map(lambda v: formatting.ratio(v, LANG))
-    shown["overrun_text"] = shown["overrun_pct"].map(lambda v: formatting.percent(v, LANG, 1))
+    """Turn the variance table into what a reader scans: words for the months, a mark for a budget that
+    runs out early; the indices stay numbers, written as chips by INDEX_FORMATS, so they sort as numbers."""
+    shown = table.assign(percent_complete=table["percent_complete"] * 100)
     shown["exhaustion"] = [
         common.tr("budget.exhausted") if spent else (month_text(month) if pd.notna(month) else "")
         for spent, month in zip(shown["exhausted"], shown["exhaustion_month"], strict=True)
@@ -564,12 +562,12 @@ def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
     columns = [
         "name",
         "portfolio",
-        "cpi_chip",
-        "spi_chip",
+        "cpi",
+        "spi",
         "cv",
         "sv",
         "overrun",
-        "overrun_text",
+        "overrun_pct",
         "warning",
         "exhaustion",
         "bac",
@@ -581,32 +579,44 @@ def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
         "vac",
         "burn_rate",
         "percent_complete",
-        "tcpi_text",
+        "tcpi",
         "project_link",
     ]
     return shown[columns]
+
+
+# How the index columns of the tables are written: CPI and SPI as chips, TCPI and the overrun as figures.
+INDEX_FORMATS = {
+    "cpi": index_chip,
+    "spi": index_chip,
+    "tcpi": lambda v: formatting.ratio(v, LANG),
+    "overrun_pct": lambda v: formatting.percent(v, LANG, 1),
+}
 
 
 def variance_columns() -> dict:
     return {
         "name": st.column_config.TextColumn(common.tr("budget.col.name"), width="medium"),
         "portfolio": st.column_config.TextColumn(common.tr("budget.col.portfolio")),
-        "cpi_chip": st.column_config.TextColumn(
+        "cpi": st.column_config.NumberColumn(
             common.tr("budget.col.cpi"), help=common.tr("budget.col.cpi.help")
         ),
-        "spi_chip": st.column_config.TextColumn(
+        "spi": st.column_config.NumberColumn(
             common.tr("budget.col.spi"), help=common.tr("budget.col.spi.help")
         ),
-        "tcpi_text": st.column_config.TextColumn(
+        "tcpi": st.column_config.NumberColumn(
             common.tr("budget.col.tcpi"), help=common.tr("budget.col.tcpi.help")
         ),
-        "overrun_text": st.column_config.TextColumn(common.tr("budget.col.overrun_pct")),
+        "overrun_pct": st.column_config.NumberColumn(common.tr("budget.col.overrun_pct")),
         "warning": st.column_config.TextColumn("⚠", width="small", help=common.tr("budget.col.warning.help")),
         "exhaustion": st.column_config.TextColumn(
             common.tr("budget.col.exhaustion_month"), help=common.tr("budget.col.exhaustion_month.help")
         ),
-        "percent_complete": st.column_config.ProgressColumn(
-            common.tr("budget.col.percent_complete"), format="percent", min_value=0, max_value=1
+        "percent_complete": st.column_config.ProgressColumn(  # a whole percent: no decimal mark to localise
+            common.tr("budget.col.percent_complete"),
+            format="%d\u00a0%%" if LANG == "fr" else "%d%%",
+            min_value=0,
+            max_value=100,
         ),
         "project_link": st.column_config.LinkColumn(
             common.tr("budget.col.project_link"), display_text=common.PROJECT_LINK_TEXT
@@ -722,9 +732,6 @@ def rollup_section(frame: pd.DataFrame) -> None:
     rolled = budget.earned_value_by(frame, level or "portfolio", METHOD)
     shown = rolled.assign(
         portfolio=rolled["portfolio"].replace("", common.tr("budget.none")),
-        cpi_chip=rolled["cpi"].map(index_chip),
-        spi_chip=rolled["spi"].map(index_chip),
-        tcpi_text=rolled["tcpi"].map(lambda v: formatting.ratio(v, LANG)),
     )
     keys = ["portfolio"]
     if level == "programme":
@@ -733,8 +740,8 @@ def rollup_section(frame: pd.DataFrame) -> None:
     columns = [
         *keys,
         "n_projects",
-        "cpi_chip",
-        "spi_chip",
+        "cpi",
+        "spi",
         "bac",
         "pv",
         "ev",
@@ -744,13 +751,14 @@ def rollup_section(frame: pd.DataFrame) -> None:
         "eac",
         "etc",
         "vac",
-        "tcpi_text",
+        "tcpi",
     ]
     common.table(
         shown[columns],
         hide_index=True,
         width="stretch",
         key="budget_rollup",
+        formats=INDEX_FORMATS,
         column_config={
             **variance_columns(),
             "programme": st.column_config.TextColumn(common.tr("budget.col.programme")),

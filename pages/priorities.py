@@ -149,8 +149,13 @@ def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Apply the projector sizes: labels at least 13 px, titles larger."""
     return (
         chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_legend(
-            labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200, orient="top", labelLimit=420
+        .configure_legend(  # four entries to a row: five criteria in one row run past a projector's 1280 px
+            labelFontSize=LABEL_PX,
+            titleFontSize=TITLE_PX,
+            symbolSize=200,
+            orient="top",
+            labelLimit=420,
+            columns=4,
         )
         .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
         .configure_view(strokeWidth=0)
@@ -376,7 +381,7 @@ def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
             "manual": ranked["override_rank"].notna().map({True: "✎", False: ""}),
             "link": common.project_links(ranked["code"]),
             "name": ranked["name"],
-            "score": ranked["score"].round(1),
+            "score": ranked["score"],
         }
     )
     for field in priorities.model_fields(model):
@@ -398,9 +403,8 @@ def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
             tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
         ),
         "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
-        "score": st.column_config.ProgressColumn(
-            tr("priorities.col.score"), min_value=0, max_value=100, format="localized"
-        ),
+        # A figure, not a bar: a bar writes its figure in the browser's language (the chart above has the bars).
+        "score": st.column_config.NumberColumn(tr("priorities.col.score"), format="%.1f"),
         "missing": st.column_config.TextColumn(tr("priorities.col.missing")),
         "mandatory": st.column_config.TextColumn(tr("field.projects.mandatory"), width="small"),
     }
@@ -660,19 +664,19 @@ def case_table(cases: pd.DataFrame) -> None:
             "name": cases["name"],
             "first_year": cases["first_year"].astype(str),
             "n_years": cases["n_years"],
-            "total_cost": cases["total_cost"].round(0),
-            "total_benefit": cases["total_benefit"].round(0),
-            "npv": cases["npv"].round(0),
+            "total_cost": cases["total_cost"],
+            "total_benefit": cases["total_benefit"],
+            "npv": cases["npv"],
             "irr": [
                 _irr_text(s, r, rs)
                 for s, r, rs in zip(cases["irr_status"], cases["irr"], cases["irr_rates"], strict=True)
             ],
             "payback": cases["payback"].map(years_text),
             "discounted_payback": cases["discounted_payback"].map(years_text),
-            "roi": (cases["roi"] * 100).round(0),
+            "roi": cases["roi"] * 100,
         }
     ).sort_values("npv", ascending=False)
-    money_col = lambda key: st.column_config.NumberColumn(f"{tr(key)} ({SYMBOL})", format="localized")  # noqa: E731
+    money_col = lambda key: st.column_config.NumberColumn(f"{tr(key)} ({SYMBOL})", format="%d")  # noqa: E731
     config = {
         "link": st.column_config.LinkColumn(
             tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
@@ -910,7 +914,7 @@ def selection_figures(result: selection.Selection, curve: pd.DataFrame, objectiv
     """Show the value, the budget used, the projects funded, and what 10 % more would add."""
     best = float(curve["value"].max()) if len(curve) else result.value
     n_in = int(result.table["selected"].sum())
-    cards = st.columns(4)
+    cards = st.columns([1.5, 1.1, 0.8, 1.2])  # room for what the value is a share of
     cards[0].metric(
         tr("priorities.metric.value"),
         value_text(result.value, objective),
@@ -1113,9 +1117,10 @@ def selection_table(
                 selection.reason_text(r, a, LANG, CURRENCY, kind)
                 for r, a in zip(table["reason"], table["reason_args"], strict=True)
             ],
-            "cost": table["cost"].round(0),
-            "value": table["value"].round(0 if objective is None else 1),
-            "per_million": table["value_per_million"].round(0 if objective is None else 1),
+            "cost": table["cost"],
+            "value": table["value"],
+            # NPV per euro spent (a ratio, 0.45), points per million spent (a score per money)
+            "per_million": table["value_per_million"] / (1e6 if objective is None else 1),
         }
     )
     value_title = (
@@ -1127,11 +1132,11 @@ def selection_table(
             tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
         ),
         "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
-        "cost": st.column_config.NumberColumn(f"{tr('priorities.col.cost')} ({SYMBOL})", format="localized"),
-        "value": st.column_config.NumberColumn(value_title, format="localized"),
+        "cost": st.column_config.NumberColumn(f"{tr('priorities.col.cost')} ({SYMBOL})", format="%d"),
+        "value": st.column_config.NumberColumn(value_title, format="%d" if objective is None else "%.1f"),
         "per_million": st.column_config.NumberColumn(
             tr(f"priorities.col.per_million.{kind}", unit=SYMBOL),
-            format="localized",
+            format="%.2f" if objective is None else "%.1f",
             help=tr("priorities.col.per_million.help"),
         ),
         "reason": st.column_config.TextColumn(tr("priorities.col.why"), width="large"),
@@ -1213,9 +1218,9 @@ def scenario_list(listed: pd.DataFrame) -> None:
                 lambda o: tr("priorities.objective.npv") if o == "npv" else o
             ),
             "basis": listed["cost_basis"].map(lambda b: tr(f"priorities.basis.{b}")),
-            "budget": listed["budget"].round(0),
-            "value": listed["total_value"].round(1),
-            "cost": listed["total_cost"].round(0),
+            "budget": listed["budget"],
+            "value": listed["total_value"],
+            "cost": listed["total_cost"],
             "n": listed["n_selected"].astype(str) + " / " + listed["n_candidates"].astype(str),
             "when": listed["created_at"].map(lambda d: formatting.day(d, LANG)),
             "who": listed["created_by"],
@@ -1231,13 +1236,9 @@ def scenario_list(listed: pd.DataFrame) -> None:
             "name": tr("priorities.scenario.name"),
             "objective": tr("priorities.select.objective"),
             "basis": tr("priorities.select.basis"),
-            "budget": st.column_config.NumberColumn(
-                f"{tr('priorities.col.budget')} ({SYMBOL})", format="localized"
-            ),
+            "budget": st.column_config.NumberColumn(f"{tr('priorities.col.budget')} ({SYMBOL})", format="%d"),
             "value": st.column_config.NumberColumn(tr("priorities.col.value"), format="localized"),
-            "cost": st.column_config.NumberColumn(
-                f"{tr('priorities.col.cost')} ({SYMBOL})", format="localized"
-            ),
+            "cost": st.column_config.NumberColumn(f"{tr('priorities.col.cost')} ({SYMBOL})", format="%d"),
             "n": tr("priorities.col.funded"),
             "when": tr("priorities.col.when"),
             "who": tr("priorities.col.who"),
@@ -1433,7 +1434,7 @@ def models_tab(models: list[priorities.ScoringModel]) -> None:
     if not model.shipped_code and restore_col.button(tr("priorities.model.delete"), key="prio_model_delete"):
         priorities.delete_model(CON, model.model_id, USER)
         st.rerun()
-    name_col, as_col, _ = st.columns([1.4, 1, 1.6], vertical_alignment="bottom")
+    name_col, as_col, _ = st.columns([1.4, 1.4, 1.2], vertical_alignment="bottom")
     name = name_col.text_input(tr("priorities.model.new_name"), key="prio_model_name")
     if as_col.button(tr("priorities.model.save_as"), key="prio_model_save_as"):
         _save(priorities.ScoringModel(None, name, model.kind, criteria))

@@ -423,7 +423,9 @@ def costs_chart(costs: pd.DataFrame) -> alt.TopLevelMixin:
     )
     return styled(
         alt.layer(bar, line, data=data).properties(
-            height=380, title=alt.Title(_costs_title(costs), subtitle=tr("project.costs.subtitle"))
+            height=380,
+            title=alt.Title(_costs_title(costs), subtitle=tr("project.costs.subtitle")),
+            padding={"left": 5, "top": 5, "bottom": 5, "right": 32},  # room for the last month's label
         )
     )
 
@@ -477,7 +479,10 @@ def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
     ]
     for start in range(0, len(figures), 4):  # four to a row, so no label is cut on a laptop
         for column, (name, value, rated) in zip(st.columns(4), figures[start : start + 4], strict=True):
-            text = formatting.ratio(value, LANG) if rated is not None else money(value, short=True)
+            if rated is None:
+                text = money(value, short=True)
+            else:  # CPI and SPI agree with their colour; TCPI has none
+                text = common.index_text(value) if rated else formatting.ratio(value, LANG)
             label = tr(f"project.ev.{name}")
             status = evm.index_status(value, green, red) if rated else None
             if status:  # the status in words beside its colour, as on the Budget page: "CPI · 🟡 Amber"

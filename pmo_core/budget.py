@@ -603,7 +603,10 @@ def alert_sentences(frame: pd.DataFrame, lang: str, currency: str) -> pd.Series:
 def _sentence(row: pd.Series, lang: str, currency: str) -> str:
     kind, value, threshold = row["kind"], row["value"], row["threshold"]
     if kind in ("cpi_red", "spi_red"):
-        shown = formatting.ratio(value, lang), formatting.ratio(threshold, lang)  # 0.897: "0.89, under 0.90"
+        shown = (
+            formatting.ratio(value, lang, (threshold,)),
+            formatting.ratio(threshold, lang),
+        )  # "0.896, under 0.90"
     elif kind == "overrun":
         shown = formatting.percent(value, lang), formatting.percent(threshold, lang)
     elif kind == "stale_costs":

@@ -6,7 +6,10 @@ French: `1 234 567 €`, `12 %`, `31/10/2026`, `0,95`; English: `€1,234,567`, 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -52,33 +55,45 @@ def missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def number(value: float | None, lang: str, decimals: int = 0) -> str:
+def half_away(value: float, decimals: int = 0) -> float:
+    """Round as people and Excel do, halves away from zero (1.45 -> 1.5, -2.5 -> -3), not to even."""
+    return float(_rounded(value, decimals))
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    # The float's shortest text is the number as typed: 1.45, stored as 1.4499999..., rounds up.
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def number(value: float | None, lang: str, decimals: int = 0, sign: bool = False) -> str:
+    """Write a number rounded halves away from zero, grouped by thousands; `sign` writes "+" too."""
     if missing(value):
         return t("na", lang)
-    text = f"{value:,.{decimals}f}"
+    rounded = _rounded(value, decimals)
+    rounded = abs(rounded) if rounded == 0 else rounded  # never "-0"
+    text = f"{rounded:{'+' if sign and rounded else ''},.{decimals}f}"
     if lang == "fr":
         text = text.replace(",", NNBSP).replace(".", ",")
     return text
 
 
 def money(value: float | None, lang: str, currency: str = "EUR", short: bool = False) -> str:
-    """Write an amount; `short` abbreviates for headline cards (1,2 M€ / €1.2M)."""
+    """Write an amount; `short` abbreviates for headline cards (1,2 M€ / €1.2M), halves rounded up."""
     if missing(value):
         return t("na", lang)
     symbol = SYMBOLS.get(currency, currency)
-    sign = "-" if value < 0 else ""
+    sign = "-" if half_away(value) < 0 else ""
     amount = abs(value)
-    if short:
-        for threshold, en_unit, fr_unit in ((1e9, "bn", "Md"), (1e6, "M", "M"), (1e3, "k", "k")):
-            if amount >= threshold:
-                scaled = amount / threshold
-                decimals = 1 if scaled < 100 else 0
-                body = number(scaled, lang, decimals)
-                return (
-                    f"{sign}{body}{NBSP}{fr_unit}{symbol}"
-                    if lang == "fr"
-                    else f"{sign}{symbol}{body}{en_unit}"
-                )
+    units = ((1e3, "k", "k"), (1e6, "M", "M"), (1e9, "bn", "Md"))
+    fitting = [unit for unit in units if half_away(amount) >= unit[0]] if short else []
+    for position, (threshold, en_unit, fr_unit) in reversed(list(enumerate(fitting))):
+        scaled = amount / threshold
+        decimals = 1 if half_away(scaled, 1) < 100 else 0
+        if half_away(scaled, decimals) >= 1000 and position + 1 < len(units):
+            threshold, en_unit, fr_unit = units[position + 1]  # 999,960 is 1.0 M, not 1,000k
+            scaled, decimals = amount / threshold, 1
+        body = number(scaled, lang, decimals)
+        return f"{sign}{body}{NBSP}{fr_unit}{symbol}" if lang == "fr" else f"{sign}{symbol}{body}{en_unit}"
     body = number(amount, lang, 0)
     if lang == "fr" or len(symbol) > 1:
         return f"{sign}{body}{NBSP}{symbol}"
@@ -93,16 +108,21 @@ def percent(fraction: float | None, lang: str, decimals: int = 0) -> str:
     return f"{body}{NBSP}%" if lang == "fr" else f"{body}%"
 
 
-def ratio(value: float | None, lang: str) -> str:
-    """Write CPI, SPI and the like with two decimals, cut rather than rounded; "n/a" when undefined.
+def ratio(value: float | None, lang: str, thresholds: Iterable[float] = ()) -> str:
+    """Write CPI, SPI, TCPI and the like rounded to two decimals; "n/a" when undefined.
 
-    A CPI of 0.897 is red under a 0.90 threshold: rounded, it would show as 0.90 beside a red mark.
-    Cut, a figure is never shown on the other side of a two-decimal threshold than the one it is on.
+    A value that two decimals would carry across one of its colour `thresholds` gets more decimals
+    instead, so the figure and its colour always agree: under a 0.90 red threshold 0.896 reads 0.896,
+    not 0.90 beside a red mark.
     """
     if missing(value) or (isinstance(value, float) and math.isinf(value)):
         return t("na", lang)
-    cut = math.trunc(round(float(value) * 100, 6)) / 100  # (round first: 0.95 is stored as 0.94999...)
-    return number(cut, lang, 2)
+    value = round(float(value), 8)  # as evm.index_status reads it: 0.95 stored as 0.9499999... is 0.95
+    for decimals in range(2, 9):
+        shown = half_away(value, decimals)
+        if all((shown < threshold) == (value < threshold) for threshold in thresholds):
+            break
+    return number(shown, lang, decimals)
 
 
 def day(value: date | datetime | None, lang: str) -> str:
@@ -136,3 +156,35 @@ def month(value: date | None, lang: str) -> str:
 
 def currency_symbol(currency: str) -> str:
     return SYMBOLS.get(currency, currency)
+
+
+_PRINTF = re.compile(r"(?P<before>[^%]*)%(?P<sign>\+?)(?:\.(?P<decimals>\d+))?(?P<kind>[dfg])(?P<after>.*)")
+
+
+def writer(table_format: str | None, lang: str, step: float | None = None) -> Callable[[object], str] | None:
+    """Return what writes a table column's numbers in `lang` for the format st.column_config would use
+    ("%d", "%+d", "%.2f", "%g", "%d %%", "localized", "percent", or none: the decimals a number has, at
+    most two, none with a `step` of 1); None for a format it does not know.
+
+    The browser writes table numbers in its own locale; written here, they follow the page's language.
+    """
+    if table_format in (None, "localized", "%g"):
+        places = 0 if step == 1 else 2
+        return lambda value: _general(value, lang, places)
+    if table_format == "percent":
+        return lambda value: percent(value, lang)
+    found = _PRINTF.fullmatch(table_format or "")
+    if not found:
+        return None
+    decimals = 0 if found["kind"] == "d" else int(found["decimals"] or 6)
+    before, after = found["before"].replace("%%", "%"), found["after"].replace("%%", "%")
+    if found["kind"] == "g":
+        return lambda value: f"{before}{_general(value, lang)}{after}"
+    return lambda value: f"{before}{number(value, lang, decimals, sign=bool(found['sign']))}{after}"
+
+
+def _general(value: object, lang: str, decimals: int = 2) -> str:
+    """Write a number with the decimals it has, at most `decimals`: 3, 3.5, 1 234."""
+    text = number(value, lang, decimals)
+    separator = "," if lang == "fr" else "."
+    return text.rstrip("0").rstrip(separator) if separator in text else text

@@ -276,17 +276,44 @@ def chart(figure, **kwargs):
 TABLE_HEADER_PX, TABLE_ROW_PX = 38, 35  # st.dataframe's header and default row heights, borders included
 
 
-def table(data, **kwargs):
-    """Draw a table with st.dataframe, an empty cell showing a dash rather than the word "None".
+def table(data, *, formats: dict | None = None, **kwargs):
+    """Draw a table with st.dataframe: numbers written in the page's language, an empty cell a dash.
 
-    A height asked for is a most: four rows are not drawn over a frame of ten empty ones.
+    The browser would write a number column in its own locale (52,925 on a French page). Each number
+    column whose column_config gives a format is written here instead, as the frame's display values
+    over its numbers, so it still sorts as numbers; `formats` names a writer for other columns (a CPI
+    with its thresholds). A height asked for is a most: four rows are not drawn over ten empty ones.
     """
+    frame = getattr(data, "data", data)  # a Styler holds its frame in .data
     if isinstance(kwargs.get("height"), int):
-        rows = len(getattr(data, "data", data))  # a Styler holds its frame in .data
         kwargs["height"] = min(
-            kwargs["height"], TABLE_HEADER_PX + rows * kwargs.get("row_height", TABLE_ROW_PX) + 3
+            kwargs["height"], TABLE_HEADER_PX + len(frame) * kwargs.get("row_height", TABLE_ROW_PX) + 3
         )
-    return st.dataframe(data, placeholder="—", **kwargs)
+    config, writers = _written_numbers(kwargs.pop("column_config", None) or {}, frame)
+    writers |= {column: write for column, write in (formats or {}).items() if column in frame.columns}
+    if writers and isinstance(frame, pd.DataFrame):
+        styler = data if data is not frame else frame.style
+        data = styler.format(writers, subset=list(writers), na_rep="—")
+    return st.dataframe(data, placeholder="—", column_config=config or None, **kwargs)
+
+
+def _written_numbers(config: dict, frame: pd.DataFrame) -> tuple[dict, dict]:
+    """Split the number formats out of a column_config: the config without them, and a writer for each
+    number column (a column the config leaves unformatted too, which would otherwise read 0.510000)."""
+    language, config, writers = lang(), dict(config), {}
+    for column in getattr(frame, "columns", ()):
+        spec = config.get(column)
+        options = spec.get("type_config", {}) if isinstance(spec, dict) else {}
+        kind = frame[column].dtype
+        numbers = pd.api.types.is_numeric_dtype(kind) and not pd.api.types.is_bool_dtype(kind)
+        if options.get("type", "number") != "number" or not numbers:
+            continue  # text, dates, links, yes/no, progress bars (which write their own figure)
+        write = formatting.writer(options.get("format"), language, options.get("step"))
+        if write:
+            writers[column] = write
+            if options.get("format"):  # (a config that is a label alone has no format to remove)
+                config[column] = {**spec, "type_config": {**options, "format": None}}
+    return config, writers
 
 
 def coming_next(area: str) -> None:
@@ -311,6 +338,12 @@ def styled(figure: alt.TopLevelMixin) -> alt.TopLevelMixin:
 def status_label(code: str | None) -> str:
     """Return a status's word in the page's language; no status is "Not reported"."""
     return tr("status.grey") if code in (None, "grey") else vocabulary.label("status", code, lang())
+
+
+def index_text(value: float | None) -> str:
+    """Write a CPI or SPI rounded, with a decimal more where two would carry it across a colour threshold."""
+    thresholds = current_settings()["cpi_spi_green"], current_settings()["cpi_spi_red"]
+    return formatting.ratio(value, lang(), thresholds)
 
 
 def day(value: object) -> str:

@@ -406,10 +406,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} {n:projet financé|projets financés} sur {total}, et pourquoi chacun est retenu ou écarté",
     ),
     "priorities.metric.value": ("Value of the selection", "Valeur de la sélection"),
-    "priorities.metric.value.of": ("{share} of the best possible", "{share} du meilleur possible"),
+    "priorities.metric.value.of": (
+        "{share} of the value at unlimited budget",
+        "{share} de la valeur à budget illimité",
+    ),
     "priorities.metric.value.help": (
-        "Proven optimal: no other set of candidates within the budget and the constraints has more value.",
-        "Optimum prouvé : aucun autre ensemble de candidats dans le budget et les contraintes n'a plus de valeur.",
+        "Proven optimal: no other set of candidates within the budget and the constraints has more value. "
+        "The share compares it with the value the same constraints give when the budget has no limit.",
+        "Optimum prouvé : aucun autre ensemble de candidats dans le budget et les contraintes n'a plus de valeur. "
+        "La part la compare à la valeur que donnent les mêmes contraintes sans limite de budget.",
     ),
     "priorities.metric.used": ("Budget used", "Budget mobilisé"),
     "priorities.metric.used.of": ("{share} of {budget}", "{share} de {budget}"),

@@ -263,8 +263,10 @@ def test_alert_sentences_read_in_both_languages(portfolio, frame):
     close_call = found.loc[found["kind"] == "cpi_red"].assign(value=0.897)
     assert (
         budget.alert_sentences(close_call, "en", "EUR").iloc[0]
-        == "CPI 0.89, under the red threshold of 0.90"  # cut, as every table writes it: never "0.90 under 0.90"
+        == "CPI 0.897, under the red threshold of 0.90"  # a decimal more: never "0.90 under 0.90"
     )
+    rounded = found.loc[found["kind"] == "cpi_red"].assign(value=0.7455)
+    assert budget.alert_sentences(rounded, "en", "EUR").iloc[0].startswith("CPI 0.75,")  # rounded, not cut
     assert en["spend_after_end"] == "€50 spent after the project's end date"
     assert fr["stale_costs"].startswith("Dernier coût réel pour le mois clos le 31/12/2025")
 

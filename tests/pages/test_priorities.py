@@ -3,6 +3,9 @@ a scenario is saved, a manual rank is kept with its reason."""
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 import pytest
 
 from pmo_core import priorities, scenarios, store
@@ -97,3 +100,25 @@ def test_an_empty_store_says_so(tmp_path, monkeypatch):
     at = open_page(PAGE)
     no_exception(at)
     assert any("The store is empty" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_selection_says_what_its_value_and_its_value_per_cost_are_measured_against(demo_db, lang):
+    at = on_tab(open_page(PAGE, lang), lang, 1)
+    at.selectbox(key=f"prio_objective_{lang}").set_value("npv").run()
+    no_exception(at)
+    share = next(
+        m.proto.delta for m in at.metric if m.label in ("Value of the selection", "Valeur de la sélection")
+    )
+    assert share.endswith(
+        "of the value at unlimited budget" if lang == "en" else "de la valeur à budget illimité"
+    )
+    table = next(d for d in at.dataframe if "per_million" in d.value.columns)
+    data = table.value
+    title = json.loads(table.proto.columns)["per_million"]["label"]
+    assert title == ("NPV per € spent" if lang == "en" else "VAN par € dépensé")
+    # per euro spent, as its header says: the NPV divided by the cost (0.45, not 450,000 per million)
+    pd.testing.assert_series_equal(
+        data["per_million"], data["value"] / data["cost"], check_names=False, rtol=1e-9
+    )
+    assert data["per_million"].abs().max() < 20
