@@ -33,6 +33,7 @@ NAVIGATION = (
 def frame() -> None:
     """Set up the page, sign in, draw the shared sidebar and run the page the address names."""
     st.set_page_config(page_title="PMO", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+    st.html(HERE / "pages" / "ui" / "projector.css")
     try:
         actor = signin.current_actor()
     except ConfigError as wrong:  # a hosting setting that cannot work: say which, let nobody in

@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import common, labels
 from pages.ui.common import LABEL_PX, TITLE_PX, day, day_format, money, status_label, styled
 from pmo_core import changes, exports, formatting, portfolio, priorities
 from pmo_core.filters import Filters
@@ -23,6 +23,10 @@ from pmo_core.vocabulary import label
 ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unknown": ""}
 TABLE_LIMIT = 1000  # rows drawn, worst first; the picker and the Excel download hold every project
 TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
+BUBBLE_NAMED = 6  # the largest budgets, named on the value and risk chart
+BUBBLE_AREA = (40, 2200)  # px² of the smallest and largest bubble
+BUBBLE_PX = 520  # the chart's height: Streamlit fits its title, legend and axes in it too
+BUBBLE_PLOT = (780, 280)  # the plot's width and height in px as drawn on a projector at 1280 px (measured)
 
 LANG = common.lang()
 CON = common.cursor()
@@ -50,8 +54,8 @@ def roll_up(version: tuple, f: Filters, method: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def roadmap(version: tuple, f: Filters) -> portfolio.Roadmap:
-    return portfolio.roadmap(common.cursor(), f, project_table(version, f))
+def roadmap(version: tuple, f: Filters, statuses: tuple[str, ...] | None) -> portfolio.Roadmap:
+    return portfolio.roadmap(common.cursor(), f, project_table(version, f), statuses=statuses)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -77,12 +81,13 @@ def status_text(code: str | None) -> str:
 
 
 def kilo(values: pd.Series) -> pd.Series:
-    """Return amounts in thousands, rounded, for table columns headed with the unit."""
-    return (pd.to_numeric(values, errors="coerce") / 1000).round(0).astype("Int64")
+    """Return amounts in thousands for table columns headed with the unit (written whole by the table)."""
+    return pd.to_numeric(values, errors="coerce") / 1000
 
 
-def ratio(values: pd.Series) -> pd.Series:
-    return values.map(lambda v: formatting.ratio(v, LANG))
+# CPI and SPI stay numbers in the tables (they sort as numbers) and are written so their figure agrees
+# with their colour; amounts in thousands are written whole, rounded halves away from zero.
+INDEX_FORMATS = {"cpi": common.index_text, "spi": common.index_text}
 
 
 def month_axis(title: str, **kwargs: object) -> alt.Axis:
@@ -169,10 +174,10 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
     shown = pd.DataFrame({"link": common.project_links(table["code"]), "name": table["name"]})
     for column in portfolio.STATUS_COLUMNS:
         shown[column] = table[column].map(chips) + table[f"{column}_trend"].map(ARROWS)
-    shown["percent"] = (pd.to_numeric(table["percent_complete"], errors="coerce") * 100).round(0)
+    shown["percent"] = pd.to_numeric(table["percent_complete"], errors="coerce") * 100
     for column in ("bac", "ac", "eac"):
         shown[column] = kilo(table[column])
-    shown["cpi"], shown["spi"] = ratio(table["cpi"]), ratio(table["spi"])
+    shown["cpi"], shown["spi"] = table["cpi"], table["spi"]
     shown["next_milestone"] = table["next_milestone"]
     shown["next_date"] = pd.to_datetime(table["next_milestone_date"])
     shown["slip"] = table["next_milestone_slip"].astype("Int64")
@@ -182,7 +187,8 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def table_config() -> dict:
+def table_config(every: bool = True) -> dict:
+    """Return the project table's columns; the compact set gets widths that fit a projector's 1280 px."""
     tr = common.tr
     percent = "%d\u00a0%%" if LANG == "fr" else "%d%%"
     config = {
@@ -197,8 +203,8 @@ def table_config() -> dict:
         "percent": st.column_config.ProgressColumn(
             tr("overview.col.percent"), format=percent, min_value=0, max_value=100, width="small"
         ),
-        "cpi": st.column_config.TextColumn("CPI", help=tr("overview.col.cpi.help"), width="small"),
-        "spi": st.column_config.TextColumn("SPI", help=tr("overview.col.spi.help"), width="small"),
+        "cpi": st.column_config.NumberColumn("CPI", help=tr("overview.col.cpi.help"), width="small"),
+        "spi": st.column_config.NumberColumn("SPI", help=tr("overview.col.spi.help"), width="small"),
         "next_milestone": st.column_config.TextColumn(tr("overview.col.next_milestone")),
         "next_date": st.column_config.DateColumn(tr("overview.col.next_date"), format=day_format()),
         "slip": st.column_config.NumberColumn(
@@ -224,10 +230,27 @@ def table_config() -> dict:
     for column in ("bac", "ac", "eac"):
         config[column] = st.column_config.NumberColumn(
             tr(f"overview.col.{column}", unit=KILO),
-            format="localized",
+            format="%d",
             help=tr(f"overview.kpi.{column}.help"),
         )
+    if not every:
+        for column, width in COMPACT_COLUMNS.items():
+            config[column] = {**config[column], "width": width}
     return config
+
+
+# What a committee reads first, without scrolling sideways on a projector: the project, its status (the
+# order of the table), how far it has gone, its cost and schedule indices, its critical risks.
+COMPACT_COLUMNS = {  # column: width in px, 880 px in all
+    "link": 110,
+    "name": 240,
+    "status": 100,
+    "critical": 100,
+    "percent": 100,
+    "cpi": 65,
+    "spi": 65,
+    "eac": 100,
+}
 
 
 def export_frame(table: pd.DataFrame) -> pd.DataFrame:
@@ -282,10 +305,17 @@ def table_section(table: pd.DataFrame) -> None:
                 total=formatting.number(len(table), LANG),
             )
         )
+    every = st.toggle(
+        common.tr("projector.all_columns"),
+        key="overview_all_columns",
+        help=common.tr("projector.all_columns.help"),
+    )
     event = common.table(
         display_table(shown),
         hide_index=True,
-        column_config=table_config(),
+        column_config=table_config(every),
+        column_order=None if every else list(COMPACT_COLUMNS),
+        formats=INDEX_FORMATS,
         on_select="rerun",
         selection_mode="single-row",
         key=f"overview_table_{round_}",
@@ -401,7 +431,7 @@ def _moves(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     shown["manager"] = frame["manager"]
     config |= {
         "move": common.tr("overview.col.move"),
-        "budget": st.column_config.NumberColumn(common.tr("overview.col.bac", unit=KILO), format="localized"),
+        "budget": st.column_config.NumberColumn(common.tr("overview.col.bac", unit=KILO), format="%d"),
         "start": st.column_config.DateColumn(common.tr("field.projects.start_date"), format=day_format()),
         "end": st.column_config.DateColumn(common.tr("field.projects.forecast_end"), format=day_format()),
         "manager": common.tr("sidebar.manager"),
@@ -421,8 +451,8 @@ def _budgets(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     )
     number = st.column_config.NumberColumn
     config |= {
-        "before": number(common.tr("overview.col.budget_before", unit=KILO), format="localized"),
-        "after": number(common.tr("overview.col.budget_after", unit=KILO), format="localized"),
+        "before": number(common.tr("overview.col.budget_before", unit=KILO), format="%d"),
+        "after": number(common.tr("overview.col.budget_after", unit=KILO), format="%d"),
         "change": number(common.tr("overview.col.budget_change", unit=KILO), format="%+d"),
         "share": common.tr("overview.col.budget_share"),
     }
@@ -497,7 +527,7 @@ def rollup_section(rollup: pd.DataFrame) -> None:
     )
     for column in ("bac", "eac", "vac"):
         shown[column] = kilo(rollup[column])
-    shown["cpi"], shown["spi"] = ratio(rollup["cpi"]), ratio(rollup["spi"])
+    shown["cpi"], shown["spi"] = rollup["cpi"], rollup["spi"]
     shown["critical"], shown["late"] = rollup["critical_risks"], rollup["late_projects"]
     number = st.column_config.NumberColumn
     config = {
@@ -506,13 +536,13 @@ def rollup_section(rollup: pd.DataFrame) -> None:
         "worst": tr("overview.rollup.worst"),
         "n": number(tr("overview.rollup.projects"), format="%d"),
         "mix": st.column_config.TextColumn(tr("overview.rollup.mix"), help=tr("overview.rollup.mix.help")),
-        **{c: number(tr(f"overview.col.{c}", unit=KILO), format="localized") for c in ("bac", "eac", "vac")},
-        "cpi": "CPI",
-        "spi": "SPI",
+        **{c: number(tr(f"overview.col.{c}", unit=KILO), format="%d") for c in ("bac", "eac", "vac")},
+        "cpi": number("CPI"),
+        "spi": number("SPI"),
         "critical": number(tr("overview.col.critical"), format="%d"),
         "late": number(tr("overview.kpi.late_projects"), format="%d"),
     }
-    common.table(shown, hide_index=True, column_config=config, height=760)
+    common.table(shown, hide_index=True, column_config=config, height=760, formats=INDEX_FORMATS)
 
 
 def _group_name(row: pd.Series) -> str:
@@ -526,9 +556,24 @@ def _group_name(row: pd.Series) -> str:
 # --- Roadmap ---------------------------------------------------------------------------------------
 
 
-def roadmap_section(road: portfolio.Roadmap, context: portfolio.Reporting, f: Filters) -> None:
-    """Draw a bar per project from start to forecast end, its baseline end, its milestones and today."""
+def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filters) -> None:
+    """Draw a bar per project from start to forecast end, its baseline end, its milestones and today: the
+    red and amber projects, or every project when asked."""
     st.subheader(common.tr("overview.roadmap.heading"))
+    every = st.toggle(
+        common.tr("projector.roadmap.all"),
+        key="overview_roadmap_all",
+        help=common.tr("projector.roadmap.all.help"),
+    )
+    road = roadmap(VERSION, f, None if every else portfolio.TROUBLED)
+    if not every:
+        troubled = int(table["status"].isin(portfolio.TROUBLED).sum())
+        if not troubled:
+            st.info(common.tr("projector.roadmap.none_troubled"))
+            return
+        st.caption(
+            common.tr("projector.roadmap.troubled", n=troubled, total=formatting.number(len(table), LANG))
+        )
     if road.bars.empty:
         st.info(common.tr("overview.roadmap.empty"))
         return
@@ -742,6 +787,7 @@ def bubble_section(f: Filters) -> None:
             )
         )
     common.chart(bubble_chart(result.points), width="stretch")
+    st.caption(common.tr("projector.bubble.named", n=min(BUBBLE_NAMED, len(result.points))))
 
 
 def bubble_chart(points: pd.DataFrame) -> alt.TopLevelMixin:
@@ -762,7 +808,7 @@ def bubble_chart(points: pd.DataFrame) -> alt.TopLevelMixin:
             size=alt.Size(
                 "bac:Q",
                 title=tr("overview.bubble.size", unit=formatting.currency_symbol(SETTINGS["currency"])),
-                scale=alt.Scale(range=[40, 2200]),
+                scale=alt.Scale(range=list(BUBBLE_AREA)),
                 legend=None,
             ),
             color=alt.Color(
@@ -800,7 +846,30 @@ def bubble_chart(points: pd.DataFrame) -> alt.TopLevelMixin:
         )
     )
     title = alt.Title(tr("overview.bubble.title", n=worry), subtitle=tr("overview.bubble.subtitle"))
-    return styled(alt.layer(value_rule, risk_rule, circles).properties(height=520, title=title))
+    return styled(
+        alt.layer(value_rule, risk_rule, circles, *bubble_names(data)).properties(
+            height=BUBBLE_PX, title=title
+        )
+    )
+
+
+def bubble_names(data: pd.DataFrame) -> list[alt.Chart]:
+    """Name the largest budgets beside their bubble where the name overlaps no other, a white halo under it."""
+    named = data.nlargest(BUBBLE_NAMED, "bac").assign(label=lambda d: portfolio.short_labels(d, 24))
+    frame = labels.Frame(*BUBBLE_PLOT, max(float(data["risk_exposure"].max()) * 1.05, 1), 100)
+    radius = labels.circle_radius(BUBBLE_AREA[1])
+    named["place"] = labels.place_labels(
+        named.rename(columns={"risk_exposure": "x", "value_score": "y"}), frame, radius
+    )
+    layers = []
+    for place, group in named.dropna(subset=["place"]).groupby("place"):
+        words = alt.Chart(group).encode(x="risk_exposure:Q", y="value_score:Q", text="label:N")
+        options = {**labels.offset(place, radius), "fontSize": LABEL_PX, "fontWeight": "bold"}
+        layers += [
+            words.mark_text(**options, stroke="white", strokeWidth=4, strokeJoin="round"),
+            words.mark_text(**options, color="#212121"),
+        ]
+    return layers
 
 
 # --- Status trend ------------------------------------------------------------------------------------
@@ -895,7 +964,7 @@ def main() -> None:
     table_section(table)
     changes_section(f, context)
     rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))
-    roadmap_section(roadmap(VERSION, f), context, f)
+    roadmap_section(table, context, f)
     bubble_section(f)
     trend_section(status_trend(VERSION, f))
 

@@ -96,7 +96,9 @@ def risk_filter(f: Filters) -> risks.RiskFilter:
     """Draw the page's own filters (rating, status, category, project, owner) and return them."""
     choices = _choices(VERSION, f)
     names = dict(choices.projects)
-    view_col, status_col, category_col, project_col, owner_col = st.columns([1.3, 1.5, 1.4, 1.6, 1.3])
+    # Two rows: five filters in one leave a projector's 1280 px too little room for the chosen statuses.
+    view_col, status_col, category_col = st.columns([1, 1.5, 1.5])
+    project_col, owner_col, _ = st.columns([1.5, 1.5, 1])
     with view_col:
         key, start = _kept("risk_view", "inherent")
         view = _keep(
@@ -531,31 +533,42 @@ def _workbook(parent, f: Filters, rf: risks.RiskFilter, lang: str, search: str, 
 # --- For the steering committee ------------------------------------------------------------------------
 
 
+# What a committee reads first in a top ten, without scrolling sideways on a projector: the risk, its band
+# beside it, the figure it is ranked by, then the other figure, its project and whether its action is late.
+TOP_COMPACT = {"rank": 50, "title": 250, "band": 110, "project_name": 180, "overdue": 110}
+TOP_MORE = ["owner", "response", "due_date", "project_link"]
+
+
 def top_section(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the ten highest scores, then the ten largest exposures."""
-    columns = [
-        "rank",
-        "title",
-        "project_name",
-        "score",
-        "band",
-        "exposure",
-        "owner",
-        "response",
-        "due_date",
-        "overdue",
-        "project_link",
-    ]
+    every = st.toggle(
+        common.tr("projector.all_columns"),
+        key="risk_top_all_columns",
+        help=common.tr("projector.all_columns.help"),
+    )
     for by in ("score", "exposure"):
         st.subheader(common.tr(f"risks.top.{by}"))
         top = query("top_risks", f, rf, by)
         if top.empty:
             st.info(common.tr("risks.top.exposure_empty" if by == "exposure" else "risks.empty"))
             continue
+        other = "exposure" if by == "score" else "score"
+        columns = [
+            "rank",
+            "title",
+            "band",
+            by,
+            other,
+            "project_name",
+            "overdue",
+            *(TOP_MORE if every else []),
+        ]
+        config = _column_config()
+        if not every:
+            widths = TOP_COMPACT | {by: 90, other: 90}
+            config = {name: {**config[name], "width": width} for name, width in widths.items()}
         shown = _for_screen(top.assign(rank=range(1, len(top) + 1)))[columns]
-        common.table(
-            shown, hide_index=True, width="stretch", column_config=_column_config(), key=f"risk_top_{by}"
-        )
+        common.table(shown, hide_index=True, width="stretch", column_config=config, key=f"risk_top_{by}")
 
 
 def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:

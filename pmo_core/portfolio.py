@@ -404,6 +404,7 @@ def _group_rows(data: pd.DataFrame, keys: list[str], method: str) -> pd.DataFram
 # Roadmap ----------------------------------------------------------------------------------------------
 
 ROADMAP_LIMIT = 60  # bars that stay readable on a projector
+TROUBLED = ("red", "amber")  # the statuses the roadmap shows first
 LABEL_LENGTH = 34
 
 
@@ -418,13 +419,20 @@ class Roadmap:
 
 
 def roadmap(
-    con: duckdb.DuckDBPyConnection, f: Filters, table: pd.DataFrame, limit: int = ROADMAP_LIMIT
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    table: pd.DataFrame,
+    limit: int = ROADMAP_LIMIT,
+    statuses: tuple[str, ...] | None = None,
 ) -> Roadmap:
-    """Return the roadmap of the projects that matter most: the table's first `limit` dated projects.
+    """Return the roadmap of the projects that matter most: the table's first `limit` dated projects, of
+    the reported `statuses` only when given (a committee looks at its red and amber projects first).
 
     Bars go from start to forecast end, grouped by portfolio and ordered by start; milestones are the
     forecast (or actual) dates of those projects.
     """
+    if statuses is not None:
+        table = table[table["status"].isin(statuses)]
     dated = table[table["start_date"].notna() & table["forecast_end"].notna()]
     chosen = dated.head(limit).copy()
     chosen["label"] = short_labels(chosen)

@@ -29,6 +29,7 @@ AREAS = (
     "annotate",
     "trackers",
     "access",
+    "projector",
 )
 
 

@@ -68,12 +68,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Indice de performance des délais = VA / VP, calculé sur les sommes de la sélection. Vert à partir de "
         "{green}, rouge sous {red} (Paramètres). Non disponible tant que rien n'est encore planifié.",
     ),
-    "budget.metric.eac": ("Forecast at completion (EAC)", "Atterrissage (EAC)"),
-    "budget.metric.eac.help": ("Method: {method}.", "Méthode : {method}."),
-    "budget.metric.vac": ("Variance at completion (VAC)", "Écart à terminaison (VAC)"),
+    "budget.metric.eac": ("Forecast (EAC)", "Atterrissage (EAC)"),
+    "budget.metric.eac.help": (
+        "Estimate at completion. Method: {method}.",
+        "Estimation à terminaison. Méthode : {method}.",
+    ),
+    "budget.metric.vac": ("Variance (VAC)", "Écart (VAC)"),
     "budget.metric.vac.help": (
-        "BAC − EAC: negative means the selection will end over budget.",
-        "BAC − EAC : négatif, la sélection finira au-dessus du budget.",
+        "Variance at completion, BAC − EAC: negative means the selection will end over budget.",
+        "Écart à terminaison, BAC − EAC : négatif, la sélection finira au-dessus du budget.",
     ),
     "budget.metric.delta_help": (
         "Change since the snapshot of {date}, at its own status date.",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -56,3 +58,21 @@ def no_exception(at: AppTest) -> None:
 def heading(at: AppTest) -> str:
     """Return the page heading with its no-break spaces read as spaces (dates never break across lines)."""
     return at.title[0].value.replace("\u00a0", " ")
+
+
+def written(element) -> pd.DataFrame:
+    """Return a table's cells as the page writes them (its display values over the numbers it sorts by)."""
+    styler = element.proto.arrow_data.styler
+    assert styler.display_values, "the table writes no numbers of its own"
+    return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+
+
+def chart_data(at) -> list[pd.DataFrame]:
+    """Return every dataset each chart sent to the browser, one frame per chart (its datasets joined)."""
+    frames = []
+    for element in at.get("vega_lite_chart"):
+        blobs = [d.data.data for d in element.proto.datasets if d.data.data]
+        frames.append(
+            pd.concat([pa.ipc.open_stream(b).read_all().to_pandas() for b in blobs], ignore_index=True)
+        )
+    return frames
