@@ -18,7 +18,7 @@ from pmo_core import snapshots, store
 from pmo_core.demo import build_demo, last_month_end
 from pmo_core.template import write_template
 from tests.actors import PMO
-from tests.conftest import DEMO_TODAY, ROOT, SAMPLES
+from tests.conftest import DEMO_TODAY, ROOT
 
 
 def cli(db: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
@@ -39,8 +39,10 @@ def summary(db: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def test_import_summary_history_rollback(db_path):
-    result = cli(db_path, "import", str(SAMPLES / "portfolio_export_en.xlsx"), "--as-of", "2026-10-31")
+def test_import_summary_history_rollback(db_path, source):
+    result = cli(
+        db_path, "import", str(source / "samples" / "portfolio_export_en.xlsx"), "--as-of", "2026-10-31"
+    )
     assert result.returncode == 0, result.stderr
     assert "48 added" in result.stdout
     assert summary(db_path) == {
@@ -60,8 +62,8 @@ def test_import_summary_history_rollback(db_path):
     assert again.returncode == 2 and "already rolled back" in again.stderr
 
 
-def test_dry_run_stores_nothing(db_path):
-    result = cli(db_path, "import", str(SAMPLES / "suivi_portefeuille_fr.xlsx"), "--dry-run")
+def test_dry_run_stores_nothing(db_path, source):
+    result = cli(db_path, "import", str(source / "samples" / "suivi_portefeuille_fr.xlsx"), "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "36 added" in result.stdout and "nothing was stored" in result.stdout
     assert summary(db_path)["projects"] == 0
@@ -149,7 +151,7 @@ def test_the_demo_loads_once(db_path):
     assert summary(db_path) == loaded
 
 
-def test_the_cli_says_why_it_cannot_open_a_store_held_by_the_app(db_path):
+def test_the_cli_says_why_it_cannot_open_a_store_held_by_the_app(db_path, twins):
     assert cli(db_path, "summary").returncode == 0
     holder = subprocess.Popen(
         [
@@ -163,7 +165,7 @@ def test_the_cli_says_why_it_cannot_open_a_store_held_by_the_app(db_path):
     )
     try:
         assert holder.stdout.readline().strip() == "held"
-        result = cli(db_path, "import", str(SAMPLES / "portfolio_export_en.xlsx"))
+        result = cli(db_path, "import", str(twins / "samples" / "portfolio_export_en.xlsx"))
         assert result.returncode == 3
         assert "open in another process" in result.stderr
     finally:
@@ -184,10 +186,12 @@ def big_workbook(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("stage", ["project_rows", "risk_rows", "cost_rows"])
-def test_killing_an_import_midway_leaves_the_store_intact(db_path, big_workbook, stage):
+def test_killing_an_import_midway_leaves_the_store_intact(db_path, big_workbook, twins, stage):
     """SIGKILL the CLI inside its transaction, as it starts writing a table: the store is exactly as it was."""
     assert (
-        cli(db_path, "import", str(SAMPLES / "portfolio_export_en.xlsx"), "--as-of", "2026-09-30").returncode
+        cli(
+            db_path, "import", str(twins / "samples" / "portfolio_export_en.xlsx"), "--as-of", "2026-09-30"
+        ).returncode
         == 0
     )
     con = store.connect(db_path)

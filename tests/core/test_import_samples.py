@@ -1,6 +1,7 @@
 """Every shared sample and real register imports with no manual step; exact values are checked.
 
-Expected figures were read by eye in the sample workbooks (cells quoted in each comment).
+Expected figures were read by eye in the sample workbooks (cells quoted in each comment). Each test runs
+on the twins built in code (tests/samples.py, the same cells) and on ../shared when it is beside the clone.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import pytest
 from pmo_core import snapshots, tables
 from pmo_core.importer import ReadOptions, analyse_file, build_plan, read_files
 from tests.actors import PMO
-from tests.conftest import REAL, SAMPLES
+from tests.conftest import shared_files
+from tests.samples import FILES
 
 
-def import_files(con, *names, folder=SAMPLES, scope="partial", as_of=None, options=ReadOptions(), rates=None):
+def import_files(con, folder, *names, scope="partial", as_of=None, options=ReadOptions(), rates=None):
     reads = read_files([(folder / name, name) for name in names], options)
     plan = build_plan(con, reads, scope=scope, as_of=as_of, rates=rates)
     assert not plan.has_errors, [issue.message() for issue in plan.errors[:5]]
@@ -29,8 +31,8 @@ def project(con, code):
     return frame.loc[frame["code"] == code].iloc[0]
 
 
-def test_the_english_ppm_export_reads_whole(con):
-    plan = import_files(con, "portfolio_export_en.xlsx")
+def test_the_english_ppm_export_reads_whole(con, source):
+    plan = import_files(con, source / "samples", "portfolio_export_en.xlsx")
     assert plan.counts() == {
         "projects": 48,
         "milestones": 192,
@@ -55,8 +57,8 @@ def test_the_english_ppm_export_reads_whole(con):
     assert risks.at["R-0004", "category"] == "health_safety"  # "Hygiene"
 
 
-def test_the_french_steering_tracker_reads_past_titles_sections_totals_and_legends(con):
-    plan = import_files(con, "suivi_portefeuille_fr.xlsx")
+def test_the_french_steering_tracker_reads_past_titles_sections_totals_and_legends(con, source):
+    plan = import_files(con, source / "samples", "suivi_portefeuille_fr.xlsx")
     assert plan.counts()["projects"] == 36
     assert plan.as_of == date(2026, 11, 18)  # the title says "Comité de pilotage du 18/11/2026"
     table = plan.files[0].tables[0]
@@ -77,9 +79,9 @@ def test_the_french_steering_tracker_reads_past_titles_sections_totals_and_legen
     assert p3["portfolio"] == "Conformité & Risques"
 
 
-def test_the_french_risk_register_names_projects_by_title_and_scales_in_words(con):
-    import_files(con, "suivi_portefeuille_fr.xlsx")
-    plan = import_files(con, "registre_risques_fr.xlsx")
+def test_the_french_risk_register_names_projects_by_title_and_scales_in_words(con, source):
+    import_files(con, source / "samples", "suivi_portefeuille_fr.xlsx")
+    plan = import_files(con, source / "samples", "registre_risques_fr.xlsx")
     assert plan.counts()["risks"] == 132
     assert plan.files[0].hidden_sheets == ["Listes"]
     risks = snapshots.state_frames(con)["risks"].set_index("code")
@@ -98,8 +100,8 @@ def test_the_french_risk_register_names_projects_by_title_and_scales_in_words(co
     assert risks.at["R-0008", "category"] == "health_safety"  # 'Santé'
 
 
-def test_the_register_before_its_tracker_reports_unknown_titles(con):
-    reads = read_files([(SAMPLES / "registre_risques_fr.xlsx", "registre_risques_fr.xlsx")])
+def test_the_register_before_its_tracker_reports_unknown_titles(con, source):
+    reads = read_files([(source / "samples" / "registre_risques_fr.xlsx", "registre_risques_fr.xlsx")])
     plan = build_plan(con, reads)
     unknown = [issue for issue in plan.errors if issue.code == "project_unknown"]
     assert unknown and unknown[0].value == "Refonte du SI RH"
@@ -107,9 +109,9 @@ def test_the_register_before_its_tracker_reports_unknown_titles(con):
     assert "Refonte du SI RH" in unknown[0].message("fr")
 
 
-def test_the_wide_monthly_budget_unpivots_into_monthly_lines(con):
-    import_files(con, "suivi_portefeuille_fr.xlsx")
-    plan = import_files(con, "budget_mensuel_fr.xlsx")
+def test_the_wide_monthly_budget_unpivots_into_monthly_lines(con, source):
+    import_files(con, source / "samples", "suivi_portefeuille_fr.xlsx")
+    plan = import_files(con, source / "samples", "budget_mensuel_fr.xlsx")
     assert plan.counts()["costs"] == 36 * 12
     costs = snapshots.state_frames(con)["costs"]
     line = costs.loc[(costs["project_code"] == "PRJ-2025-001") & (costs["cost_type"] == "CAPEX")].set_index(
@@ -133,15 +135,15 @@ def test_the_wide_monthly_budget_unpivots_into_monthly_lines(con):
     ],
 )
 def test_real_public_registers_import_when_unreadable_values_are_taken_as_empty(
-    con, name, projects, dollar, rates
+    con, source, name, projects, dollar, rates
 ):
     options = ReadOptions(lenient=True, dollar=dollar)
-    plan = import_files(con, name, folder=REAL, scope="full", options=options, rates=rates)
+    plan = import_files(con, source / "real", name, scope="full", options=options, rates=rates)
     assert plan.counts()["projects"] == projects
 
 
-def test_real_registers_map_their_own_column_names(con):
-    reads = read_files([(REAL / "canada_gc_it_projects.csv", "canada.csv")])
+def test_real_registers_map_their_own_column_names(con, source):
+    reads = read_files([(source / "real" / "canada_gc_it_projects.csv", "canada.csv")])
     mapping = {c.header: c.field for c in reads[0].tables[0].mapping.columns if c.field}
     assert mapping["uniqueId"] == "code"
     assert mapping["latestProjectName"] == "name"
@@ -152,7 +154,9 @@ def test_real_registers_map_their_own_column_names(con):
     assert mapping["estimatedStatus"] == "lifecycle"
     # "$2,812,101": a bare dollar sign is asked, never taken for US dollars.
     assert {i.code for i in build_plan(con, reads, scope="full").errors} == {"currency_dollar"}
-    reads = read_files([(REAL / "canada_gc_it_projects.csv", "canada.csv")], ReadOptions(dollar="CAD"))
+    reads = read_files(
+        [(source / "real" / "canada_gc_it_projects.csv", "canada.csv")], ReadOptions(dollar="CAD")
+    )
     plan = build_plan(con, reads, scope="full", rates={"CAD": 0.5})
     frame = plan.frames["projects"].set_index("code")
     assert frame.at["aafc-agriclient-crm", "budget"] == pytest.approx(2_812_101 * 0.5)  # "$2,812,101"
@@ -161,8 +165,8 @@ def test_real_registers_map_their_own_column_names(con):
     assert frame.at["aafc-agriclient-crm", "forecast_end"] == pd.Timestamp("2022-07-31")  # "July 31, 2022"
 
 
-def test_the_uk_register_is_blocked_until_its_unreadable_money_is_accepted(con):
-    reads = read_files([(REAL / "uk_gmpp_2023.csv", "uk_gmpp_2023.csv")])
+def test_the_uk_register_is_blocked_until_its_unreadable_money_is_accepted(con, source):
+    reads = read_files([(source / "real" / "uk_gmpp_2023.csv", "uk_gmpp_2023.csv")])
     plan = build_plan(con, reads, scope="full")
     codes = {issue.code for issue in plan.errors}
     assert {"not_a_number", "number_turned_into_date"} <= codes
@@ -172,11 +176,12 @@ def test_the_uk_register_is_blocked_until_its_unreadable_money_is_accepted(con):
 
 
 @pytest.mark.parametrize(
-    "path",
-    sorted(SAMPLES.glob("*.xlsx")) + sorted(REAL.glob("*.*")),
-    ids=lambda path: path.name,
+    ("origin", "name"),
+    [("twin", name) for name in FILES] + [("shared", name) for name in shared_files()],
 )
-def test_columns_parsed_two_at_a_time_read_as_one_at_a_time(path, monkeypatch):
+def test_columns_parsed_two_at_a_time_read_as_one_at_a_time(request, origin, name, monkeypatch):
+    path = request.getfixturevalue("twins" if origin == "twin" else "shared") / name
+
     def tables_read(parallel_from: int) -> list:
         monkeypatch.setattr(tables, "PARALLEL_ROWS", parallel_from)
         read = analyse_file(path, path.name, ReadOptions())

@@ -21,6 +21,7 @@ from pmo_core import reading
 from pmo_core.i18n import t
 from pmo_core.reading import KINDS, FormulaGap, UnreadableFile, check_container, read_file, scan_workbook
 from pmo_core.sandbox import run_isolated
+from tests.conftest import shared_files
 from tests.hostile_files import (
     CSV_CP1252,
     REFUSED,
@@ -32,9 +33,7 @@ from tests.hostile_files import (
     sheet_xml,
     xlsx_bytes,
 )
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SAMPLES = sorted((SHARED / "samples").glob("*.xlsx")) + sorted((SHARED / "real").glob("*.*"))
+from tests.samples import FILES
 
 # Refused by check_container alone, before any parser sees the bytes.
 REFUSED_BEFORE_PARSING = set(REFUSED) - {
@@ -156,8 +155,8 @@ def test_xlsm_values_are_read_and_macros_ignored(corpus):
     assert sheet.frame.loc[2].tolist() == ["PRJ-1", "0.5"]
 
 
-def test_each_sheet_is_handed_over_once_as_soon_as_read_the_largest_first(monkeypatch):
-    path = SHARED / "samples" / "portfolio_export_en.xlsx"
+def test_each_sheet_is_handed_over_once_as_soon_as_read_the_largest_first(monkeypatch, source):
+    path = source / "samples" / "portfolio_export_en.xlsx"
     monkeypatch.setattr(reading, "READ_THREADS", 1)  # one reader: the order handed over is the reading order
     handed: list[reading.Sheet] = []
     workbook = read_file(path, path.name, on_sheet=handed.append)
@@ -308,8 +307,8 @@ def test_frame_contract(tmp_path):
     assert empty.empty and empty.shape == (0, 0)
 
 
-def test_dates_and_numbers_come_back_as_excel_strings():
-    workbook = read_file(SHARED / "samples" / "portfolio_export_en.xlsx", "portfolio_export_en.xlsx")
+def test_dates_and_numbers_come_back_as_excel_strings(source):
+    workbook = read_file(source / "samples" / "portfolio_export_en.xlsx", "portfolio_export_en.xlsx")
     values = pd.concat([sheet.frame.stack() for sheet in workbook.sheets])
     assert values.str.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00").any()
     assert values.str.fullmatch(r"-?\d+\.\d+").any()
@@ -481,38 +480,36 @@ def test_formula_gap_sentences_in_both_languages():
         assert not re.search(r"\S[:;!?](\s|$)", french), french
 
 
-# --- The shared samples, read in place ---------------------------------------------------------------------
-
-needs_samples = pytest.mark.skipif(not SAMPLES, reason="shared samples not found beside the repository")
+# --- The shared samples, read in place, and their twins built in code --------------------------------------
 
 
-@needs_samples
-@pytest.mark.parametrize("path", SAMPLES, ids=lambda path: path.name)
-def test_every_sample_reads(path):
+@pytest.mark.parametrize(
+    ("origin", "name"),
+    [("twin", name) for name in FILES] + [("shared", name) for name in shared_files()],
+)
+def test_every_sample_reads(request, origin, name):
+    path = request.getfixturevalue("twins" if origin == "twin" else "shared") / name
     workbook = run_isolated(read_file, path, path.name, timeout_s=60)
     assert workbook.kind in KINDS
     assert len(workbook.sha256) == 64
     assert any(not sheet.frame.empty for sheet in workbook.sheets)
 
 
-@needs_samples
-def test_french_tracker_header_sits_at_row_5_column_a():
-    workbook = read_file(SHARED / "samples" / "suivi_portefeuille_fr.xlsx", "suivi_portefeuille_fr.xlsx")
+def test_french_tracker_header_sits_at_row_5_column_a(source):
+    workbook = read_file(source / "samples" / "suivi_portefeuille_fr.xlsx", "suivi_portefeuille_fr.xlsx")
     sheet = next(sheet for sheet in workbook.sheets if sheet.name == "Suivi T4 2026")
     assert sheet.frame.loc[5, 0] == "Code projet"
     assert workbook.kind == "xlsx"
 
 
-@needs_samples
-def test_risk_register_lists_sheet_is_hidden():
-    workbook = read_file(SHARED / "samples" / "registre_risques_fr.xlsx", "registre_risques_fr.xlsx")
+def test_risk_register_lists_sheet_is_hidden(source):
+    workbook = read_file(source / "samples" / "registre_risques_fr.xlsx", "registre_risques_fr.xlsx")
     visibility = {sheet.name: sheet.visible for sheet in workbook.sheets}
     assert visibility == {"Registre des risques": True, "Listes": False}
 
 
-@needs_samples
-def test_uk_csv_is_cp1252_with_semicolons_and_one_record_per_row():
-    path = SHARED / "real" / "uk_gmpp_2023.csv"
+def test_uk_csv_is_cp1252_with_semicolons_and_one_record_per_row(source):
+    path = source / "real" / "uk_gmpp_2023.csv"
     workbook = read_file(path, path.name)
     assert (workbook.kind, workbook.encoding, workbook.separator) == ("csv", "cp1252", ";")
     frame = workbook.sheets[0].frame
@@ -527,9 +524,8 @@ def test_uk_csv_is_cp1252_with_semicolons_and_one_record_per_row():
     assert frame.stack().str.contains("\n").any()  # multi-line cells survived whole
 
 
-@needs_samples
-def test_canadian_csv_is_utf8_with_commas():
-    path = SHARED / "real" / "canada_gc_it_projects.csv"
+def test_canadian_csv_is_utf8_with_commas(source):
+    path = source / "real" / "canada_gc_it_projects.csv"
     workbook = read_file(path, path.name)
     assert (workbook.encoding, workbook.separator) == ("utf-8", ",")
     assert workbook.sheets[0].frame.loc[1, 0] == "deptAcronym"

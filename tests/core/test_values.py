@@ -32,7 +32,6 @@ from pmo_core.values import (
     parse_terms,
 )
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "real"
 EMPTIES = [None, "", "   ", "-", "–", "—", "n/a", "N/A", "NA", "s.o.", "sans objet", "nc", "n.c.", "#N/A"]
 FOI = "Exempt under Section 43 of the Freedom of Information Act 2000 (Commercial Interests)."
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -214,8 +213,8 @@ def test_the_ambiguity_sentence_gives_both_numbers():
         assert "4,500" in sentence and "4.5" in sentence and "4500" in sentence, sentence
 
 
-def test_gmpp_foi_sentences_and_excel_mangled_amounts_are_errors_in_a_money_column():
-    gmpp = pd.read_csv(REAL / "uk_gmpp_2023.csv", sep=";", encoding="cp1252", dtype=str)
+def test_gmpp_foi_sentences_and_excel_mangled_amounts_are_errors_in_a_money_column(source):
+    gmpp = pd.read_csv(source / "real" / "uk_gmpp_2023.csv", sep=";", encoding="cp1252", dtype=str)
     cells = gmpp["total_baseline"]
     parsed = parse_numbers(cells, scale=1e6)
     numeric = cells.str.fullmatch(r"-?\d+(?:\.\d+)?", na=False)
@@ -228,8 +227,8 @@ def test_gmpp_foi_sentences_and_excel_mangled_amounts_are_errors_in_a_money_colu
     }
 
 
-def test_canadian_dollar_amounts_and_month_name_dates():
-    canada = pd.read_csv(REAL / "canada_gc_it_projects.csv", dtype=str)
+def test_canadian_dollar_amounts_and_month_name_dates(source):
+    canada = pd.read_csv(source / "real" / "canada_gc_it_projects.csv", dtype=str)
     budget = parse_numbers(canada["latestBudget"])
     assert budget.problems == {}
     assert budget.values.iloc[0] == 2_812_101  # "$2,812,101"
@@ -384,8 +383,8 @@ def test_the_ambiguity_sentence_names_both_readings():
     assert "2026-03-04" in t("issue.date_ambiguous", "fr", **params)
 
 
-def test_gmpp_dotted_dates_read_and_foi_sentences_warn():
-    gmpp = pd.read_csv(REAL / "uk_gmpp_2023.csv", sep=";", encoding="cp1252", dtype=str)
+def test_gmpp_dotted_dates_read_and_foi_sentences_warn(source):
+    gmpp = pd.read_csv(source / "real" / "uk_gmpp_2023.csv", sep=";", encoding="cp1252", dtype=str)
     cells = gmpp["end_date"]
     parsed = parse_dates(cells)
     dotted = cells.str.fullmatch(r"\d{2}\.\d{2}\.\d{4}", na=False)

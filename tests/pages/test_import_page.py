@@ -11,15 +11,14 @@ import pytest
 from pmo_core import snapshots, store
 from pmo_core.template import blank_template, write_template
 from tests import shapes
-from tests.conftest import SAMPLES
 from tests.frames import two_projects
 from tests.pages.conftest import no_exception, open_page
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def upload(at, *names):
-    files = [(name, (SAMPLES / name).read_bytes(), XLSX) for name in names]
+def upload(at, folder, *names):
+    files = [(name, (folder / "samples" / name).read_bytes(), XLSX) for name in names]
     at.file_uploader[0].set_value(files)
     at.run()
     no_exception(at)
@@ -33,8 +32,8 @@ def counts(db_path):
     return result
 
 
-def test_upload_preview_confirm_and_history(db_path):
-    at = upload(open_page("pages/import.py"), "portfolio_export_en.xlsx")
+def test_upload_preview_confirm_and_history(db_path, source):
+    at = upload(open_page("pages/import.py"), source, "portfolio_export_en.xlsx")
     markdown = " ".join(m.value for m in at.markdown)
     assert "Sheet “Projects”" in markdown and "Sheet “Risks”" in markdown
     metrics = {m.label: m.value for m in at.metric}
@@ -47,8 +46,8 @@ def test_upload_preview_confirm_and_history(db_path):
     assert any("Imported as batch 1" in s.value for s in at.success)
 
 
-def test_the_french_tracker_in_french_shows_its_mapping(db_path):
-    at = upload(open_page("pages/import.py", "fr"), "suivi_portefeuille_fr.xlsx")
+def test_the_french_tracker_in_french_shows_its_mapping(db_path, source):
+    at = upload(open_page("pages/import.py", "fr"), source, "suivi_portefeuille_fr.xlsx")
     mapping = at.dataframe[0].value
     row = mapping.loc[mapping["header"] == "Budget (k€)"].iloc[0]
     assert row["field"] == "Budget initial"
@@ -57,16 +56,16 @@ def test_the_french_tracker_in_french_shows_its_mapping(db_path):
     assert at.date_input[0].value.isoformat() == "2026-11-18"  # read from the tracker's title
 
 
-def test_errors_block_the_confirm_button(db_path):
-    at = upload(open_page("pages/import.py"), "registre_risques_fr.xlsx")  # its projects are unknown
+def test_errors_block_the_confirm_button(db_path, source):
+    at = upload(open_page("pages/import.py"), source, "registre_risques_fr.xlsx")  # its projects are unknown
     confirm = next(b for b in at.button if b.label == "Confirm the import")
     assert confirm.disabled
     assert any(re.search(r"\d+ errors? blocks? the import", e.value) for e in at.error)
     assert counts(db_path)["risks"] == 0
 
 
-def test_changing_what_a_table_is_read_as(db_path):
-    at = upload(open_page("pages/import.py"), "portfolio_export_en.xlsx")
+def test_changing_what_a_table_is_read_as(db_path, source):
+    at = upload(open_page("pages/import.py"), source, "portfolio_export_en.xlsx")
     milestones = next(s for s in at.selectbox if s.value == "Milestones")
     milestones.set_value("Ignored").run()
     no_exception(at)
@@ -87,8 +86,8 @@ def test_rollback_from_the_history(demo_db):
     assert after["projects"] != before or after["risks"] != 285
 
 
-def test_one_column_read_differently_on_the_screen(db_path):
-    at = upload(open_page("pages/import.py"), "portfolio_export_en.xlsx")
+def test_one_column_read_differently_on_the_screen(db_path, source):
+    at = upload(open_page("pages/import.py"), source, "portfolio_export_en.xlsx")
     key = "field::portfolio_export_en.xlsx::Projects!1::8"  # column I, "Budget (EUR)"
     assert at.selectbox(key=key).value == "Budget at completion"
     at.selectbox(key=key).set_value("— ignore —").run()
