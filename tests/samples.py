@@ -371,13 +371,13 @@ def canada_gc_it_projects(path: Path, rng: random.Random) -> None:
     ]  # fmt: skip
     departments = {"aafc": "Agriculture and Agri-Food Canada", "cbsa": "Canada Border Services Agency",
                    "esdc": "Employment and Social Development Canada", "ssc": "Shared Services Canada"}  # fmt: skip
-    statuses = (
-        "new",
-        "completed",
-        "behind schedule",
-        "completed (behind schedule)",
-        "unknown (no dates specified)",
-    )
+    # The estimated statuses as the register counts them; the first project is "new".
+    counts = {"completed": 508, "new": 347, "behind schedule": 112, "unknown (no dates specified)": 60,
+              "completed (behind schedule)": 53, "unknown (past due)": 30, "on schedule": 6,
+              "ahead of schedule": 5, "completed (ahead of schedule)": 4}  # fmt: skip
+    statuses = [status for status, count in counts.items() for _ in range(count)]
+    rng.shuffle(statuses)
+    statuses.insert(0, "new")
     rows = [header]
     for n in range(1126):
         acronym = list(departments)[n % 4]
@@ -386,8 +386,8 @@ def canada_gc_it_projects(path: Path, rng: random.Random) -> None:
         latest = budget if rng.random() < 0.8 else int(budget * rng.uniform(1.0, 1.9))
         end = date(2022, 7, 31) if n == 0 else date(2016, 3, 31) + timedelta(days=rng.randint(0, 3000))
         later = end if latest == budget else end + timedelta(days=rng.randint(30, 700))
-        money = n % 60 != 7  # a few projects state no budget, some no date
-        dated = n % 19 != 5
+        money = n % 60 != 7  # a few projects state no budget; those of unknown dates, no date
+        dated = statuses[n] != "unknown (no dates specified)"
         rows.append(
             [
                 acronym, short, f"{acronym}-{short}", departments[acronym],
@@ -397,7 +397,7 @@ def canada_gc_it_projects(path: Path, rng: random.Random) -> None:
                 "2022" if money else "", f"{end:%B} {end.day}, {end.year}" if dated else "",
                 f"{later:%B} {later.day}, {later.year}" if dated else "", "2022" if dated else "",
                 "2022" if dated else "", f"${latest - budget:,}" if latest != budget else "",
-                f"{(latest - budget) / budget:.2%}" if latest != budget else "", "", statuses[n % 5],
+                f"{(latest - budget) / budget:.2%}" if latest != budget else "", "", statuses[n],
                 str(int(latest > 10_000_000)), str(int(latest > 100_000_000)),
             ]
         )  # fmt: skip
@@ -440,6 +440,21 @@ def uk_gmpp_2023(path: Path, rng: random.Random) -> None:
                 rng.choice((str(rng.randint(5, 3000)), None, FOI)), "Benefits as planned.",
             ]
         )  # fmt: skip
+    # The rows the tests quote: the first (no first rating, then "Amber"; "20.05.2020"; "07. Sep"), the
+    # fifth ("Amber" first; "114" £m) and the tenth ("Red" first).
+    rows[1][1], rows[1][6:8], rows[1][9], rows[1][12] = (
+        "CO_0024_2021-Q2",
+        [None, "Amber"],
+        "20.05.2020",
+        "07. Sep",
+    )
+    rows[5][1], rows[5][6:8], rows[5][9], rows[5][12] = (
+        "CO_0033_2122-Q1",
+        ["Amber", None],
+        "04.01.2021",
+        "114",
+    )
+    rows[10][1], rows[10][6:8], rows[10][12] = "CO_0028_2021-Q4", ["Red", None], "05. Aug"
     with path.open("w", encoding="cp1252", newline="") as stream:
         csv.writer(stream, delimiter=";").writerows([["" if v is None else v for v in row] for row in rows])
 
@@ -473,4 +488,11 @@ def worldbank_projects_fy2021(path: Path, rng: random.Random) -> None:
                 None, None, None, None,
             ]
         )  # fmt: skip
+    # data!A3:AA3, as the tests quote it.
+    rows[2][3:5] = ["Active", "Burkina Faso Electronic Government Procurement Support"]
+    rows[2][9:11], rows[2][13], rows[2][16] = (
+        ["2021-06-30T00:00:00Z", "6/30/2023 12:00:00 AM"],
+        "500000",
+        "500000",
+    )
     _save(path, {"data": rows}, {"data": ["A1:H1"]})

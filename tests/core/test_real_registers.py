@@ -3,8 +3,9 @@ itself, the Canadian and UK registers with a profile saved once on the mapping s
 its rate; two colour_rating columns as one status, amounts in £m at a rate, unreadable values as empty).
 
 The profiles are made here as the screen makes them, through the same review functions. The figures are
-read by eye in the files (cells quoted in each comment). The same behaviours are proven on workbooks built
-in code by test_shapes.py, for a clone with no ../shared beside it.
+read by eye in the files (cells quoted in each comment). Each test runs on the registers' twins built in
+code (tests/samples.py, the same cells) and on ../shared/real when it is beside the clone; test_shapes.py
+proves the same behaviours on smaller workbooks.
 """
 
 from __future__ import annotations
@@ -18,17 +19,14 @@ from pmo_core import profiles, review, snapshots
 from pmo_core.importer import ReadOptions, build_plan, read_files
 from pmo_core.mapping import profile_from_mapping
 from tests.actors import PMO
-from tests.conftest import REAL
-
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real not found beside the repository")
 
 
-def first_read(name):
-    return read_files([(REAL / name, name)])[0].tables[0]
+def first_read(folder, name):
+    return read_files([(folder / name, name)])[0].tables[0]
 
 
-def with_profile(con, name):
-    reads = read_files([(REAL / name, name)], ReadOptions(profiles=tuple(profiles.load_profiles(con))))
+def with_profile(con, folder, name):
+    reads = read_files([(folder / name, name)], ReadOptions(profiles=tuple(profiles.load_profiles(con))))
     plan = build_plan(con, reads, scope="full")
     assert not plan.has_errors, [issue.message() for issue in plan.errors[:5]]
     snapshots.apply_plan(con, plan, PMO)
@@ -39,8 +37,8 @@ def column(mapping, header, nth=0):
     return [c for c in mapping.columns if c.header == header][nth].col_index
 
 
-def test_the_world_bank_export_imports_by_itself(con):
-    reads = read_files([(REAL / "worldbank_projects_fy2021.xlsx", "wb.xlsx")])
+def test_the_world_bank_export_imports_by_itself(con, source):
+    reads = read_files([(source / "real" / "worldbank_projects_fy2021.xlsx", "wb.xlsx")])
     plan = build_plan(con, reads, scope="full")
     assert not plan.has_errors
     table = reads[0].tables[0]
@@ -57,14 +55,14 @@ def test_the_world_bank_export_imports_by_itself(con):
     assert {"Region", "Country", "Environmental and Social Risk", "Grant Amount"} <= unstored
 
 
-def test_the_canadian_register_imports_with_a_profile_saying_which_dollar_and_its_rate(con):
-    table = first_read("canada_gc_it_projects.csv")
+def test_the_canadian_register_imports_with_a_profile_saying_which_dollar_and_its_rate(con, source):
+    table = first_read(source / "real", "canada_gc_it_projects.csv")
     mapping = table.mapping
     for header in ("originalBudget", "latestBudget"):
         mapping = review.with_column(mapping, column(mapping, header), currency="CAD")
     mapping = replace(mapping, rates=(("CAD", 0.68),))
     profiles.save_profile(con, profile_from_mapping("Canada IT over $1M", mapping), PMO)
-    plan = with_profile(con, "canada_gc_it_projects.csv")
+    plan = with_profile(con, source / "real", "canada_gc_it_projects.csv")
     assert plan.rates == {"CAD": 0.68}
     projects = plan.frames["projects"].set_index("code")
     assert len(projects) == 1126
@@ -78,8 +76,8 @@ def test_the_canadian_register_imports_with_a_profile_saying_which_dollar_and_it
     assert projects["lifecycle"].value_counts()["delayed"] == 112  # "behind schedule"
 
 
-def test_the_uk_register_imports_with_a_profile_for_its_two_ratings_its_pounds_and_its_gaps(con):
-    table = first_read("uk_gmpp_2023.csv")
+def test_the_uk_register_imports_with_a_profile_for_its_two_ratings_its_pounds_and_its_gaps(con, source):
+    table = first_read(source / "real", "uk_gmpp_2023.csv")
     mapping = table.mapping
     first, second = column(mapping, "colour_rating"), column(mapping, "colour_rating", 1)
     mapping = review.with_field(review.with_field(mapping, first, "status"), second, "status")
@@ -88,7 +86,7 @@ def test_the_uk_register_imports_with_a_profile_for_its_two_ratings_its_pounds_a
         mapping = review.with_column(mapping, column(mapping, header), scale=1e6, currency="GBP")
     mapping = replace(mapping, rates=(("GBP", 1.15),), lenient=True)
     profiles.save_profile(con, profile_from_mapping("UK GMPP", mapping), PMO)
-    plan = with_profile(con, "uk_gmpp_2023.csv")
+    plan = with_profile(con, source / "real", "uk_gmpp_2023.csv")
     projects = plan.frames["projects"].set_index("code")
     assert len(projects) == 244
     assert (
