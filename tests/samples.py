@@ -13,7 +13,8 @@ import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import openpyxl
+from pmo_core.formatting import MONTHS_FR
+from tests.shapes import save
 
 SEED = 20261118
 FILES = (  # what build() writes, by its path in the folder, as ../shared holds them
@@ -26,20 +27,6 @@ FILES = (  # what build() writes, by its path in the folder, as ../shared holds 
     "real/worldbank_projects_fy2021.xlsx",
 )
 NNBSP = "\u202f"  # French thousands separator
-MONTHS_FR = (
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-)
 FOI = "Exempt under Section 43 of the Freedom of Information Act 2000 (commercial interests)"
 EARLY = "Early planning GMPP project \n\n(The project has not yet been assessed)"
 
@@ -107,22 +94,6 @@ def build(folder: Path) -> Path:
     uk_gmpp_2023(folder / "real" / "uk_gmpp_2023.csv", rng)
     worldbank_projects_fy2021(folder / "real" / "worldbank_projects_fy2021.xlsx", rng)
     return folder
-
-
-def _save(
-    path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None, hidden=()
-) -> None:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        for cells in (merges or {}).get(name, []):
-            sheet.merge_cells(cells)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-    book.save(path)
 
 
 def _day(rng: random.Random, first: date, last: date) -> datetime:
@@ -205,7 +176,7 @@ def portfolio_export_en(path: Path, rng: random.Random) -> None:
             milestones.append(
                 [code, name, baseline, forecast, forecast if forecast < datetime(2026, 10, 1) else None]
             )
-    _save(path, {"Projects": projects, "Risks": risks, "Budget": budget, "Milestones": milestones})
+    save(path, {"Projects": projects, "Risks": risks, "Budget": budget, "Milestones": milestones})
 
 
 # --- A French steering committee tracker -------------------------------------------------------------
@@ -267,7 +238,7 @@ def suivi_portefeuille_fr(path: Path, rng: random.Random) -> None:
     rows += [[], ["TOTAL", None, None, None, None, None, None, _french_amount(total)], []]
     rows.append(["Légende météo : ☀️ conforme, ⛅ sous surveillance, 🌧️ en difficulté"])
     notes = [["Ce fichier est mis à jour chaque mois par le PMO."]]
-    _save(path, {"Suivi T4 2026": rows, "Notes": notes}, {"Suivi T4 2026": merges})
+    save(path, {"Suivi T4 2026": rows, "Notes": notes}, {"Suivi T4 2026": merges})
 
 
 def registre_risques_fr(path: Path, rng: random.Random) -> None:
@@ -318,7 +289,7 @@ def registre_risques_fr(path: Path, rng: random.Random) -> None:
         rows[row - 1][3:7], rows[row - 1][10] = [category, p, i, score], status
     rows[3][9], rows[3][11] = "16/02/2026", f"5{NNBSP}000,00 €"
     lists = [[n, word] for n, word in enumerate(probability, start=1)]
-    _save(path, {"Registre des risques": rows, "Listes": lists}, hidden=("Listes",))
+    save(path, {"Registre des risques": rows, "Listes": lists}, hidden=("Listes",))
 
 
 def budget_mensuel_fr(path: Path, rng: random.Random) -> None:
@@ -353,7 +324,7 @@ def budget_mensuel_fr(path: Path, rng: random.Random) -> None:
                     annual - sum(months),
                 ]
             )
-    _save(path, {"Budget 2026": rows})
+    save(path, {"Budget 2026": rows})
 
 
 # --- Real public registers -----------------------------------------------------------------------------
@@ -495,4 +466,4 @@ def worldbank_projects_fy2021(path: Path, rng: random.Random) -> None:
         "500000",
         "500000",
     )
-    _save(path, {"data": rows}, {"data": ["A1:H1"]})
+    save(path, {"data": rows}, {"data": ["A1:H1"]})
