@@ -21,10 +21,8 @@ RAW_NAMES = {"app", "common", "overview", "risks", "budget", "priorities", "impo
     [
         ("", "Where does the portfolio stand", "/"),
         ("risks", "Which risks threaten the portfolio", "/risks"),  # a deep link, before any other page
-        ("project?project=PRJ-2024-001", "PRJ-2024-001", "/project?project=PRJ-2024-001"),
         ("common", "Where does the portfolio stand", "/"),  # the helpers' old file, never a page
         ("app", "Where does the portfolio stand", "/"),  # the frame itself
-        ("overview", "Where does the portfolio stand", "/"),  # the overview lives at the root
     ],
 )
 def test_the_first_request_after_a_start_shows_the_app_navigation(
@@ -52,6 +50,13 @@ def test_the_first_request_after_a_start_shows_the_app_navigation(
         expect(page.get_by_role("heading", name=heading).first).to_be_visible()
         expect(page.locator("[data-testid=stSidebar]")).to_contain_text("Filters")  # in the app's frame
         assert page.url == url + lands_on
+        if not address:  # later requests: an address no page has opens the overview, quietly, at the root
+            for other in ("overview", "no-such-page"):
+                page.goto(f"{url}/{other}")
+                settle(page)
+                expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+                expect(page.get_by_text("Page not found")).to_have_count(0)
+                assert page.url == url + "/"
         context.close()
     finally:
         stop_server(process)
