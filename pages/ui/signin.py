@@ -165,8 +165,14 @@ def _account_form() -> None:
 def sidebar(actor: Actor) -> None:
     """Say who is signed in, with which role, and offer to sign out."""
     mode = hosting.auth_mode()
+    role = role_label(actor.role, common.lang())
     with st.sidebar:
-        st.caption(common.tr("signin.as", user=actor.name, role=role_label(actor.role, common.lang())))
+        # Open mode signs nobody in: the sidebar names the role every visitor has, never a person.
+        st.caption(
+            common.tr("signin.open_as", role=role)
+            if mode == "open"
+            else common.tr("signin.as", user=actor.name, role=role)
+        )
         if common.costs_hidden():
             st.caption(common.tr("access.costs_hidden"))
         if mode in ("accounts", "oidc") and st.button(common.tr("signin.out"), icon=":material/logout:"):

@@ -26,4 +26,5 @@ TEXTS = {
         "The {n} largest budgets are named on the chart.",
         "Les {n} plus gros budgets sont nommés sur le graphique.",
     ),
+    "signin.open_as": ("No sign-in: everyone acts as {role}", "Sans connexion : chacun agit en {role}"),
 }

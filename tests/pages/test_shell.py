@@ -9,7 +9,7 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
 from pages.ui import common
-from pmo_core import settings, store
+from pmo_core import settings
 from tests.pages.conftest import no_exception, open_page
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -80,12 +80,12 @@ def test_a_change_is_signed_and_no_change_is_a_grey_plus_minus_zero():
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_sidebar_names_no_signed_in_person_while_there_is_no_sign_in(demo_db, lang):
-    at = open_page("pages/overview.py", lang)
+    at = open_page("pages/overview.py", lang)  # open mode: nobody signs in
     captions = " ".join(c.value for c in at.sidebar.caption)
-    assert "PMO" not in captions and "Signed in" not in captions and "Connecté" not in captions
-    con = store.connect(demo_db)
-    assert settings.get(con, "import_user") == "PMO"  # still the name recorded on imports
-    con.close()
+    assert "Signed in" not in captions and "Connecté" not in captions and "anonymous" not in captions
+    assert (
+        "No sign-in: everyone acts as" if lang == "en" else "Sans connexion\u00a0: chacun agit en"
+    ) in captions
 
 
 def test_the_streamlit_internals_navigation_relies_on_are_still_there():
