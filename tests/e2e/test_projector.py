@@ -40,7 +40,7 @@ def server(tmp_path_factory, demo_store_file):
     folder = tmp_path_factory.mktemp("projector")
     db = folder / "e2e.duckdb"
     shutil.copy(demo_store_file, db)
-    process, url = start_server(db, folder / "server.log")
+    process, url = start_server(db, folder / "server.log", env={"PMO_AUTH": "open"})  # the demo's own mode
     yield url
     stop_server(process)
 
