@@ -27,7 +27,11 @@ def test_budget_page_draws_its_figures_charts_and_alerts(demo_server, page, tmp_
     labels = [m.inner_text() for m in page.query_selector_all("[data-testid=stMetricLabel]")]
     assert any(label.startswith("CPI") for label in labels) and len(labels) == 8
     # the S-curve and the monthly picture are drawn as soon as the page opens, the ranking in the first tab
-    assert len([c for c in page.query_selector_all("[data-testid=stVegaLiteChart]") if c.is_visible()]) >= 3
+    # charts are drawn by the browser after the script ends: wait for them rather than for a fixed time
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].filter(c => c.offsetParent).length >= 3",
+        timeout=60_000,
+    )
     assert page.get_by_text(re.compile(r"^Forecast to land at €")).count() == 1
     page.get_by_role("tab", name=re.compile(r"^Alerts \(\d+\)$")).click()
     settle(page)

@@ -46,6 +46,7 @@ def test_clicking_a_heatmap_cell_lists_its_risks(page, demo_server, demo_store_f
     assert count == len(titles) > 0
     table = page.locator("[data-testid=stDataFrame]").first
     rows = table.locator("[role=row]")
+    rows.nth(count).wait_for(state="attached", timeout=60_000)  # the grid fills in after the script ends
     assert rows.count() == count + 1  # the header, then one row per risk of the cell
     listed = " | ".join(rows.all_text_contents())
     assert all(title in listed for title in titles), (titles, listed)
