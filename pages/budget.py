@@ -5,22 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from pages.ui import common
 from pmo_core import budget, evm, formatting
+from pmo_core.charts import budget as charts
 from pmo_core.filters import Filters
-from pmo_core.palette import ACTUAL, EARNED, FORECAST, NEUTRAL, PLANNED, STATUS_COLOURS, STATUS_EMOJI
+from pmo_core.palette import STATUS_EMOJI
 
-LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19
-COST_TYPE_COLOURS = {"CAPEX": NEUTRAL, "OPEX": "#6FA8DC", "": "#BDBDBD"}
-SERIES = ("pv", "ev", "ac", "forecast")
-SERIES_COLOURS = {"pv": PLANNED, "ev": EARNED, "ac": ACTUAL, "forecast": FORECAST}
-MEASURES = ("budget", "actual", "forecast")
-MEASURE_COLOURS = {"budget": PLANNED, "actual": ACTUAL, "forecast": FORECAST}
-CHART_FRAME = 170  # px of a chart's height taken by its title, legend and axis: Streamlit fits the whole
 TABLE_ROWS = 300  # rows a table shows on screen; the Excel download holds them all
 ALLOCATIONS = ("portfolio", "programme", "cost_type", "year")
 RANKED = 15  # bars in the variance ranking: readable from the back of the room
@@ -63,16 +56,6 @@ def index_chip(value: float) -> str:
     return f"{STATUS_EMOJI[status or 'grey']} {common.index_text(value)}"
 
 
-def index_word(value: float | None) -> str:
-    """Name a CPI's band by its thresholds ("CPI ≥ 0.95"), for a legend: a green bar among overspent
-    projects then reads as "within tolerance", not as "good"."""
-    status = evm.index_status(value, SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"])
-    if status is None:
-        return common.tr("budget.index.na_word")
-    green, red = (formatting.ratio(SETTINGS[f"cpi_spi_{s}"], LANG) for s in ("green", "red"))
-    return common.tr(f"budget.index.band.{status}", green=green, red=red)
-
-
 def index_status_word(value: float) -> str:
     status = evm.index_status(value, SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"])
     return common.tr("budget.index.na") if status is None else common.status_chip(status)
@@ -83,44 +66,9 @@ def money(value: float | None, short: bool = False) -> str:
     return formatting.money(value, LANG, CURRENCY, short=short)
 
 
-def money_text(value: float) -> str:
-    return money(value)
-
-
-def month_text(value: object) -> str:
-    return formatting.month(value, LANG)
-
-
 def money_column(key: str) -> st.column_config.NumberColumn:
     title = common.tr("budget.col.with_unit", label=common.tr(f"budget.col.{key}"), unit=SYMBOL)
     return st.column_config.NumberColumn(title, format="localized", step=1)
-
-
-def month_label_expr(short_year: bool = False) -> str:
-    """Return a Vega label expression writing a date as a month in the user's language (janv. 2026 / Jan 2026)."""
-    names = [formatting.month(date(2000, m, 1), LANG).split(" ")[0] for m in range(1, 13)]
-    year = "slice(toString(year(datum.value)), 2)" if short_year else "toString(year(datum.value))"
-    return f"{names!r}[month(datum.value)] + ' ' + {year}"
-
-
-def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Apply the projector sizes: labels at least 13 px, titles larger."""
-    return (
-        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, orient="top", symbolSize=200)
-        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
-
-
-def money_axis(title_key: str) -> alt.Axis:
-    """Return an amount axis labelled 0, 500k, 1M..., its title saying the currency."""
-    return alt.Axis(
-        title=common.tr(title_key, unit=SYMBOL),
-        labelFontSize=LABEL_PX,
-        tickCount=8,
-        labelExpr="datum.value == 0 ? '0' : format(datum.value, '~s')",
-    )
 
 
 # --- Controls and headline figures ---------------------------------------------------------------------
@@ -245,109 +193,11 @@ def s_curve_section(curve: budget.SCurve) -> None:
     if curve.points.empty:
         st.info(common.tr("budget.scurve.empty"))
         return
-    common.chart(s_curve_chart(curve), width="stretch", key="budget_scurve")
+    common.chart(charts.s_curve_chart(curve, LANG, CURRENCY), width="stretch", key="budget_scurve")
     notes = [common.tr("budget.scurve.caption")]
     if curve.spread:
         notes.append(common.tr("budget.scurve.spread"))
     st.caption(" ".join(notes))
-
-
-def s_curve_title(curve: budget.SCurve) -> str:
-    if pd.isna(curve.landing) or pd.isna(curve.bac) or curve.bac == 0:
-        return common.tr("budget.scurve.title_plain")
-    gap = curve.landing / curve.bac - 1
-    key = (
-        "budget.scurve.title_over"
-        if gap > 0.005
-        else "budget.scurve.title_under"
-        if gap < -0.005
-        else "budget.scurve.title_on"
-    )
-    return common.tr(
-        key,
-        landing=money(curve.landing, short=True),
-        bac=money(curve.bac, short=True),
-        gap=formatting.percent(abs(gap), LANG, 1),
-    )
-
-
-def s_curve_chart(curve: budget.SCurve) -> alt.LayerChart:
-    points = curve.points.copy()
-    points["series_label"] = points["series"].map(lambda s: common.tr(f"budget.series.{s}"))
-    points["month_label"] = points["month_end"].map(lambda d: formatting.day(d, LANG))
-    points["value_text"] = points["value"].map(money_text)
-    labels = [common.tr(f"budget.series.{s}") for s in SERIES]
-    colour = alt.Color(
-        "series_label:N",
-        title=None,
-        sort=labels,
-        scale=alt.Scale(domain=labels, range=[SERIES_COLOURS[s] for s in SERIES]),
-    )
-    tooltip = [
-        alt.Tooltip("series_label:N", title=common.tr("budget.tip.series")),
-        alt.Tooltip("month_label:N", title=common.tr("budget.tip.date")),
-        alt.Tooltip("value_text:N", title=common.tr("budget.tip.cumulative")),
-    ]
-    x = alt.X(
-        "month_end:T",
-        title=common.tr("budget.axis.month"),
-        axis=alt.Axis(labelExpr=month_label_expr(), labelAngle=0, labelOverlap="greedy"),
-    )
-    y = alt.Y("value:Q", axis=money_axis("budget.axis.cumulative"))
-    base = alt.Chart(points).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    lines = base.transform_filter("datum.series == 'pv' || datum.series == 'ac'").mark_line(strokeWidth=3)
-    ahead = base.transform_filter("datum.series == 'forecast'").mark_line(strokeWidth=3, strokeDash=[7, 5])
-    earned = base.transform_filter("datum.series == 'ev'").mark_line(
-        strokeWidth=3, point=alt.OverlayMarkDef(size=90)
-    )
-    marks = _status_rule(curve.status_date, right=True) + _bac_rule(curve.bac)
-    title = alt.Title(
-        s_curve_title(curve),
-        subtitle=common.tr("budget.scurve.subtitle", date=formatting.day(curve.status_date, LANG)),
-    )
-    return _configured(alt.layer(lines, ahead, earned, *marks).properties(title=title, height=420))
-
-
-def _status_rule(status_date: date, right: bool) -> list[alt.Chart]:
-    """Mark the status date with a vertical rule and its words, inside the plot so the chart keeps its size.
-
-    `right` writes the words after the rule at the foot of the plot, else before it at the top.
-    """
-    frame = pd.DataFrame(
-        {
-            "day": [pd.Timestamp(status_date)],
-            "text": [common.tr("budget.status_marker", date=formatting.day(status_date, LANG))],
-        }
-    )
-    rule = (
-        alt.Chart(frame)
-        .mark_rule(color="#424242", strokeDash=[3, 3], strokeWidth=2)
-        .encode(x="day:T", tooltip=[alt.Tooltip("text:N", title=common.tr("budget.tip.date"))])
-    )
-    placed = {"align": "left" if right else "right", "dx": 6 if right else -6, "dy": -10 if right else 12}
-    words = alt.Chart(frame).encode(x="day:T", y=alt.datum(0) if right else alt.value(0), text="text:N")
-    # A white halo under the words keeps them readable where a bar of the month before rises behind them.
-    halo = words.mark_text(**placed, fontSize=LABEL_PX, stroke="white", strokeWidth=5, strokeJoin="round")
-    text = words.mark_text(**placed, fontSize=LABEL_PX, color="#424242")
-    return [rule, alt.layer(halo, text)]
-
-
-def _bac_rule(bac: float) -> list[alt.Chart]:
-    """Mark the budget at completion with a horizontal rule and its amount."""
-    if pd.isna(bac):
-        return []
-    frame = pd.DataFrame({"bac": [bac], "text": [common.tr("budget.bac_marker", bac=money(bac, short=True))]})
-    rule = (
-        alt.Chart(frame)
-        .mark_rule(color=PLANNED, strokeDash=[2, 4], strokeWidth=1.5)
-        .encode(y="bac:Q", tooltip=[alt.Tooltip("text:N", title=common.tr("budget.tip.budget"))])
-    )
-    text = (
-        alt.Chart(frame)
-        .mark_text(align="left", dx=4, dy=-8, fontSize=LABEL_PX, color=PLANNED)
-        .encode(y="bac:Q", x=alt.value(4), text="text:N")
-    )
-    return [rule, text]
 
 
 # --- Monthly picture -----------------------------------------------------------------------------------
@@ -360,99 +210,11 @@ def monthly_section(lines: pd.DataFrame) -> None:
         st.info(common.tr("budget.monthly.empty"))
         return
     common.chart(
-        monthly_chart(window, budget.monthly_finding(lines, STATUS_DATE)),
+        charts.monthly_chart(window, budget.monthly_finding(lines, STATUS_DATE), STATUS_DATE, LANG, CURRENCY),
         width="stretch",
         key="budget_monthly",
     )
     st.caption(common.tr("budget.monthly.caption"))
-
-
-def monthly_title(finding: budget.MonthlyFinding) -> str:
-    if pd.isna(finding.planned) or finding.planned == 0:
-        return common.tr("budget.monthly.title_plain")
-    gap = finding.actual / finding.planned - 1
-    key = (
-        "budget.monthly.title_over"
-        if gap > 0.005
-        else "budget.monthly.title_under"
-        if gap < -0.005
-        else "budget.monthly.title_on"
-    )
-    return common.tr(
-        key,
-        months=finding.months,
-        actual=money(finding.actual, short=True),
-        planned=money(finding.planned, short=True),
-        gap=formatting.percent(abs(gap), LANG),
-    )
-
-
-def monthly_chart(window: pd.DataFrame, finding: budget.MonthlyFinding) -> alt.LayerChart:
-    data = window.copy()
-    data["type_label"] = data["cost_type"].map(_cost_type_label)
-    data["kind_label"] = data["past"].map(
-        lambda p: common.tr("budget.kind.actual" if p else "budget.kind.forecast")
-    )
-    data["month_label"] = data["month"].map(month_text)
-    data["spend_text"] = data["spend"].map(money_text)
-    data["planned_text"] = data["planned"].map(money_text)
-    types = [t for t in COST_TYPE_COLOURS if t in set(data["cost_type"])]
-    colour = alt.Color(
-        "type_label:N",
-        title=common.tr("budget.legend.cost_type"),
-        scale=alt.Scale(
-            domain=[_cost_type_label(t) for t in types], range=[COST_TYPE_COLOURS[t] for t in types]
-        ),
-    )
-    x = alt.X(
-        "month:T",
-        timeUnit="yearmonth",
-        title=common.tr("budget.axis.month"),
-        axis=alt.Axis(labelExpr=month_label_expr(short_year=True), labelAngle=0, labelOverlap="greedy"),
-    )
-    tooltip = [
-        alt.Tooltip("month_label:N", title=common.tr("budget.tip.month")),
-        alt.Tooltip("type_label:N", title=common.tr("budget.legend.cost_type")),
-        alt.Tooltip("kind_label:N", title=common.tr("budget.tip.kind")),
-        alt.Tooltip("spend_text:N", title=common.tr("budget.tip.amount")),
-        alt.Tooltip("planned_text:N", title=common.tr("budget.tip.planned_type")),
-    ]
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x=x,
-            y=alt.Y("spend:Q", stack="zero", axis=money_axis("budget.axis.monthly")),
-            color=colour,
-            opacity=alt.condition("datum.past", alt.value(1.0), alt.value(0.45)),
-            tooltip=tooltip,
-        )
-    )
-    planned = data.groupby("month", as_index=False)["planned"].sum()
-    planned["month_label"] = planned["month"].map(month_text)
-    planned["planned_text"] = planned["planned"].map(money_text)
-    planned["series"] = common.tr("budget.series.planned_month")
-    line = (
-        alt.Chart(planned)
-        .mark_line(color="#212121", strokeWidth=2.5, point=alt.OverlayMarkDef(color="#212121", size=40))
-        .encode(
-            x=alt.X("month:T", timeUnit="yearmonth"),
-            y="planned:Q",
-            tooltip=[
-                alt.Tooltip("series:N", title=common.tr("budget.tip.series")),
-                alt.Tooltip("month_label:N", title=common.tr("budget.tip.month")),
-                alt.Tooltip("planned_text:N", title=common.tr("budget.tip.amount")),
-            ],
-        )
-    )
-    # the words of the status date only matter when forecast months follow it
-    layers = [bars, line, *_status_rule(STATUS_DATE, right=False)[: 2 if (~data["past"]).any() else 1]]
-    title = alt.Title(monthly_title(finding), subtitle=common.tr("budget.monthly.subtitle"))
-    return _configured(alt.layer(*layers).properties(title=title, height=420))
-
-
-def _cost_type_label(code: str) -> str:
-    return code if code else common.tr("budget.cost_type.none")
 
 
 # --- Variances -----------------------------------------------------------------------------------------
@@ -477,7 +239,9 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
         st.success(common.tr(f"budget.rank.none_{by or 'cv'}"))
     else:
         count = int((table["cv"] < 0).sum()) if by == "cv" else int((table["overrun"] > 0).sum())
-        common.chart(ranking_chart(ranked, by or "cv", count), width="stretch", key="budget_ranking")
+        thresholds = (SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"])
+        figure = charts.ranking_chart(ranked, by or "cv", count, LANG, CURRENCY, thresholds)
+        common.chart(figure, width="stretch", key="budget_ranking")
     common.table(
         variance_rows(table.head(TABLE_ROWS)),
         hide_index=True,
@@ -501,60 +265,12 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
     download(table, alerts, "budget_download_variances")
 
 
-def ranking_chart(ranked: pd.DataFrame, by: str, count: int) -> alt.LayerChart:
-    data = ranked.copy()
-    value = "cv" if by == "cv" else "overrun"
-    data["label"] = data["name"].fillna(data["code"]).map(lambda n: n if len(n) <= 34 else n[:33] + "…")
-    data["value_text"] = data[value].map(lambda v: money(v, short=True))
-    data["cpi_text"] = data["cpi"].map(common.index_text)
-    data["spi_text"] = data["spi"].map(common.index_text)
-    data["status"] = data["cpi"].map(index_word)
-    statuses = [
-        index_word(v) for v in (1.0, (SETTINGS["cpi_spi_green"] + SETTINGS["cpi_spi_red"]) / 2, 0.0, None)
-    ]
-    colour = alt.Color(
-        "status:N",
-        title=common.tr("budget.legend.cpi"),
-        scale=alt.Scale(
-            domain=statuses, range=[STATUS_COLOURS[s] for s in ("green", "amber", "red", "grey")]
-        ),
-    )
-    order = data["label"].tolist()
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=300, labelFontSize=LABEL_PX))
-    extreme = float(data[value].min() if by == "cv" else data[value].max()) * 1.25  # room for the amounts
-    domain = [extreme, 0] if by == "cv" else [0, extreme]
-    x = alt.X(
-        f"{value}:Q", axis=money_axis(f"budget.axis.{value}"), scale=alt.Scale(domain=domain, nice=False)
-    )
-    tooltip = [
-        alt.Tooltip("name:N", title=common.tr("budget.col.name")),
-        alt.Tooltip("code:N", title=common.tr("budget.col.code")),
-        alt.Tooltip("value_text:N", title=common.tr(f"budget.col.{value}")),
-        alt.Tooltip("cpi_text:N", title=common.tr("budget.col.cpi")),
-        alt.Tooltip("spi_text:N", title=common.tr("budget.col.spi")),
-        alt.Tooltip("status:N", title=common.tr("budget.legend.cpi")),
-    ]
-    bars = alt.Chart(data).mark_bar().encode(y=y, x=x, color=colour, tooltip=tooltip)
-    text = (
-        alt.Chart(data)
-        .mark_text(
-            align="right" if by == "cv" else "left",
-            dx=-6 if by == "cv" else 6,
-            fontSize=LABEL_PX,
-            color="#212121",
-        )
-        .encode(y=alt.Y("label:N", sort=order), x=f"{value}:Q", text="value_text:N", tooltip=tooltip)
-    )
-    title = common.tr(f"budget.rank.title_{by}", n=formatting.number(count, LANG), shown=len(data))
-    return _configured(alt.layer(bars, text).properties(title=title, height=CHART_FRAME + 34 * len(data)))
-
-
 def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
     """Turn the variance table into what a reader scans: words for the months, a mark for a budget that
     runs out early; the indices stay numbers, written as chips by INDEX_FORMATS, so they sort as numbers."""
     shown = table.assign(percent_complete=table["percent_complete"] * 100)
     shown["exhaustion"] = [
-        common.tr("budget.exhausted") if spent else (month_text(month) if pd.notna(month) else "")
+        common.tr("budget.exhausted") if spent else (formatting.month(month, LANG) if pd.notna(month) else "")
         for spent, month in zip(shown["exhausted"], shown["exhaustion_month"], strict=True)
     ]
     shown["warning"] = shown["runs_out_before_end"].map(lambda late: "⚠" if late else "")
@@ -792,59 +508,10 @@ def allocation_section(frame: pd.DataFrame, lines: pd.DataFrame, plan: budget.Ph
     if data.empty:
         st.info(common.tr("empty.selection"))
         return
-    common.chart(allocation_chart(data, by), width="stretch", key="budget_allocation")
+    common.chart(charts.allocation_chart(data, by, LANG, CURRENCY), width="stretch", key="budget_allocation")
     st.caption(common.tr(f"budget.allocation.caption_{'lines' if by in ('cost_type', 'year') else 'evm'}"))
     if st.toggle(common.tr("budget.phasing.show"), key="budget_phasing_toggle"):
         phasing_section()
-
-
-def _allocation_key(by: str, key: str) -> str:
-    if key:
-        return key
-    return (
-        common.tr("budget.cost_type.none")
-        if by == "cost_type"
-        else common.tr("budget.no_programme" if by == "programme" else "budget.none")
-    )
-
-
-def allocation_chart(data: pd.DataFrame, by: str) -> alt.LayerChart:
-    long = data.melt(id_vars="key", value_vars=list(MEASURES), var_name="measure", value_name="amount")
-    long["key_label"] = long["key"].map(lambda k: _allocation_key(by, k))
-    long["measure_label"] = long["measure"].map(lambda m: common.tr(f"budget.measure.{m}"))
-    long["amount_text"] = long["amount"].map(money_text)
-    labels = [common.tr(f"budget.measure.{m}") for m in MEASURES]
-    colour = alt.Color(
-        "measure_label:N",
-        title=None,
-        sort=labels,
-        scale=alt.Scale(domain=labels, range=[MEASURE_COLOURS[m] for m in MEASURES]),
-    )
-    order = [_allocation_key(by, k) for k in data["key"]]
-    if by == "year":
-        order = sorted(order)
-    tooltip = [
-        alt.Tooltip("key_label:N", title=common.tr(f"budget.level.{by}")),
-        alt.Tooltip("measure_label:N", title=common.tr("budget.tip.series")),
-        alt.Tooltip("amount_text:N", title=common.tr("budget.tip.amount")),
-    ]
-    category = alt.Y("key_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
-    chart = (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            y=category,
-            yOffset=alt.YOffset("measure_label:N", sort=labels),
-            x=alt.X("amount:Q", axis=money_axis("budget.axis.amount")),
-            color=colour,
-            tooltip=tooltip,
-        )
-    )
-    over = int((data["forecast"] > data["budget"] * 1.0001).sum())
-    title = common.tr(
-        "budget.allocation.title", over=over, total=len(data), level=common.tr(f"budget.level_plural.{by}")
-    )
-    return _configured(chart.properties(title=title, height=CHART_FRAME + 84 * len(data)))
 
 
 def phasing_section() -> None:
