@@ -3,27 +3,17 @@ portfolio under a budget (proven optimal, each project's in or out explained), a
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from pages.ui import common
 from pmo_core import business_case, exports, formatting, priorities, scenarios, selection
+from pmo_core.charts import priorities as charts
 from pmo_core.filters import Filters
 from pmo_core.i18n import t
-from pmo_core.palette import NEUTRAL, STATUS_COLOURS
 
-LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 18
-ROW_PX = 30  # one bar of a horizontal bar chart
-NAME_CHARS = 38  # longer project names are cut on axes; the tooltip has the whole name
-CRITERION_COLOURS = ["#1F4E79", "#5B9BD5", "#F28E2B", "#B07AA1", "#76B7B2", "#9C755F", "#EDC948", "#BAB0AC"]
-SCENARIO_COLOURS = ["#1F4E79", "#F28E2B", "#76B7B2", "#B07AA1"]
-HIGHLIGHT = "#F28E2B"  # what the eye should find, without the meaning of a status colour
-MOVE_PLACES = 10  # a project "moves" between two models when its rank changes by this much or more
 COMPARE_TOP = 100  # ranks are compared among the projects in the top 100 under either model
-# The width follows the column; the height is the plot's own, so one bar keeps ROW_PX whatever the title.
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 CON = common.cursor()
 LANG = common.lang()
@@ -32,6 +22,7 @@ RATE = SETTINGS["discount_rate_pct"] / 100
 USER = common.actor()  # every change below is checked against their role and recorded under their name
 CURRENCY = SETTINGS["currency"]
 SYMBOL = formatting.currency_symbol(CURRENCY)
+WORDS = charts.Words(LANG, CURRENCY)
 
 
 def tr(key: str, /, **params: object) -> str:
@@ -145,53 +136,22 @@ def _comparison(version: tuple, ids: tuple[int, ...]) -> scenarios.Comparison:
 # --- Shared drawing helpers ------------------------------------------------------------------------------
 
 
-def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Apply the projector sizes: labels at least 13 px, titles larger."""
-    return (
-        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_legend(  # four entries to a row: five criteria in one row run past a projector's 1280 px
-            labelFontSize=LABEL_PX,
-            titleFontSize=TITLE_PX,
-            symbolSize=200,
-            orient="top",
-            labelLimit=420,
-            columns=4,
-        )
-        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
-
-
-def short(name: object) -> str:
-    text = str(name)
-    return text if len(text) <= NAME_CHARS else text[: NAME_CHARS - 1] + "…"
-
-
-def money(value: object) -> str:
-    return common.money(None if pd.isna(value) else float(value))
-
-
-def short_money(value: object) -> str:
-    return common.money(None if pd.isna(value) else float(value), short=True)
-
-
-def percent(value: object) -> str:
-    return formatting.percent(None if pd.isna(value) else float(value), LANG)
-
-
-def years_text(value: object) -> str:
-    """Write a payback: years with one decimal, "never" when it is not reached."""
-    if value is None or (isinstance(value, float) and (np.isnan(value) or np.isinf(value))):
-        return tr("priorities.never")
-    return tr("priorities.years", n=formatting.number(float(value), LANG, 1))
+# The figures are written as the charts write them.
+money, short_money, percent, years_text, value_text = (
+    WORDS.money,
+    WORDS.short_money,
+    WORDS.percent,
+    WORDS.years,
+    WORDS.value,
+)
 
 
 def points(value: object) -> str:
-    return tr("priorities.points", n=formatting.number(None if pd.isna(value) else float(value), LANG, 1))
+    return charts.points(value, LANG)
 
 
 def field_label(field: str) -> str:
-    return tr(f"field.projects.{field}")
+    return charts.field_label(field, LANG)
 
 
 def model_label(models: list[priorities.ScoringModel], model_id: int | None) -> str:
@@ -296,7 +256,7 @@ def ranking_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel
     if long.empty:
         st.info(tr("priorities.rank.none_scored"))
     else:
-        common.chart(contribution_chart(long, ranked, model), width="stretch")
+        common.chart(charts.contribution_chart(long, ranked, model, LANG), width="stretch")
     ranking_table(ranked, model)
     compare_section(f, version, models, model_id, other)
     override_section(ranked, model)
@@ -305,71 +265,6 @@ def ranking_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel
 def _missing_words(missing: pd.Series) -> str:
     fields = sorted({f.strip() for text in missing for f in text.split(",") if f.strip()})
     return ", ".join(field_label(f) for f in fields)
-
-
-def contribution_chart(
-    long: pd.DataFrame, ranked: pd.DataFrame, model: priorities.ScoringModel
-) -> alt.LayerChart:
-    """Draw one stacked bar per project: each criterion's points, the score at the end, ranked top down."""
-    manual = set(ranked.loc[ranked["override_rank"].notna(), "code"])
-    data = long.assign(
-        label=[
-            f"{int(r)} · {short(n)}" + (" ✎" if c in manual else "")
-            for r, n, c in zip(long["rank"], long["name"], long["code"], strict=True)
-        ],
-        criterion_label=long["criterion"].map(field_label),
-        points_text=long["points"].map(points),
-        score_text=long["score"].map(points),
-    )
-    order = list(dict.fromkeys(data.sort_values("rank")["label"]))
-    criteria = [field_label(c.field) for c in model.terms]
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
-    tooltip = [
-        alt.Tooltip("name:N", title=tr("priorities.col.project")),
-        alt.Tooltip("criterion_label:N", title=tr("priorities.col.criterion")),
-        alt.Tooltip("points_text:N", title=tr("priorities.col.points")),
-        alt.Tooltip("score_text:N", title=tr("priorities.col.score")),
-        alt.Tooltip("rank:Q", title=tr("priorities.col.rank")),
-    ]
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=y,
-            x=alt.X(
-                "sum(points):Q",
-                title=tr("priorities.axis.points"),
-                scale=alt.Scale(domain=[0, 110]),
-                axis=alt.Axis(values=list(range(0, 101, 10))),
-            ),
-            color=alt.Color(
-                "criterion_label:N",
-                scale=alt.Scale(domain=criteria, range=CRITERION_COLOURS[: len(criteria)]),
-                title=tr("priorities.col.criterion"),
-            ),
-            order=alt.Order("order:Q"),
-            tooltip=tooltip,
-        )
-    )
-    totals = data.drop_duplicates("code")
-    text = (
-        alt.Chart(totals)
-        .mark_text(align="left", dx=4, fontSize=LABEL_PX)
-        .encode(y=y, x=alt.X("score:Q"), text="score_text:N", tooltip=tooltip[:1] + tooltip[3:])
-    )
-    first = totals.sort_values("rank").iloc[0]
-    title = alt.Title(
-        tr(
-            "priorities.rank.chart_title",
-            name=short(first["name"]),
-            score=points(first["score"]),
-            model=model.label(LANG),
-        ),
-        subtitle=tr("priorities.rank.chart_subtitle", n=len(totals)),
-    )
-    return _configured(
-        alt.layer(bars, text).properties(title=title, height=ROW_PX * len(totals), autosize=FIT_WIDTH)
-    )
 
 
 def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
@@ -445,7 +340,8 @@ def compare_section(
         return
     chart_col, table_col = st.columns([1.2, 1])
     with chart_col:
-        common.chart(compare_chart(both, model_label(models, a), model_label(models, b)), width="stretch")
+        figure = charts.compare_chart(both, model_label(models, a), model_label(models, b), COMPARE_TOP, LANG)
+        common.chart(figure, width="stretch")
     with table_col:
         shown = pd.DataFrame(
             {
@@ -470,45 +366,6 @@ def compare_section(
                 ),
             },
         )
-
-
-def compare_chart(both: pd.DataFrame, a: str, b: str) -> alt.LayerChart:
-    """Plot rank under A against rank under B: on the diagonal a project ranks the same under both."""
-    moved = both["moves"].abs() >= MOVE_PLACES
-    data = both.assign(
-        group=np.where(moved, tr("priorities.compare.moved", n=MOVE_PLACES), tr("priorities.compare.steady"))
-    )
-    top = int(max(data["rank_a"].max(), data["rank_b"].max()))
-    across = alt.Scale(domain=[0, top + 1], nice=False)
-    down = alt.Scale(domain=[top + 1, 0], nice=False)  # rank 1 at the top
-    diagonal = (
-        alt.Chart(pd.DataFrame({"r": [0, top + 1]}))
-        .mark_line(color="#9E9E9E", strokeDash=[4, 4])
-        .encode(x=alt.X("r:Q", scale=across), y=alt.Y("r:Q", scale=down))
-    )
-    groups = [tr("priorities.compare.moved", n=MOVE_PLACES), tr("priorities.compare.steady")]
-    dots = (
-        alt.Chart(data)
-        .mark_circle(size=110, opacity=0.85)
-        .encode(
-            x=alt.X("rank_a:Q", scale=across, title=tr("priorities.compare.axis", model=a)),
-            y=alt.Y("rank_b:Q", scale=down, title=tr("priorities.compare.axis", model=b)),
-            color=alt.Color(
-                "group:N", scale=alt.Scale(domain=groups, range=[HIGHLIGHT, NEUTRAL]), title=None
-            ),
-            tooltip=[
-                alt.Tooltip("name:N", title=tr("priorities.col.project")),
-                alt.Tooltip("rank_a:Q", title=a),
-                alt.Tooltip("rank_b:Q", title=b),
-                alt.Tooltip("moves:Q", title=tr("priorities.col.moves")),
-            ],
-        )
-    )
-    title = alt.Title(
-        tr("priorities.compare.chart_title", n=int(moved.sum()), places=MOVE_PLACES, a=a, b=b).split("\n"),
-        subtitle=tr("priorities.compare.chart_subtitle", top=COMPARE_TOP).split("\n"),
-    )
-    return _configured(alt.layer(diagonal, dots).properties(title=title, height=420, autosize=FIT_WIDTH))
 
 
 def override_section(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
@@ -582,7 +439,7 @@ def business_case_tab(f: Filters, version: tuple) -> None:
     if cases.empty:
         st.info(tr("priorities.case.empty"))
         return
-    common.chart(npv_chart(cases), width="stretch")
+    common.chart(charts.npv_chart(cases, LANG, CURRENCY), width="stretch")
     case_table(cases)
     names = dict(zip(cases["code"], cases["name"], strict=True))
     ordered = cases.sort_values("npv", ascending=False)["code"].tolist()
@@ -594,56 +451,8 @@ def business_case_tab(f: Filters, version: tuple) -> None:
         format_func=lambda c: f"{c} · {names[c]}",
     )
     row = cases.set_index("code").loc[code]
-    common.chart(cash_chart(_curve(version, f, code, RATE), row), width="stretch")
-
-
-def npv_chart(cases: pd.DataFrame, most: int = 30) -> alt.LayerChart:
-    """Draw NPV per project, best first; the ones that never pay back in red."""
-    never = cases["payback"].isna()
-    best = cases.loc[~never].sort_values("npv", ascending=False).head(max(most - int(never.sum()), 10))
-    data = (
-        pd.concat([best, cases.loc[never]])
-        .sort_values("npv", ascending=False)
-        .assign(
-            label=lambda d: d["name"].map(short),
-            npv_text=lambda d: d["npv"].map(money),
-            payback_text=lambda d: d["payback"].map(years_text),
-            group=lambda d: np.where(
-                d["payback"].isna(), tr("priorities.case.never_group"), tr("priorities.case.pays_group")
-            ),
-        )
-    )
-    groups = [tr("priorities.case.pays_group"), tr("priorities.case.never_group")]
-    top = data.iloc[0]
-    title = alt.Title(
-        tr(
-            "priorities.case.chart_title",
-            n=int(never.sum()),
-            total=len(cases),
-            name=short(top["name"]),
-            npv=short_money(top["npv"]),
-        ),
-        subtitle=tr("priorities.case.chart_subtitle", n=len(best)),
-    )
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=list(data["label"]), title=None, axis=alt.Axis(labelLimit=360)),
-            x=alt.X("npv:Q", title=tr("priorities.axis.npv", unit=SYMBOL), axis=alt.Axis(format="~s")),
-            color=alt.Color(
-                "group:N", scale=alt.Scale(domain=groups, range=[NEUTRAL, STATUS_COLOURS["red"]]), title=None
-            ),
-            tooltip=[
-                alt.Tooltip("name:N", title=tr("priorities.col.project")),
-                alt.Tooltip("npv_text:N", title=tr("priorities.col.npv")),
-                alt.Tooltip("payback_text:N", title=tr("priorities.col.payback")),
-            ],
-        )
-    )
-    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#424242").encode(x="x:Q")
-    return _configured(
-        alt.layer(bars, zero).properties(title=title, height=ROW_PX * len(data), autosize=FIT_WIDTH)
+    common.chart(
+        charts.cash_chart(_curve(version, f, code, RATE), row, RATE, LANG, CURRENCY), width="stretch"
     )
 
 
@@ -709,52 +518,6 @@ def case_table(cases: pd.DataFrame) -> None:
     )
 
 
-def cash_chart(curve: pd.DataFrame, row: pd.Series) -> alt.LayerChart:
-    """Draw one project's cumulative cash flow, plain and discounted, with the zero line it must cross."""
-    plain, disc = tr("priorities.case.cumulative"), tr("priorities.case.discounted")
-    long = pd.concat(
-        [
-            pd.DataFrame({"year": curve["calendar_year"], "series": plain, "amount": curve["cumulative"]}),
-            pd.DataFrame(
-                {"year": curve["calendar_year"], "series": disc, "amount": curve["discounted_cumulative"]}
-            ),
-        ]
-    )
-    long["amount_text"] = long["amount"].map(money)
-    title = alt.Title(
-        tr(
-            "priorities.case.curve_title",
-            name=short(row["name"]),
-            payback=years_text(row["payback"]),
-            discounted=years_text(row["discounted_payback"]),
-        ),
-        subtitle=tr("priorities.case.curve_subtitle", rate=formatting.percent(RATE, LANG, 1)),
-    )
-    lines = (
-        alt.Chart(long)
-        .mark_line(point=alt.OverlayMarkDef(size=70), strokeWidth=3)
-        .encode(
-            x=alt.X("year:O", title=tr("priorities.axis.year"), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y(
-                "amount:Q", title=tr("priorities.axis.cumulative", unit=SYMBOL), axis=alt.Axis(format="~s")
-            ),
-            color=alt.Color(
-                "series:N", scale=alt.Scale(domain=[plain, disc], range=[NEUTRAL, "#F28E2B"]), title=None
-            ),
-            strokeDash=alt.StrokeDash(
-                "series:N", scale=alt.Scale(domain=[plain, disc], range=[[1, 0], [6, 4]]), title=None
-            ),
-            tooltip=[
-                alt.Tooltip("year:O", title=tr("priorities.axis.year")),
-                alt.Tooltip("series:N", title=" "),
-                alt.Tooltip("amount_text:N", title=tr("priorities.col.amount")),
-            ],
-        )
-    )
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#424242").encode(y="y:Q")
-    return _configured(alt.layer(zero, lines).properties(title=title, height=340, autosize=FIT_WIDTH))
-
-
 # --- Selection -------------------------------------------------------------------------------------------
 
 
@@ -810,11 +573,11 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         return
     curve = _frontier(candidates, *args)
     selection_figures(result, curve, objective)
-    common.chart(frontier_chart(curve, result, objective, total), width="stretch")
+    common.chart(charts.frontier_chart(curve, result, objective, total, LANG, CURRENCY), width="stretch")
     more_section(result, objective)
     coming = result.years.loc[result.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
-        common.chart(years_chart(coming), width="stretch")
+        common.chart(charts.years_chart(coming, LANG, CURRENCY), width="stretch")
     selection_table(result, objective, models)
     save_section(result, objective, basis, f, models)
 
@@ -844,7 +607,7 @@ def constraints(
     """Offer projects forced in or out and budgets per year (typed in the budget's unit, such as M€);
     return them as hashable tuples, amounts in the currency."""
     names = dict(zip(candidates["code"], candidates["name"], strict=True))
-    label = lambda c: f"{c} · {short(names.get(c, c))}"  # noqa: E731
+    label = lambda c: f"{c} · {charts.short(names.get(c, c))}"  # noqa: E731
     with st.expander(tr("priorities.select.constraints"), expanded=False):
         left, right = st.columns(2)
         forced_in = left.multiselect(
@@ -896,7 +659,10 @@ def constraints(
             year_budgets = tuple(sorted(chosen.items()))
         mandatory = candidates.loc[candidates["mandatory"], "name"].tolist()
         st.caption(
-            tr("priorities.select.mandatory", names=", ".join(map(short, mandatory)) or tr("priorities.none"))
+            tr(
+                "priorities.select.mandatory",
+                names=", ".join(map(charts.short, mandatory)) or tr("priorities.none"),
+            )
         )
     return tuple(forced_in), tuple(forced_out), year_budgets
 
@@ -904,10 +670,6 @@ def constraints(
 def _this_year() -> int:
     d = common.snapshot_date(common.filters())
     return d.year if d else pd.Timestamp.today().year
-
-
-def value_text(value: float | None, objective: int | None) -> str:
-    return short_money(value) if objective is None else points(value)
 
 
 def selection_figures(result: selection.Selection, curve: pd.DataFrame, objective: int | None) -> None:
@@ -959,92 +721,6 @@ def selection_figures(result: selection.Selection, curve: pd.DataFrame, objectiv
         st.warning(tr("priorities.select.not_proven"))
 
 
-def frontier_chart(
-    curve: pd.DataFrame, result: selection.Selection, objective: int | None, total_cost: float
-) -> alt.LayerChart:
-    """Draw the best value for every budget, the budget chosen, this selection and the 10 % more point."""
-    shown = selection.chart_points(curve)
-    unit_title = (
-        tr("priorities.axis.value_npv", unit=SYMBOL) if objective is None else tr("priorities.axis.value")
-    )
-    data = shown.assign(
-        cost_text=shown["cost"].map(money),
-        value_text=shown["value"].map(lambda v: value_text(v, objective)),
-        series=tr("priorities.frontier.best"),
-    )
-    tooltip = [
-        alt.Tooltip("cost_text:N", title=tr("priorities.frontier.budget_tip")),
-        alt.Tooltip("value_text:N", title=tr("priorities.frontier.value_tip")),
-        alt.Tooltip("n_projects:Q", title=tr("priorities.frontier.projects_tip")),
-    ]
-    x = alt.X("cost:Q", title=tr("priorities.axis.budget", unit=SYMBOL), axis=alt.Axis(format="~s"))
-    y = alt.Y("value:Q", title=unit_title, axis=alt.Axis(format="~s" if objective is None else "d"))
-    line = (
-        alt.Chart(data).mark_line(interpolate="step-after", color=NEUTRAL, strokeWidth=2.5).encode(x=x, y=y)
-    )
-    dots = alt.Chart(data).mark_circle(size=24, color=NEUTRAL, opacity=0.25).encode(x=x, y=y, tooltip=tooltip)
-    marks = pd.DataFrame(
-        [
-            {
-                "cost": result.cost,
-                "value": result.value,
-                "n_projects": int(result.table["selected"].sum()),
-                "what": tr("priorities.frontier.this"),
-            }
-        ]
-    )
-    if result.more is not None:
-        marks.loc[1] = {
-            "cost": result.more.cost,
-            "value": result.more.value,
-            "n_projects": int(result.table["selected"].sum())
-            + len(result.more.comes_in)
-            - len(result.more.goes_out),
-            "what": tr("priorities.frontier.more"),
-        }
-    marks = marks.assign(
-        cost_text=marks["cost"].map(money), value_text=marks["value"].map(lambda v: value_text(v, objective))
-    )
-    whats = [tr("priorities.frontier.this"), tr("priorities.frontier.more")]
-    points_ = (
-        alt.Chart(marks)
-        .mark_point(size=320, filled=True, strokeWidth=2)
-        .encode(
-            x=x,
-            y=y,
-            shape=alt.Shape("what:N", scale=alt.Scale(domain=whats, range=["circle", "diamond"]), title=None),
-            color=alt.Color(
-                "what:N", scale=alt.Scale(domain=whats, range=[STATUS_COLOURS["red"], "#F28E2B"]), title=None
-            ),
-            tooltip=[alt.Tooltip("what:N", title=" "), *tooltip],
-        )
-    )
-    labels = (
-        alt.Chart(marks.head(1))
-        .mark_text(
-            align="right", dx=-14, dy=-16, fontSize=LABEL_PX, fontWeight="bold", color=STATUS_COLOURS["red"]
-        )
-        .encode(x=x, y=y, text="what:N")
-    )
-    rule = (
-        alt.Chart(pd.DataFrame({"cost": [result.budget], "cost_text": [money(result.budget)]}))
-        .mark_rule(strokeDash=[6, 4], color="#616161")
-        .encode(x="cost:Q", tooltip=[alt.Tooltip("cost_text:N", title=tr("priorities.frontier.budget_rule"))])
-    )
-    best = float(curve["value"].max()) if len(curve) else 0.0
-    title = alt.Title(
-        tr(
-            "priorities.frontier.title",
-            value=percent(result.value / best if best > 0 else None),
-            cost=percent(result.cost / total_cost if total_cost > 0 else None),
-        ),
-        subtitle=tr("priorities.frontier.subtitle"),
-    )
-    return _configured(
-        alt.layer(line, dots, rule, points_, labels).properties(title=title, height=420, autosize=FIT_WIDTH)
-    )
-
-
 def more_section(result: selection.Selection, objective: int | None) -> None:
     """Say in words what 10 % more budget would fund."""
     more = result.more
@@ -1063,41 +739,6 @@ def more_section(result: selection.Selection, objective: int | None) -> None:
     if more.goes_out:
         text += " " + tr("priorities.more.goes_out", names=", ".join(more.goes_out))
     st.info(text)
-
-
-def years_chart(years: pd.DataFrame) -> alt.LayerChart:
-    """Draw the selection's business-case cost per year, beside each year's budget when one is set."""
-    data = years.assign(
-        year=years["year"].astype(str),
-        cost_text=years["cost"].map(money),
-        budget_text=years["budget"].map(lambda b: money(b) if pd.notna(b) else tr("priorities.none")),
-    )
-    tooltip = [
-        alt.Tooltip("year:N", title=tr("priorities.col.year")),
-        alt.Tooltip("cost_text:N", title=tr("priorities.col.cost")),
-        alt.Tooltip("budget_text:N", title=tr("priorities.select.year_budget", unit=SYMBOL)),
-    ]
-    x = alt.X("year:O", title=tr("priorities.axis.year"), axis=alt.Axis(labelAngle=0))
-    bars = (
-        alt.Chart(data)
-        .mark_bar(color=NEUTRAL, size=36)
-        .encode(
-            x=x,
-            y=alt.Y("cost:Q", title=tr("priorities.axis.cost", unit=SYMBOL), axis=alt.Axis(format="~s")),
-            tooltip=tooltip,
-        )
-    )
-    ticks = (
-        alt.Chart(data.dropna(subset=["budget"]))
-        .mark_tick(color=STATUS_COLOURS["red"], thickness=3, size=60)
-        .encode(x=x, y="budget:Q", tooltip=tooltip)
-    )
-    peak = data.loc[data["cost"].idxmax()]
-    title = alt.Title(
-        tr("priorities.years.title", year=peak["year"], cost=short_money(peak["cost"])),
-        subtitle=tr("priorities.years.subtitle"),
-    )
-    return _configured(alt.layer(bars, ticks).properties(title=title, height=260, autosize=FIT_WIDTH))
 
 
 def selection_table(
@@ -1272,7 +913,8 @@ def comparison_view(comparison: scenarios.Comparison) -> None:
         )
     coming = comparison.years.loc[comparison.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
-        common.chart(scenario_years_chart(coming, list(comparison.summary["name"])), width="stretch")
+        names = list(comparison.summary["name"])
+        common.chart(charts.scenario_years_chart(coming, names, LANG, CURRENCY), width="stretch")
     differ = comparison.projects.loc[comparison.projects["differs"]]
     st.markdown(f"**{tr('priorities.scenario.differ', n=len(differ))}**")
     every = st.toggle(tr("priorities.scenario.show_all"), key="prio_show_all")
@@ -1290,35 +932,6 @@ def comparison_view(comparison: scenarios.Comparison) -> None:
             "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
         },
     )
-
-
-def scenario_years_chart(years: pd.DataFrame, names: list[str]) -> alt.LayerChart:
-    data = years.assign(year=years["year"].astype(str), cost_text=years["cost"].map(money))
-    peak = data.groupby("year")["cost"].max().idxmax()
-    title = alt.Title(
-        tr("priorities.scenario.years_title", year=peak), subtitle=tr("priorities.scenario.years_subtitle")
-    )
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x=alt.X("year:O", title=tr("priorities.axis.year"), axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("scenario:N", sort=names),
-            y=alt.Y("cost:Q", title=tr("priorities.axis.cost", unit=SYMBOL), axis=alt.Axis(format="~s")),
-            color=alt.Color(
-                "scenario:N",
-                sort=names,
-                scale=alt.Scale(domain=names, range=SCENARIO_COLOURS[: len(names)]),
-                title=None,
-            ),
-            tooltip=[
-                alt.Tooltip("scenario:N", title=tr("priorities.scenario.name")),
-                alt.Tooltip("year:N", title=tr("priorities.col.year")),
-                alt.Tooltip("cost_text:N", title=tr("priorities.col.cost")),
-            ],
-        )
-    )
-    return _configured(bars.properties(title=title, height=280, autosize=FIT_WIDTH))
 
 
 def plan_section(listed: pd.DataFrame, names: dict[int, str]) -> None:
