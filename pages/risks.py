@@ -4,31 +4,20 @@ movement since a snapshot, and roll-ups by project, portfolio and category."""
 from __future__ import annotations
 
 import dataclasses
-import json
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from pages.ui import common
 from pmo_core import formatting, risks, snapshots
+from pmo_core.charts import risks as charts
 from pmo_core.filters import Filters
-from pmo_core.palette import BAND_COLOURS, BAND_ORDER, STATUS_COLOURS
 from pmo_core.vocabulary import label
 
-LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 18
-CELL_PX = 84  # the height of a heatmap cell; widths follow the column, so the grid fits any screen
-# Chart sizes: FIT_WIDTH follows the column's width with the given plot height; PLOT_ONLY keeps both as given.
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
-PLOT_ONLY = alt.AutoSizeParams(type="pad", contains="padding")
-LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=200)
-# "4 · Almost certain" as lines "4", "Almost", "certain": five columns of words never overlap
-SPLIT_WORDS = "split(replace(datum.label, ' · ', ' '), ' ')"
 PROJECT_ROWS = 300  # the most exposed projects; a steering committee does not read further
 MOVEMENT_ROWS = 500  # moves listed under the grid; the grid and the counts hold them all
 OVERDUE_PX = 112  # "⚠ En retard" in full
 OVERDUE_MARK = "⚠"  # narrow tables show the sign alone under the column title "Overdue"
-SEVERE_SCALE = ["#FDECEA", "#C62828"]  # light to the palette's red: more high and critical risks is darker
 
 
 # --- Cached queries: one per picture, refreshed when the store's content changes ---------------------
@@ -194,7 +183,9 @@ def headline(f: Filters, rf: risks.RiskFilter) -> None:
 
 def _on_cell_click() -> None:
     """Make the clicked cell the chosen one; the fallback selectboxes then start from it, so both agree."""
-    picked = (st.session_state.get("risk_heatmap") or {}).get("selection", {}).get("cell") or []
+    picked = (st.session_state.get("risk_heatmap") or {}).get("selection", {}).get(
+        charts.CELL_SELECTION
+    ) or []
     if picked:
         for axis, field in (("p", "probability"), ("i", "impact")):
             value = int(picked[0][field])
@@ -210,90 +201,13 @@ def _chosen_cell() -> tuple[int, int] | None:
     return None if None in cell else cell
 
 
-def _band_scale() -> alt.Scale:
-    return alt.Scale(
-        domain=[label("band", b, LANG) for b in BAND_ORDER], range=[BAND_COLOURS[b] for b in BAND_ORDER]
-    )
-
-
-def heatmap_chart(
-    cells: pd.DataFrame, chosen: tuple[int, int] | None, title: str, subtitle: str
-) -> alt.LayerChart:
-    """Draw the 5x5 grid: band colours, counts on the cells, the chosen cell outlined, clickable cells."""
-    x = alt.X(
-        "probability_label:N",
-        sort=risks.level_labels("probability", LANG),
-        title=common.tr("risks.axis.probability"),
-        axis=alt.Axis(labelAngle=0, labelExpr=SPLIT_WORDS, labelOverlap=False, labelFontSize=13),
-    )
-    y = alt.Y(
-        "impact_label:N",
-        sort=risks.level_labels("impact", LANG)[::-1],
-        title=common.tr("risks.axis.impact"),
-        axis=alt.Axis(labelLimit=160),
-    )
-    tooltip = [
-        alt.Tooltip("probability_label:N", title=common.tr("risks.axis.probability")),
-        alt.Tooltip("impact_label:N", title=common.tr("risks.axis.impact")),
-        alt.Tooltip("score:Q", title=common.tr("risks.tip.score")),
-        alt.Tooltip("band_label:N", title=common.tr("risks.legend.band")),
-        alt.Tooltip("risks:Q", title=common.tr("risks.tip.risks")),
-        alt.Tooltip("exposure_text:N", title=common.tr("risks.tip.exposure")),
-    ]
-    pick = alt.selection_point(name="cell", fields=["probability", "impact"], on="click", clear=False)
-    base = alt.Chart(cells).encode(x=x, y=y, tooltip=tooltip)
-    rect = (
-        base.mark_rect(stroke="white", strokeWidth=3, cursor="pointer")
-        .encode(
-            color=alt.Color(
-                "band_label:N", scale=_band_scale(), title=common.tr("risks.legend.band"), legend=LEGEND_BELOW
-            ),
-            opacity=alt.condition("datum.risks > 0", alt.value(1.0), alt.value(0.45)),
-        )
-        .add_params(pick)
-    )
-    text = base.mark_text(fontSize=22, fontWeight="bold").encode(
-        text="risks:Q",
-        color=alt.condition("datum.band == 'moderate'", alt.value("#212121"), alt.value("white")),
-    )
-    layers = [rect, text]
-    if chosen:
-        outline = base.mark_rect(fill=None, stroke="#111111", strokeWidth=5).transform_filter(
-            f"datum.probability == {int(chosen[0])} && datum.impact == {int(chosen[1])}"
-        )
-        layers.append(outline)
-    return _configured(
-        alt.layer(*layers).properties(
-            title=alt.Title(title, subtitle=subtitle), height=CELL_PX * 5, autosize=FIT_WIDTH
-        )
-    )
-
-
-def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Apply the projector sizes: labels at least 13 px, titles larger."""
-    return (
-        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, grid=False)
-        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=220)
-        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
-
-
 def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary) -> None:
     """Show the heatmap beside the risks of the chosen cell."""
     cells = risks.label_cells(query("heatmap", f, rf), LANG, CURRENCY)
-    chosen = _chosen_cell()
-    title = common.tr(
-        "risks.heatmap.title",
-        severe=formatting.number(summary.critical + summary.high, LANG),
-        risks=formatting.number(summary.risks, LANG),
-    )
-    view = common.tr(f"risks.view.{rf.view}")
-    subtitle = common.tr("risks.heatmap.subtitle", view=view if LANG == "en" else view.lower())
     left, right = st.columns([1, 1], gap="medium")
     with left:
         common.chart(
-            heatmap_chart(cells, chosen, title, subtitle),
+            charts.heatmap_chart(cells, summary, rf.view, _chosen_cell(), LANG),
             key="risk_heatmap",
             on_select=_on_cell_click,
             selection_mode="cell",
@@ -595,10 +509,7 @@ def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> N
     if moved.rows.empty:
         st.info(common.tr("risks.move.empty", date=formatting.day(since, LANG)))
         return
-    chart = movement_chart(
-        cells, risks.movement_paths(moved.rows), risks.movement_cells(moved.rows), since, moved
-    )
-    common.chart(chart, width="content")
+    common.chart(charts.movement_chart(cells, moved, since, LANG), width="content")
     st.caption(common.tr("risks.move.grid.caption"))
     listed = moved.rows.head(MOVEMENT_ROWS)
     if len(moved.rows) > MOVEMENT_ROWS:
@@ -652,161 +563,6 @@ def _rating(probability: object, impact: object, score: object) -> str:
     return f"{int(probability)} x {int(impact)} = {int(score)}"
 
 
-def _level_axis(kind: str, title: str) -> alt.Axis:
-    """Return a quantitative axis whose ticks 1-5 read as number and word."""
-    names = json.dumps(["", *risks.level_labels(kind, LANG)])
-    expression = f"{names}[datum.value]"
-    if kind == "probability":
-        expression = SPLIT_WORDS.replace("datum.label", expression)
-    return alt.Axis(
-        values=list(risks.LEVELS),
-        title=title,
-        labelExpr=expression,
-        grid=False,
-        labelAngle=0,
-        labelLimit=160,
-        labelOverlap=False,
-    )
-
-
-def movement_chart(
-    cells: pd.DataFrame, paths: pd.DataFrame, moved_cells: pd.DataFrame, since, moved
-) -> alt.LayerChart:
-    """Draw arrows from each re-rated risk's old cell to its new one over the faded grid, with new/closed counts."""
-    x_scale, y_scale = alt.Scale(domain=[0.5, 5.5], nice=False), alt.Scale(domain=[0.5, 5.5], nice=False)
-    grid = (
-        alt.Chart(cells)
-        .transform_calculate(
-            x0="datum.probability - 0.5",
-            x1="datum.probability + 0.5",
-            y0="datum.impact - 0.5",
-            y1="datum.impact + 0.5",
-        )
-        .mark_rect(stroke="white", strokeWidth=2, opacity=0.3)
-        .encode(
-            x=alt.X(
-                "x0:Q", scale=x_scale, axis=_level_axis("probability", common.tr("risks.axis.probability"))
-            ),
-            x2="x1:Q",
-            y=alt.Y("y0:Q", scale=y_scale, axis=_level_axis("impact", common.tr("risks.axis.impact"))),
-            y2="y1:Q",
-            color=alt.Color("band_label:N", scale=_band_scale(), legend=None),
-            tooltip=[
-                alt.Tooltip("probability_label:N", title=common.tr("risks.axis.probability")),
-                alt.Tooltip("impact_label:N", title=common.tr("risks.axis.impact")),
-                alt.Tooltip("band_label:N", title=common.tr("risks.legend.band")),
-                alt.Tooltip("risks:Q", title=common.tr("risks.tip.risks")),
-            ],
-        )
-    )
-    layers = [grid]
-    if not paths.empty:
-        layers += _arrows(paths, x_scale, y_scale)
-    if not moved_cells.empty:
-        layers += _new_and_closed(moved_cells, x_scale, y_scale)
-    title = common.tr(
-        "risks.move.grid.title",
-        date=formatting.day(since, LANG),
-        escalated=formatting.number(moved.counts["escalated"], LANG),
-        deescalated=formatting.number(moved.counts["deescalated"], LANG),
-    )
-    chart = alt.layer(*layers).resolve_scale(color="independent")  # bands and movement have their own colours
-    return _configured(
-        chart.properties(title=title, width=CELL_PX * 6, height=CELL_PX * 5, autosize=PLOT_ONLY)
-    )
-
-
-def _movement_colour(legend: alt.Legend | None = LEGEND_BELOW) -> alt.Color:
-    """Colour arrows red when a risk escalated, green when it de-escalated; one legend for line and head."""
-    kinds = ["escalated", "deescalated"]
-    return alt.Color(
-        "movement_label:N",
-        title=common.tr("risks.move.legend"),
-        scale=alt.Scale(
-            domain=[common.tr(f"risks.move.{k}") for k in kinds],
-            range=[STATUS_COLOURS["red"], STATUS_COLOURS["green"]],
-        ),
-        legend=legend,
-    )
-
-
-def _arrows(paths: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) -> list[alt.Chart]:
-    """Draw one arrow per move between two cells: a line, thicker with more risks, and a head at the new cell."""
-    data = paths.assign(
-        movement_label=paths["movement"].map(lambda k: common.tr(f"risks.move.{k}")),
-        source=[
-            risks.scale_label("probability", p, LANG) + " / " + risks.scale_label("impact", i, LANG)
-            for p, i in zip(paths.before_probability, paths.before_impact, strict=True)
-        ],
-        target=[
-            risks.scale_label("probability", p, LANG) + " / " + risks.scale_label("impact", i, LANG)
-            for p, i in zip(paths.after_probability, paths.after_impact, strict=True)
-        ],
-    )
-    tooltip = [
-        alt.Tooltip("movement_label:N", title=common.tr("risks.move.legend")),
-        alt.Tooltip("source:N", title=common.tr("risks.move.tip.from")),
-        alt.Tooltip("target:N", title=common.tr("risks.move.tip.to")),
-        alt.Tooltip("risks:Q", title=common.tr("risks.tip.risks")),
-    ]
-    line = (
-        alt.Chart(data)
-        .mark_rule(strokeCap="round")
-        .encode(
-            x=alt.X("x:Q", scale=x_scale),
-            y=alt.Y("y:Q", scale=y_scale),
-            x2="x2:Q",
-            y2="y2:Q",
-            color=_movement_colour(),
-            strokeWidth=alt.StrokeWidth("risks:Q", scale=alt.Scale(range=[2, 9]), legend=None),
-            tooltip=tooltip,
-        )
-    )
-    head = (
-        alt.Chart(data)
-        .mark_point(shape="triangle-up", filled=True, opacity=1)
-        .encode(
-            x=alt.X("x2:Q", scale=x_scale),
-            y=alt.Y("y2:Q", scale=y_scale),
-            angle=alt.Angle("angle:Q", scale=None),
-            color=_movement_colour(legend=None),
-            size=alt.value(260),
-            tooltip=tooltip,
-        )
-    )
-    return [line, head]
-
-
-def _new_and_closed(moved_cells: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) -> list[alt.Chart]:
-    """Write +n (new risks) at the top left of a cell and −n (closed risks) at its bottom right."""
-    tooltip = [
-        alt.Tooltip("new:Q", title=common.tr("risks.move.new")),
-        alt.Tooltip("closed:Q", title=common.tr("risks.move.closed")),
-    ]
-    base = alt.Chart(moved_cells)
-    new = (
-        base.transform_filter("datum.new > 0")
-        .transform_calculate(
-            x="datum.probability - 0.3",
-            y="datum.impact + 0.3",
-            text="'+' + datum.new",
-        )
-        .mark_text(fontSize=16, fontWeight="bold", color="#0D3B66")
-        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N", tooltip=tooltip)
-    )
-    closed = (
-        base.transform_filter("datum.closed > 0")
-        .transform_calculate(
-            x="datum.probability + 0.3",
-            y="datum.impact - 0.3",
-            text="'−' + datum.closed",
-        )
-        .mark_text(fontSize=16, fontWeight="bold", color="#424242")
-        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N", tooltip=tooltip)
-    )
-    return [new, closed]
-
-
 # --- Roll-ups ------------------------------------------------------------------------------------------
 
 
@@ -816,7 +572,7 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
     if categories.empty:
         st.info(common.tr("risks.empty"))
         return
-    common.chart(category_chart(categories), width="stretch")
+    common.chart(charts.category_chart(categories, LANG), width="stretch")
     config = {**_column_config(), "exposure": _money_column("risks.col.exposure")}
     st.subheader(common.tr("risks.rollup.portfolio"))
     every_project = query(
@@ -876,68 +632,6 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
             "overdue_count": st.column_config.NumberColumn(common.tr("risks.metric.overdue"), format="%d"),
         },
         key="risk_rollup_project",
-    )
-
-
-def category_chart(categories: pd.DataFrame) -> alt.Chart:
-    """Draw portfolios across and categories down, each cell darker with more high and critical risks."""
-    data = categories.assign(
-        category_label=categories["category"].map(
-            lambda c: label("category", c, LANG) if c else common.tr("risks.uncategorised")
-        ),
-        portfolio_label=categories["portfolio"].map(lambda p: p or common.tr("risks.uncategorised")),
-    )
-    worst = data.loc[data["severe"].idxmax()]
-    title = (
-        common.tr(
-            "risks.category.title",
-            category=worst.category_label,
-            portfolio=worst.portfolio_label,
-            n=int(worst.severe),
-        )
-        if worst.severe > 0
-        else common.tr("risks.category.title_none")
-    )
-    tooltip = [
-        alt.Tooltip("portfolio_label:N", title=common.tr("risks.category.axis.portfolio")),
-        alt.Tooltip("category_label:N", title=common.tr("risks.category.axis.category")),
-        alt.Tooltip("critical:Q", title=common.tr("risks.category.tip.critical")),
-        alt.Tooltip("high:Q", title=common.tr("risks.category.tip.high")),
-        alt.Tooltip("risks:Q", title=common.tr("risks.category.tip.risks")),
-    ]
-    order = data.groupby("category_label")["severe"].sum().sort_values(ascending=False).index.tolist()
-    base = alt.Chart(data).encode(
-        x=alt.X(
-            "portfolio_label:N",
-            title=common.tr("risks.category.axis.portfolio"),
-            axis=alt.Axis(labelAngle=0, orient="top", labelLimit=180),
-        ),
-        y=alt.Y(
-            "category_label:N",
-            sort=order,
-            title=common.tr("risks.category.axis.category"),
-            axis=alt.Axis(labelLimit=220),
-        ),
-        tooltip=tooltip,
-    )
-    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color(
-            "severe:Q",
-            scale=alt.Scale(range=SEVERE_SCALE),
-            title=common.tr("risks.category.legend"),
-            legend=None,
-        )
-    )
-    text = base.mark_text(fontSize=16, fontWeight="bold").encode(
-        text="severe:Q",
-        color=alt.condition(
-            f"datum.severe > {max(1, int(data['severe'].max()) // 2)}",
-            alt.value("white"),
-            alt.value("#212121"),
-        ),
-    )
-    return _configured(
-        alt.layer(rect, text).properties(title=title, height=48 * len(order), autosize=FIT_WIDTH)
     )
 
 
