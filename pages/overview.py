@@ -9,24 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common, labels
-from pages.ui.common import LABEL_PX, TITLE_PX, day, day_format, money, status_label, styled
+from pages.ui import common
+from pages.ui.common import day, day_format, money, status_label
 from pmo_core import changes, exports, formatting, portfolio, priorities
+from pmo_core.charts import portfolio as charts
 from pmo_core.filters import Filters
-from pmo_core.palette import NEUTRAL, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
+from pmo_core.palette import STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
 from pmo_core.vocabulary import label
 
 ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unknown": ""}
 TABLE_LIMIT = 1000  # rows drawn, worst first; the picker and the Excel download hold every project
 TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
-BUBBLE_NAMED = 6  # the largest budgets, named on the value and risk chart
-BUBBLE_AREA = (40, 2200)  # px² of the smallest and largest bubble
-BUBBLE_PX = 520  # the chart's height: Streamlit fits its title, legend and axes in it too
-BUBBLE_PLOT = (780, 280)  # the plot's width and height in px as drawn on a projector at 1280 px (measured)
 
 LANG = common.lang()
 CON = common.cursor()
@@ -88,23 +84,6 @@ def kilo(values: pd.Series) -> pd.Series:
 # CPI and SPI stay numbers in the tables (they sort as numbers) and are written so their figure agrees
 # with their colour; amounts in thousands are written whole, rounded halves away from zero.
 INDEX_FORMATS = {"cpi": common.index_text, "spi": common.index_text}
-
-
-def month_axis(title: str, **kwargs: object) -> alt.Axis:
-    """Return a time axis whose month names follow the page's language."""
-    names = [formatting.month(date(2000, m, 1), "fr").split()[0] for m in range(1, 13)]
-    expr = f"{names}[month(datum.value)] + ' ' + year(datum.value)" if LANG == "fr" else None
-    return (
-        alt.Axis(title=title, labelExpr=expr, labelOverlap=True, **kwargs)
-        if expr
-        else alt.Axis(title=title, format="%b %Y", labelOverlap=True, **kwargs)
-    )
-
-
-def status_scale() -> alt.Scale:
-    return alt.Scale(
-        domain=[status_label(s) for s in STATUS_ORDER], range=[STATUS_COLOURS[s] for s in STATUS_ORDER]
-    )
 
 
 # --- Headline figures ------------------------------------------------------------------------------
@@ -582,181 +561,7 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
             common.tr("overview.roadmap.limited", shown=road.shown, total=formatting.number(road.total, LANG))
         )
     today = date.today() if f.as_of is None else context.reference
-    common.chart(roadmap_chart(road, today), width="stretch")
-
-
-HEADER = "▸ "  # marks a portfolio's row on the roadmap's axis
-
-
-def roadmap_chart(road: portfolio.Roadmap, today: date) -> alt.TopLevelMixin:
-    """Draw one chart: portfolio header rows, then a bar per project with its baseline tick and milestones."""
-    tr = common.tr
-    data, order = _roadmap_data(road, today)
-    y = _roadmap_y(order)
-    project = alt.Tooltip("name:N", title=tr("overview.col.project"))
-    colour = alt.Color(
-        "status_label:N",
-        scale=status_scale(),
-        title=tr("status.title"),
-        legend=alt.Legend(orient="top", direction="horizontal"),
-    )
-    bar = (
-        alt.Chart()
-        .mark_bar(height=15, cornerRadius=3)
-        .encode(
-            y=y,
-            x=_roadmap_x(data),
-            x2="forecast_end:T",
-            color=colour,
-            tooltip=[
-                project,
-                _tip("code", "overview.col.code"),
-                _tip("status_label", "status.title"),
-                _tip("start_text", "field.projects.start_date"),
-                _tip("end_text", "field.projects.forecast_end"),
-                _tip("baseline_text", "field.projects.baseline_end"),
-                _tip("slip_text", "overview.tip.end_slip"),
-                _tip("percent_text", "overview.col.percent"),
-                _tip("manager", "sidebar.manager"),
-            ],
-        )
-        .transform_filter("datum.kind == 'bar'")
-    )
-    baseline = (
-        alt.Chart()
-        .mark_tick(thickness=3, size=22, color="#212121")
-        .encode(
-            y=y,
-            x="baseline_end:T",
-            tooltip=[
-                project,
-                _tip("baseline_text", "field.projects.baseline_end"),
-                _tip("end_text", "field.projects.forecast_end"),
-                _tip("slip_text", "overview.tip.end_slip"),
-            ],
-        )
-        .transform_filter("datum.kind == 'bar' && isValid(datum.baseline_end)")
-    )
-    milestone = (
-        alt.Chart()
-        .mark_point(
-            shape="diamond", filled=True, size=80, color="#212121", stroke="white", strokeWidth=1, opacity=1
-        )
-        .encode(
-            y=y,
-            x="date:T",
-            tooltip=[
-                project,
-                _tip("milestone", "overview.col.milestone"),
-                _tip("date_text", "overview.col.date"),
-                _tip("milestone_baseline", "overview.col.baseline"),
-                _tip("milestone_slip", "overview.col.slip"),
-                _tip("state", "overview.col.state"),
-            ],
-        )
-        .transform_filter("datum.kind == 'milestone'")
-    )
-    rule = (
-        alt.Chart()
-        .mark_rule(color=NEUTRAL, strokeDash=[6, 4], size=2)
-        .encode(
-            x="date:T",
-            tooltip=[_tip("today", "overview.roadmap.today")],
-        )
-        .transform_filter("datum.kind == 'today'")
-    )
-    late = int((_end_slips(road.bars) > 0).sum())
-    title = alt.Title(
-        tr("overview.roadmap.title", late=late, n=road.shown),
-        subtitle=tr("overview.roadmap.subtitle", today=day(today)),
-    )
-    return styled(
-        alt.layer(bar, baseline, milestone, rule, data=data).properties(height=alt.Step(24), title=title)
-    )
-
-
-def _tip(field: str, key: str) -> alt.Tooltip:
-    return alt.Tooltip(f"{field}:N", title=common.tr(key))
-
-
-def _roadmap_data(road: portfolio.Roadmap, today: date) -> tuple[pd.DataFrame, list[str]]:
-    """Return one frame for every layer (bars, milestones, today's line) and the rows' order with headers."""
-    tr = common.tr
-    days = lambda n: tr("overview.days", n=formatting.number(n, LANG))  # noqa: E731
-    bars = road.bars.assign(
-        kind="bar",
-        status_label=road.bars["status"].map(status_label),
-        start_text=road.bars["start_date"].map(day),
-        end_text=road.bars["forecast_end"].map(day),
-        baseline_text=road.bars["baseline_end"].map(day),
-        slip_text=_end_slips(road.bars).map(days),
-        percent_text=road.bars["percent_complete"].map(lambda v: formatting.percent(v, LANG)),
-    )
-    points = road.milestones.assign(
-        kind="milestone",
-        date_text=road.milestones["date"].map(day),
-        milestone_baseline=road.milestones["baseline_date"].map(day),
-        state=road.milestones["done"].map(lambda d: tr(f"overview.milestone.{'done' if d else 'planned'}")),
-        milestone_slip=road.milestones["slip_days"].map(days),
-    )
-    marker = pd.DataFrame({"kind": ["today"], "date": [pd.Timestamp(today)], "today": [day(today)]})
-    data = pd.concat([bars, points, marker], ignore_index=True)
-    for column in ("start_date", "forecast_end", "baseline_end", "date"):
-        data[column] = pd.to_datetime(data[column])
-    order = []
-    for name, group in bars.groupby("portfolio", sort=True):
-        order += [HEADER + (name or tr("overview.rollup.no_portfolio")), *group["label"]]
-    return data.drop(
-        columns=[
-            "status",
-            "percent_complete",
-            "next_milestone",
-            "next_milestone_slip",
-            "done",
-            "baseline_date",
-            "slip_days",
-        ],
-        errors="ignore",
-    ), order
-
-
-def _roadmap_y(order: list[str]) -> alt.Y:
-    """Return the rows' axis: project names, with each portfolio's header row bold in the theme's colour."""
-    header = f"indexof(datum.value, '{HEADER}') == 0"
-    return alt.Y(
-        "label:N",
-        title=None,
-        scale=alt.Scale(domain=order),
-        axis=alt.Axis(
-            labelLimit=320,
-            ticks=False,
-            domain=False,
-            labelFontSize={"condition": {"test": header, "value": TITLE_PX + 1}, "value": LABEL_PX},
-            labelFontWeight={"condition": {"test": header, "value": "bold"}, "value": "normal"},
-            labelColor={"condition": {"test": header, "value": NEUTRAL}, "value": "#31333F"},
-        ),
-    )
-
-
-def _roadmap_x(data: pd.DataFrame) -> alt.X:
-    """Return the time axis on top, a tick every one, three or six months depending on the span."""
-    first = data[["start_date", "date"]].min().min()
-    last = data[["forecast_end", "date"]].max().max()
-    months = (last.year - first.year) * 12 + last.month - first.month
-    step = 6 if months > 36 else 3 if months > 15 else 1
-    return alt.X(
-        "start_date:T",
-        axis=month_axis(
-            common.tr("overview.roadmap.x"),
-            orient="top",
-            labelAngle=0,
-            tickCount={"interval": "month", "step": step},
-        ),
-    )
-
-
-def _end_slips(bars: pd.DataFrame) -> pd.Series:
-    return (pd.to_datetime(bars["forecast_end"]) - pd.to_datetime(bars["baseline_end"])).dt.days
+    common.chart(charts.roadmap_chart(road, today, LANG), width="stretch")
 
 
 # --- Value and risk bubbles ---------------------------------------------------------------------------
@@ -786,90 +591,8 @@ def bubble_section(f: Filters) -> None:
                 "overview.bubble.limited", shown=result.shown, total=formatting.number(result.total, LANG)
             )
         )
-    common.chart(bubble_chart(result.points), width="stretch")
-    st.caption(common.tr("projector.bubble.named", n=min(BUBBLE_NAMED, len(result.points))))
-
-
-def bubble_chart(points: pd.DataFrame) -> alt.TopLevelMixin:
-    tr = common.tr
-    data = points.assign(
-        status_label=points["status"].map(status_label),
-        budget_text=points["bac"].map(money),
-        value_text=points["value_score"].map(lambda v: formatting.number(v, LANG)),
-    )
-    value_median, risk_median = data["value_score"].median(), data["risk_exposure"].median()
-    worry = int(((data["value_score"] < value_median) & (data["risk_exposure"] > risk_median)).sum())
-    circles = (
-        alt.Chart(data)
-        .mark_circle(opacity=0.75, stroke="white", strokeWidth=1)
-        .encode(
-            x=alt.X("risk_exposure:Q", title=tr("overview.bubble.x"), axis=alt.Axis(format="d")),
-            y=alt.Y("value_score:Q", title=tr("overview.bubble.y"), scale=alt.Scale(domain=[0, 100])),
-            size=alt.Size(
-                "bac:Q",
-                title=tr("overview.bubble.size", unit=formatting.currency_symbol(SETTINGS["currency"])),
-                scale=alt.Scale(range=list(BUBBLE_AREA)),
-                legend=None,
-            ),
-            color=alt.Color(
-                "status_label:N",
-                scale=status_scale(),
-                title=tr("status.title"),
-                legend=alt.Legend(orient="top", direction="horizontal"),
-            ),
-            tooltip=[
-                alt.Tooltip("name:N", title=tr("overview.col.project")),
-                alt.Tooltip("code:N", title=tr("overview.col.code")),
-                alt.Tooltip("status_label:N", title=tr("status.title")),
-                alt.Tooltip("value_text:N", title=tr("overview.bubble.y")),
-                alt.Tooltip("risk_exposure:Q", title=tr("overview.bubble.x")),
-                alt.Tooltip("open_risks:Q", title=tr("overview.tip.open_risks")),
-                alt.Tooltip("critical_risks:Q", title=tr("overview.col.critical")),
-                alt.Tooltip("budget_text:N", title=tr("overview.kpi.bac")),
-            ],
-        )
-    )
-    guides = pd.DataFrame({"value": [value_median], "risk": [risk_median]})
-    value_rule = (
-        alt.Chart(guides)
-        .mark_rule(strokeDash=[4, 4], color="#757575")
-        .encode(
-            y="value:Q",
-            tooltip=[alt.Tooltip("value:Q", title=tr("overview.bubble.median_value"), format=".0f")],
-        )
-    )
-    risk_rule = (
-        alt.Chart(guides)
-        .mark_rule(strokeDash=[4, 4], color="#757575")
-        .encode(
-            x="risk:Q", tooltip=[alt.Tooltip("risk:Q", title=tr("overview.bubble.median_risk"), format=".0f")]
-        )
-    )
-    title = alt.Title(tr("overview.bubble.title", n=worry), subtitle=tr("overview.bubble.subtitle"))
-    return styled(
-        alt.layer(value_rule, risk_rule, circles, *bubble_names(data)).properties(
-            height=BUBBLE_PX, title=title
-        )
-    )
-
-
-def bubble_names(data: pd.DataFrame) -> list[alt.Chart]:
-    """Name the largest budgets beside their bubble where the name overlaps no other, a white halo under it."""
-    named = data.nlargest(BUBBLE_NAMED, "bac").assign(label=lambda d: portfolio.short_labels(d, 24))
-    frame = labels.Frame(*BUBBLE_PLOT, max(float(data["risk_exposure"].max()) * 1.05, 1), 100)
-    radius = labels.circle_radius(BUBBLE_AREA[1])
-    named["place"] = labels.place_labels(
-        named.rename(columns={"risk_exposure": "x", "value_score": "y"}), frame, radius
-    )
-    layers = []
-    for place, group in named.dropna(subset=["place"]).groupby("place"):
-        words = alt.Chart(group).encode(x="risk_exposure:Q", y="value_score:Q", text="label:N")
-        options = {**labels.offset(place, radius), "fontSize": LABEL_PX, "fontWeight": "bold"}
-        layers += [
-            words.mark_text(**options, stroke="white", strokeWidth=4, strokeJoin="round"),
-            words.mark_text(**options, color="#212121"),
-        ]
-    return layers
+    common.chart(charts.bubble_chart(result.points, LANG, SETTINGS["currency"]), width="stretch")
+    st.caption(common.tr("projector.bubble.named", n=min(charts.BUBBLE_NAMED, len(result.points))))
 
 
 # --- Status trend ------------------------------------------------------------------------------------
@@ -880,66 +603,7 @@ def trend_section(trend: pd.DataFrame) -> None:
     if trend.empty:
         st.info(common.tr("overview.trend.empty"))
         return
-    common.chart(trend_chart(trend), width="stretch")
-
-
-def trend_chart(trend: pd.DataFrame) -> alt.TopLevelMixin:
-    tr = common.tr
-    data = trend.assign(
-        status_label=trend["status"].map(status_label),
-        when=trend["as_of"].map(day),
-        order=trend["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}),
-    )
-    totals = data.groupby("when", sort=False)["n_projects"].transform("sum")
-    data["share"] = (data["n_projects"] / totals).map(lambda v: formatting.percent(v, LANG))
-    data["fraction"] = data["n_projects"] / totals
-    dates = data["when"].drop_duplicates().tolist()
-    red = data[data["status"] == "red"].set_index("when")["n_projects"]
-    first, last = int(red.get(dates[0], 0)), int(red.get(dates[-1], 0))
-    title = (
-        tr("overview.trend.title", first=first, last=last, start=dates[0], end=dates[-1])
-        if len(dates) > 1
-        else tr("overview.trend.title_one", n=last, end=dates[-1])
-    )
-    base = alt.Chart(data).encode(
-        x=alt.X("when:N", sort=dates, title=tr("overview.trend.x"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("n_projects:Q", stack="zero", title=tr("overview.trend.y"), axis=alt.Axis(format="d")),
-        order=alt.Order("order:Q"),
-    )
-    bars = base.mark_bar(size=min(90, 700 // max(len(dates), 1))).encode(
-        color=alt.Color(
-            "status_label:N",
-            scale=status_scale(),
-            title=tr("status.title"),
-            legend=alt.Legend(orient="top", direction="horizontal"),
-            sort=[status_label(s) for s in STATUS_ORDER],
-        ),
-        tooltip=[
-            alt.Tooltip("when:N", title=tr("overview.trend.x")),
-            alt.Tooltip("status_label:N", title=tr("status.title")),
-            alt.Tooltip("n_projects:Q", title=tr("overview.trend.y")),
-            alt.Tooltip("share:N", title=tr("overview.tip.share")),
-        ],
-    )
-    labels = (
-        base.mark_text(dy=0, fontSize=LABEL_PX, fontWeight="bold", baseline="middle")
-        .encode(
-            text="n_projects:Q",
-            y=alt.Y("n_projects:Q", stack="zero", bandPosition=0.5),
-            color=alt.condition(
-                "datum.status == 'amber' || datum.status == 'grey'", alt.value("#212121"), alt.value("white")
-            ),
-        )
-        .transform_filter("datum.fraction >= 0.06")
-    )  # a count on a thin slice would overflow it
-    return styled(
-        alt.layer(bars, labels).properties(
-            height=360,
-            title=alt.Title(
-                title, subtitle=tr("overview.trend.subtitle", days=SETTINGS["reporting_period_days"])
-            ),
-        )
-    )
+    common.chart(charts.trend_chart(trend, SETTINGS["reporting_period_days"], LANG), width="stretch")
 
 
 # --- The page ----------------------------------------------------------------------------------------

@@ -4,25 +4,15 @@ costs and earned value. The project comes from the URL (/project?project=CODE), 
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from pages.ui import common
-from pages.ui.common import day, day_format, money, status_label, styled
+from pages.ui.common import day, day_format, money
 from pmo_core import evm, formatting, project_detail, vocabulary
+from pmo_core.charts import project as charts
 from pmo_core.filters import Filters
-from pmo_core.palette import (
-    ACTUAL,
-    BAND_COLOURS,
-    BAND_EMOJI,
-    BAND_ORDER,
-    FORECAST,
-    PLANNED,
-    STATUS_COLOURS,
-    STATUS_ORDER,
-    STATUS_SHAPES,
-)
+from pmo_core.palette import BAND_EMOJI
 from pmo_core.portfolio import DIMENSIONS
 from pmo_core.vocabulary import label
 
@@ -161,59 +151,7 @@ def history_section(history: pd.DataFrame) -> None:
     if history.empty:
         st.info(common.tr("project.history.empty"))
         return
-    common.chart(history_chart(history), width="stretch")
-
-
-def history_chart(history: pd.DataFrame) -> alt.TopLevelMixin:
-    """Draw a grid: one row per dimension, one column per snapshot, the status as colour and shape."""
-    tr = common.tr
-    names = {
-        "overall": tr("overview.col.status"),
-        **{d: tr(f"field.projects.status_{d}") for d in DIMENSIONS},
-    }
-    data = history.assign(
-        dimension_label=history["dimension"].map(names),
-        status_label=history["status"].map(status_label),
-        when=history["as_of"].map(day),
-        shape=history["status"].map(STATUS_SHAPES),
-    )
-    dates = data["when"].drop_duplicates().tolist()
-    overall = data[data["dimension"] == "overall"]["status"].tolist()
-    title = (
-        tr(
-            "project.history.title",
-            first=status_label(overall[0]),
-            last=status_label(overall[-1]),
-            start=dates[0],
-            end=dates[-1],
-        )
-        if len(dates) > 1
-        else tr("project.history.title_one", last=status_label(overall[-1]), end=dates[-1])
-    )
-    base = alt.Chart(data).encode(
-        x=alt.X(
-            "when:N", sort=dates, title=tr("overview.trend.x"), axis=alt.Axis(labelAngle=0, orient="top")
-        ),
-        y=alt.Y("dimension_label:N", sort=list(names.values()), title=None, axis=alt.Axis(labelLimit=220)),
-        tooltip=[
-            alt.Tooltip("when:N", title=tr("overview.trend.x")),
-            alt.Tooltip("dimension_label:N", title=tr("project.history.dimension")),
-            alt.Tooltip("status_label:N", title=tr("status.title")),
-        ],
-    )
-    cells = base.mark_rect(stroke="white", strokeWidth=3, cornerRadius=4).encode(
-        color=alt.Color(
-            "status_label:N",
-            title=tr("status.title"),
-            legend=alt.Legend(orient="top"),
-            scale=alt.Scale(
-                domain=[status_label(s) for s in STATUS_ORDER],
-                range=[STATUS_COLOURS[s] for s in STATUS_ORDER],
-            ),
-        )
-    )
-    shapes = base.mark_text(fontSize=24, color="white").encode(text="shape:N")
-    return styled(alt.layer(cells, shapes).properties(height=alt.Step(40), title=title))
+    common.chart(charts.history_chart(history, LANG), width="stretch")
 
 
 # --- Milestones --------------------------------------------------------------------------------------
@@ -271,7 +209,7 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
         return
     left, right = st.columns([1.1, 1.6], gap="large")
     with left:
-        common.chart(heatmap_chart(cells), width="stretch")
+        common.chart(charts.heatmap_chart(cells, LANG), width="stretch")
     with right:
         shown = pd.DataFrame(
             {
@@ -314,47 +252,6 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
         )
 
 
-def heatmap_chart(cells: pd.DataFrame) -> alt.TopLevelMixin:
-    """Draw the 5x5 matrix of this project's open risks: band colours, the count on each cell."""
-    tr = common.tr
-    data = cells.assign(
-        band_label=cells["band"].map(lambda b: label("band", b, LANG)),
-        text=cells["n_risks"].map(lambda n: str(n) if n else ""),
-    )
-    severe = int(data.loc[data["band"].isin(["high", "critical"]), "n_risks"].sum())
-    base = alt.Chart(data).encode(
-        # Probability across and impact up, as on the Risks page's heatmap.
-        x=alt.X("probability:O", title=tr("project.heatmap.y"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("impact:O", sort="descending", title=tr("project.heatmap.x")),
-        tooltip=[
-            alt.Tooltip("probability:O", title=tr("project.heatmap.y")),
-            alt.Tooltip("impact:O", title=tr("project.heatmap.x")),
-            alt.Tooltip("band_label:N", title=tr("project.col.band")),
-            alt.Tooltip("n_risks:Q", title=tr("project.heatmap.count")),
-        ],
-    )
-    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color(
-            "band_label:N",
-            title=tr("project.col.band"),
-            legend=alt.Legend(orient="right"),
-            scale=alt.Scale(
-                domain=[label("band", b, LANG) for b in BAND_ORDER],
-                range=[BAND_COLOURS[b] for b in BAND_ORDER],
-            ),
-        ),
-        opacity=alt.condition("datum.n_risks > 0", alt.value(1.0), alt.value(0.3)),
-    )
-    text = base.mark_text(fontSize=20, fontWeight="bold").encode(
-        text="text:N",
-        color=alt.condition("datum.band == 'moderate'", alt.value("#212121"), alt.value("white")),
-    )
-    key = "project.heatmap.title.none" if severe == 0 else "project.heatmap.title"
-    title = alt.Title(tr(key, n=severe), subtitle=tr("project.heatmap.subtitle"))
-    # Streamlit fits the whole chart (title and axes included) in its height: 5 cells of about 64 px remain
-    return styled(alt.layer(rect, text).properties(height=5 * 64 + 110, title=title))
-
-
 # --- Monthly costs -----------------------------------------------------------------------------------
 
 
@@ -364,86 +261,7 @@ def costs_section(costs: pd.DataFrame) -> None:
     if costs.empty:
         st.info(tr("project.costs.empty"))
         return
-    common.chart(costs_chart(costs), width="stretch")
-
-
-def costs_chart(costs: pd.DataFrame) -> alt.TopLevelMixin:
-    """Draw actual and forecast cost per month as bars and the plan as a line, with a finding as title."""
-    tr = common.tr
-    bars = pd.concat(
-        [
-            costs[["month", "actual"]]
-            .rename(columns={"actual": "amount"})
-            .assign(series=tr("project.costs.actual")),
-            costs[["month", "forecast"]]
-            .rename(columns={"forecast": "amount"})
-            .assign(series=tr("project.costs.forecast")),
-        ]
-    ).dropna(subset=["amount"])
-    plan = (
-        costs[["month", "planned"]]
-        .rename(columns={"planned": "amount"})
-        .assign(series=tr("project.costs.planned"))
-    )
-    data = pd.concat([bars.assign(kind="bar"), plan.assign(kind="line")], ignore_index=True)
-    data["amount_text"] = data["amount"].map(money)
-    data["month_text"] = data["month"].map(lambda m: formatting.month(m, LANG))
-    months = [formatting.month(m, LANG) for m in costs["month"]]
-    series = [tr("project.costs.actual"), tr("project.costs.forecast"), tr("project.costs.planned")]
-    colour = alt.Color(
-        "series:N",
-        title=None,
-        legend=alt.Legend(orient="top"),
-        scale=alt.Scale(domain=series, range=[ACTUAL, FORECAST, PLANNED]),
-    )
-    unit = formatting.currency_symbol(SETTINGS["currency"])
-    y = alt.Y("amount:Q", title=tr("project.costs.y", unit=unit), axis=alt.Axis(format="~s"))
-    x = alt.X(
-        "month_text:O",
-        sort=months,
-        title=tr("project.costs.month"),
-        axis=alt.Axis(labelAngle=0, labelOverlap=True),
-    )
-    tooltip = [
-        alt.Tooltip("month_text:N", title=tr("project.costs.month")),
-        alt.Tooltip("series:N", title=" "),
-        alt.Tooltip("amount_text:N", title=tr("project.costs.amount")),
-    ]
-    bar = (
-        alt.Chart()
-        .mark_bar(opacity=0.85)
-        .encode(x=x, y=y, color=colour, tooltip=tooltip)
-        .transform_filter("datum.kind == 'bar'")
-    )
-    line = (
-        alt.Chart()
-        .mark_line(point=True, strokeWidth=3)
-        .encode(x=x, y=y, color=colour, tooltip=tooltip)
-        .transform_filter("datum.kind == 'line'")
-    )
-    return styled(
-        alt.layer(bar, line, data=data).properties(
-            height=380,
-            title=alt.Title(_costs_title(costs), subtitle=tr("project.costs.subtitle")),
-            padding={"left": 5, "top": 5, "bottom": 5, "right": 32},  # room for the last month's label
-        )
-    )
-
-
-def _costs_title(costs: pd.DataFrame) -> str:
-    """State the finding: spend to date against the plan for the same months."""
-    spent = costs["actual"].notna()
-    actual, planned = costs.loc[spent, "actual"].sum(), costs.loc[spent, "planned"].sum()
-    if not spent.any() or not planned:
-        return common.tr("project.costs.title_plain")
-    gap = actual / planned - 1
-    key = "project.costs.title_over" if gap > 0 else "project.costs.title_under"
-    return common.tr(
-        key,
-        actual=money(actual, short=True),
-        planned=money(planned, short=True),
-        gap=formatting.percent(abs(gap), LANG),
-    )
+    common.chart(charts.costs_chart(costs, LANG, SETTINGS["currency"]), width="stretch")
 
 
 # --- Earned value ------------------------------------------------------------------------------------

@@ -10,14 +10,15 @@ import threading
 from datetime import date
 from urllib.parse import quote
 
-import altair as alt
 import duckdb
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pmo_core import access, backup, formatting, settings, snapshots, store, vocabulary
+from pmo_core import access, backup, formatting, settings, snapshots, store
 from pmo_core.access import Actor
+from pmo_core.charts import style as chart_style
+from pmo_core.charts.locale import localised
 from pmo_core.filters import Filters, filter_options
 from pmo_core.i18n import LANGUAGES, t
 from pmo_core.palette import STATUS_EMOJI
@@ -245,32 +246,9 @@ def empty_store_notice() -> bool:
     return False
 
 
-_LOCALES = {
-    "fr": {
-        "number": {"decimal": ",", "thousands": "\u202f", "grouping": [3], "currency": ["", "\u00a0€"]},
-        "time": {
-            "dateTime": "%A %e %B %Y à %X",
-            "date": "%d/%m/%Y",
-            "time": "%H:%M:%S",
-            "periods": ["", ""],
-            "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
-            "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
-            "months": list(formatting.MONTH_NAMES_FR),
-            "shortMonths": list(formatting.MONTHS_FR),
-        },
-    },
-    "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}},
-}
-
-
 def chart(figure, **kwargs):
-    """Draw an Altair chart with its numbers and dates written the way the page's language writes them
-    (Vega would otherwise write 1.5M and Oct on a French page)."""
-    figure = figure.copy(deep=True)
-    if figure.config is alt.Undefined:
-        figure.config = alt.Config()
-    figure.config.locale = _LOCALES[lang()]
-    return st.altair_chart(figure, **kwargs)
+    """Draw a chart with its numbers and dates written the way the page's language writes them."""
+    return st.altair_chart(localised(figure, lang()), **kwargs)
 
 
 TABLE_HEADER_PX, TABLE_ROW_PX = 38, 35  # st.dataframe's header and default row heights, borders included
@@ -321,23 +299,9 @@ def coming_next(area: str) -> None:
     st.info(tr(f"coming.{area}"))
 
 
-LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19  # projector sizes: labels at least 13 px, titles larger
-
-
-def styled(figure: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Apply the projector sizes to a chart: labels at least 13 px, titles larger."""
-    return (
-        figure.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_legend(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX, symbolSize=200)
-        .configure_header(labelFontSize=TITLE_PX, titleFontSize=TITLE_PX)
-        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
-
-
 def status_label(code: str | None) -> str:
-    """Return a status's word in the page's language; no status is "Not reported"."""
-    return tr("status.grey") if code in (None, "grey") else vocabulary.label("status", code, lang())
+    """Return a status's word in the page's language, as the charts word it; no status is "Not reported"."""
+    return chart_style.status_label(code, lang())
 
 
 def index_text(value: float | None) -> str:
