@@ -7,7 +7,16 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmo_core.charts.labels import CHAR_PX, LINE_PX, Frame, _box, _overlap, circle_radius, offset, place_labels
+from pmo_core.charts.labels import (
+    CHAR_PX,
+    LINE_PX,
+    Frame,
+    _box,
+    _overlap,
+    circle_radius,
+    offset,
+    place_labels,
+)
 
 FRAME = Frame(width=780, height=280, x_max=100, y_max=100)
 RADIUS = circle_radius(2200)
