@@ -74,6 +74,7 @@ SCAN_CHUNK_BYTES = 2**20  # scan_workbook inflates a worksheet this much at a ti
 MAX_SCAN_CARRY = 2**20  # a cell longer than this is a long text, never a formula without value or an error
 _ROW_NUMBER = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*(\d{1,7})\s*["']""")
 _CELL_NAME = re.compile(rb"""(?<![\w:.\-])r\s*=\s*["']\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*["']""")
+_TEXT_RESULT = re.compile(rb"""(?<![\w:.\-])t\s*=\s*["']str["']""")  # a formula cell whose result is text
 _TAG_END = frozenset(b" \t\r\n>/")
 
 
@@ -681,9 +682,10 @@ class _SheetScan:
         )
         self.tag = re.compile(rb"<" + p + rb"(row|c)\b([^>]*)>")
         self.cell = re.compile(rb"<" + p + rb"c\b([^>]*)>")
-        # A formula with nothing after it in its cell, or the self-closed <v/> openpyxl writes: no saved
-        # result (shared formula dependents are <f .../>); Excel saves an empty text result as <v></v>.
-        empty_value = rb"(?:\s*<" + p + rb"v\s*/>)?"
+        # A formula with nothing after it in its cell, or the empty <v/> or <v></v> openpyxl writes (which
+        # one depends on whether lxml is installed): no saved result (shared formula dependents are
+        # <f .../>). Excel saves an empty text result as <v></v> too, but in a cell typed t="str".
+        empty_value = rb"(?:\s*<" + p + rb"v\s*/>|\s*(<" + p + rb"v\s*>\s*</" + p + rb"v\s*>))?"
         self.no_value = re.compile(
             rb"<"
             + p
@@ -732,6 +734,7 @@ class _SheetScan:
                     cell is not None
                     and not cell[1].endswith(b"/")
                     and not data[cell.end() : match.start()].strip()
+                    and not (match[2] and _TEXT_RESULT.search(cell[1]))
                 ):
                     found[start] = (cell[1], "no_value", _xml_text(match[1]) if match[1] else None)
         # An error cell is t="e" with a value such as #REF!: every Excel error starts with "#", a byte the

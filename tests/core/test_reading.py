@@ -333,7 +333,9 @@ SUIVI = raw_sheet(
 # "R&D": prefixed elements, and rows and cells without r= placed as calamine places them.
 RD = raw_sheet(
     '<x:row r="7"><x:c r="B7" t="e"><x:v>#N/A</x:v></x:c><x:c><x:f>B7+1</x:f></x:c></x:row>'
-    "<x:row><x:c/><x:c><x:f>1+1</x:f></x:c></x:row>",
+    "<x:row><x:c/><x:c><x:f>1+1</x:f></x:c></x:row>"
+    # openpyxl with lxml installed writes a script's formula as <v></v> in an untyped cell: no result either
+    '<x:row r="9"><x:c r="D9"><x:f>2+2</x:f><x:v></x:v></x:c></x:row>',
     prefix="x",
 )
 GAPS = [
@@ -346,6 +348,7 @@ GAPS = [
     FormulaGap("R&D", 7, 1, "error", "#N/A"),
     FormulaGap("R&D", 7, 2, "no_value", "B7+1"),
     FormulaGap("R&D", 8, 1, "no_value", "1+1"),
+    FormulaGap("R&D", 9, 3, "no_value", "2+2"),
 ]
 
 
