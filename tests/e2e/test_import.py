@@ -40,6 +40,8 @@ def choose(tab, selectbox, option: str) -> None:
 
 
 def grid_text(tab) -> list[str]:
+    """The preview's cells, once the browser has drawn them (it does so after the script ends)."""
+    tab.locator("[data-testid=stDataFrame] [role=gridcell]").first.wait_for(state="attached", timeout=60_000)
     return [
         cell.text_content() for cell in tab.query_selector_all("[data-testid=stDataFrame] [role=gridcell]")
     ]
