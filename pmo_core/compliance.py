@@ -26,6 +26,7 @@ import duckdb
 import pandas as pd
 
 from pmo_core import evm, formatting, governance, settings, snapshots
+from pmo_core.exports import to_excel_bytes
 from pmo_core.fields import normalize_name
 from pmo_core.filters import Filters
 from pmo_core.governance import Phase, RuleState
@@ -385,3 +386,78 @@ def as_json(result: Compliance, lang: str = "en", currency: str = "EUR") -> dict
         "score": None if result.score is None else round(result.score, 4),
         "projects": projects,
     }
+
+
+# --- Whom to chase --------------------------------------------------------------------------------
+
+CHASE_COLUMNS = ["manager", "code", "project", "rule", "missing", "since", "days"]
+
+
+def chase_list(result: Compliance, lang: str, currency: str = "EUR") -> pd.DataFrame:
+    """Return who to chase for what: one row per broken rule, grouped by manager, oldest gap first.
+
+    A project with no manager named is listed under None, for the PMO to chase its sponsor or portfolio lead.
+    """
+    b = result.breaches
+    if b.empty:
+        return pd.DataFrame(columns=CHASE_COLUMNS)
+    frame = pd.DataFrame(
+        {
+            "manager": b["manager"].where(
+                b["manager"].notna() & (b["manager"].astype(str).str.strip() != ""), None
+            ),
+            "code": b["code"],
+            "project": b["name"],
+            "rule": [rule_label(rule, lang) for rule in b["rule"]],
+            "missing": [
+                describe(r, d, p, lang, currency)
+                for r, d, p in zip(b["rule"], b["detail"], b["params"], strict=True)
+            ],
+            "since": b["since"],
+            "days": [(result.reference - since).days for since in b["since"]],
+        }
+    )
+    frame["_nobody"] = frame["manager"].isna()
+    frame = frame.sort_values(["_nobody", "manager", "since", "code"], na_position="last")
+    return frame.drop(columns="_nobody").reset_index(drop=True)
+
+
+def chase_email(chase: pd.DataFrame, manager: str | None, reference: date, lang: str) -> str:
+    """Return the e-mail a PMO sends one manager: what is missing on which project, since when."""
+    rows = chase[chase["manager"].isna()] if manager is None else chase[chase["manager"] == manager]
+    when = formatting.day(reference, lang)
+    name = manager or t("governance.chase.no_manager", lang)
+    lines = [
+        t("governance.email.subject", lang, date=when),
+        "",
+        t("governance.email.greeting", lang, name=name),
+        "",
+        t("governance.email.body", lang, date=when, n=rows["code"].nunique()),
+        *(
+            t(
+                "governance.email.line",
+                lang,
+                code=row["code"],
+                project=row["project"],
+                missing=row["missing"],
+                since=formatting.day(row["since"], lang),
+            )
+            for row in rows.to_dict("records")
+        ),
+        "",
+        t("governance.email.closing", lang),
+        "",
+        t("governance.email.signature", lang),
+    ]
+    return "\n".join(lines)
+
+
+def chase_sheet(chase: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the list with its headers in the reader's language, a project with no manager said in words."""
+    shown = chase.assign(manager=chase["manager"].fillna(t("governance.chase.no_manager", lang)))
+    return shown.rename(columns={c: t(f"governance.col.{c}", lang) for c in CHASE_COLUMNS})
+
+
+def chase_xlsx(chase: pd.DataFrame, lang: str) -> bytes:
+    """Return the list as a workbook; text a spreadsheet would run as a formula is neutralised (exports)."""
+    return to_excel_bytes({t("governance.chase.sheet", lang): chase_sheet(chase, lang)}, lang=lang)
