@@ -374,6 +374,7 @@ def as_json(result: Compliance, lang: str = "en", currency: str = "EUR") -> dict
                 "broken": [
                     {
                         "rule": b["rule"],
+                        "detail": b["detail"],
                         "missing": describe(b["rule"], b["detail"], b["params"], lang, currency),
                         "since": b["since"].isoformat(),
                     }

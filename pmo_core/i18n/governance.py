@@ -311,6 +311,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Compliance on {date}: {score} ({n} {n:project|projects})",
         "Conformité au {date} : {score} ({n} {n:projet|projets})",
     ),
+    "cli.compliance.since": ("since {date}", "depuis le {date}"),
     "cli.compliance.empty": (
         "The store holds no snapshot yet.",
         "La base ne contient encore aucune situation.",
