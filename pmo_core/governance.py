@@ -257,3 +257,11 @@ def phase_index(phase: str | None, known: tuple[Phase, ...]) -> int | None:
         return None
     name = normalize_name(phase)
     return next((i for i, p in enumerate(known) if name in p.names()), None)
+
+
+def version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Identify the rules, phases and glossary as stored, so cached compliance refreshes when the PMO edits them."""
+    return con.execute(
+        """SELECT (SELECT max(updated_at) FROM governance_rules), (SELECT max(updated_at) FROM governance_phases),
+                  (SELECT count(*) FROM governance_phases), (SELECT max(updated_at) FROM glossary)"""
+    ).fetchone()

@@ -287,8 +287,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "La conformité est de {last} au {end}",
     ),
     "governance.chart.trend.subtitle": (
-        "Mean of the projects' scores; the bars count the rules broken",
-        "Moyenne des scores des projets ; les barres comptent les règles non respectées",
+        "Mean of the projects' scores on each snapshot, each rule checked on that snapshot's date",
+        "Moyenne des scores des projets à chaque situation, chaque règle vérifiée à la date de la situation",
     ),
     "governance.chart.trend.x": ("Snapshot", "Situation"),
     "governance.chart.trend.y": ("Compliance (%)", "Conformité (%)"),

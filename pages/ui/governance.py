@@ -1,0 +1,234 @@
+"""Governance widgets shared by pages: the Overview's data-quality panel and the Settings page's sections
+(rules, phases and gates, glossary). The Governance page itself lives in pages/governance.py."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pages.ui import common
+from pmo_core import compliance, formatting, glossary, governance
+from pmo_core.access import AccessDenied
+from pmo_core.filters import Filters
+from pmo_core.governance import GovernanceRefused
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _compliance(version: tuple, rules: tuple, f: Filters) -> compliance.Compliance:
+    return compliance.compliance(common.cursor(), f)
+
+
+def current(f: Filters) -> compliance.Compliance:
+    """Return the compliance of the filtered state, cached until an import, a rollback or an edit of the rules."""
+    return _compliance(common.data_version(), governance.version(common.cursor()), f)
+
+
+# --- The Overview's panel ------------------------------------------------------------------------------
+
+
+def quality_panel(f: Filters) -> None:
+    """Say in one line how well projects follow the PMO's rules, with a link to whom to chase."""
+    if common.costs_hidden():  # budgets and costs blanked: the rules that read them cannot be checked
+        return
+    result = current(f)
+    if result.reference is None or result.projects.empty:
+        return
+    lang = common.lang()
+    score = formatting.percent(result.score, lang)
+    with st.container(border=True):
+        text_col, link_col = st.columns([5, 1], vertical_alignment="center")
+        if result.breaches.empty:
+            text_col.markdown("🛡️ " + common.tr("governance.panel.clean", score=score))
+        else:
+            top = result.breaches["rule"].value_counts().index[0]
+            managers = result.breaches["manager"].fillna("").nunique()
+            text_col.markdown(
+                "🛡️ "
+                + common.tr(
+                    "governance.panel.text",
+                    score=score,
+                    broken=int((result.projects["broken"] > 0).sum()),
+                    managers=managers,
+                    top=compliance.rule_label(top, lang),
+                )
+            )
+        link_col.page_link(
+            "pages/governance.py", label=common.tr("governance.panel.link"), icon=":material/outgoing_mail:"
+        )
+
+
+# --- Settings: rules, phases, glossary ----------------------------------------------------------------
+
+
+def _message(kind: str, text: str) -> None:
+    """Keep a message for the run that follows a click (the editors start again from the store)."""
+    st.session_state["_governance_messages"] = [(kind, text)]
+    st.session_state["_governance_round"] = st.session_state.get("_governance_round", 0) + 1
+
+
+def _key(name: str) -> str:
+    return f"{name}.{common.lang()}.{st.session_state.get('_governance_round', 0)}"
+
+
+def settings_sections(allowed: bool) -> None:
+    """Draw the governance sections of the Settings page: rules, phases and gates, glossary."""
+    st.divider()
+    st.subheader(common.tr("governance.settings.title"))
+    st.caption(common.tr("governance.settings.caption"))
+    for kind, text in st.session_state.pop("_governance_messages", []):
+        getattr(st, kind)(text)
+    _rules_editor(allowed)
+    _phases_editor(allowed)
+    _glossary_editor(allowed)
+
+
+def _rules_editor(allowed: bool) -> None:
+    table = governance.rules_table(common.cursor(), common.lang())
+    st.data_editor(
+        table,
+        hide_index=True,
+        width="stretch",
+        disabled=True if not allowed else ["code", "rule", "unit", "help"],
+        column_order=["enabled", "rule", "threshold", "unit", "help"],
+        column_config={
+            "enabled": st.column_config.CheckboxColumn(
+                common.tr("governance.settings.col.enabled"), width="small"
+            ),
+            "rule": st.column_config.TextColumn(common.tr("governance.settings.col.rule"), width="medium"),
+            "threshold": st.column_config.NumberColumn(
+                common.tr("governance.settings.col.threshold"), min_value=0, format="localized", width="small"
+            ),
+            "unit": st.column_config.TextColumn(common.tr("governance.settings.col.unit"), width="small"),
+            "help": st.column_config.TextColumn(common.tr("governance.settings.col.help"), width="large"),
+        },
+        key=_key("governance_rules"),
+    )
+    st.button(
+        common.tr("governance.settings.save"),
+        key="governance_rules_save",
+        on_click=_save_rules,
+        disabled=not allowed,
+    )
+
+
+def _edited(key: str, table: pd.DataFrame) -> pd.DataFrame:
+    """Apply an editor's edits, additions and deletions to the table it started from."""
+    state = st.session_state.get(key, {})
+    table = table.copy()
+    for row, changes in state.get("edited_rows", {}).items():
+        for column, value in changes.items():
+            table.loc[int(row), column] = value
+    table = table.drop(index=[int(r) for r in state.get("deleted_rows", [])])
+    added = pd.DataFrame(state.get("added_rows", []), columns=table.columns)
+    return pd.concat([table, added], ignore_index=True) if len(added) else table.reset_index(drop=True)
+
+
+def _save_rules() -> None:
+    con, lang = common.cursor(), common.lang()
+    table = _edited(_key("governance_rules"), governance.rules_table(con, lang))
+    try:
+        states = [
+            governance.check_rule(row["code"], row["enabled"], row["threshold"])
+            for row in table.to_dict("records")
+        ]
+        changed = governance.save_rules(con, states, common.actor())
+    except GovernanceRefused as exc:
+        _message("error", common.tr("governance.settings.refused", reason=exc.message(lang)))
+        return
+    except AccessDenied as exc:
+        _message("error", exc.message(lang))
+        return
+    _message("success", common.tr("governance.settings.saved", n=changed))
+
+
+def _phases_editor(allowed: bool) -> None:
+    st.markdown("**" + common.tr("governance.phases.title") + "**")
+    st.caption(common.tr("governance.phases.caption"))
+    st.data_editor(
+        governance.phases_table(common.cursor()),
+        hide_index=True,
+        width="stretch",
+        num_rows="dynamic" if allowed else "fixed",
+        disabled=not allowed,
+        column_config={
+            "en": st.column_config.TextColumn(common.tr("governance.phases.col.en"), width="small"),
+            "fr": st.column_config.TextColumn(common.tr("governance.phases.col.fr"), width="small"),
+            "gate": st.column_config.TextColumn(common.tr("governance.phases.col.gate"), width="large"),
+        },
+        key=_key("governance_phases"),
+    )
+    st.button(
+        common.tr("governance.phases.save"),
+        key="governance_phases_save",
+        on_click=_save_phases,
+        disabled=not allowed,
+    )
+
+
+def _save_phases() -> None:
+    con, lang = common.cursor(), common.lang()
+    table = _edited(_key("governance_phases"), governance.phases_table(con))
+    try:
+        phases = governance.check_phases(zip(table["en"], table["fr"], table["gate"], strict=True))
+        governance.save_phases(con, phases, common.actor())
+    except GovernanceRefused as exc:
+        _message("error", common.tr("governance.settings.refused", reason=exc.message(lang)))
+        return
+    except AccessDenied as exc:
+        _message("error", exc.message(lang))
+        return
+    _message("success", common.tr("governance.phases.saved"))
+
+
+def field_label(choice: str | None) -> str:
+    """Write "projects.budget" as the reader knows it: "Projects · Budget at completion"."""
+    if not choice:
+        return ""
+    entity, name = choice.split(".", 1)
+    return f"{common.tr('import.entity.' + entity)} · {common.tr(f'field.{entity}.{name}')}"
+
+
+def _glossary_editor(allowed: bool) -> None:
+    st.markdown("**" + common.tr("governance.glossary.title") + "**")
+    st.caption(common.tr("governance.glossary.caption"))
+    columns = {
+        name: st.column_config.TextColumn(common.tr(f"governance.glossary.col.{name}"), width="medium")
+        for name in glossary.COLUMNS[:-1]
+    }
+    st.data_editor(
+        glossary.terms_table(common.cursor()),
+        hide_index=True,
+        width="stretch",
+        num_rows="dynamic" if allowed else "fixed",
+        disabled=not allowed,
+        column_config={
+            **columns,
+            "field": st.column_config.SelectboxColumn(
+                common.tr("governance.glossary.col.field"),
+                options=glossary.field_choices(),
+                format_func=field_label,
+                width="medium",
+            ),
+        },
+        key=_key("governance_glossary"),
+    )
+    st.button(
+        common.tr("governance.glossary.save"),
+        key="governance_glossary_save",
+        on_click=_save_glossary,
+        disabled=not allowed,
+    )
+
+
+def _save_glossary() -> None:
+    con, lang = common.cursor(), common.lang()
+    table = _edited(_key("governance_glossary"), glossary.terms_table(con))
+    try:
+        glossary.save_terms(con, glossary.check_terms(table.to_dict("records")), common.actor())
+    except GovernanceRefused as exc:
+        _message("error", common.tr("governance.settings.refused", reason=exc.message(lang)))
+        return
+    except AccessDenied as exc:
+        _message("error", exc.message(lang))
+        return
+    _message("success", common.tr("governance.glossary.saved"))
