@@ -420,7 +420,9 @@ def chase_list(result: Compliance, lang: str, currency: str = "EUR") -> pd.DataF
     )
     frame["_nobody"] = frame["manager"].isna()
     frame = frame.sort_values(["_nobody", "manager", "since", "code"], na_position="last")
-    return frame.drop(columns="_nobody").reset_index(drop=True)
+    frame = frame.drop(columns="_nobody").reset_index(drop=True)
+    frame["manager"] = frame["manager"].astype(object).where(frame["manager"].notna(), None)
+    return frame
 
 
 def chase_email(chase: pd.DataFrame, manager: str | None, reference: date, lang: str) -> str:

@@ -45,11 +45,18 @@ def rollup_chart(rollup: pd.DataFrame, lang: str, none_label: str) -> alt.TopLev
     bars = base.mark_bar(color=NEUTRAL, height={"band": 0.7}).encode(
         x=alt.X("percent:Q", title=t("governance.chart.rollup.x", lang), scale=alt.Scale(domain=[0, 100]))
     )
-    # The score written inside the bar's end, where a full bar leaves no room after it
-    labels = base.mark_text(align="right", dx=-6, fontSize=LABEL_PX, fontWeight="bold", color="white").encode(
-        x="percent:Q", text="score_text:N"
+    # The score written inside the bar's end, where a full bar leaves no room after it; after a short bar
+    inside = (
+        base.mark_text(align="right", dx=-6, fontSize=LABEL_PX, fontWeight="bold", color="white")
+        .encode(x="percent:Q", text="score_text:N")
+        .transform_filter("datum.percent >= 15")
     )
-    return _sized(alt.layer(bars, labels).properties(height=alt.Step(28), title=alt.Title(title)))
+    after = (
+        base.mark_text(align="left", dx=4, fontSize=LABEL_PX, fontWeight="bold", color="#212121")
+        .encode(x="percent:Q", text="score_text:N")
+        .transform_filter("datum.percent < 15")
+    )
+    return _sized(alt.layer(bars, inside, after).properties(height=alt.Step(28), title=alt.Title(title)))
 
 
 def trend_chart(trend: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
