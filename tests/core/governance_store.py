@@ -57,7 +57,13 @@ def _project(code, name, manager, sponsor, budget, phase, **extra) -> dict:
 
 
 def _milestone(code, name, done: date | None, baseline=date(2026, 5, 1)) -> dict:
-    return {"project_code": code, "name": name, "baseline_date": baseline, "forecast_date": baseline, "actual_date": done}
+    return {
+        "project_code": code,
+        "name": name,
+        "baseline_date": baseline,
+        "forecast_date": baseline,
+        "actual_date": done,
+    }
 
 
 def _risk(code, risk, reviewed: date | None) -> dict:
@@ -122,9 +128,9 @@ def september() -> dict[str, pd.DataFrame]:
     delta["last_update"] = date(2026, 9, 28)
     frames["projects"] = pd.concat([projects.reset_index(), pd.DataFrame([delta])], ignore_index=True)
     milestones = frames["milestones"]
-    milestones.loc[(milestones["project_code"] == "A1") & (milestones["name"] == "Design sign-off"), "actual_date"] = (
-        date(2026, 9, 15)
-    )
+    milestones.loc[
+        (milestones["project_code"] == "A1") & (milestones["name"] == "Design sign-off"), "actual_date"
+    ] = date(2026, 9, 15)
     frames["risks"] = pd.DataFrame(
         [_risk("A1", "R1", date(2026, 9, 10)), _risk("B2", "R2", None), _risk("D4", "R4", date(2026, 9, 1))]
     )

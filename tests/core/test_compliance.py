@@ -62,7 +62,9 @@ def test_broken_rules_are_dated_from_the_first_snapshot_of_their_run(governed):
 def test_the_trend_checks_each_snapshot_on_its_own_date(governed):
     trend = compliance.compliance(governed).trend
     assert list(trend["as_of"]) == [AUG, SEP]
-    assert trend["score"].tolist() == pytest.approx([(7 / 8 + 5 / 7 + 5 / 8) / 3, (1 + 3 / 7 + 4 / 8 + 1) / 4])
+    assert trend["score"].tolist() == pytest.approx(
+        [(7 / 8 + 5 / 7 + 5 / 8) / 3, (1 + 3 / 7 + 4 / 8 + 1) / 4]
+    )
     assert trend["breaches"].tolist() == [6, 8]
     assert trend["compliant"].tolist() == [0, 2]
 
@@ -113,7 +115,10 @@ def test_what_is_missing_is_said_in_either_language(governed):
         "No business case for a budget of €900,000 (required from €500,000)"
     )
     costs = rows.loc[("B2", "costs_current")]
-    assert compliance.describe("costs_current", costs["detail"], costs["params"], "fr") == "Pas de consommé pour sept. 2026"
+    assert (
+        compliance.describe("costs_current", costs["detail"], costs["params"], "fr")
+        == "Pas de consommé pour sept. 2026"
+    )
 
 
 def test_rules_are_switched_off_and_their_figures_changed_through_an_audited_change(governed):
@@ -228,7 +233,11 @@ def test_the_command_line_json_holds_each_projects_score_and_broken_rules(govern
     assert found["as_of"] == "2026-09-30"
     assert found["score"] == pytest.approx((1 + 3 / 7 + 4 / 8 + 1) / 4, abs=1e-4)
     beta = next(p for p in found["projects"] if p["code"] == "B2")
-    assert (beta["score"], beta["rules_applicable"], beta["rules_met"]) == (pytest.approx(3 / 7, abs=1e-4), 7, 3)
+    assert (beta["score"], beta["rules_applicable"], beta["rules_met"]) == (
+        pytest.approx(3 / 7, abs=1e-4),
+        7,
+        3,
+    )
     assert [(b["rule"], b["since"]) for b in beta["broken"]] == [
         ("baseline", "2026-08-31"),
         ("sponsor", "2026-08-31"),
@@ -237,7 +246,10 @@ def test_the_command_line_json_holds_each_projects_score_and_broken_rules(govern
     ]
     assert main(["--db", str(db_path), "--lang", "fr", "compliance", "--as-of", "2026-08-31"]) == 0
     text = capsys.readouterr().out
-    assert text.splitlines()[0].replace("\u00a0", " ").replace("\u202f", " ") == "Conformité au 31/08/2026 : 74 % (3 projets)"
+    assert (
+        text.splitlines()[0].replace("\u00a0", " ").replace("\u202f", " ")
+        == "Conformité au 31/08/2026 : 74 % (3 projets)"
+    )
 
 
 def test_an_empty_store_has_no_compliance_to_show(con, db_path, capsys):
