@@ -160,6 +160,28 @@ NO_SPONSOR_YET = ("Generative AI assistant for customer service", "Audit énerg�
 NO_BASELINE_END = "Compresseurs d'air basse pression – site de Lyon"
 # Risk registers last reviewed in this snapshot (0 = July) and never since.
 REVIEWS_STOP = {"Nouveau portail client": 0, "Plant 3 energy retrofit": 1, "Identity & access management": 1}
+# The PMO's glossary (DOMAIN.md's vocabulary): term, terme, definition, définition, the field it names.
+# fmt: off
+GLOSSARY = (
+    ("Steering committee", "Comité de pilotage (COPIL)", "The body that decides on the project's scope, budget and gates.",
+     "Instance qui arbitre le périmètre, le budget et les revues de phase du projet.", None),
+    ("Project manager", "Chef de projet", "Runs the project day to day and reports on it every month.",
+     "Pilote le projet au quotidien et en rend compte chaque mois.", "projects.manager"),
+    ("Baseline budget", "Budget initial", "The budget approved at the last gate: the BAC.",
+     "Le budget validé à la dernière revue : le BAC.", "projects.budget"),
+    ("Estimate to complete", "Reste à faire (RAF)", "What the project still expects to spend.",
+     "Ce que le projet prévoit encore de dépenser.", "projects.estimate_to_complete"),
+    ("Forecast at completion", "Atterrissage", "Spent to date plus the estimate to complete.",
+     "Consommé à date plus reste à faire.", "projects.forecast_at_completion"),
+    ("Status", "Météo", "Green, amber or red, updated every reporting period.",
+     "Vert, orange ou rouge, mis à jour à chaque période de reporting.", "projects.status"),
+    ("Milestone", "Jalon", "A dated event that marks progress, such as a gate's sign-off.",
+     "Événement daté qui marque l'avancement, comme la validation d'une revue.", None),
+    ("Phase gate", "Revue de phase", "The decision to leave a phase once its milestones are achieved.",
+     "La décision de quitter une phase une fois ses jalons atteints.", None),
+    ("Risk score", "Criticité", "Probability times impact, from 1 to 25.", "Probabilité fois impact, de 1 à 25.", None),
+)
+# fmt: on
 SKIPS_DESIGN = ("Procurement category strategy", "DUERP numérique")  # small projects that skip the sign-off
 
 MILESTONES = (
@@ -427,7 +449,7 @@ def load_demo(
     con: Any, directory: str | Path, actor: Actor, lang: str = "en", today: date | None = None
 ) -> list[int]:
     """Write the demo workbooks and import them through the real importer, one batch per snapshot."""
-    from pmo_core import importer, snapshots
+    from pmo_core import glossary, importer, snapshots
 
     batches = []
     for path, as_of in write_demo(directory, lang, today=today):
@@ -436,6 +458,9 @@ def load_demo(
         if plan.has_errors:
             raise ValueError(f"the demo workbook {path.name} does not import: {plan.errors[:3]}")
         batches.append(snapshots.apply_plan(con, plan, actor, label=f"Demo {as_of.isoformat()}"))
+    if not glossary.terms(con):  # a PMO's own glossary is never replaced by the demo's
+        rows = [dict(zip(glossary.COLUMNS, entry, strict=True)) for entry in GLOSSARY]
+        glossary.save_terms(con, glossary.check_terms(rows), actor)
     return batches
 
 

@@ -48,6 +48,9 @@ def test_the_governance_page_speaks_french(demo_db):
     assert {"Conformité", "Projets pleinement conformes", "Règles non respectées"} <= set(metrics(at))
     missing = table_with(at, "days")["missing"]
     assert missing.str.contains("Risques revus pour la dernière fois le").any()
+    terms = table_with(at, "other").set_index("term")  # the demo's glossary, in the reader's language first
+    assert terms.loc["Comité de pilotage (COPIL)", "other"] == "Steering committee"
+    assert terms.loc["Reste à faire (RAF)", "field"] == "Projets · Reste à faire"
 
 
 def test_the_roll_up_groups_by_programme_on_request(db_path):
