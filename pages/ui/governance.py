@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -82,14 +84,26 @@ def settings_sections(allowed: bool) -> None:
     _glossary_editor(allowed)
 
 
+def _edit_table(name: str, table: pd.DataFrame, allowed: bool, save: Callable[[], None], **options) -> None:
+    """Draw one editor of the store's governance and its save button; `name` keys both and the button's words."""
+    st.data_editor(table, hide_index=True, width="stretch", key=_key(f"governance_{name}"), **options)
+    st.button(
+        common.tr(f"governance.{name}.save"),
+        key=f"governance_{name}_save",
+        on_click=save,
+        disabled=not allowed,
+    )
+
+
 def _rules_editor(allowed: bool) -> None:
-    table = governance.rules_table(common.cursor(), common.lang())
-    st.data_editor(
-        table,
-        hide_index=True,
-        width="stretch",
+    _edit_table(
+        "rules",
+        governance.rules_table(common.cursor(), common.lang()),
+        allowed,
+        _save_rules,
         disabled=True if not allowed else ["code", "rule", "unit", "help"],
         column_order=["enabled", "rule", "threshold", "unit", "help"],
+        placeholder="—",  # a rule with no figure
         column_config={
             "enabled": st.column_config.CheckboxColumn(
                 common.tr("governance.settings.col.enabled"), width="small"
@@ -101,13 +115,6 @@ def _rules_editor(allowed: bool) -> None:
             "unit": st.column_config.TextColumn(common.tr("governance.settings.col.unit"), width="small"),
             "help": st.column_config.TextColumn(common.tr("governance.settings.col.help"), width="large"),
         },
-        key=_key("governance_rules"),
-    )
-    st.button(
-        common.tr("governance.settings.save"),
-        key="governance_rules_save",
-        on_click=_save_rules,
-        disabled=not allowed,
     )
 
 
@@ -123,31 +130,42 @@ def _edited(key: str, table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([table, added], ignore_index=True) if len(added) else table.reset_index(drop=True)
 
 
-def _save_rules() -> None:
-    con, lang = common.cursor(), common.lang()
-    table = _edited(_key("governance_rules"), governance.rules_table(con, lang))
+def _saving(save: Callable[[], object], said: Callable[[object], str]) -> None:
+    """Run a save, then keep its outcome for the next run: what was saved, or why nothing was."""
     try:
-        states = [
-            governance.check_rule(row["code"], row["enabled"], row["threshold"])
-            for row in table.to_dict("records")
-        ]
-        changed = governance.save_rules(con, states, common.actor())
+        outcome = save()
     except GovernanceRefused as exc:
-        _message("error", common.tr("governance.settings.refused", reason=exc.message(lang)))
-        return
+        _message("error", common.tr("governance.settings.refused", reason=exc.message(common.lang())))
     except AccessDenied as exc:
-        _message("error", exc.message(lang))
-        return
-    _message("success", common.tr("governance.settings.saved", n=changed))
+        _message("error", exc.message(common.lang()))
+    else:
+        _message("success", said(outcome))
+
+
+def _save_rules() -> None:
+    con = common.cursor()
+    table = _edited(_key("governance_rules"), governance.rules_table(con, common.lang()))
+    _saving(
+        lambda: governance.save_rules(
+            con,
+            [
+                governance.check_rule(r["code"], r["enabled"], r["threshold"])
+                for r in table.to_dict("records")
+            ],
+            common.actor(),
+        ),
+        lambda changed: common.tr("governance.settings.saved", n=changed),
+    )
 
 
 def _phases_editor(allowed: bool) -> None:
     st.markdown("**" + common.tr("governance.phases.title") + "**")
     st.caption(common.tr("governance.phases.caption"))
-    st.data_editor(
+    _edit_table(
+        "phases",
         governance.phases_table(common.cursor()),
-        hide_index=True,
-        width="stretch",
+        allowed,
+        _save_phases,
         num_rows="dynamic" if allowed else "fixed",
         disabled=not allowed,
         column_config={
@@ -155,29 +173,17 @@ def _phases_editor(allowed: bool) -> None:
             "fr": st.column_config.TextColumn(common.tr("governance.phases.col.fr"), width="small"),
             "gate": st.column_config.TextColumn(common.tr("governance.phases.col.gate"), width="large"),
         },
-        key=_key("governance_phases"),
-    )
-    st.button(
-        common.tr("governance.phases.save"),
-        key="governance_phases_save",
-        on_click=_save_phases,
-        disabled=not allowed,
     )
 
 
 def _save_phases() -> None:
-    con, lang = common.cursor(), common.lang()
+    con = common.cursor()
     table = _edited(_key("governance_phases"), governance.phases_table(con))
-    try:
-        phases = governance.check_phases(zip(table["en"], table["fr"], table["gate"], strict=True))
-        governance.save_phases(con, phases, common.actor())
-    except GovernanceRefused as exc:
-        _message("error", common.tr("governance.settings.refused", reason=exc.message(lang)))
-        return
-    except AccessDenied as exc:
-        _message("error", exc.message(lang))
-        return
-    _message("success", common.tr("governance.phases.saved"))
+    rows = zip(table["en"], table["fr"], table["gate"], strict=True)
+    _saving(
+        lambda: governance.save_phases(con, governance.check_phases(rows), common.actor()),
+        lambda _: common.tr("governance.phases.saved"),
+    )
 
 
 def field_label(choice: str | None) -> str:
@@ -195,10 +201,11 @@ def _glossary_editor(allowed: bool) -> None:
         name: st.column_config.TextColumn(common.tr(f"governance.glossary.col.{name}"), width="medium")
         for name in glossary.COLUMNS[:-1]
     }
-    st.data_editor(
+    _edit_table(
+        "glossary",
         glossary.terms_table(common.cursor()),
-        hide_index=True,
-        width="stretch",
+        allowed,
+        _save_glossary,
         num_rows="dynamic" if allowed else "fixed",
         disabled=not allowed,
         column_config={
@@ -210,25 +217,13 @@ def _glossary_editor(allowed: bool) -> None:
                 width="medium",
             ),
         },
-        key=_key("governance_glossary"),
-    )
-    st.button(
-        common.tr("governance.glossary.save"),
-        key="governance_glossary_save",
-        on_click=_save_glossary,
-        disabled=not allowed,
     )
 
 
 def _save_glossary() -> None:
-    con, lang = common.cursor(), common.lang()
+    con = common.cursor()
     table = _edited(_key("governance_glossary"), glossary.terms_table(con))
-    try:
-        glossary.save_terms(con, glossary.check_terms(table.to_dict("records")), common.actor())
-    except GovernanceRefused as exc:
-        _message("error", common.tr("governance.settings.refused", reason=exc.message(lang)))
-        return
-    except AccessDenied as exc:
-        _message("error", exc.message(lang))
-        return
-    _message("success", common.tr("governance.glossary.saved"))
+    _saving(
+        lambda: glossary.save_terms(con, glossary.check_terms(table.to_dict("records")), common.actor()),
+        lambda _: common.tr("governance.glossary.saved"),
+    )

@@ -141,7 +141,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "governance.settings.col.threshold": ("Figure", "Seuil"),
     "governance.settings.col.unit": ("Unit", "Unité"),
     "governance.settings.col.help": ("What it checks", "Ce qu'elle vérifie"),
-    "governance.settings.save": ("Save the rules", "Enregistrer les règles"),
+    "governance.rules.save": ("Save the rules", "Enregistrer les règles"),
     "governance.settings.saved": (
         "{n} {n:rule changed|rules changed}.",
         "{n} {n:règle modifiée|règles modifiées}.",
