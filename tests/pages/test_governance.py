@@ -7,6 +7,7 @@ from pmo_core.governance import RuleState
 from tests.actors import PMO
 from tests.core import governance_store
 from tests.pages.conftest import heading, no_exception, open_page
+from tests.pages.test_access_pages import accounts_mode, demo_accounts, hide_costs, signed_in  # noqa: F401
 
 
 def metrics(at) -> dict[str, str]:
@@ -108,3 +109,11 @@ def test_the_governance_page_on_an_empty_store_says_so(db_path):
     at = open_page("pages/governance.py", lang="fr")
     no_exception(at)
     assert at.info[0].value and at.info[-1].value.startswith("Le glossaire est vide")
+
+
+def test_a_viewer_whose_costs_are_hidden_gets_neither_the_page_nor_the_panel(demo_accounts):  # noqa: F811
+    hide_costs(demo_accounts)
+    vera = signed_in("vera")
+    assert not [m for m in vera.markdown if "compliance with the PMO's rules" in m.value]
+    paul = signed_in("paul")  # the PMO still reads it
+    assert [m for m in paul.markdown if "compliance with the PMO's rules" in m.value]
