@@ -43,7 +43,12 @@ def rollup_chart(rollup: pd.DataFrame, lang: str, none_label: str) -> alt.TopLev
     y = alt.Y("group:N", sort=list(data["group"]), title=None, axis=alt.Axis(labelLimit=NAME_LIMIT))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(color=NEUTRAL, height={"band": 0.7}).encode(
-        x=alt.X("percent:Q", title=t("governance.chart.rollup.x", lang), scale=alt.Scale(domain=[0, 100]))
+        x=alt.X(
+            "percent:Q",
+            title=t("governance.chart.rollup.x", lang),
+            scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]),
+        )
     )
     # The score written inside the bar's end, where a full bar leaves no room after it; after a short bar
     inside = (
