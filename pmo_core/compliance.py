@@ -76,7 +76,7 @@ def facts(con: duckdb.DuckDBPyConnection, f: Filters, c: Context) -> pd.DataFram
                    LEFT JOIN c ON c.project_code = p.code LEFT JOIN bc ON bc.project_code = p.code
                    LEFT JOIN m ON m.project_code = p.code
             ORDER BY p.code""",  # noqa: S608 - fixed identifiers; values are parameters
-        {**f.params(), "d": c.reference.isoformat(), "cost_month": c.cost_month},
+        {**f.params(), "d": c.reference.isoformat(), "cost_month": c.cost_month},  # the state on its own date
     ).df()
 
 
@@ -304,8 +304,7 @@ def compliance(con: duckdb.DuckDBPyConnection, f: Filters = Filters()) -> Compli
     trend, now = [], None
     for day in history:
         c = context_on(day, period)
-        state = Filters(f.portfolios, f.programmes, f.managers, day if day != reference else f.as_of)
-        projects = facts(con, state, c)
+        projects = facts(con, Filters(f.portfolios, f.programmes, f.managers, day), c)
         checks = evaluate(projects, rules, phases, c)
         table = scores(projects, checks)
         failed = checks[checks["applies"] & ~checks["met"]]
