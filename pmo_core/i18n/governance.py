@@ -199,7 +199,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Mean of the projects' scores: the share of the rules that apply to each which it meets.",
         "Moyenne des scores des projets : la part des règles applicables à chacun qu'il respecte.",
     ),
-    "governance.kpi.compliant": ("Projects fully compliant", "Projets pleinement conformes"),
+    "governance.kpi.compliant": ("Projects fully compliant", "Projets conformes"),
     "governance.kpi.compliant.help": (
         "Projects that meet every rule that applies to them.",
         "Projets qui respectent toutes les règles qui s'appliquent à eux.",
@@ -209,7 +209,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Broken rules, counted once per project and rule.",
         "Règles non respectées, comptées une fois par projet et par règle.",
     ),
-    "governance.kpi.managers": ("Managers to chase", "Chefs de projet à relancer"),
+    "governance.kpi.managers": ("Managers to chase", "Chefs à relancer"),
     "governance.kpi.managers.help": (
         "Project managers with at least one project breaking a rule.",
         "Chefs de projet dont au moins un projet ne respecte pas une règle.",
