@@ -46,7 +46,9 @@ def test_the_governance_page_speaks_french(demo_db):
     at = open_page("pages/governance.py", lang="fr")
     no_exception(at)
     assert heading(at) == "Les projets respectent-ils les règles du PMO au 31 octobre 2026 ?"
-    assert {"Conformité", "Projets conformes", "Règles non respectées", "Chefs à relancer"} <= set(metrics(at))
+    assert {"Conformité", "Projets conformes", "Règles non respectées", "Chefs à relancer"} <= set(
+        metrics(at)
+    )
     missing = table_with(at, "days")["missing"]
     assert missing.str.contains("Risques revus pour la dernière fois le").any()
     terms = table_with(at, "other").set_index("term")  # the demo's glossary, in the reader's language first
