@@ -22,6 +22,7 @@ NAVIGATION = (
     ("risks", "warning", "read"),
     ("budget", "euro", "costs"),
     ("priorities", "leaderboard", "costs"),
+    ("governance", "verified_user", "costs"),  # its rules read budgets and costs, blanked for some viewers
     ("import", "upload_file", "read"),
     ("settings", "settings", "read"),
     ("audit", "history", "audit"),

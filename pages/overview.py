@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import common, governance
 from pages.ui.common import day, day_format, money, status_label
 from pmo_core import changes, exports, formatting, portfolio, priorities
 from pmo_core.charts import portfolio as charts
@@ -625,6 +625,7 @@ def main() -> None:
     method = SETTINGS["eac_method"]
     before = snapshot_figures(VERSION, previous, method) if previous else None
     headline_section(portfolio.headline(table, before, method), context)
+    governance.quality_panel(f)
     table_section(table)
     changes_section(f, context)
     rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))

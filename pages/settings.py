@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages.ui import common
+from pages.ui import governance as governance_ui
 from pmo_core import settings
 from pmo_core.access import AccessDenied
 
@@ -174,3 +175,4 @@ def _risk_message(kind: str, text: str, restart: bool = False) -> None:
 
 
 risk_scoring_section()
+governance_ui.settings_sections(ALLOWED)

@@ -1,5 +1,5 @@
-"""The command line, for automation and IT: imports, history, rollback, export, demo, summary, user
-accounts, the audit trail, backups and restores.
+"""The command line, for automation and IT: imports, history, rollback, export, demo, summary, compliance,
+user accounts, the audit trail, backups and restores.
 
     python -m pmo_core import tracker.xlsx --scope partial --dry-run
     python -m pmo_core user add alice --role pmo
@@ -124,6 +124,11 @@ def _parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser("summary", help="counts of the current state")
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=_summary)
+
+    cmd = commands.add_parser("compliance", help="each project's compliance with the PMO's rules")
+    cmd.add_argument("--as-of", type=date.fromisoformat, help="a snapshot date instead of the current state")
+    cmd.add_argument("--json", action="store_true", help="per project: score and broken rules, as JSON")
+    cmd.set_defaults(handler=_compliance)
 
     _user_commands(commands)
 
@@ -385,6 +390,31 @@ def _summary(args: argparse.Namespace) -> int:
     else:
         for key, value in result.items():
             print(f"{key}: {value}")
+    return 0
+
+
+def _compliance(args: argparse.Namespace) -> int:
+    from pmo_core import compliance, formatting, settings
+    from pmo_core.filters import Filters
+
+    con = store.connect(args.db)
+    result = compliance.compliance(con, Filters(as_of=args.as_of))
+    currency = settings.get(con, "currency")
+    if args.json:
+        print(json.dumps(compliance.as_json(result, args.lang, currency), ensure_ascii=False, indent=2))
+        return 0
+    if result.reference is None:
+        print(t("cli.compliance.empty", args.lang))
+        return 0
+    score = formatting.percent(result.score, args.lang)
+    when = formatting.day(result.reference, args.lang)
+    print(t("cli.compliance.header", args.lang, date=when, score=score, n=len(result.projects)))
+    for project in compliance.as_json(result, args.lang, currency)["projects"]:
+        if project["broken"]:
+            print(f"{project['code']}  {formatting.percent(project['score'], args.lang)}  {project['name']}")
+            for broken in project["broken"]:
+                since = formatting.day(date.fromisoformat(broken["since"]), args.lang)
+                print(f"    {broken['missing']}, {t('cli.compliance.since', args.lang, date=since)}")
     return 0
 
 

@@ -4,6 +4,9 @@ Everything is drawn from one seeded `random.Random`, in a fixed order, so two ca
 The story: about 60 projects in 4 portfolios; statuses move between months, actuals grow, milestones
 slip, risks escalate and close, two projects stop reporting after July, one closes in October,
 three appear in September and October, one budget is revised up, two critical risks appear in October.
+Governance gaps a PMO meets every month: two newcomers have no sponsor named yet, one has no baseline end
+date, three risk registers stop being reviewed, two small projects skip the design sign-off their gate
+requires. They are laid over the drawn story without drawing from the generator, so the story stays the same.
 
 The story is drawn on the calendar of `SNAPSHOTS` (July to October 2026), then moved whole, month for
 month, so that its last snapshot is the last month-end before the day the demo is built: a newcomer in any
@@ -153,6 +156,33 @@ SPONSORS = (
     ("Nathalie Giraud", "Richard Evans"),
 )
 HSE_OWNERS = ("Valérie Mercier", "Paul Renaud")
+NO_SPONSOR_YET = ("Generative AI assistant for customer service", "Audit énergétique réglementaire")
+NO_BASELINE_END = "Compresseurs d'air basse pression – site de Lyon"
+# Risk registers last reviewed in this snapshot (0 = July) and never since.
+REVIEWS_STOP = {"Nouveau portail client": 0, "Plant 3 energy retrofit": 1, "Identity & access management": 1}
+# The PMO's glossary (DOMAIN.md's vocabulary): term, terme, definition, définition, the field it names.
+# fmt: off
+GLOSSARY = (
+    ("Steering committee", "Comité de pilotage (COPIL)", "The body that decides on the project's scope, budget and gates.",
+     "Instance qui arbitre le périmètre, le budget et les revues de phase du projet.", None),
+    ("Project manager", "Chef de projet", "Runs the project day to day and reports on it every month.",
+     "Pilote le projet au quotidien et en rend compte chaque mois.", "projects.manager"),
+    ("Baseline budget", "Budget initial", "The budget approved at the last gate: the BAC.",
+     "Le budget validé à la dernière revue : le BAC.", "projects.budget"),
+    ("Estimate to complete", "Reste à faire (RAF)", "What the project still expects to spend.",
+     "Ce que le projet prévoit encore de dépenser.", "projects.estimate_to_complete"),
+    ("Forecast at completion", "Atterrissage", "Spent to date plus the estimate to complete.",
+     "Consommé à date plus reste à faire.", "projects.forecast_at_completion"),
+    ("Status", "Météo", "Green, amber or red, updated every reporting period.",
+     "Vert, orange ou rouge, mis à jour à chaque période de reporting.", "projects.status"),
+    ("Milestone", "Jalon", "A dated event that marks progress, such as a gate's sign-off.",
+     "Événement daté qui marque l'avancement, comme la validation d'une revue.", None),
+    ("Phase gate", "Revue de phase", "The decision to leave a phase once its milestones are achieved.",
+     "La décision de quitter une phase une fois ses jalons atteints.", None),
+    ("Risk score", "Criticité", "Probability times impact, from 1 to 25.", "Probabilité fois impact, de 1 à 25.", None),
+)
+# fmt: on
+SKIPS_DESIGN = ("Procurement category strategy", "DUERP numérique")  # small projects that skip the sign-off
 
 MILESTONES = (
     ("Kick-off", "Lancement", 0.0),
@@ -419,7 +449,7 @@ def load_demo(
     con: Any, directory: str | Path, actor: Actor, lang: str = "en", today: date | None = None
 ) -> list[int]:
     """Write the demo workbooks and import them through the real importer, one batch per snapshot."""
-    from pmo_core import importer, snapshots
+    from pmo_core import glossary, importer, snapshots
 
     batches = []
     for path, as_of in write_demo(directory, lang, today=today):
@@ -428,6 +458,9 @@ def load_demo(
         if plan.has_errors:
             raise ValueError(f"the demo workbook {path.name} does not import: {plan.errors[:3]}")
         batches.append(snapshots.apply_plan(con, plan, actor, label=f"Demo {as_of.isoformat()}"))
+    if not glossary.terms(con):  # a PMO's own glossary is never replaced by the demo's
+        rows = [dict(zip(glossary.COLUMNS, entry, strict=True)) for entry in GLOSSARY]
+        glossary.save_terms(con, glossary.check_terms(rows), actor)
     return batches
 
 
@@ -773,6 +806,10 @@ def _plan_milestones(rng: random.Random, project: _Project) -> None:
         baseline = project.start + timedelta(days=round(span * fraction))
         extra = 0 if fraction in (0.0, 1.0) else 7 * rng.choice((0, 0, 1, 2))
         project.milestones.append(_Milestone(fr if project.lang == "fr" else en, fraction, baseline, extra))
+    if project.size == "S" and project.name not in SKIPS_DESIGN:  # drawn after the others: the story stays
+        en, fr, fraction = MILESTONES[1]
+        baseline = project.start + timedelta(days=round(span * fraction))
+        project.milestones.insert(1, _Milestone(fr if project.lang == "fr" else en, fraction, baseline, 0))
     for s in range(4):
         for milestone in project.milestones:
             _advance_milestone(project, milestone, s)
@@ -985,10 +1022,18 @@ def _snapshot_frames(projects: list[_Project], s: int) -> dict[str, pd.DataFrame
     return {
         "projects": _frame("projects", [_project_row(p, p.state(s)) for p in present]),
         "milestones": _frame("milestones", [r for p in present for r in _milestone_rows(p, p.state(s))]),
-        "risks": _frame("risks", [r for p in present for r in p.risks[p.state(s)]]),
+        "risks": _frame(
+            "risks", [r | {"last_review": _last_review(p, s)} for p in present for r in p.risks[p.state(s)]]
+        ),
         "costs": _frame("costs", [r for p in present for r in _cost_rows(p, p.state(s))]),
         "business_case": _frame("business_case", [r for p in present for r in _business_case_rows(p)]),
     }
+
+
+def _last_review(p: _Project, s: int) -> date:
+    """Return the day a project's risk register was last reviewed: a few days before the snapshot it reports."""
+    reviewed = min(p.state(s), REVIEWS_STOP.get(p.name, s))
+    return SNAPSHOTS[reviewed] - timedelta(days=2 + p.index % 9)
 
 
 def _frame(entity: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -1018,10 +1063,10 @@ def _project_row(p: _Project, s: int) -> dict[str, Any]:
         "portfolio": p.portfolio,
         "programme": p.programme,
         "manager": p.manager,
-        "sponsor": p.sponsor,
+        "sponsor": None if p.name in NO_SPONSOR_YET else p.sponsor,
         "phase": next(name for limit, name in PHASES if percent < limit),
         "start_date": p.start,
-        "baseline_end": p.baseline_end,
+        "baseline_end": None if p.name == NO_BASELINE_END else p.baseline_end,
         "forecast_end": p.forecast_end(s),
         "budget": p.budgets[s],
         "actual_cost": actual,

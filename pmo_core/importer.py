@@ -102,6 +102,7 @@ class ReadOptions:
     memory_mb: int = 2048
     timeout_s: float = 120.0
     profiles: tuple[Profile, ...] = ()
+    glossary: tuple[tuple[str, str, str], ...] = ()  # the PMO's terms tied to a field (glossary.synonyms)
     overrides: dict[str, TableMapping] = field(default_factory=dict)  # "file::sheet!row" -> mapping
     shapes: dict[str, str] = field(
         default_factory=dict
@@ -145,7 +146,7 @@ class FileRead:
 
 def read_options(con: duckdb.DuckDBPyConnection, **choices) -> ReadOptions:
     """Return the reading options the store's settings and saved profiles give, with the user's choices."""
-    from pmo_core import settings
+    from pmo_core import glossary, settings
     from pmo_core.profiles import load_profiles
 
     return ReadOptions(
@@ -156,6 +157,7 @@ def read_options(con: duckdb.DuckDBPyConnection, **choices) -> ReadOptions:
         fractions=settings.get(con, "probability_fractions"),
         fiscal_start=settings.get(con, "fiscal_year_start_month"),
         profiles=tuple(load_profiles(con)),
+        glossary=glossary.synonyms(con),
         **choices,
     )
 
@@ -429,9 +431,10 @@ def _mapping_of(
             year_columns=block.year_columns,
             signature=block.signature,
             shape=block.shape,
+            glossary=options.glossary,
         )
         if block.form and mapping.entity != "projects":  # a fiche projet labels a project's own fields
-            columns, _ = assign_columns("projects", list(block.headers))
+            columns, _ = assign_columns("projects", list(block.headers), glossary=options.glossary)
             mapping = replace(mapping, entity="projects", columns=tuple(columns))
         if mapping.signature in profiles:
             mapping = apply_profile(mapping, profiles[mapping.signature])

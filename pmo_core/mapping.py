@@ -1,7 +1,7 @@
 """How the columns of a table found in a file map onto our fields, and how sure we are.
 
-Matching goes through the synonyms of `fields.csv` only, so the header vocabulary is never spread in
-code. A table's mapping can be overridden column by column on the Import page and saved as a named
+Matching goes through the synonyms of `fields.csv` and the terms of the organisation's glossary (passed in as
+`glossary`: (entity, field, normalized term) each), so the header vocabulary is never spread in code. A table's mapping can be overridden column by column on the Import page and saved as a named
 profile, applied by itself the next time a table with the same headers arrives.
 """
 
@@ -144,18 +144,28 @@ def _by_token() -> dict[str, tuple[tuple[str, str, str, frozenset[str], int], ..
     return {token: tuple(entries) for token, entries in found.items()}
 
 
+Glossary = tuple[tuple[str, str, str], ...]  # (entity, field, normalized term): the PMO's own words
+
+
 @cache
-def match_header(normalized: str) -> tuple[tuple[str, str, float], ...]:
-    """Return (entity, field, score) candidates for a normalized header, best first, one per field."""
+def match_header(normalized: str, glossary: Glossary = ()) -> tuple[tuple[str, str, float], ...]:
+    """Return (entity, field, score) candidates for a normalized header, best first, one per field.
+
+    A glossary term is matched as a synonym ranked first: the word the PMO set wins a tie with a built-in one.
+    """
     if not normalized or len(normalized) > 80:
         return ()
     tokens = frozenset(normalized.split())
+    best: dict[tuple[str, str], float] = {}
+    for entity, name, term in glossary:
+        score = _score(normalized, tokens, term, frozenset(term.split()))
+        if score >= MIN_SCORE and score > best.get((entity, name), 0.0):
+            best[(entity, name)] = score
     # Sorted, so that equal scores rank in a fixed order (entities, then fields, as fields.csv lists them)
     # whatever the interpreter's hash seed.
     sharing = sorted(
         {entry for token in tokens for entry in _by_token().get(token, ())}, key=_ORDER.__getitem__
     )
-    best: dict[tuple[str, str], float] = {}
     for synonym, entity, name, syn_tokens, rank in sharing:
         score = _score(normalized, tokens, synonym, syn_tokens) - rank * 0.0005
         if score >= MIN_SCORE and score > best.get((entity, name), 0.0):
@@ -210,6 +220,7 @@ def guess_mapping(
     year_columns: dict[int, int] | None = None,
     signature: str | None = None,
     shape: str = "auto",
+    glossary: Glossary = (),
 ) -> TableMapping:
     """Return the most likely entity for a table and the field of each of its columns.
 
@@ -223,7 +234,9 @@ def guess_mapping(
     best: TableMapping | None = None
     best_score = 0.0
     for entity in ENTITIES:
-        columns, score = assign_columns(entity, plain, wide=bool(month_columns or year_columns))
+        columns, score = assign_columns(
+            entity, plain, wide=bool(month_columns or year_columns), glossary=glossary
+        )
         score += _sheet_hint(entity, sheet_name)
         own = wide.get(entity, {})
         if len(own) >= (3 if entity == "costs" else 2):
@@ -247,7 +260,7 @@ def guess_mapping(
 
 
 def assign_columns(
-    entity: str, headers: list[tuple[int, str]], wide: bool = False
+    entity: str, headers: list[tuple[int, str]], wide: bool = False, glossary: Glossary = ()
 ) -> tuple[list[ColumnMap], float]:
     """Give each field its best column, best matches first; each column and field used once.
 
@@ -258,7 +271,7 @@ def assign_columns(
     candidates = []
     for col, header in headers:
         normalized, scale = normalize_header(header)
-        for cand_entity, name, score in match_header(normalized):
+        for cand_entity, name, score in match_header(normalized, glossary):
             if cand_entity == entity and name not in excluded:
                 candidates.append((score, col, name, scale))
     candidates.sort(key=lambda c: (-c[0], c[1]))

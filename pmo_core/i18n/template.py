@@ -285,6 +285,10 @@ TEXTS = {
     "template.help.risks.mitigation": ("Actions planned or under way.", "Actions prévues ou en cours."),
     "template.help.risks.due_date": ("Date the actions are due.", "Échéance du plan d'action."),
     "template.help.risks.status": ("Open, In treatment or Closed.", "Ouvert, En traitement ou Clos."),
+    "template.help.risks.last_review": (
+        "Date the risk owner last reviewed the risk (the PMO's rule: within 30 days).",
+        "Date de la dernière revue du risque par son propriétaire (règle du PMO : moins de 30 jours).",
+    ),
     "template.help.risks.cost_impact": (
         "Cost if the risk occurs, in {currency}.",
         "Coût si le risque survient, en {currency}.",

@@ -63,7 +63,11 @@ def test_budgets_dates_and_progress_are_plausible(by_date):
     assert projects["budget"].between(50_000, 5_000_000).all()
     assert (projects["budget"] >= 3_000_000).sum() >= 3
     assert (projects["forecast_end"] > projects["baseline_end"]).sum() >= 5
-    assert (projects["start_date"] < projects["baseline_end"]).all()
+    dated = projects.dropna(subset=["baseline_end"])
+    assert (dated["start_date"] < dated["baseline_end"]).all()
+    assert (
+        projects["baseline_end"].isna().sum() == 1
+    )  # October's newcomer has no baseline end yet: a gap to chase
     assert projects["percent_complete"].between(0, 1).all()
     assert set(projects["job_size"]) <= {1, 2, 3, 5, 8, 13, 20}
     for score in (

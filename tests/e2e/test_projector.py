@@ -13,7 +13,16 @@ from tests.e2e.conftest import settle, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 NNBSP = "\u202f"
-PAGES = ["", "risks", "budget", "priorities", "import", "settings", "project?project=PRJ-2025-018"]
+PAGES = [
+    "",
+    "risks",
+    "budget",
+    "priorities",
+    "governance",
+    "import",
+    "settings",
+    "project?project=PRJ-2025-018",
+]
 CUTS = (Path(__file__).parent / "cuts.js").read_text(encoding="utf-8")
 
 # Records every text a canvas draws (the tables are canvases), where it lands on its canvas.

@@ -18,6 +18,7 @@ PAGES = [
     "pages/risks.py",
     "pages/budget.py",
     "pages/priorities.py",
+    "pages/governance.py",
     "pages/import.py",
     "pages/settings.py",
     "pages/audit.py",

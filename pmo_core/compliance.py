@@ -1,0 +1,506 @@
+"""Compliance with the PMO's rules: per project a score and the rules it breaks, since when; roll-ups and trend.
+
+Conventions (the Governance page states them in words):
+- A project's score is the share of the rules that apply to it which it meets (0-100 %); a rule that does
+  not apply (a business case under the threshold, the first phase's missing gate, costs of a project not
+  started) counts neither way. A group's score is the mean of its projects' scores: each project weighs one.
+- The rules are checked on every snapshot, each on its own date; a broken rule is broken "since" the first
+  snapshot of the run of snapshots, up to the one read, on which it was broken.
+- Status current: a status given (green, amber, red) and a last update within `reporting_period_days` of the
+  snapshot, the rule that turns a status Grey (portfolio.reported_status_sql).
+- Risks reviewed: the latest review date the register gives (risks' last_review), else the date of the
+  snapshot the register was last imported with; a project with no risk at all has no register.
+- Costs current: an actual cost line for the month of the earned-value status date (evm.default_status_date),
+  unless the project starts after that month.
+- Phase gate: a project in a phase has passed the gates of every phase before it: each gate's milestones are
+  achieved (a milestone matches when its name, in either language, is one the gate lists).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from pmo_core import evm, formatting, governance, settings, snapshots
+from pmo_core.exports import to_excel_bytes
+from pmo_core.fields import normalize_name
+from pmo_core.filters import Filters
+from pmo_core.governance import Phase, RuleState
+from pmo_core.i18n import t
+
+HISTORY = 24  # snapshots looked back for "since when" and the trend
+CHECK_COLUMNS = ["code", "rule", "applies", "met", "detail", "params"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules are checked against on one snapshot."""
+
+    reference: date
+    period_days: int
+    cost_month: date  # the first day of the month whose actual cost must be there
+
+
+def context_on(reference: date, period_days: int) -> Context:
+    status_date = evm.default_status_date(reference)
+    return Context(reference, period_days, status_date.replace(day=1))
+
+
+def facts(con: duckdb.DuckDBPyConnection, f: Filters, c: Context) -> pd.DataFrame:
+    """Return, per project of a filtered state, what the rules look at: people, baseline, dates, registers."""
+    return con.execute(
+        f"""WITH p AS (SELECT * FROM projects_at($d::DATE) AS p WHERE {f.project_clause("p")}),
+            r AS (SELECT project_code, count(*) AS n_risks, max(last_review) AS last_review
+                  FROM risks_at($d::DATE) WHERE project_code IN (SELECT code FROM p) GROUP BY ALL),
+            rb AS (SELECT v.project_code, b.as_of AS register_as_of
+                   FROM versions_at($d::DATE) AS v JOIN batches AS b USING (batch_id)
+                   WHERE v.entity = 'risks' AND v.present),
+            c AS (SELECT project_code, bool_or(actual IS NOT NULL) AS costs_for_month
+                  FROM cost_lines_at($d::DATE) WHERE month = $cost_month::DATE GROUP BY ALL),
+            bc AS (SELECT project_code, count(*) AS business_case_lines FROM business_case_at($d::DATE) GROUP BY ALL),
+            m AS (SELECT project_code, list(name ORDER BY name) FILTER (WHERE actual_date IS NOT NULL) AS achieved
+                  FROM milestones_at($d::DATE) GROUP BY ALL)
+            SELECT p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase, p.start_date,
+                   p.budget, p.baseline_end, p.status, p.last_update, p.npv,
+                   coalesce(r.n_risks, 0) AS n_risks, r.last_review, rb.register_as_of,
+                   coalesce(c.costs_for_month, false) AS costs_for_month,
+                   coalesce(bc.business_case_lines, 0) AS business_case_lines,
+                   coalesce(m.achieved, []) AS achieved
+            FROM p LEFT JOIN r ON r.project_code = p.code LEFT JOIN rb ON rb.project_code = p.code
+                   LEFT JOIN c ON c.project_code = p.code LEFT JOIN bc ON bc.project_code = p.code
+                   LEFT JOIN m ON m.project_code = p.code
+            ORDER BY p.code""",  # noqa: S608 - fixed identifiers; values are parameters
+        {**f.params(), "d": c.reference.isoformat(), "cost_month": c.cost_month},  # the state on its own date
+    ).df()
+
+
+# --- The rules, on the facts of every project at once ---------------------------------------------
+# Each rule reads the facts frame and returns, per project, whether it applies, whether it is met, the reason
+# it is not (a key of governance.missing) and a function giving the figures that reason quotes, called only
+# for the projects that break it: 10,000 projects are checked in a few vector operations.
+
+Outcome = tuple[pd.Series, pd.Series, pd.Series, Callable[[object], dict]]
+
+
+def _named(values: pd.Series) -> pd.Series:
+    return values.notna() & (values.astype(str).str.strip() != "")
+
+
+def _days_before(reference: date, days: pd.Series) -> pd.Series:
+    """Return how many days each date is before the reference (NaN where there is no date)."""
+    return (pd.Timestamp(reference) - pd.to_datetime(days)).dt.days
+
+
+def _text(index: pd.Index, value: str) -> pd.Series:
+    return pd.Series(value, index=index, dtype=object)
+
+
+def _always(index: pd.Index) -> pd.Series:
+    return pd.Series(True, index=index)
+
+
+def _manager(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    return _always(p.index), _named(p["manager"]), _text(p.index, "manager"), lambda i: {}
+
+
+def _sponsor(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    return _always(p.index), _named(p["sponsor"]), _text(p.index, "sponsor"), lambda i: {}
+
+
+def _baseline(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    budget = pd.to_numeric(p["budget"], errors="coerce")
+    no_budget, no_end = ~(budget > 0), p["baseline_end"].isna()
+    detail = np.select(
+        [no_budget & no_end, no_budget], ["baseline_both", "baseline_budget"], "baseline_end"
+    ).astype(object)
+    return _always(p.index), ~(no_budget | no_end), pd.Series(detail, index=p.index), lambda i: {}
+
+
+def _status_current(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    given, age = p["status"].isin(("green", "amber", "red")), _days_before(c.reference, p["last_update"])
+    detail = np.select([~given, age.isna()], ["status_missing", "status_undated"], "status_stale").astype(
+        object
+    )
+    updated = p["last_update"].to_numpy()
+    params = lambda i: {"date": _day(updated[i]), "days": c.period_days}  # noqa: E731
+    return _always(p.index), given & (age <= c.period_days), pd.Series(detail, index=p.index), params
+
+
+def _risks_reviewed(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    days = int(state.threshold or 0)
+    reviewed = pd.to_datetime(p["last_review"]).fillna(pd.to_datetime(p["register_as_of"]))
+    has_register, age = p["n_risks"] > 0, _days_before(c.reference, reviewed)
+    detail = np.select([~has_register, age.isna()], ["risks_none", "risks_unreviewed"], "risks_stale")
+    dates = reviewed.to_numpy()
+    params = lambda i: {"date": _day(dates[i]), "days": days}  # noqa: E731
+    return (
+        _always(p.index),
+        has_register & (age <= days),
+        pd.Series(detail, index=p.index, dtype=object),
+        params,
+    )
+
+
+def _costs_current(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    started = ~(pd.to_datetime(p["start_date"]) > pd.Timestamp(evm.default_status_date(c.reference)))
+    met = p["costs_for_month"].fillna(False).astype(bool)
+    return started, met, _text(p.index, "costs_missing"), lambda i: {"month": c.cost_month}
+
+
+def _business_case(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    budget, threshold = pd.to_numeric(p["budget"], errors="coerce"), float(state.threshold or 0)
+    met = (p["business_case_lines"] > 0) | p["npv"].notna()
+    amounts = budget.to_numpy()
+    params = lambda i: {"budget": float(amounts[i]), "threshold": threshold}  # noqa: E731
+    return budget >= threshold, met, _text(p.index, "business_case_missing"), params
+
+
+def _phase_gate(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c: Context) -> Outcome:
+    """A project in a phase has passed every earlier gate; names are normalised once each, not per project."""
+    index = {phase: governance.phase_index(phase, phases) for phase in p["phase"].dropna().unique()}
+    gates = [(phase, _gate_names(phase)) for phase in phases]
+    known: dict[str, str] = {}
+    applies, met, detail, params = [], [], [], {}
+    for i, phase, achieved in zip(p.index, p["phase"], p["achieved"], strict=True):
+        position = index.get(phase) if isinstance(phase, str) and phase.strip() else None
+        if position is None:
+            unknown = isinstance(phase, str) and bool(phase.strip())
+            (
+                applies.append(True),
+                met.append(False),
+                detail.append("phase_unknown" if unknown else "phase_missing"),
+            )
+            params[i] = {"phase": phase} if unknown else {}
+            continue
+        done = {
+            known.get(name) or known.setdefault(name, normalize_name(name))
+            for name in (achieved if achieved is not None else ())
+        }
+        gap = next(
+            (
+                (earlier, missing)
+                for earlier, entries in gates[:position]
+                if (missing := [entry for entry, names in entries if not done & names])
+            ),
+            None,
+        )
+        applies.append(position > 0), met.append(gap is None), detail.append("gate_open")
+        if gap is not None:
+            params[i] = {"phase_en": gap[0].en, "phase_fr": gap[0].fr, "milestones": "; ".join(gap[1])}
+    series = lambda values: pd.Series(values, index=p.index, dtype=object)  # noqa: E731
+    return series(applies).astype(bool), series(met).astype(bool), series(detail), lambda i: params.get(i, {})
+
+
+def _gate_names(phase: Phase) -> list[tuple[str, set[str]]]:
+    """Return a gate's milestones with the names each goes by ("Go-live / Mise en service": either one)."""
+    return [
+        (entry, {normalize_name(name) for name in entry.split("/") if name.strip()}) for entry in phase.gate
+    ]
+
+
+def _day(value: object) -> date | None:
+    return None if formatting.missing(value) else pd.Timestamp(value).date()
+
+
+CHECKS = {
+    "manager": _manager,
+    "sponsor": _sponsor,
+    "baseline": _baseline,
+    "status_current": _status_current,
+    "risks_reviewed": _risks_reviewed,
+    "costs_current": _costs_current,
+    "business_case": _business_case,
+    "phase_gate": _phase_gate,
+}
+
+
+def evaluate(
+    projects: pd.DataFrame, rules: dict[str, RuleState], phases: tuple[Phase, ...], c: Context
+) -> pd.DataFrame:
+    """Return one row per project and enabled rule: whether it applies, whether it is met, and why not."""
+    projects = projects.reset_index(drop=True)
+    parts = []
+    for code, state in rules.items():
+        if not state.enabled or projects.empty:
+            continue
+        applies, met, detail, params = CHECKS[code](projects, state, phases, c)
+        quoted = ["{}"] * len(
+            projects
+        )  # the figures a reason quotes, for the projects that break the rule only
+        for i in np.flatnonzero((applies & ~met).to_numpy()):
+            quoted[i] = json.dumps(params(i), default=str, sort_keys=True)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "code": projects["code"],
+                    "rule": code,
+                    "applies": applies.astype(bool),
+                    "met": met.astype(bool) | ~applies.astype(bool),
+                    "detail": detail,
+                    "params": quoted,
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CHECK_COLUMNS)
+
+
+def scores(projects: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
+    """Return each project with its score (met / applicable, None when no rule applies) and its broken rules."""
+    applying = checks[checks["applies"]]
+    counted = applying.groupby("code").agg(applicable=("met", "size"), met=("met", "sum"))
+    table = projects[["code", "name", "portfolio", "programme", "manager"]].merge(
+        counted, left_on="code", right_index=True, how="left"
+    )
+    table[["applicable", "met"]] = table[["applicable", "met"]].fillna(0).astype(int)
+    table["broken"] = table["applicable"] - table["met"]
+    table["score"] = (table["met"] / table["applicable"]).where(table["applicable"] > 0)
+    return table
+
+
+# --- Across snapshots --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """The compliance of a filtered state: per project, the broken rules since when, roll-ups and the trend."""
+
+    reference: date | None
+    previous: date | None
+    projects: pd.DataFrame  # code, name, portfolio, programme, manager, applicable, met, broken, score
+    breaches: pd.DataFrame  # code, name, manager, rule, detail, params, since
+    trend: pd.DataFrame  # as_of, score, projects, compliant, breaches
+
+    @property
+    def score(self) -> float | None:
+        return group_score(self.projects["score"])
+
+    @property
+    def previous_score(self) -> float | None:
+        before = self.trend[self.trend["as_of"] == self.previous]["score"] if self.previous else pd.Series()
+        return None if before.empty or pd.isna(before.iloc[0]) else float(before.iloc[0])
+
+
+def group_score(values: pd.Series) -> float | None:
+    known = pd.to_numeric(values, errors="coerce").dropna()
+    return None if known.empty else float(known.mean())
+
+
+def compliance(con: duckdb.DuckDBPyConnection, f: Filters = Filters()) -> Compliance:
+    """Check the rules on the filtered state and on the snapshots before it, for since when and the trend."""
+    dates = [s.as_of for s in snapshots.list_snapshots(con)]
+    reference = f.as_of or (dates[0] if dates else None)
+    if reference is None:
+        return Compliance(None, None, _empty_scores(), _empty_breaches(), _empty_trend())
+    history = [d for d in dates if d <= reference][:HISTORY]  # newest first
+    rules, phases = governance.rule_states(con), governance.phases(con)
+    period = int(settings.get(con, "reporting_period_days"))
+    broken_on: dict[date, set[tuple[str, str]]] = {}
+    trend, now = [], None
+    for day in history:
+        c = context_on(day, period)
+        projects = facts(con, Filters(f.portfolios, f.programmes, f.managers, day), c)
+        checks = evaluate(projects, rules, phases, c)
+        table = scores(projects, checks)
+        failed = checks[checks["applies"] & ~checks["met"]]
+        broken_on[day] = set(zip(failed["code"], failed["rule"], strict=True))
+        trend.append(
+            {
+                "as_of": day,
+                "score": group_score(table["score"]),
+                "projects": len(table),
+                "compliant": int((table["broken"] == 0).sum()),
+                "breaches": len(failed),
+            }
+        )
+        if day == reference:
+            now = (table, failed)
+    table, failed = now
+    breaches = failed.merge(table[["code", "name", "manager", "portfolio", "programme"]], on="code")
+    breaches["since"] = [
+        _since((code, rule), history, broken_on)
+        for code, rule in zip(breaches["code"], breaches["rule"], strict=True)
+    ]
+    breaches = breaches.sort_values(["since", "code", "rule"]).reset_index(drop=True)
+    previous = history[1] if len(history) > 1 else None
+    trend_frame = pd.DataFrame(trend[::-1], columns=_empty_trend().columns)
+    return Compliance(reference, previous, table.reset_index(drop=True), breaches, trend_frame)
+
+
+def _since(key: tuple[str, str], history: list[date], broken_on: dict[date, set]) -> date:
+    """Return the first snapshot of the run, up to the newest, on which a rule was broken for a project."""
+    since = history[0]
+    for day in history:
+        if key not in broken_on[day]:
+            break
+        since = day
+    return since
+
+
+def _empty_scores() -> pd.DataFrame:
+    return pd.DataFrame(
+        columns=["code", "name", "portfolio", "programme", "manager", "applicable", "met", "broken", "score"]
+    )
+
+
+def _empty_breaches() -> pd.DataFrame:
+    return pd.DataFrame(columns=[*CHECK_COLUMNS, "name", "manager", "portfolio", "programme", "since"])
+
+
+def _empty_trend() -> pd.DataFrame:
+    return pd.DataFrame(columns=["as_of", "score", "projects", "compliant", "breaches"])
+
+
+def roll_up(result: Compliance, by: str) -> pd.DataFrame:
+    """Return the compliance of each manager, programme or portfolio: projects, mean score, compliant, broken."""
+    table = result.projects.assign(group=result.projects[by].where(result.projects[by].notna(), None))
+    if table.empty:
+        return pd.DataFrame(columns=["group", "projects", "score", "compliant", "breaches"])
+    grouped = table.groupby("group", dropna=False).agg(
+        projects=("code", "size"),
+        score=("score", group_score),
+        compliant=("broken", lambda b: int((b == 0).sum())),
+        breaches=("broken", "sum"),
+    )
+    return grouped.reset_index().sort_values(["score", "group"], na_position="last").reset_index(drop=True)
+
+
+# --- In words ------------------------------------------------------------------------------------
+
+
+def describe(rule: str, detail: str, params: str | dict, lang: str, currency: str = "EUR") -> str:
+    """Say what is missing, in the reader's language: "Risks last reviewed on 12 Aug 2026 (more than 30 days)"."""
+    values = json.loads(params) if isinstance(params, str) else dict(params)
+    shown: dict[str, object] = {}
+    for name, value in values.items():
+        if name in ("date",):
+            shown[name] = formatting.day(date.fromisoformat(str(value)), lang)
+        elif name == "month":
+            shown[name] = formatting.month(date.fromisoformat(str(value)), lang)
+        elif name in ("budget", "threshold"):
+            shown[name] = formatting.money(float(value), lang, currency)
+        elif name in ("phase_en", "phase_fr"):
+            continue
+        else:
+            shown[name] = value
+    if "phase_en" in values:
+        shown["gate"] = values["phase_fr"] if lang == "fr" else values["phase_en"]
+    return t(f"governance.missing.{detail}", lang, **shown)
+
+
+def rule_label(rule: str, lang: str) -> str:
+    return t(f"governance.rule.{rule}", lang)
+
+
+def as_json(result: Compliance, lang: str = "en", currency: str = "EUR") -> dict:
+    """Return the compliance as the command line writes it: per project its score and broken rules."""
+    by_project = {code: group for code, group in result.breaches.groupby("code")}
+    projects = []
+    for row in result.projects.to_dict("records"):
+        broken = by_project.get(row["code"], result.breaches.iloc[0:0])
+        projects.append(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "manager": None if formatting.missing(row["manager"]) else row["manager"],
+                "score": None if formatting.missing(row["score"]) else round(float(row["score"]), 4),
+                "rules_applicable": int(row["applicable"]),
+                "rules_met": int(row["met"]),
+                "broken": [
+                    {
+                        "rule": b["rule"],
+                        "detail": b["detail"],
+                        "missing": describe(b["rule"], b["detail"], b["params"], lang, currency),
+                        "since": b["since"].isoformat(),
+                    }
+                    for b in broken.to_dict("records")
+                ],
+            }
+        )
+    return {
+        "as_of": result.reference.isoformat() if result.reference else None,
+        "score": None if result.score is None else round(result.score, 4),
+        "projects": projects,
+    }
+
+
+# --- Whom to chase --------------------------------------------------------------------------------
+
+CHASE_COLUMNS = ["manager", "code", "project", "rule", "missing", "since", "days"]
+
+
+def chase_list(result: Compliance, lang: str, currency: str = "EUR") -> pd.DataFrame:
+    """Return who to chase for what: one row per broken rule, grouped by manager, oldest gap first.
+
+    A project with no manager named is listed under None, for the PMO to chase its sponsor or portfolio lead.
+    """
+    b = result.breaches
+    if b.empty:
+        return pd.DataFrame(columns=CHASE_COLUMNS)
+    frame = pd.DataFrame(
+        {
+            "manager": b["manager"].where(
+                b["manager"].notna() & (b["manager"].astype(str).str.strip() != ""), None
+            ),
+            "code": b["code"],
+            "project": b["name"],
+            "rule": [rule_label(rule, lang) for rule in b["rule"]],
+            "missing": [
+                describe(r, d, p, lang, currency)
+                for r, d, p in zip(b["rule"], b["detail"], b["params"], strict=True)
+            ],
+            "since": b["since"],
+            "days": [(result.reference - since).days for since in b["since"]],
+        }
+    )
+    frame["_nobody"] = frame["manager"].isna()
+    frame = frame.sort_values(["_nobody", "manager", "since", "code"], na_position="last")
+    frame = frame.drop(columns="_nobody").reset_index(drop=True)
+    frame["manager"] = frame["manager"].astype(object).where(frame["manager"].notna(), None)
+    return frame
+
+
+def chase_email(chase: pd.DataFrame, manager: str | None, reference: date, lang: str) -> str:
+    """Return the e-mail a PMO sends one manager: what is missing on which project, since when."""
+    rows = chase[chase["manager"].isna()] if manager is None else chase[chase["manager"] == manager]
+    when = formatting.day(reference, lang)
+    name = manager or t("governance.chase.no_manager", lang)
+    lines = [
+        t("governance.email.subject", lang, date=when),
+        "",
+        t("governance.email.greeting", lang, name=name),
+        "",
+        t("governance.email.body", lang, date=when, n=rows["code"].nunique()),
+        *(
+            t(
+                "governance.email.line",
+                lang,
+                code=row["code"],
+                project=row["project"],
+                missing=row["missing"],
+                since=formatting.day(row["since"], lang),
+            )
+            for row in rows.to_dict("records")
+        ),
+        "",
+        t("governance.email.closing", lang),
+        "",
+        t("governance.email.signature", lang),
+    ]
+    return "\n".join(lines)
+
+
+def chase_sheet(chase: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the list with its headers in the reader's language, a project with no manager said in words."""
+    shown = chase.assign(manager=chase["manager"].fillna(t("governance.chase.no_manager", lang)))
+    return shown.rename(columns={c: t(f"governance.col.{c}", lang) for c in CHASE_COLUMNS})
+
+
+def chase_xlsx(chase: pd.DataFrame, lang: str) -> bytes:
+    """Return the list as a workbook; text a spreadsheet would run as a formula is neutralised (exports)."""
+    return to_excel_bytes({t("governance.chase.sheet", lang): chase_sheet(chase, lang)}, lang=lang)
