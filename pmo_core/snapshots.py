@@ -14,11 +14,12 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from pmo_core import access
+from pmo_core import access, provenance
 from pmo_core.access import Actor
 from pmo_core.fields import ENTITIES
 from pmo_core.i18n import t
 from pmo_core.importer import ImportPlan, stored_columns
+from pmo_core.origins import RECORD_COLUMNS
 from pmo_core.store import CURRENT, checkpoint, quote
 
 ROW_TABLES = {
@@ -118,9 +119,11 @@ def apply_plan(
                 if progress:
                     progress(ROW_TABLES[entity])
                 columns = stored_columns(con, entity)
-                _insert(
-                    con, ROW_TABLES[entity], frame[columns].assign(batch_id=batch_id)[["batch_id", *columns]]
+                rows = frame[columns].assign(
+                    batch_id=batch_id, **{name: frame[source] for name, source in RECORD_COLUMNS.items()}
                 )
+                _insert(con, ROW_TABLES[entity], rows[["batch_id", *columns, *RECORD_COLUMNS]])
+        provenance.store_origins(con, batch_id, plan.origins, _insert)
     checkpoint(con)
     return batch_id
 
