@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -27,11 +28,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from tests.actors import PMO
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.actors import PMO  # noqa: E402
 
 RUNS = 7  # a run varies by about 10 % from the next on a 2-core virtual machine
 AS_OF = date(2026, 10, 31)
@@ -147,7 +148,8 @@ def measure(case: str, path: Path, root: Path = ROOT) -> dict:
     the same rounds, so a change is compared with its base on a machine in the same state.
     """
     command = [sys.executable, str(root / "bench" / "import_bench.py"), "--case", case, "--file", str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=root, check=True)
+    environment = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=root, check=True, env=environment)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

@@ -1,5 +1,5 @@
 """The command line, for automation and IT: imports, history, rollback, export, demo, summary, where a figure
-comes from, user accounts, the audit trail, backups and restores.
+comes from, the retention of imported files, user accounts, the audit trail, backups and restores.
 
     python -m pmo_core import tracker.xlsx --scope partial --dry-run
     python -m pmo_core user add alice --role pmo
@@ -139,6 +139,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=_trace)
+
+    cmd = commands.add_parser(
+        "retention", help="delete the kept import files the retention settings say to delete"
+    )
+    cmd.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
+    cmd.set_defaults(handler=_retention)
 
     cmd = commands.add_parser("summary", help="counts of the current state")
     cmd.add_argument("--json", action="store_true")
@@ -438,6 +444,19 @@ def _trace(args: argparse.Namespace) -> int:
         where = f"{cell.file_name} {cell.sheet}!{cell.address}" if cell else ""
         value = provenance.shown(version.value, kind, args.lang, currency)
         print(f"  {formatting.day(version.as_of, args.lang)}  {value}  {where}")
+    return 0
+
+
+def _retention(args: argparse.Namespace) -> int:
+    from pmo_core import uploads
+
+    con = store.connect(args.db)
+    due = uploads.due(con)
+    for batch, name, _ in due:
+        print(t("cli.retention.file", args.lang, batch=batch, file=name))
+    if not args.dry_run:
+        uploads.apply_retention(con, _actor(args))
+    print(t("cli.retention.done" if not args.dry_run else "cli.retention.due", args.lang, n=len(due)))
     return 0
 
 

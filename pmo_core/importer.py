@@ -137,6 +137,7 @@ class FileRead:
     notes_sheets: list[str] = field(default_factory=list)  # read-me, notes and example sheets, not data
     source: Source | None = None  # kept when ReadOptions.keep_source asks for it
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # what reread() need not redo
+    path: Path | None = None  # the uploaded file, kept with the batch that stores it (see uploads)
 
     @property
     def all_issues(self) -> list[Issue]:
@@ -179,6 +180,7 @@ def read_files(files: list[tuple[Path, str]], options: ReadOptions = ReadOptions
             )
         except reading.UnreadableFile as exc:
             result = FileRead(name=name, issues=[Issue(ERROR, exc.code, name, params=dict(exc.params))])
+        result.path = Path(path)
         results.append(result)
     return results
 
@@ -192,7 +194,7 @@ def reread(read: FileRead, options: ReadOptions) -> FileRead:
     if read.source is None:
         return read
     again = understand(read.name, read.source, options, memo=read.memo)
-    again.source, again.memo = read.source, read.memo
+    again.source, again.memo, again.path = read.source, read.memo, read.path
     return again
 
 

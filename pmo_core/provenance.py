@@ -317,11 +317,12 @@ def _origin(con, row, entity: str, field_name: str, kind: str) -> Origin | None:
     if src not in sources:
         return None
     file_name, sheet, reading, sha256, kept = sources[src]
-    column = con.execute(
+    columns = con.execute(
         """SELECT header, sheet_row, sheet_col, scale, currency, typed, rule, sections
            FROM origin_columns WHERE batch_id = $b AND origin = $o AND field = $f""",
         {"b": batch, "o": src, "f": field_name},
-    ).fetchone()
+    ).fetchall()
+    column = columns[0] if columns else None
     reading = json.loads(reading or "{}")
     headers = {int(col): header for col, header in reading.get("headers", [])}
     exceptions = con.execute(
@@ -402,8 +403,8 @@ def _rate(con, batch: int, currency: str | None) -> float | None:
         return None
     found = con.execute(
         "SELECT rate FROM batch_rates WHERE batch_id = $b AND currency = $c", {"b": batch, "c": currency}
-    ).fetchone()
-    return found[0] if found else None
+    ).fetchall()
+    return found[0][0] if found else None
 
 
 # --------------------------------------------------------------------------------------------------

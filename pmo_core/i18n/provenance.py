@@ -1,6 +1,20 @@
 """Provenance: where a figure came from, in the words of the trace (project page, registers, command line)."""
 
 TEXTS = {
+    "setting.upload_retention_days": (
+        "Days each import keeps the files it read, for the trace of a figure back to the file; 0: keep none.",
+        "Nombre de jours pendant lesquels chaque import garde les fichiers lus, pour remonter d'un chiffre au "
+        "fichier ; 0 : n'en garder aucun.",
+    ),
+    "setting.label.upload_retention_days": (
+        "Keep imported files (days)",
+        "Garder les fichiers importés (jours)",
+    ),
+    "setting.upload_keep_mb": (
+        "Most space the kept files may take, in MB: past it, the oldest go first.",
+        "Place maximale des fichiers gardés, en Mo : au-delà, les plus anciens partent d'abord.",
+    ),
+    "setting.label.upload_keep_mb": ("Space for kept files (MB)", "Place des fichiers gardés (Mo)"),
     "trace.no_value": ("empty", "vide"),
     "trace.yes": ("yes", "oui"),
     "trace.no": ("no", "non"),
@@ -104,6 +118,12 @@ TEXTS = {
         "  lot {batch} du {as_of}, importé le {when} par {who}",
     ),
     "cli.trace.history": ("history:", "historique :"),
+    "cli.retention.file": ("batch {batch}: {file}", "lot {batch} : {file}"),
+    "cli.retention.done": ("{n} {n:file|files} deleted.", "{n} {n:fichier supprimé|fichiers supprimés}."),
+    "cli.retention.due": (
+        "{n} {n:file|files} to delete.",
+        "{n} {n:fichier à supprimer|fichiers à supprimer}.",
+    ),
     "trace.denied.project": ("No project {project} in the store.", "Aucun projet {project} dans la base."),
     "trace.denied.field": (
         "{field} is not a figure a trace can follow for {entity}.",

@@ -334,3 +334,45 @@ def test_any_typing_of_amounts_dates_and_words_traces_to_its_text(tmp_path_facto
                 assert texts[(cell.file_name, cell.sheet, cell.address)] == cell.typed, (rows[n], name)
     finally:
         con.close()
+
+
+def test_an_import_keeps_its_files_until_the_retention_deletes_them(months, tmp_path):
+    from datetime import timedelta
+
+    from pmo_core import audit, settings, uploads
+
+    kept = uploads.kept_file(months, 2, traced.OCTOBER)
+    assert kept is not None and kept.read_bytes() == (tmp_path / traced.OCTOBER).read_bytes()
+    assert kept.parent == tmp_path / "uploads" / "2"  # beside the store, a folder per batch
+    assert provenance.trace(months, "IND-01", "budget").origin.kept
+    settings.put(months, "upload_retention_days", 30, PMO)
+    assert uploads.due(months) == []
+    later = datetime.now() + timedelta(days=31)
+    assert uploads.apply_retention(months, PMO, now=later) == 2
+    assert uploads.kept_file(months, 2, traced.OCTOBER) is None and not kept.exists()
+    found = provenance.trace(months, "IND-01", "budget")
+    assert not found.origin.kept and found.origin.typed == "1 450 k€"  # the trace outlives the file
+    entry = audit.entries(months).sort_values("entry_id").iloc[-1]
+    assert (entry.action, entry.user_name) == ("uploads.retention", "test")
+
+
+def test_the_allowance_keeps_the_newest_files_and_a_failed_import_keeps_none(months, tmp_path, monkeypatch):
+    from pmo_core import settings, uploads
+
+    size = (tmp_path / traced.OCTOBER).stat().st_size
+    settings.put(months, "upload_keep_mb", 1, PMO)  # room for both (a few kB each)
+    assert uploads.due(months) == []
+    monkeypatch.setattr(
+        settings, "get", lambda con, name: size / 2**20 * 1.5 if name == "upload_keep_mb" else 400
+    )
+    assert [(batch, name) for batch, name, _ in uploads.due(months)] == [(1, traced.SEPTEMBER)]
+    monkeypatch.undo()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(provenance, "store_origins", fail)
+    with pytest.raises(RuntimeError):
+        imported(months, traced.tracker(tmp_path / "again.xlsx"), as_of=date(2026, 11, 30))
+    assert not (tmp_path / "uploads" / "3").exists()
+    assert months.execute("SELECT count(*) FROM batches").fetchone()[0] == 2
