@@ -270,8 +270,20 @@ def _known_project(con, project_code: str) -> bool:
 
 def _items(con, project_code: str, entity: str) -> str:
     """Return the rows of a project an entity holds now, as a trace names them (for a message)."""
+    return ", ".join(items(con, project_code, entity, most=12))
+
+
+def items(
+    con: duckdb.DuckDBPyConnection,
+    project_code: str,
+    entity: str,
+    as_of: date | None = None,
+    most: int | None = None,
+) -> list[str]:
+    """Return how a trace names each row an entity holds for a project on a date (a milestone's name, a
+    risk's ID, "2026-03 CAPEX"), so a page can offer every figure of the project to be opened."""
     if entity == "projects":
-        return ""
+        return [""]
     macro = {
         "milestones": "milestones_at",
         "risks": "risks_at",
@@ -279,11 +291,12 @@ def _items(con, project_code: str, entity: str) -> str:
         "business_case": "business_case_at",
     }[entity]
     found = con.execute(
-        f"SELECT DISTINCT {ITEMS[entity]} AS item FROM {macro}($d::DATE) AS r "  # noqa: S608
-        "WHERE r.project_code = $c ORDER BY 1 LIMIT 12",
-        {"d": CURRENT, "c": project_code},
+        f"SELECT DISTINCT {ITEMS[entity]} AS item FROM {macro}($d::DATE) AS r "  # noqa: S608 - fixed names
+        "WHERE r.project_code = $c AND item IS NOT NULL ORDER BY 1"
+        + ("" if most is None else f" LIMIT {int(most)}"),
+        {"d": as_of or CURRENT, "c": project_code},
     ).fetchall()
-    return ", ".join(str(row[0]) for row in found)
+    return [str(row[0]) for row in found]
 
 
 def _plain(value: object) -> object:

@@ -1,6 +1,61 @@
 """Provenance: where a figure came from, in the words of the trace (project page, registers, command line)."""
 
 TEXTS = {
+    "origin.heading": ("Where a figure comes from", "D'où vient un chiffre"),
+    "origin.caption": (
+        "Any stored figure of this project, with the file, sheet and cell it was read from, what was typed "
+        "there, and its value at each snapshot.",
+        "Tout chiffre enregistré de ce projet, avec le fichier, la feuille et la cellule d'où il a été lu, ce "
+        "qui y était saisi, et sa valeur à chaque date de situation.",
+    ),
+    "origin.hint": (
+        "Click a cell to see where its figure comes from.",
+        "Cliquez sur une cellule pour voir d'où vient son chiffre.",
+    ),
+    "origin.hint.help": (
+        "The file, sheet and cell it was read from, the text as typed, how it was read, who imported it, "
+        "and its value at each snapshot.",
+        "Le fichier, la feuille et la cellule d'où il a été lu, le texte saisi, comment il a été lu, qui l'a "
+        "importé, et sa valeur à chaque date de situation.",
+    ),
+    "origin.not_stored": (
+        "This column is not read from a file: pick another cell to see its origin.",
+        "Cette colonne n'est pas lue dans un fichier : choisissez une autre cellule pour voir son origine.",
+    ),
+    "origin.hidden": (
+        "Cost figures are hidden from your role, and so is their origin.",
+        "Les montants sont masqués pour votre rôle, et leur origine aussi.",
+    ),
+    "origin.pick.row": ("Row", "Ligne"),
+    "origin.pick.figure": ("Figure", "Chiffre"),
+    "origin.row.project": ("The project itself", "Le projet lui-même"),
+    "origin.row.milestones": ("Milestone", "Jalon"),
+    "origin.row.risks": ("Risk", "Risque"),
+    "origin.row.costs": ("Cost line", "Ligne de coût"),
+    "origin.row.business_case": ("Business case", "Analyse de rentabilité"),
+    "origin.file": ("File **{file}** (SHA-256 {sha}…)", "Fichier **{file}** (SHA-256 {sha}…)"),
+    "origin.cell": (
+        "Sheet **{sheet}**, cell **{cell}** (column {header}), typed « {typed} »",
+        "Feuille **{sheet}**, cellule **{cell}** (colonne {header}), saisi « {typed} »",
+    ),
+    "origin.batch": (
+        "Import no. {batch} (snapshot of {as_of}), by {who} on {when}",
+        "Import n° {batch} (situation au {as_of}), par {who} le {when}",
+    ),
+    "origin.read": ("How it was read", "Comment il a été lu"),
+    "origin.history": ("At each snapshot", "À chaque date de situation"),
+    "origin.col.snapshot": ("Snapshot", "Situation au"),
+    "origin.col.value": ("Value", "Valeur"),
+    "origin.col.file": ("File", "Fichier"),
+    "origin.col.where": ("Sheet · cell", "Feuille · cellule"),
+    "origin.col.typed": ("Typed", "Saisi"),
+    "origin.col.by": ("Imported by", "Importé par"),
+    "origin.not_kept": (
+        "The file itself is no longer kept (see the retention settings); its name, SHA-256 and cells remain.",
+        "Le fichier lui-même n'est plus gardé (voir les réglages de conservation) ; son nom, son SHA-256 et ses "
+        "cellules restent.",
+    ),
+    "origin.download": ("The file as imported", "Le fichier tel qu'importé"),
     "setting.upload_retention_days": (
         "Days each import keeps the files it read, for the trace of a figure back to the file; 0: keep none.",
         "Nombre de jours pendant lesquels chaque import garde les fichiers lus, pour remonter d'un chiffre au "
