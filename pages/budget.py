@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import common, origin
 from pmo_core import budget, evm, formatting
 from pmo_core.filters import Filters
 from pmo_core.palette import ACTUAL, EARNED, FORECAST, NEUTRAL, PLANNED, STATUS_COLOURS, STATUS_EMOJI
@@ -478,14 +478,20 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
     else:
         count = int((table["cv"] < 0).sum()) if by == "cv" else int((table["overrun"] > 0).sum())
         common.chart(ranking_chart(ranked, by or "cv", count), width="stretch", key="budget_ranking")
-    common.table(
-        variance_rows(table.head(TABLE_ROWS)),
+    listed = table.head(TABLE_ROWS)
+    event = common.table(
+        variance_rows(listed),
         hide_index=True,
         width="stretch",
         height=460,
         column_config=variance_columns(),
         formats=INDEX_FORMATS,
         key="budget_variance_table",
+        **origin.CELL_SELECTION,
+    )
+    as_of = common.filters().as_of
+    origin.from_cell(
+        event, listed, VARIANCE_FIGURES, lambda row, _: (row["code"], ""), as_of, "budget_variance"
     )
     notes = [common.tr("budget.variance.caption", months=evm.BURN_MONTHS)]
     if len(table) > TABLE_ROWS:
@@ -547,6 +553,18 @@ def ranking_chart(ranked: pd.DataFrame, by: str, count: int) -> alt.LayerChart:
     )
     title = common.tr(f"budget.rank.title_{by}", n=formatting.number(count, LANG), shown=len(data))
     return _configured(alt.layer(bars, text).properties(title=title, height=CHART_FRAME + 34 * len(data)))
+
+
+# The stored figures behind the variance table's columns; the others are computed from the cost lines (the
+# project page opens each month's line).
+VARIANCE_FIGURES = {
+    "name": ("projects", ("name",)),
+    "portfolio": ("projects", ("portfolio",)),
+    "bac": ("projects", ("budget",)),
+    "percent_complete": ("projects", ("percent_complete",)),
+    "ev": ("projects", ("budget", "percent_complete")),
+    "project_link": ("projects", ("code",)),
+}
 
 
 def variance_rows(table: pd.DataFrame) -> pd.DataFrame:

@@ -292,14 +292,6 @@ RISK_FIGURES = {
 }
 
 
-def _risk_row(code: str) -> object:
-    """Name a risk row as a trace does: by its ID, else its title."""
-    return lambda row, _: (
-        code,
-        row["code"] if isinstance(row["code"], str) and row["code"] else row["title"],
-    )
-
-
 # --- Risks -------------------------------------------------------------------------------------------
 
 
@@ -354,7 +346,9 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame, code: str, f: Fil
                 "due": st.column_config.DateColumn(tr("project.col.due"), format=day_format()),
             },
         )
-    origin.from_cell(event, register, RISK_FIGURES, _risk_row(code), f.as_of, "project_risk")
+    origin.from_cell(
+        event, register, RISK_FIGURES, lambda row, _: (code, origin.risk_item(row)), f.as_of, "project_risk"
+    )
 
 
 def heatmap_chart(cells: pd.DataFrame) -> alt.TopLevelMixin:

@@ -48,6 +48,12 @@ def from_cell(
     panel(project, entity, item, fields, as_of, key)
 
 
+def risk_item(row: pd.Series) -> str:
+    """Name a risk row as a trace does (provenance.ITEMS): by its ID, else its title."""
+    code = row["code"]
+    return code if isinstance(code, str) and code else row["title"]
+
+
 def picker(project: str, as_of: date | None, key: str) -> None:
     """Offer every stored figure of a project (its own, its milestones', risks', cost lines', business
     case's) and open the one chosen."""

@@ -19,8 +19,10 @@ TEXTS = {
         "importé, et sa valeur à chaque date de situation.",
     ),
     "origin.not_stored": (
-        "This column is not read from a file: pick another cell to see its origin.",
-        "Cette colonne n'est pas lue dans un fichier : choisissez une autre cellule pour voir son origine.",
+        "This figure is computed, not read from a cell: click a stored figure (a budget, a date, a rating) to "
+        "see where it comes from; the project page opens each month's cost line.",
+        "Ce chiffre est calculé, pas lu dans une cellule : cliquez sur un chiffre enregistré (un budget, une "
+        "date, une cotation) pour voir d'où il vient ; la page projet ouvre chaque ligne de coût mensuelle.",
     ),
     "origin.hidden": (
         "Cost figures are hidden from your role, and so is their origin.",
