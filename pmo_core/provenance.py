@@ -217,12 +217,9 @@ def trace(
     if versions.empty:
         if not _known_project(con, project_code):
             raise NotTraceable("project", project=project_code)
+        held = _items(con, project_code, entity)
         raise NotTraceable(
-            "item",
-            project=project_code,
-            entity=entity,
-            item=item or "",
-            items=_items(con, project_code, entity),
+            "item" if held else "no_rows", project=project_code, entity=entity, item=item or "", items=held
         )
     kind = field_kind(entity, field_name)
     history = tuple(

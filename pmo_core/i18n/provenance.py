@@ -186,6 +186,10 @@ TEXTS = {
         "{field} is not a figure a trace can follow for {entity}.",
         "{field} n'est pas un chiffre que la traçabilité peut suivre pour {entity}.",
     ),
+    "trace.denied.no_rows": (
+        "Project {project} holds no {entity} row « {item} », nor any other.",
+        "Le projet {project} n'a pas de ligne {entity} « {item} », ni aucune autre.",
+    ),
     "trace.denied.entity": ("Unknown kind of row: {entity}.", "Type de ligne inconnu : {entity}."),
     "trace.denied.item": (
         "Project {project} has no such row « {item} ». Rows: {items}",
