@@ -180,8 +180,8 @@ def test_a_field_fed_by_two_columns_names_the_column_that_gave_each_value(con, t
 def test_a_template_keeps_no_text_per_cell_and_still_shows_what_each_cell_held(con, tmp_path):
     from pmo_core.demo import write_demo
 
-    path = write_demo(tmp_path)[-1]
-    imported(con, path, as_of=OCTOBER)
+    path, as_of = write_demo(tmp_path)[-1]
+    imported(con, path, as_of=as_of)
     assert con.execute("SELECT count(*) FROM origin_cells WHERE sheet_col IS NOT NULL").fetchone()[0] == 0
     texts = texts_of(path)
     code = con.execute("SELECT min(code) FROM projects").fetchone()[0]
