@@ -16,11 +16,11 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
-import xlsxwriter
+from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -39,28 +39,21 @@ def write_workbook(path: Path, frames: dict[str, pd.DataFrame], typed: bool = Fa
     writes every amount as text with its unit ("12 345 €"), as some managers type them: each such cell keeps
     an exception with its text, the most provenance a store can hold.
 
-    xlsxwriter in constant memory: openpyxl would hold a million cells in memory to write them."""
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    openpyxl's write-only mode streams the rows: a million cells never sit in memory at once."""
+    book = Workbook(write_only=True)
     for entity, frame in frames.items():
-        sheet = book.add_worksheet(sheet_name(entity))
+        sheet = book.create_sheet(sheet_name(entity))
         fields = fields_of(entity)
-        sheet.write_row(0, 0, [f.label("en") for f in fields])
+        sheet.append([f.label("en") for f in fields])
         columns = [_shown_values(f, frame, "en") for f in fields]
         if typed:
             columns = [
                 _as_typed(values) if f.type == "money" else values
                 for f, values in zip(fields, columns, strict=True)
             ]
-        for row, values in enumerate(zip(*columns, strict=True), start=1):
-            for col, value in enumerate(values):
-                if value is None or (isinstance(value, float) and value != value):
-                    continue
-                if isinstance(value, date):
-                    sheet.write_datetime(row, col, datetime(value.year, value.month, value.day), dates)
-                else:
-                    sheet.write(row, col, value)
-    book.close()
+        for values in zip(*columns, strict=True):
+            sheet.append([None if isinstance(v, float) and v != v else v for v in values])
+    book.save(path)
     return path
 
 
