@@ -20,15 +20,9 @@ from pmo_core.fields import ENTITIES
 from pmo_core.i18n import t
 from pmo_core.importer import ImportPlan, stored_columns
 from pmo_core.origins import RECORD_COLUMNS
+from pmo_core.provenance import ROW_TABLES  # each entity's stored rows, one name for both modules
 from pmo_core.store import CURRENT, checkpoint, quote
 
-ROW_TABLES = {
-    "projects": "project_rows",
-    "milestones": "milestone_rows",
-    "risks": "risk_rows",
-    "costs": "cost_rows",
-    "business_case": "business_case_rows",
-}
 STATE_MACROS = {
     "projects": "projects_at",
     "milestones": "milestones_at",

@@ -44,3 +44,19 @@ def tracker(path: Path, month: str = "octobre") -> Path:
         ["SUP-01", "OPEX", 25, 25, 30, 30],
     ]
     return save(path, {"Portefeuille": portfolio, "Consommé": costs}, {"Consommé": ["A4:A5", "A6:A7"]})
+
+
+def import_months(con, folder: Path) -> None:
+    """Write the September and October trackers in `folder` and import them as the PMO does each month."""
+    from datetime import date
+
+    from pmo_core import snapshots
+    from pmo_core.importer import build_plan, read_files
+    from tests.actors import PMO
+
+    for month, name, as_of in (
+        ("septembre", SEPTEMBER, date(2026, 9, 30)),
+        ("octobre", OCTOBER, date(2026, 10, 31)),
+    ):
+        path = tracker(folder / name, month)
+        snapshots.apply_plan(con, build_plan(con, read_files([(path, name)]), scope="full", as_of=as_of), PMO)

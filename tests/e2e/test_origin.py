@@ -4,14 +4,10 @@ cell of the Budget page's variance table clicked open."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pmo_core import snapshots, store
-from pmo_core.importer import build_plan, read_files
+from pmo_core import store
 from tests import traced
-from tests.actors import PMO
 from tests.e2e.conftest import settle, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
@@ -21,12 +17,7 @@ pytestmark = pytest.mark.e2e
 def traced_server(tmp_path):
     db = tmp_path / "e2e.duckdb"
     con = store.connect(db)
-    for month, name, as_of in (
-        ("septembre", traced.SEPTEMBER, date(2026, 9, 30)),
-        ("octobre", traced.OCTOBER, date(2026, 10, 31)),
-    ):
-        path = traced.tracker(tmp_path / name, month)
-        snapshots.apply_plan(con, build_plan(con, read_files([(path, name)]), scope="full", as_of=as_of), PMO)
+    traced.import_months(con, tmp_path)
     con.execute("CHECKPOINT")
     con.close()
     process, url = start_server(db, tmp_path / "server.log")

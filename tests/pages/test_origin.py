@@ -4,15 +4,12 @@ in French, and a viewer from whom costs are hidden is offered no amount."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pmo_core import accounts, settings, snapshots, store
-from pmo_core.importer import build_plan, read_files
+from pmo_core import accounts, settings, store
 from tests import traced
-from tests.actors import ADMIN, PMO
+from tests.actors import ADMIN
 from tests.pages.conftest import APP, no_exception
 
 PASSWORD = "correct horse battery"
@@ -21,12 +18,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def traced_db(db_path, tmp_path):
     con = store.connect(db_path)
-    for month, name, as_of in (
-        ("septembre", traced.SEPTEMBER, date(2026, 9, 30)),
-        ("octobre", traced.OCTOBER, date(2026, 10, 31)),
-    ):
-        path = traced.tracker(tmp_path / name, month)
-        snapshots.apply_plan(con, build_plan(con, read_files([(path, name)]), scope="full", as_of=as_of), PMO)
+    traced.import_months(con, tmp_path)
     con.close()
     return db_path
 
