@@ -62,6 +62,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/mapping_bench.py
 	$(PY) bench/pages_bench.py
 	$(PY) bench/priorities_bench.py
+	$(PY) bench/provenance_bench.py
 
 demo: $(VENV)/.installed
 	$(PY) -m pmo_core demo

@@ -8,15 +8,17 @@ Table 2 (20,000 projects): a messy French steering tracker (title block, merged 
   section rows, amounts as French text in k€, text dates, "45 %", météo emoji, a TOTAL and a legend)
   against the same rows in our template. Target: at most 2x.
 
-Each measurement runs in a fresh process, so its peak resident memory is its own.
+Each measurement runs in a fresh process, so its peak resident memory is its own. With `--against DIR`, the
+same imports also run on the code of another checkout (the base branch), in the same rounds.
 
-    python bench/import_bench.py
+    python bench/import_bench.py [--against ../main]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -26,11 +28,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from tests.actors import PMO
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.actors import PMO  # noqa: E402
 
 RUNS = 7  # a run varies by about 10 % from the next on a 2-core virtual machine
 AS_OF = date(2026, 10, 31)
@@ -139,10 +141,15 @@ def case_import(path: Path) -> dict:
 CASES = {"calamine": case_calamine, "openpyxl": case_openpyxl, "import": case_import}
 
 
-def measure(case: str, path: Path) -> dict:
-    """Run one case in a fresh process: the process is warmed by importing its modules, then timed."""
-    command = [sys.executable, __file__, "--case", case, "--file", str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
+def measure(case: str, path: Path, root: Path = ROOT) -> dict:
+    """Run one case in a fresh process: the process is warmed by importing its modules, then timed.
+
+    `root` is the checkout whose code runs: another one (`--against`) measures the same case on its code, in
+    the same rounds, so a change is compared with its base on a machine in the same state.
+    """
+    command = [sys.executable, str(root / "bench" / "import_bench.py"), "--case", case, "--file", str(path)]
+    environment = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=root, check=True, env=environment)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -164,13 +171,13 @@ def run_case(case: str, path: Path) -> None:
     print(json.dumps(info))
 
 
-def medians_of(jobs: dict[str, tuple[str, Path]]) -> dict[str, dict]:
-    """Run each job (a case on a file) in turn, RUNS rounds: a machine that slows down for a while slows
-    every job alike, and the ratios between them hold."""
+def medians_of(jobs: dict[str, tuple]) -> dict[str, dict]:
+    """Run each job (a case on a file, and the checkout to run it from) in turn, RUNS rounds: a machine that
+    slows down for a while slows every job alike, and the ratios between them hold."""
     results: dict[str, list[dict]] = {name: [] for name in jobs}
     for _ in range(RUNS):
-        for name, (case, path) in jobs.items():
-            results[name].append(measure(case, path))
+        for name, (case, path, *root) in jobs.items():
+            results[name].append(measure(case, path, *root))
     medians = {}
     for name, runs in results.items():
         medians[name] = dict(runs[0])
@@ -179,11 +186,14 @@ def medians_of(jobs: dict[str, tuple[str, Path]]) -> dict[str, dict]:
     return medians
 
 
-def main() -> None:
+def main(against: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         template = Path(folder) / "template_5000_projects_100000_costs.xlsx"
         build_template_workbook(template, 5_000, 100_000)
-        rows = medians_of({case: (case, template) for case in CASES})
+        jobs = {case: (case, template) for case in CASES}
+        if against is not None:
+            jobs["base"] = ("import", template, against)
+        rows = medians_of(jobs)
         print(
             f"Workbook: 5,000 projects + 100,000 cost lines ({template.stat().st_size / 2**20:.1f} MB), "
             f"median of {RUNS} runs"
@@ -194,6 +204,8 @@ def main() -> None:
             "openpyxl": "pandas.read_excel (openpyxl)",
             "import": "our whole import (read, clean, validate, load)",
         }
+        if against is not None:
+            labels["base"] = f"the same import, code of {against}"
         for case, info in rows.items():
             extra = f"  (+ sandbox child {info['child_peak_mb']:.0f} MB)" if info.get("child_peak_mb") else ""
             print(f"{labels[case]:<44} {info['seconds']:>8.2f} {info['peak_mb']:>9.0f}{extra}")
@@ -202,6 +214,11 @@ def main() -> None:
         print(
             f"import / calamine read = {ratio:.2f} (target <= 1.5); openpyxl / import = {speedup:.1f}x (target >= 3)"
         )
+        if against is not None:
+            base = rows["base"]["seconds"]
+            print(
+                f"import / base import = {rows['import']['seconds'] / base:.2f} (base / calamine = {base / rows['calamine']['seconds']:.2f})"
+            )
         print()
         messy = Path(folder) / "suivi_20000.xlsx"
         tidy = Path(folder) / "template_20000.xlsx"
@@ -210,20 +227,31 @@ def main() -> None:
         from pmo_core.template import write_template
 
         write_template(tidy, {"projects": scale_frames(20_000, 1, 20_000)["projects"]}, as_of=AS_OF)
-        both = medians_of({"messy": ("import", messy), "tidy": ("import", tidy)})
+        jobs = {"messy": ("import", messy), "tidy": ("import", tidy)}
+        if against is not None:
+            jobs.update({"base messy": ("import", messy, against), "base tidy": ("import", tidy, against)})
+        both = medians_of(jobs)
         messy_info, tidy_info = both["messy"], both["tidy"]
         print(f"{'import of 20,000 projects':<44} {'seconds':>8} {'peak MB':>9}")
         print(f"{'canonical template':<44} {tidy_info['seconds']:>8.2f} {tidy_info['peak_mb']:>9.0f}")
         print(f"{'messy French tracker':<44} {messy_info['seconds']:>8.2f} {messy_info['peak_mb']:>9.0f}")
         print(f"messy / template = {messy_info['seconds'] / tidy_info['seconds']:.2f} (target <= 2)")
+        if against is not None:
+            for name in ("tidy", "messy"):
+                print(
+                    f"{name}: this code / base = {both[name]['seconds'] / both['base ' + name]['seconds']:.2f}"
+                )
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--case", choices=list(CASES))
     parser.add_argument("--file", type=Path)
+    parser.add_argument(
+        "--against", type=Path, help="another checkout (the base branch) to compare imports with"
+    )
     args = parser.parse_args()
     if args.case:
         run_case(args.case, args.file)
     else:
-        main()
+        main(args.against)

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import common, origin
 from pmo_core import budget, evm, formatting
 from pmo_core.charts import budget as charts
 from pmo_core.filters import Filters
@@ -242,14 +242,20 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
         thresholds = (SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"])
         figure = charts.ranking_chart(ranked, by or "cv", count, LANG, CURRENCY, thresholds)
         common.chart(figure, width="stretch", key="budget_ranking")
-    common.table(
-        variance_rows(table.head(TABLE_ROWS)),
+    listed = table.head(TABLE_ROWS)
+    event = common.table(
+        variance_rows(listed),
         hide_index=True,
         width="stretch",
         height=460,
         column_config=variance_columns(),
         formats=INDEX_FORMATS,
         key="budget_variance_table",
+        **origin.CELL_SELECTION,
+    )
+    as_of = common.filters().as_of
+    origin.from_cell(
+        event, listed, VARIANCE_FIGURES, lambda row, _: (row["code"], ""), as_of, "budget_variance"
     )
     notes = [common.tr("budget.variance.caption", months=evm.BURN_MONTHS)]
     if len(table) > TABLE_ROWS:
@@ -263,6 +269,18 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
         )
     st.caption(" ".join(notes))
     download(table, alerts, "budget_download_variances")
+
+
+# The stored figures behind the variance table's columns; the others are computed from the cost lines (the
+# project page opens each month's line).
+VARIANCE_FIGURES = {
+    "name": ("projects", ("name",)),
+    "portfolio": ("projects", ("portfolio",)),
+    "bac": ("projects", ("budget",)),
+    "percent_complete": ("projects", ("percent_complete",)),
+    "ev": ("projects", ("budget", "percent_complete")),
+    "project_link": ("projects", ("code",)),
+}
 
 
 def variance_rows(table: pd.DataFrame) -> pd.DataFrame:

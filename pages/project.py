@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import common, origin
 from pages.ui.common import day, day_format, money
 from pmo_core import evm, formatting, project_detail, vocabulary
 from pmo_core.charts import project as charts
@@ -116,7 +116,7 @@ def identity_section(ident: project_detail.Identity) -> None:
     for row in (facts[:5], facts[5:]):
         for column, (name, value) in zip(st.columns(5), row, strict=True):
             column.caption(name)
-            column.markdown(f"**{_escape(value) if value else '—'}**")
+            column.markdown(f"**{common.plain(value) if value else '—'}**")
     if ident.comment:
         st.info(tr("project.comment", comment=ident.comment), icon=":material/chat:")
 
@@ -138,9 +138,14 @@ def _forecast_end(ident: project_detail.Identity) -> str:
     )
 
 
-def _escape(text: str) -> str:
-    """Keep a tracker's text from being read as Markdown."""
-    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in str(text))
+# --- Where a figure comes from ----------------------------------------------------------------------
+
+
+def origin_section(code: str, f: Filters) -> None:
+    """Open any stored figure of the project to its file, sheet and cell, and its earlier values."""
+    with st.expander(common.tr("origin.heading"), icon=":material/search:"):
+        st.caption(common.tr("origin.caption"))
+        origin.picker(code, f.as_of, "project_figure")
 
 
 # --- Status history ----------------------------------------------------------------------------------
@@ -157,7 +162,7 @@ def history_section(history: pd.DataFrame) -> None:
 # --- Milestones --------------------------------------------------------------------------------------
 
 
-def milestones_section(milestones: pd.DataFrame) -> None:
+def milestones_section(milestones: pd.DataFrame, code: str, f: Filters) -> None:
     tr = common.tr
     st.subheader(tr("project.milestones.heading"))
     if milestones.empty:
@@ -181,10 +186,12 @@ def milestones_section(milestones: pd.DataFrame) -> None:
         }
     )
     date_column = st.column_config.DateColumn
-    common.table(
+    event = common.table(
         shown,
         hide_index=True,
         height=38 + 35 * len(shown),
+        key="project_milestones",
+        **origin.CELL_SELECTION,
         column_config={
             "name": st.column_config.TextColumn(tr("overview.col.milestone"), width="large"),
             "state": tr("overview.col.state"),
@@ -196,12 +203,37 @@ def milestones_section(milestones: pd.DataFrame) -> None:
             ),
         },
     )
+    origin.from_cell(
+        event, milestones, MILESTONE_FIGURES, lambda row, _: (code, row["name"]), f.as_of, "milestone"
+    )
+
+
+# What each column of the project's tables shows, as stored figures (a slip is computed from two dates).
+MILESTONE_FIGURES = {
+    "name": ("milestones", ("name",)),
+    "state": ("milestones", ("forecast_date", "actual_date")),
+    "baseline": ("milestones", ("baseline_date",)),
+    "forecast": ("milestones", ("forecast_date",)),
+    "actual": ("milestones", ("actual_date",)),
+    "slip": ("milestones", ("baseline_date", "forecast_date")),
+}
+RISK_FIGURES = {
+    "code": ("risks", ("code",)),
+    "title": ("risks", ("title",)),
+    "score": ("risks", ("probability", "impact")),
+    "band": ("risks", ("probability", "impact")),
+    "status": ("risks", ("status",)),
+    "category": ("risks", ("category",)),
+    "owner": ("risks", ("owner",)),
+    "response": ("risks", ("response",)),
+    "due": ("risks", ("due_date",)),
+}
 
 
 # --- Risks -------------------------------------------------------------------------------------------
 
 
-def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
+def risks_section(cells: pd.DataFrame, register: pd.DataFrame, code: str, f: Filters) -> None:
     tr = common.tr
     st.subheader(tr("project.risks.heading"))
     if register.empty:
@@ -234,10 +266,12 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
                 "due": pd.to_datetime(register["due_date"]),
             }
         )
-        common.table(
+        event = common.table(
             shown,
             hide_index=True,
             height=480,
+            key="project_risks",
+            **origin.CELL_SELECTION,
             column_config={
                 "code": tr("overview.col.risk"),
                 "title": st.column_config.TextColumn(tr("overview.col.risk_title"), width="medium"),
@@ -250,6 +284,9 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame) -> None:
                 "due": st.column_config.DateColumn(tr("project.col.due"), format=day_format()),
             },
         )
+    origin.from_cell(
+        event, register, RISK_FIGURES, lambda row, _: (code, origin.risk_item(row)), f.as_of, "project_risk"
+    )
 
 
 # --- Monthly costs -----------------------------------------------------------------------------------
@@ -329,9 +366,10 @@ def main() -> None:
         st.warning(common.tr("project.missing", code=code))
         return
     identity_section(ident)
+    origin_section(code, f)
     history_section(detail(VERSION, "status_history", code, f))
-    milestones_section(detail(VERSION, "milestones", code, f))
-    risks_section(detail(VERSION, "risk_cells", code, f), detail(VERSION, "risks", code, f))
+    milestones_section(detail(VERSION, "milestones", code, f), code, f)
+    risks_section(detail(VERSION, "risk_cells", code, f), detail(VERSION, "risks", code, f), code, f)
     costs_section(detail(VERSION, "monthly_costs", code, f))
     earned_value_section(detail(VERSION, "earned_value", code, f))
 

@@ -8,7 +8,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import common, origin
 from pmo_core import formatting, risks, snapshots
 from pmo_core.charts import risks as charts
 from pmo_core.filters import Filters
@@ -293,6 +293,38 @@ def _money_column(key: str) -> st.column_config.NumberColumn:
     return st.column_config.NumberColumn(text, format="localized", step=1)
 
 
+def register_figures(view: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Return the stored figures each column of the register shows in this view (a score opens its two
+    ratings, an exposure its probability and cost impact; the residual view its residual ratings)."""
+    residual = view == "residual"
+    probability = "residual_probability" if residual else "probability"
+    impact = "residual_impact" if residual else "impact"
+    own = {name: ("risks", (name,)) for name in ("title", "owner", "status", "response", "category")}
+    return {
+        **own,
+        "code": ("risks", ("code",)),
+        "mitigation": ("risks", ("mitigation",)),
+        "cost_impact": ("risks", ("cost_impact",)),
+        "overdue": ("risks", ("due_date", "status")),
+        "due_date": ("risks", ("due_date",)),
+        "probability": ("risks", (probability,)),
+        "impact": ("risks", (impact,)),
+        "score": ("risks", (probability, impact)),
+        "band": ("risks", (probability, impact)),
+        "exposure": ("risks", (probability, "cost_impact")),
+        "inherent_score": ("risks", ("probability", "impact")),
+        "residual_score": ("risks", ("residual_probability", "residual_impact")),
+        "project_name": ("projects", ("name",)),
+        "portfolio": ("projects", ("portfolio",)),
+        "project_link": ("projects", ("code",)),
+    }
+
+
+def _risk_row(row: pd.Series, entity: str) -> tuple[str, str]:
+    """Name a register row as a trace does: its project, and the risk's ID (else its title)."""
+    return row["project_code"], "" if entity == "projects" else origin.risk_item(row)
+
+
 def _column_config() -> dict:
     """Return the headers and formats of every risk table, in the user's language."""
     col = {
@@ -414,14 +446,16 @@ def register_section(f: Filters, rf: risks.RiskFilter) -> None:
         "project_link",
     ]
     shown = _for_screen(found.rows)[columns]
-    common.table(
+    event = common.table(
         shown,
         hide_index=True,
         width="stretch",
         column_config={**_column_config(), "overdue": _pinned_overdue_column()},
         height=460,
         key="risk_register_table",
+        **origin.CELL_SELECTION,
     )
+    origin.from_cell(event, found.rows, register_figures(rf.view), _risk_row, f.as_of, "risk_register")
     st.caption(common.tr("risks.register.residual_note") + " " + OVERDUE_NOTE)
     parent = CON  # the download runs outside this script run: it opens its own cursor on the same store
     st.download_button(

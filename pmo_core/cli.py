@@ -1,5 +1,6 @@
 """The command line, for automation and IT: imports, history, rollback, export, demo, summary, compliance,
-user accounts, the audit trail, backups and restores.
+where a figure comes from, the retention of imported files, user accounts, the audit trail, backups and
+restores.
 
     python -m pmo_core import tracker.xlsx --scope partial --dry-run
     python -m pmo_core user add alice --role pmo
@@ -120,6 +121,31 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--if-empty", action="store_true", help="only when the store holds no import yet")
     cmd.add_argument("--dir", type=Path, help="where to write the demo workbooks (default: data/demo)")
     cmd.set_defaults(handler=_demo)
+
+    cmd = commands.add_parser(
+        "trace", help="where a figure comes from: file, sheet, cell, text as typed, batch, earlier values"
+    )
+    cmd.add_argument("project", help="the project's code")
+    cmd.add_argument(
+        "field",
+        help="a project field (budget, forecast_end, status...) or ENTITY.FIELD (costs.actual, risks.impact, "
+        "milestones.forecast_date, business_case.benefit)",
+    )
+    cmd.add_argument(
+        "--item",
+        help="the row of the entity: a month and cost type (2026-03 CAPEX), a risk's ID or title, a milestone, a year",
+    )
+    cmd.add_argument(
+        "--as-of", type=date.fromisoformat, help="the figure on this snapshot date (default: now)"
+    )
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(handler=_trace)
+
+    cmd = commands.add_parser(
+        "retention", help="delete the kept import files the retention settings say to delete"
+    )
+    cmd.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
+    cmd.set_defaults(handler=_retention)
 
     cmd = commands.add_parser("summary", help="counts of the current state")
     cmd.add_argument("--json", action="store_true")
@@ -379,6 +405,64 @@ def _demo(args: argparse.Namespace) -> int:
     directory = args.dir or store.db_path(args.db).parent / "demo"
     batches = load_demo(con, directory, _actor(args))
     print(t("cli.demo_loaded", args.lang, batches=len(batches)))
+    return 0
+
+
+def _trace(args: argparse.Namespace) -> int:
+    from pmo_core import formatting, provenance, settings
+
+    con = store.connect(args.db)
+    entity, _, name = args.field.rpartition(".")
+    try:
+        found = provenance.trace(
+            con, args.project, name, entity=entity or "projects", item=args.item, as_of=args.as_of
+        )
+    except provenance.NotTraceable as exc:
+        print(t(f"trace.denied.{exc.code}", args.lang, **exc.params), file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        print(json.dumps(provenance.as_dict(found, args.lang), ensure_ascii=False))
+        return 0
+    currency = settings.get(con, "currency")
+    kind = provenance.field_kind(found.entity, found.field)
+    print(provenance.summary(found, args.lang, currency))
+    origin = found.origin
+    if origin is not None:
+        print(t("cli.trace.file", args.lang, file=origin.file_name or "", sha256=origin.sha256 or ""))
+        for cell in origin.cells:
+            print(t("cli.trace.cell", args.lang, sheet=cell.sheet, cell=cell.address, header=cell.header or "",
+                    typed=cell.typed if cell.typed is not None else ""))  # fmt: skip
+        for sentence in provenance.steps_text(origin, found.value, args.lang):
+            print(f"  {sentence}")
+        print(
+            t(
+                "cli.trace.batch",
+                args.lang,
+                batch=origin.batch_id,
+                as_of=formatting.day(origin.as_of, args.lang),
+                when=f"{origin.imported_at:%Y-%m-%d %H:%M}",
+                who=origin.imported_by,
+            )
+        )
+    print(t("cli.trace.history", args.lang))
+    for version in found.history:
+        cell = version.origin.cells[0] if version.origin and version.origin.cells else None
+        where = f"{cell.file_name} {cell.sheet}!{cell.address}" if cell else ""
+        value = provenance.shown(version.value, kind, args.lang, currency)
+        print(f"  {formatting.day(version.as_of, args.lang)}  {value}  {where}")
+    return 0
+
+
+def _retention(args: argparse.Namespace) -> int:
+    from pmo_core import uploads
+
+    con = store.connect(args.db)
+    due = uploads.due(con)
+    for batch, name, _ in due:
+        print(t("cli.retention.file", args.lang, batch=batch, file=name))
+    if not args.dry_run:
+        uploads.apply_retention(con, _actor(args))
+    print(t("cli.retention.done" if not args.dry_run else "cli.retention.due", args.lang, n=len(due)))
     return 0
 
 

@@ -72,6 +72,12 @@ OPTIONS: tuple[Option, ...] = (
         "PMO_BACKUP_EVERY_HOURS", "24", "The server backs the store up this often while it serves; 0: never."
     ),
     Option("PMO_BACKUP_KEEP", "14", "How many of the server's scheduled backups are kept (older ones go)."),
+    Option(
+        "PMO_UPLOADS_DIR",
+        "",
+        "Where each import keeps the files it read (one folder per batch), for the trace of a figure back to "
+        "its cell; empty: `uploads/` beside the store. The retention settings delete them.",
+    ),
 )
 BY_NAME = {option.name: option for option in OPTIONS}
 

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pmo_core import currencies, reading, sandbox
+from pmo_core import currencies, origins, reading, sandbox
 from pmo_core.annotate import is_summary_sheet
 from pmo_core.fields import ENTITIES, fields_of, normalize_header, normalize_name
 from pmo_core.issues import ERROR, WARNING, Issue
@@ -138,6 +138,7 @@ class FileRead:
     notes_sheets: list[str] = field(default_factory=list)  # read-me, notes and example sheets, not data
     source: Source | None = None  # kept when ReadOptions.keep_source asks for it
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # what reread() need not redo
+    path: Path | None = None  # the uploaded file, kept with the batch that stores it (see uploads)
 
     @property
     def all_issues(self) -> list[Issue]:
@@ -181,6 +182,7 @@ def read_files(files: list[tuple[Path, str]], options: ReadOptions = ReadOptions
             )
         except reading.UnreadableFile as exc:
             result = FileRead(name=name, issues=[Issue(ERROR, exc.code, name, params=dict(exc.params))])
+        result.path = Path(path)
         results.append(result)
     return results
 
@@ -194,7 +196,7 @@ def reread(read: FileRead, options: ReadOptions) -> FileRead:
     if read.source is None:
         return read
     again = understand(read.name, read.source, options, memo=read.memo)
-    again.source, again.memo = read.source, read.memo
+    again.source, again.memo, again.path = read.source, read.memo, read.path
     return again
 
 
@@ -668,6 +670,8 @@ class ImportPlan:
     # Every updated project described by the files: its name, portfolio, manager, budget, forecast and status
     # before and after (columns "<field>_before" and "<field>_after").
     updates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Where each record comes from: its table (the frames' `_src`), and the cells its tables' columns do not tell.
+    origins: origins.ImportOrigins = field(default_factory=origins.ImportOrigins)
 
     @property
     def has_errors(self) -> bool:
@@ -709,7 +713,7 @@ def build_plan(
     as_of = as_of or as_of_default(reads)
     issues = [issue for read in reads for issue in read.all_issues]
     store_currency = settings.get(con, "currency")
-    frames, used_rates = _collect(reads, store_currency, rates or {}, issues)
+    frames, used_rates, found = _collect(reads, store_currency, rates or {}, issues)
     current = current_projects(con, as_of)
     latest = con.execute("SELECT max(as_of) FROM batches WHERE rolled_back_at IS NULL").fetchone()[0]
     if as_of > date.today() + timedelta(days=FUTURE_GRACE_DAYS):
@@ -731,16 +735,16 @@ def build_plan(
             )
         )
     history_names = known_names(con)
-    frames["projects"] = _match_known_codes(frames["projects"], current, issues)
+    frames["projects"] = _match_known_codes(frames["projects"], current, issues, found)
     frames["projects"] = merge_repeats(frames["projects"], "projects", issues)
     _check_duplicate_projects(frames["projects"], issues)
-    frames["projects"] = _complete_projects(frames["projects"], as_of)
+    frames["projects"] = _complete_projects(frames["projects"], as_of, found)
     file_codes = set(frames["projects"]["code"].dropna().tolist())  # tolist: Arrow strings iterate slowly
     index = _ProjectIndex(frames["projects"], current, history_names)
     for entity in ("milestones", "risks", "costs", "business_case"):
         frames[entity] = merge_repeats(_resolve_projects(frames[entity], index, issues), entity, issues)
-    frames["risks"] = _complete_risks(frames["risks"])
-    frames["costs"] = _merge_duplicate_costs(frames["costs"], issues)
+    frames["risks"] = _complete_risks(frames["risks"], found)
+    frames["costs"] = _merge_duplicate_costs(frames["costs"], issues, found)
     if not any(len(f) for f in frames.values()) and not any(issue.is_error for issue in issues):
         # An empty batch would still become the latest snapshot and turn every project grey as not reported.
         issues.append(Issue(ERROR, "nothing_to_import", ", ".join(read.name for read in reads)))
@@ -763,6 +767,7 @@ def build_plan(
         rates=used_rates,
         store_currency=store_currency,
         updates=updates,
+        origins=found,
     )
 
 
@@ -886,24 +891,47 @@ def _locate_columns(issues: list[Issue], reads: list[FileRead]) -> list[Issue]:
 
 def _collect(
     reads: list[FileRead], store_currency: str, rates: dict[str, float | None], issues: list[Issue]
-) -> tuple[dict[str, pd.DataFrame], dict[str, float | None]]:
-    """Gather the records of every table by entity, amounts in the store's currency (or refused)."""
+) -> tuple[dict[str, pd.DataFrame], dict[str, float | None], origins.ImportOrigins]:
+    """Gather the records of every table by entity, amounts in the store's currency (or refused), each
+    record numbered by its table (`_src`), whose origins come along."""
     pieces: dict[str, list[pd.DataFrame]] = {entity: [] for entity in ENTITIES}
+    numbers: dict[str, list[int]] = {entity: [] for entity in ENTITIES}
     used: dict[str, float | None] = {}
+    found = origins.ImportOrigins()
+    cells = []
     for read in reads:
         for table in read.tables:
             if table.frame is not None and table.mapping.entity:
                 frame, rates_used = currencies.convert(table, table.frame, store_currency, rates, issues)
                 used.update(rates_used)
+                src = len(found.sources)
+                read_origins = table.origins or origins.TableOrigins()
+                found.sources.append(
+                    origins.Source(
+                        src, read.name, read.sha256, table.sheet, table.mapping.entity, table.header_row,
+                        table.shape, read_origins,
+                    )
+                )  # fmt: skip
+                if len(read_origins.cells):
+                    cells.append(
+                        read_origins.cells.assign(src=pd.array([src] * len(read_origins.cells), "Int16"))
+                    )
                 pieces[table.mapping.entity].append(frame)
+                numbers[table.mapping.entity].append(src)
+    found.add(cells)
     frames = {}
     for entity in ENTITIES:
         columns = [f.name for f in fields_of(entity)] + LOCATION_COLUMNS
-        non_empty = [p for p in pieces[entity] if len(p)]
-        frames[entity] = (
-            pd.concat(non_empty, ignore_index=True)[columns] if non_empty else pd.DataFrame(columns=columns)
-        )
-    return frames, used
+        non_empty = [(p, src) for p, src in zip(pieces[entity], numbers[entity], strict=True) if len(p)]
+        if non_empty:
+            frame = pd.concat([p for p, _ in non_empty], ignore_index=True)[columns]
+            frame["_src"] = pd.array(
+                np.repeat([src for _, src in non_empty], [len(p) for p, _ in non_empty]), "Int16"
+            )
+        else:
+            frame = pd.DataFrame(columns=[*columns, "_src"])
+        frames[entity] = frame
+    return frames, used, found
 
 
 def current_projects(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
@@ -949,8 +977,11 @@ def _check_duplicate_projects(projects: pd.DataFrame, issues: list[Issue]) -> No
         )
 
 
-def _match_known_codes(projects: pd.DataFrame, current: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
-    """Read a code written in another case or spacing ("dsi-01", "DSI 01") as the project already known."""
+def _match_known_codes(
+    projects: pd.DataFrame, current: pd.DataFrame, issues: list[Issue], found: origins.ImportOrigins
+) -> pd.DataFrame:
+    """Read a code written in another case or spacing ("dsi-01", "DSI 01") as the project already known;
+    its origin keeps the code as typed."""
     if projects.empty or current.empty:
         return projects
     exact = set(current["code"].tolist())
@@ -958,12 +989,14 @@ def _match_known_codes(projects: pd.DataFrame, current: pd.DataFrame, issues: li
     for code in exact:
         spellings.setdefault(normalize_name(code), []).append(code)
     projects = projects.copy()
+    respelled: dict[int, str] = {}
     for position, code in projects["code"].items():
         if not isinstance(code, str) or code in exact:
             continue  # an exact code is always its own project, whatever other spellings the store holds
         candidates = spellings.get(normalize_name(code), [])
         same = candidates[0] if len(candidates) == 1 else None
         if same is not None:
+            respelled[position] = code
             projects.at[position, "code"] = same
             issues.append(
                 Issue(
@@ -976,21 +1009,28 @@ def _match_known_codes(projects: pd.DataFrame, current: pd.DataFrame, issues: li
                     params={"code": same},
                 )
             )
+    if respelled:
+        found.retyped(projects.loc[list(respelled)], "code", list(respelled.values()))
     return projects
 
 
-def _complete_projects(projects: pd.DataFrame, as_of: date) -> pd.DataFrame:
+def _complete_projects(projects: pd.DataFrame, as_of: date, found: origins.ImportOrigins) -> pd.DataFrame:
     """A project without a date of update was updated by this import: its date is the snapshot date."""
     projects = projects.copy()
-    projects["last_update"] = projects["last_update"].where(
-        projects["last_update"].notna(), pd.Timestamp(as_of)
-    )
+    missing = projects["last_update"].isna()
+    if missing.any():
+        found.no_cell(projects.loc[missing], "last_update", "as_of")
+    projects["last_update"] = projects["last_update"].where(~missing, pd.Timestamp(as_of))
     return projects
 
 
-def _complete_risks(risks: pd.DataFrame) -> pd.DataFrame:
+def _complete_risks(risks: pd.DataFrame, found: origins.ImportOrigins) -> pd.DataFrame:
+    """A risk without a status is open."""
     risks = risks.copy()
-    risks["status"] = risks["status"].where(risks["status"].notna(), "open")
+    missing = risks["status"].isna()
+    if missing.any():
+        found.no_cell(risks.loc[missing], "status", "open")
+    risks["status"] = risks["status"].where(~missing, "open")
     return risks
 
 
@@ -1113,8 +1153,11 @@ def _resolve_one(
 DUPLICATE_LINES_SHOWN = 50  # each located; the others are counted in one line
 
 
-def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataFrame:
-    """Two lines for the same project, month and cost type are added up, and the user is told."""
+def _merge_duplicate_costs(
+    costs: pd.DataFrame, issues: list[Issue], found: origins.ImportOrigins
+) -> pd.DataFrame:
+    """Two lines for the same project, month and cost type are added up, and the user is told; the line
+    added up keeps where each of its amounts comes from."""
     if costs.empty:
         return costs
     keys = ["project_code", "month", "cost_type"]
@@ -1139,6 +1182,7 @@ def _merge_duplicate_costs(costs: pd.DataFrame, issues: list[Issue]) -> pd.DataF
             Issue(WARNING, "duplicate_cost_lines_more", first["_file"], first["_sheet"], params={"n": more})
         )
     numeric = costs.assign(**{a: pd.to_numeric(costs[a], errors="coerce") for a in WIDE_MEASURES})
+    found.summed(numeric, keys, WIDE_MEASURES)
     return add_up_lines(numeric, keys)[costs.columns]
 
 
@@ -1271,7 +1315,8 @@ _STORED: dict[str, list[str]] = {}
 
 
 def stored_columns(con: duckdb.DuckDBPyConnection, entity: str) -> list[str]:
-    """Return the columns the store keeps for an entity (fields such as a written risk score are not kept)."""
+    """Return the columns the store keeps for an entity (fields such as a written risk score are not kept;
+    where a row was read is kept beside them, see `origins`)."""
     if entity not in _STORED:
         table = {
             "projects": "project_rows",
@@ -1284,7 +1329,9 @@ def stored_columns(con: duckdb.DuckDBPyConnection, entity: str) -> list[str]:
             "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
             {"t": table},
         ).fetchall()
-        _STORED[entity] = [name for (name,) in info if name != "batch_id"]
+        _STORED[entity] = [
+            name for (name,) in info if name != "batch_id" and name not in origins.RECORD_COLUMNS
+        ]
     return _STORED[entity]
 
 
@@ -1310,6 +1357,7 @@ def plan_from_frames(
         canonical["_file"] = name
         canonical["_sheet"] = entity
         canonical["_row"] = range(2, len(canonical) + 2)
+        canonical["_col"] = pd.array([None] * len(canonical), dtype="Int16")
         mapping = TableMapping(entity=entity, columns=(), signature="")
         read.tables.append(
             TableRead(

@@ -56,6 +56,10 @@ class TableBlock:
     signature: str | None = None  # what a saved profile finds this table by, when not its headers
     # (shape, signature) of the region read another way: a profile saved for that shape finds it by these.
     signatures: tuple[tuple[str, str], ...] = ()
+    # Cells given the value of a range merged down over them: (Excel row, column, the range's first row).
+    merged: tuple[tuple[int, int, int], ...] = ()
+    # The section rows above data rows: (Excel row, column, label as written), for where a portfolio comes from.
+    section_cells: tuple[tuple[int, int, str], ...] = ()
 
     def locate(self, row: int, col: int) -> tuple[int, int]:
         """Return the (Excel row, absolute column) of a data cell, for messages and annotations."""
@@ -73,6 +77,7 @@ def fill_merged_down(block: TableBlock, merges: list[MergedRange]) -> TableBlock
     if block.form or block.shape == "transposed":
         return block  # a form's rows are its labels, not records; a transposed table's records are columns
     data = None
+    merged: list[tuple[int, int, int]] = []
     for merge in merges:
         col = merge.first_col
         if (
@@ -88,8 +93,10 @@ def fill_merged_down(block: TableBlock, merges: list[MergedRange]) -> TableBlock
         if pd.isna(value) or rows.empty:
             continue
         data = block.data.copy() if data is None else data
-        data.loc[rows, col] = data.loc[rows, col].fillna(value)
-    return block if data is None else replace(block, data=data)
+        filled = rows[data.loc[rows, col].isna().to_numpy()]
+        data.loc[filled, col] = value
+        merged.extend((int(row), int(col), int(merge.first_row)) for row in filled)
+    return block if data is None else replace(block, data=data, merged=block.merged + tuple(merged))
 
 
 def is_value(text: str | None) -> bool:
@@ -221,13 +228,16 @@ def _headerless(
 ) -> TableBlock:
     """Read a region with no header row: every row is data, each column is named by its letter."""
     headers = tuple((int(col), column_letter(int(col))) for col in region.columns)
-    data, skipped, sections = _drop_non_data_rows(region, headers) if len(region) else (region, [], {})
+    data, skipped, sections, section_cells = (
+        _drop_non_data_rows(region, headers) if len(region) else (region, [], {}, ())
+    )
     return TableBlock(
         sheet=sheet,
         header_row=int(region.index[0]) - 1,
         headers=headers,
         data=data,
         sections=sections,
+        section_cells=section_cells,
         skipped=tuple(skipped),
         origin=origin,
         shape="none",
@@ -592,8 +602,9 @@ def _build_table(
     data = data.loc[data.notna().any(axis=1)]
     skipped: list[tuple[int, str]] = []
     sections: dict[int, str] = {}
+    section_cells: tuple[tuple[int, int, str], ...] = ()
     if not data.empty:
-        data, skipped, sections = _drop_non_data_rows(data, headers)
+        data, skipped, sections, section_cells = _drop_non_data_rows(data, headers)
     months = _month_columns(headers, f"{sheet} {title or ''}", groups)
     return TableBlock(
         sheet=sheet,
@@ -603,6 +614,7 @@ def _build_table(
         month_columns=months,
         year_columns={} if months else year_cells(list(headers)),
         sections=sections,
+        section_cells=section_cells,
         skipped=tuple(skipped),
         title=title,
         groups=groups or {},
@@ -626,8 +638,9 @@ def _month_columns(headers, context: str, groups: dict[int, str] | None = None) 
     return {col: month.isoformat() for col, month in found.items()} if len(found) >= 3 else {}
 
 
-def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list, dict]:
-    """Remove section, total, note and repeated header rows; remember the section of each data row."""
+def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list, dict, tuple]:
+    """Remove section, total, note and repeated header rows; remember the section of each data row, and
+    the cell of each section row (its row, column and label as written)."""
     filled = data.notna().sum(axis=1)
     first = _first_value(data)
     # A total row says so in its first filled cell; a project titled "Total quality" further right is data.
@@ -650,13 +663,18 @@ def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list
         kind = "total" if total[row] else "note" if note[row] else "header" if repeated[row] else "section"
         skipped.append((int(row), kind))
     sections: dict[int, str] = {}
+    cells: tuple[tuple[int, int, str], ...] = ()
     if section.any():
         labels = first.where(section).ffill()
         for row in data.index[~drop]:
             label = labels[row]
             if not pd.isna(label):
                 sections[int(row)] = _SECTION_MARK.sub("", str(label)).strip()
-    return data.loc[~drop], skipped, sections
+        rows = data.loc[section]
+        cells = tuple(
+            (int(row), int(values.first_valid_index()), str(first[row])) for row, values in rows.iterrows()
+        )
+    return data.loc[~drop], skipped, sections, cells
 
 
 def _matches(series: pd.Series, pattern: re.Pattern) -> pd.Series:
@@ -683,11 +701,12 @@ def _continues(table: TableBlock, block: pd.DataFrame) -> bool:
 
 def _extend(table: TableBlock, block: pd.DataFrame) -> TableBlock:
     extra = block.reindex(columns=[col for col, _ in table.headers])
-    extra, skipped, sections = _drop_non_data_rows(extra, table.headers)
+    extra, skipped, sections, section_cells = _drop_non_data_rows(extra, table.headers)
     return replace(
         table,
         data=pd.concat([table.data, extra]),
         sections={**table.sections, **sections},
+        section_cells=table.section_cells + section_cells,
         skipped=table.skipped + tuple(skipped),
     )
 

@@ -213,7 +213,8 @@ def record_preview(read: TableRead, lang: str, rows: int = 5) -> pd.DataFrame | 
     if read.frame is None or read.frame.empty or read.mapping.entity is None:
         return None  # an empty sheet (the template's, say) has no record to show
     specs = {spec.name: spec for spec in fields_of(read.mapping.entity)}
-    frame = read.frame.head(rows).drop(columns=["_file", "_sheet"]).dropna(axis=1, how="all")
+    frame = read.frame.head(rows).drop(columns=["_file", "_sheet", "_col"], errors="ignore")
+    frame = frame.dropna(axis=1, how="all")
     shown = pd.DataFrame({t("import.col.row", lang): frame["_row"]})
     for name in frame.columns.drop("_row"):
         spec = specs[name]

@@ -67,6 +67,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("discount_rate_pct", 8.0, "float", minimum=0, maximum=100),
     Setting("fiscal_year_start_month", 1, "int", minimum=1, maximum=12),
     Setting("hide_costs_from_viewers", "no", "choice", choices=("no", "yes"), labels="access.yesno"),
+    Setting("upload_retention_days", 400, "int", minimum=0, maximum=3650),
+    Setting("upload_keep_mb", 2048, "int", minimum=0, maximum=1_000_000),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}
@@ -148,8 +150,9 @@ def _number(value: float, lang: str) -> str:
 
 def get(con: duckdb.DuckDBPyConnection, name: str) -> Any:
     """Return a setting's value from the store, or its default."""
-    row = con.execute("SELECT value FROM settings WHERE name = $name", {"name": name}).fetchone()
-    return coerce(name, row[0]) if row else coerce(name, BY_NAME[name].default)
+    # fetched whole: a result left open would stop an import's next statement (DuckDB's register refuses)
+    rows = con.execute("SELECT value FROM settings WHERE name = $name", {"name": name}).fetchall()
+    return coerce(name, rows[0][0]) if rows else coerce(name, BY_NAME[name].default)
 
 
 def get_all(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:

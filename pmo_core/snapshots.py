@@ -14,20 +14,15 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from pmo_core import access
+from pmo_core import access, provenance, uploads
 from pmo_core.access import Actor
 from pmo_core.fields import ENTITIES
 from pmo_core.i18n import t
 from pmo_core.importer import ImportPlan, stored_columns
+from pmo_core.origins import RECORD_COLUMNS
+from pmo_core.provenance import ROW_TABLES  # each entity's stored rows, one name for both modules
 from pmo_core.store import CURRENT, checkpoint, quote
 
-ROW_TABLES = {
-    "projects": "project_rows",
-    "milestones": "milestone_rows",
-    "risks": "risk_rows",
-    "costs": "cost_rows",
-    "business_case": "business_case_rows",
-}
 STATE_MACROS = {
     "projects": "projects_at",
     "milestones": "milestones_at",
@@ -80,48 +75,65 @@ def apply_plan(
     if denied is not None:
         access.refuse(con, actor, "import", files, denied)
     detail = {"scope": plan.scope, "as_of": plan.as_of, "label": label, **plan.change_counts(), **counts}
-    with access.change(con, actor, "import", "import", files, detail) as entry:
-        batch_id = con.execute(
-            """INSERT INTO batches (imported_at, as_of, user_name, scope, label, n_projects, n_milestones, n_risks,
-                                    n_cost_lines, n_business_case, n_warnings)
-               VALUES ($at, $as_of, $user, $scope, $label, $p, $m, $r, $c, $b, $w) RETURNING batch_id""",
-            {
-                "at": datetime.now(),
-                "as_of": plan.as_of,
-                "user": actor.name,
-                "scope": plan.scope,
-                "label": label,
-                "p": counts["projects"],
-                "m": counts["milestones"],
-                "r": counts["risks"],
-                "c": counts["costs"],
-                "b": counts["business_case"],
-                "w": len(plan.warnings),
-            },
-        ).fetchone()[0]
-        files = pd.DataFrame(
-            [(batch_id, f.name, f.sha256, f.size) for f in plan.files],
-            columns=["batch_id", "file_name", "sha256", "size_bytes"],
-        )
-        _insert(con, "batch_files", files)
-        _insert(con, "batch_issues", _issue_rows(batch_id, plan))
-        rates = pd.DataFrame(
-            [(batch_id, code, plan.store_currency, rate) for code, rate in sorted(plan.rates.items())],
-            columns=["batch_id", "currency", "store_currency", "rate"],
-        )
-        _insert(con, "batch_rates", rates)
-        coverage = plan.coverage.assign(batch_id=batch_id)[["batch_id", "entity", "project_code", "present"]]
-        _insert(con, "coverage", coverage)
-        entry["batch"] = batch_id
-        for entity, frame in plan.frames.items():
-            if len(frame):
-                if progress:
-                    progress(ROW_TABLES[entity])
-                columns = stored_columns(con, entity)
-                _insert(
-                    con, ROW_TABLES[entity], frame[columns].assign(batch_id=batch_id)[["batch_id", *columns]]
-                )
+    entry: dict = {}
+    try:
+        with access.change(con, actor, "import", "import", files, detail) as entry:
+            batch_id = _store(con, plan, actor, label, counts, entry, progress)
+    except BaseException:
+        if "batch" in entry:
+            uploads.discard(con, entry["batch"])  # the files copied for a batch that was not stored
+        raise
     checkpoint(con)
+    uploads.apply_retention(con, actor)
+    return batch_id
+
+
+def _store(con, plan: ImportPlan, actor: Actor, label, counts: dict, entry: dict, progress) -> int:
+    """Write a plan's batch, rows, origins and kept files (inside the import's transaction); the batch's
+    number goes into the audit entry as soon as it is known."""
+    batch_id = con.execute(
+        """INSERT INTO batches (imported_at, as_of, user_name, scope, label, n_projects, n_milestones, n_risks,
+                                n_cost_lines, n_business_case, n_warnings)
+           VALUES ($at, $as_of, $user, $scope, $label, $p, $m, $r, $c, $b, $w) RETURNING batch_id""",
+        {
+            "at": datetime.now(),
+            "as_of": plan.as_of,
+            "user": actor.name,
+            "scope": plan.scope,
+            "label": label,
+            "p": counts["projects"],
+            "m": counts["milestones"],
+            "r": counts["risks"],
+            "c": counts["costs"],
+            "b": counts["business_case"],
+            "w": len(plan.warnings),
+        },
+    ).fetchone()[0]
+    entry["batch"] = batch_id
+    kept = uploads.keep_files(con, batch_id, plan.files)
+    files = pd.DataFrame(
+        [(batch_id, f.name, f.sha256, f.size, kept.get(f.name)) for f in plan.files],
+        columns=["batch_id", "file_name", "sha256", "size_bytes", "kept_as"],
+    )
+    _insert(con, "batch_files", files)
+    _insert(con, "batch_issues", _issue_rows(batch_id, plan))
+    rates = pd.DataFrame(
+        [(batch_id, code, plan.store_currency, rate) for code, rate in sorted(plan.rates.items())],
+        columns=["batch_id", "currency", "store_currency", "rate"],
+    )
+    _insert(con, "batch_rates", rates)
+    coverage = plan.coverage.assign(batch_id=batch_id)[["batch_id", "entity", "project_code", "present"]]
+    _insert(con, "coverage", coverage)
+    for entity, frame in plan.frames.items():
+        if len(frame):
+            if progress:
+                progress(ROW_TABLES[entity])
+            columns = stored_columns(con, entity)
+            rows = frame[columns].assign(
+                batch_id=batch_id, **{name: frame[source] for name, source in RECORD_COLUMNS.items()}
+            )
+            _insert(con, ROW_TABLES[entity], rows[["batch_id", *columns, *RECORD_COLUMNS]])
+    provenance.store_origins(con, batch_id, plan.origins, _insert)
     return batch_id
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pmo_core import values
+from pmo_core import origins, values
 from pmo_core.fields import (
     ANY_CURRENCY,
     Field,
@@ -28,7 +28,9 @@ from pmo_core.layout import TableBlock, region_key
 from pmo_core.mapping import TableMapping, match_header
 from pmo_core.vocabulary import VOCABULARIES
 
-LOCATION_COLUMNS = ["_file", "_sheet", "_row"]
+# Where each record comes from: its file, sheet and Excel row (for messages), and its own column where it has
+# one (a month of a wide budget, a record of a transposed table), which with its row keys its origins.
+LOCATION_COLUMNS = ["_file", "_sheet", "_row", "_col"]
 LIFECYCLE_CODES = [term.code for term in VOCABULARIES["lifecycle"]]
 WIDE_MEASURES = ("actual", "planned", "forecast")
 _WIDE_HINTS = {
@@ -103,6 +105,7 @@ class TableRead:
     unstored: tuple[Unstored, ...] = ()
     currencies: tuple[Currency, ...] = ()
     left_out: tuple[tuple[str, int], ...] = ()  # (title, rows) left out by the user's choice
+    origins: origins.TableOrigins | None = None  # where each field of its records was read
 
     @property
     def key(self) -> str:
@@ -153,20 +156,28 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
             )
         base.issues = issues
         return base
+    # Amounts in another currency keep their text: once converted, they no longer read back from it.
+    currency_issues: list[Issue] = []
+    currencies = tuple(_currencies(block, mapping, ctx, currency_issues))
+    found = _Origins(foreign={c.field: c.code for c in currencies})
     if mapping.entity == "costs" and mapping.month_columns:
-        frame = _read_wide_costs(block, mapping, ctx, issues)
+        frame = _read_wide_costs(block, mapping, ctx, issues, found)
     elif mapping.entity == "business_case" and mapping.year_columns:
-        frame = _read_wide_business_case(block, mapping, ctx, issues)
+        frame = _read_wide_business_case(block, mapping, ctx, issues, found)
     else:
-        frame = _read_long(block, mapping, ctx, issues)
+        frame = _read_long(block, mapping, ctx, issues, found)
         if mapping.entity == "projects" and block.sections and "portfolio" not in _mapped(mapping):
             frame["portfolio"] = [block.sections.get(int(row)) for row in frame["_row"]]
+            found.columns["portfolio"] = origins.ColumnOrigin(
+                "portfolio", "", rule="section", sections=block.section_cells
+            )
     if project and "project_code" in frame.columns:
         empty = frame[["project_code", "project_name"]].isna().all(axis=1)
         frame.loc[empty, "project_code"] = project
     if mapping.titles and "project_code" in frame.columns:
         frame, base.left_out = _apply_titles(frame, mapping, block, ctx, issues)
-    base.currencies = tuple(_currencies(block, mapping, ctx, issues))
+    base.currencies = currencies
+    issues.extend(currency_issues)
     frame = _check_required_values(frame, block, mapping, ctx, issues)
     if mapping.entity == "projects" and not block.form:
         _check_codes_look_like_numbers(frame, block, mapping, ctx, issues)
@@ -176,6 +187,7 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         _check_dates_order(frame, block, mapping, ctx, issues)
     if not mapping.month_columns:
         _check_negative_amounts(frame, block, mapping, ctx, issues)
+    base.origins = found.table(block, ctx, frame)
     base.frame = frame
     base.issues = issues
     return base
@@ -338,7 +350,7 @@ def _parse_signed_percents(series: pd.Series) -> values.Parsed:
 
 
 def _read_long(
-    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue], found: _Origins
 ) -> pd.DataFrame:
     """Read one record per row. Where several columns feed one field (two "colour_rating" columns), each
     row takes the first non-empty value in the order the user set; a column's problems are reported only
@@ -351,14 +363,15 @@ def _read_long(
         for column in columns
         if block.data[column.col_index].notna().any()
     ]  # an empty column reads as missing values: nothing to parse, nothing to report
+    keys = _record_keys(block)
 
-    def read_column(column) -> tuple[pd.Series, dict]:
+    def read_column(column) -> tuple[pd.Series, dict, tuple | None]:
         cells = block.data[column.col_index]
         parsed = parse_column(cells, specs[column.field], column.scale, ctx)
         problems = parsed.problems
         if column.field in DERIVED_FIELDS:  # recomputed anyway: what cannot be read is only noted
-            problems = {row: SCORE_NOT_READ for row in problems}
-        return parsed.values, problems
+            return parsed.values, {row: SCORE_NOT_READ for row in problems}, None
+        return parsed.values, problems, _column_origin(block, column, parsed.values, keys, found)
 
     # A long table's columns are parsed two at a time: Arrow's kernels let go of the GIL while they run.
     read = _columns.map(read_column, wanted) if len(block.data) >= PARALLEL_ROWS else map(read_column, wanted)
@@ -369,19 +382,182 @@ def _read_long(
         for column in feeding:
             if column.col_index not in parsed:
                 continue
-            found, problems = parsed[column.col_index]
-            if combined is not None:  # only the rows this column fills speak for it
+            values, problems, origin = parsed[column.col_index]
+            if combined is None:
+                found.add(origin)
+            else:  # only the rows this column fills speak for it
                 open_rows = combined.isna()
                 problems = {row: p for row, p in problems.items() if bool(open_rows.get(row, False))}
-                found = combined.where(combined.notna(), found)
-            combined = found
+                taken = np.flatnonzero((open_rows & values.notna()).to_numpy())
+                found.parts.append(_relocated(block, column, taken, keys))
+                values = combined.where(combined.notna(), values)
+            combined = values
             cells = block.data[column.col_index]
             _place(problems, block, column.col_index, column.header, ctx, issues, cells)
         if combined is not None:
             columns[name] = combined.to_numpy() if combined.dtype == object else combined.array
     size = len(block.data)
     frame = pd.DataFrame({name: columns.get(name, np.full(size, None, dtype=object)) for name in specs})
-    return _with_location(frame, block, ctx)
+    return _with_location(frame, block, ctx, keys)
+
+
+def _record_keys(block: TableBlock) -> tuple[np.ndarray, np.ndarray | None]:
+    """Return the (Excel row, own column) of each record of a table read one record per data row: a
+    transposed table's records are its columns; a form's record is named by its first value's row."""
+    rows = block.data.index
+    own = rows.to_numpy(dtype=np.int64)
+    if block.cells:
+        located = np.array([block.locate(int(row), 0)[0] for row in rows], dtype=np.int64)
+        return located, own if block.shape == "transposed" else None
+    return own, None
+
+
+def _cells_of_column(block: TableBlock, col: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the Excel row and column of each data cell of a table's column."""
+    if block.cells:
+        located = [block.locate(int(row), col) for row in block.data.index]
+        return np.array([r for r, _ in located], dtype=np.int64), np.array(
+            [c for _, c in located], dtype=np.int64
+        )
+    return block.data.index.to_numpy(dtype=np.int64), np.full(len(block.data), col, dtype=np.int64)
+
+
+def _column_origin(
+    block: TableBlock, column, values: pd.Series, keys: tuple, found: _Origins
+) -> tuple[origins.ColumnOrigin, pd.DataFrame] | None:
+    """Return where a column's values come from (its column, row or both) and the cells it cannot tell."""
+    if column.field == "project_name":
+        return None  # how the project is named, not stored
+    cells = block.data[column.col_index]
+    sheet_rows, sheet_cols = _cells_of_column(block, column.col_index)
+    first = int(block.data.index[0]) if len(block.data) else 0
+    if block.shape == "transposed":
+        where = {"row": block.locate(first, column.col_index)[0]}
+    elif block.form:
+        row, col = block.locate(first, column.col_index)
+        where = {"row": row, "col": col}
+    else:
+        where = {"col": column.col_index}
+    origin, cells_found = origins.column_origin(
+        cells,
+        values,
+        field_name=column.field,
+        header=column.header,
+        rec_rows=keys[0],
+        rec_cols=keys[1],
+        sheet_rows=sheet_rows,
+        sheet_cols=sheet_cols,
+        scale=column.scale,
+        keep_all=column.field in found.foreign,
+        **where,
+    )
+    merged = [row for row, col, _ in block.merged if col == column.col_index]
+    if merged:  # the value shown by a range merged down: its first cell is the one typed
+        positions = block.data.index.get_indexer(merged)
+        positions = positions[(positions >= 0) & values.notna().to_numpy()[positions]]
+        tops = dict(((row, col), top) for row, col, top in block.merged)
+        sheet_rows = sheet_rows.copy()
+        sheet_rows[positions] = [tops[(int(block.data.index[p]), column.col_index)] for p in positions]
+        moved = origins.relocated(
+            cells, positions, field_name=column.field, rec_rows=keys[0], rec_cols=keys[1],
+            sheet_rows=sheet_rows, sheet_cols=sheet_cols, rule="merged",
+        )  # fmt: skip
+        kept = ~cells_found["row"].isin(moved["row"].tolist())
+        cells_found = origins.concat_exceptions([cells_found.loc[kept], moved])
+    return origin, cells_found
+
+
+def _relocated(block: TableBlock, column, positions: np.ndarray, keys: tuple) -> pd.DataFrame:
+    """Return the cells of a second column that gave a field its value where the first was empty."""
+    sheet_rows, sheet_cols = _cells_of_column(block, column.col_index)
+    return origins.relocated(
+        block.data[column.col_index], positions, field_name=column.field, rec_rows=keys[0],
+        rec_cols=keys[1], sheet_rows=sheet_rows, sheet_cols=sheet_cols,
+    )  # fmt: skip
+
+
+@dataclass
+class _Origins:
+    """What a table's reading learns of where its records' values come from, gathered as it reads."""
+
+    foreign: dict[str, str] = field(default_factory=dict)  # field -> the other currency its amounts are in
+    columns: dict[str, origins.ColumnOrigin] = field(default_factory=dict)
+    parts: list[pd.DataFrame] = field(default_factory=list)
+
+    def add(self, pair: tuple[origins.ColumnOrigin, pd.DataFrame] | None) -> None:
+        if pair is not None:
+            self.columns[pair[0].field] = pair[0]
+            self.parts.append(pair[1])
+
+    def own_cells(self, fields: tuple[str, ...]) -> None:
+        """Make these fields read in each record's own cell (the month or year of a wide table): what the
+        table's row-by-row reading said of them does not hold."""
+        for name in fields:
+            self.columns[name] = origins.ColumnOrigin(name, "")
+        self.parts = [part.loc[~part["field"].isin(fields)] for part in self.parts]
+
+    def month_cells(
+        self,
+        block: TableBlock,
+        col: int,
+        piece: pd.DataFrame,
+        ids: pd.DataFrame,
+        annual_col: int | None = None,
+        scale: float = 1.0,
+    ) -> None:
+        """Keep the text of each amount of a month (or year) column that does not read as stored, and where
+        an annual plan spread over the months comes from."""
+        raw = block.data[col].reset_index(drop=True)
+        rows = ids["_row"].to_numpy(dtype=np.int64)
+        cols = np.full(len(rows), col, dtype=np.int64)
+        for name in [c for c in (*WIDE_MEASURES, "cost", "benefit") if c in piece.columns]:
+            if name == "planned" and annual_col is not None:
+                spread = np.flatnonzero(piece[name].notna().to_numpy())
+                self.parts.append(
+                    origins.relocated(
+                        block.data[annual_col].reset_index(drop=True), spread, field_name=name, rec_rows=rows,
+                        rec_cols=cols, sheet_rows=rows, sheet_cols=np.full(len(rows), annual_col),
+                        rule=f"spread:{len(block.month_columns) or 1}",
+                    )
+                )  # fmt: skip
+                continue
+            values = piece[name].reset_index(drop=True)
+            if not values.notna().any():
+                continue
+            if (
+                scale != 1.0
+            ):  # the unit of the month columns ("Prévu (k€)"), for saying how bare numbers were read
+                self.columns[name] = replace(self.columns[name], scale=scale)
+            _, cells = origins.column_origin(
+                raw, values, field_name=name, header="", rec_rows=rows, rec_cols=cols, sheet_rows=rows,
+                sheet_cols=cols, col=None, keep_all=name in self.foreign, spellings=False,
+            )  # fmt: skip
+            self.parts.append(cells)
+
+    def add_up(self, frame: pd.DataFrame, keys: list[str], amounts: tuple[str, ...]) -> pd.DataFrame:
+        """Add up the lines of one key (see `add_up_lines`), keeping every cell that adds to an amount."""
+        cells = origins.concat_exceptions(self.parts)
+        sums = origins.summed(frame, keys, amounts, cells, self.columns)
+        if len(sums):
+            self.parts = [origins.without(cells, sums), sums]
+        return add_up_lines(frame, keys, amounts)
+
+    def table(self, block: TableBlock, ctx: ReadContext, frame: pd.DataFrame) -> origins.TableOrigins:
+        reading = (
+            ("dayfirst", ctx.dayfirst),
+            ("decimal", ctx.decimal),
+            ("fiscal_start", ctx.fiscal_start),
+            ("three_level", ctx.three_level),
+            ("five_level", tuple(sorted(ctx.five_level_fields))),
+            ("title", block.title),
+            ("headers", tuple(block.headers) if not block.cells else ()),
+        )
+        cells = origins.attached(origins.concat_exceptions(self.parts), frame)
+        columns = {
+            name: replace(column, currency=self.foreign[name]) if name in self.foreign else column
+            for name, column in self.columns.items()
+        }
+        return origins.TableOrigins(columns, cells, reading)
 
 
 PARALLEL_ROWS = 20_000
@@ -550,12 +726,15 @@ def _mixed(block, col, header, row, value, codes, ctx: ReadContext, issues: list
     )
 
 
-def _with_location(frame: pd.DataFrame, block: TableBlock, ctx: ReadContext) -> pd.DataFrame:
-    """Add where each record comes from (file, sheet, Excel row), for messages and annotations."""
-    rows = block.data.index
+def _with_location(
+    frame: pd.DataFrame, block: TableBlock, ctx: ReadContext, keys: tuple | None = None
+) -> pd.DataFrame:
+    """Add where each record comes from (file, sheet, Excel row, own column), for messages and origins."""
+    rows, cols = keys if keys is not None else _record_keys(block)
     frame["_file"] = ctx.file
     frame["_sheet"] = block.sheet
-    frame["_row"] = [block.locate(int(row), 0)[0] for row in rows] if block.cells else rows.to_numpy()
+    frame["_row"] = rows
+    frame["_col"] = pd.array(cols if cols is not None else np.full(len(rows), None), dtype="Int16")
     return frame
 
 
@@ -593,14 +772,15 @@ def _issue(problem: Problem, ctx: ReadContext, sheet: str, row: int, header: str
 
 
 def _read_wide_costs(
-    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue], found: _Origins
 ) -> pd.DataFrame:
     """Unpivot one column per month into monthly lines; an annual planned column is spread evenly.
 
     What a month holds comes from, in turn: a row's own measure column ("Plan" / "Actual" rows), the
     group label over the month ("Prévu" and "Réalisé" side by side), the measure chosen for the table.
     """
-    ids = _read_long(block, mapping, ctx, issues)
+    ids = _read_long(block, mapping, ctx, issues, found)
+    found.own_cells(WIDE_MEASURES)
     default = mapping.wide_measure or guess_wide_measure(block)
     row_measures = _row_kinds(
         block, mapping, dict(mapping.month_columns), (None, "cost_type"), _measure_of, 0.8
@@ -620,6 +800,7 @@ def _read_wide_costs(
         problems = {label: NEGATIVE for label in block.data.index[negative]} | parsed.problems
         _place(problems, block, col, headers.get(col, month.isoformat()), ctx, issues, block.data[col])
         piece = ids[["project_code", "project_name", "cost_type", *LOCATION_COLUMNS]].copy()
+        piece["_col"] = pd.array(np.full(len(piece), col), dtype="Int16")
         piece["month"] = pd.Timestamp(month)
         piece["planned"] = annual / len(months) if annual is not None and measure != "planned" else np.nan
         piece["actual"] = np.nan
@@ -629,6 +810,10 @@ def _read_wide_costs(
         else:
             for kind in WIDE_MEASURES:
                 piece[kind] = amounts.where(row_measures == kind)
+        found.month_cells(
+            block, col, piece, ids, annual_col=_annual_column(mapping, annual, measure),
+            scale=_column_scale(block, mapping, col),
+        )  # fmt: skip
         keep = piece[list(WIDE_MEASURES)].notna().any(axis=1)
         pieces.append(piece.loc[keep])
     if not pieces:
@@ -636,7 +821,7 @@ def _read_wide_costs(
     frame = pd.concat(pieces, ignore_index=True)
     if row_measures is not None or block.groups:
         # One line per project, month and cost type: the measures of one month sit on several rows.
-        frame = add_up_lines(frame, ["project_code", "project_name", "cost_type", "month"])
+        frame = found.add_up(frame, ["project_code", "project_name", "cost_type", "month"], WIDE_MEASURES)
     frame = frame.sort_values(["_row", "month"], kind="stable").reset_index(drop=True)
     specs = [f.name for f in fields_of("costs")]
     return frame[specs + LOCATION_COLUMNS]
@@ -672,7 +857,7 @@ def case_line(text: object) -> str | None:
 
 
 def _read_wide_business_case(
-    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue], found: _Origins
 ) -> pd.DataFrame:
     """Unpivot one column per year into yearly costs and benefits.
 
@@ -680,7 +865,8 @@ def _read_wide_business_case(
     label of its row ("Investissement", "Gains attendus"), the table's title or sheet name. A cost written
     negative, as a cash-flow table writes it, is a cost all the same.
     """
-    ids = _read_long(block, mapping, ctx, issues)
+    ids = _read_long(block, mapping, ctx, issues, found)
+    found.own_cells(("cost", "benefit"))
     label_col, lines = _row_kinds(block, mapping, dict(mapping.year_columns), (None,), case_line, 0.6)
     default = case_line(f"{block.sheet} {block.title or ''}")
     headers = dict(block.headers)
@@ -696,16 +882,18 @@ def _read_wide_business_case(
         if kinds is None:
             kinds = pd.Series(default, index=amounts.index)
         piece = ids[["project_code", "project_name", *LOCATION_COLUMNS]].copy()
+        piece["_col"] = pd.array(np.full(len(piece), col), dtype="Int16")
         piece["year"] = year
         piece["cost"] = amounts.where(kinds == "cost").abs()
         piece["benefit"] = amounts.where(kinds == "benefit")
         piece["_unread"] = amounts.notna() & ~kinds.isin(["cost", "benefit", "derived"])
+        found.month_cells(block, col, piece, ids, scale=_column_scale(block, mapping, col))
         pieces.append(piece)
     frame = pd.concat(pieces, ignore_index=True)
     _report_unknown_lines(frame, block, label_col, ctx, issues)
     frame = frame.loc[frame[["cost", "benefit"]].notna().any(axis=1)].drop(columns="_unread")
     # One row per project and year: its investment and running cost lines add up.
-    frame = add_up_lines(frame, ["project_code", "project_name", "year"], ("cost", "benefit"))
+    frame = found.add_up(frame, ["project_code", "project_name", "year"], ("cost", "benefit"))
     frame["year"] = frame["year"].astype("Int64")
     frame = frame.sort_values(["_row", "year"], kind="stable").reset_index(drop=True)
     return frame[[f.name for f in fields_of("business_case")] + LOCATION_COLUMNS]
@@ -776,6 +964,12 @@ def _measure_of(text: str | None) -> str | None:
         if any(f" {hint.strip()} " in words for hint in _WIDE_HINTS[measure]):
             return measure
     return None
+
+
+def _annual_column(mapping: TableMapping, annual: pd.Series | None, measure: str) -> int | None:
+    """Return the column of the annual plan spread over the months, where the months hold another measure."""
+    column = mapping.field_column("planned")
+    return column.col_index if column is not None and annual is not None and measure != "planned" else None
 
 
 def _column_scale(block: TableBlock, mapping: TableMapping, col: int) -> float:

@@ -317,3 +317,8 @@ def day(value: object) -> str:
 def day_format() -> str:
     """Return the date format of table columns in the page's language."""
     return "DD/MM/YYYY" if lang() == "fr" else "D MMM YYYY"
+
+
+def plain(text: object) -> str:
+    """Keep a tracker's text from being read as Markdown (a name, a typed cell, a file name)."""
+    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in str(text))

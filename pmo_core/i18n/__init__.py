@@ -31,6 +31,7 @@ AREAS = (
     "access",
     "projector",
     "governance",
+    "provenance",
 )
 
 
