@@ -1,0 +1,154 @@
+"""Where each page's run goes: CPU seconds of a session's first visit to a page once another session has
+visited it (the committee's case: caches warm, the session new), and what the run spends its time on.
+
+Each page runs in Streamlit's AppTest, as a new session would, while a sampler thread looks at the script
+thread's stack every millisecond and files each look under the first of these that it is inside:
+
+    charts      Altair: building, validating and writing a chart's specification (pages and pmo_core.charts)
+    tables      st.dataframe: pandas Styler number writing, Arrow serialisation
+    core        pmo_core: DuckDB queries and the core's own pandas, on a cache miss
+    cache       st.cache_data: hashing the key, copying the cached result out
+    pandas      the page's own pandas and numpy
+    widgets     Streamlit: widgets, metrics, layout and the other elements
+    page        the page's own Python
+
+    python bench/profile_pages.py [--db PATH] [--runs 5] [--page overview]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from visits import load_average, median  # noqa: E402
+
+# (page, the address's query): the project page opens on the store's first project.
+PAGES = ("overview", "risks", "budget", "priorities", "project", "import", "settings", "audit", "admin")
+CATEGORIES = ("charts", "tables", "core", "cache", "pandas", "widgets", "page")
+
+
+def category(frames: list[str]) -> str:
+    """File a stack (outermost first, as 'path:function') under the first category it is inside."""
+    joined = "\n".join(frames)
+    innermost = frames[-1] if frames else ""
+    if "/altair/" in joined or "pmo_core/charts" in joined or "common.py:chart" in joined:
+        return "charts"
+    if "common.py:table" in joined or "/streamlit/elements/arrow" in joined or "dataframe_util" in joined:
+        return "tables"
+    if "/pmo_core/" in joined:
+        return "core"
+    if "/streamlit/runtime/caching/" in joined:
+        return "cache"
+    if "/pandas/" in innermost or "/numpy/" in innermost or "/pyarrow/" in innermost:
+        return "pandas"
+    if "/streamlit/" in innermost:
+        return "widgets"
+    return "page"
+
+
+class Sampler:
+    """Look at one thread's stack every millisecond while a page runs; count looks per category."""
+
+    def __init__(self) -> None:
+        self.counts: collections.Counter[str] = collections.Counter()
+        self.thread_ids: set[int] = set()
+        self._stop = threading.Event()
+
+    def __enter__(self) -> Sampler:
+        self._previous = sys.getswitchinterval()
+        sys.setswitchinterval(0.0005)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        sys.setswitchinterval(self._previous)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.001):
+            for ident, frame in sys._current_frames().items():
+                if not _is_script_thread(ident):
+                    continue
+                stack = []
+                while frame is not None:
+                    stack.append(f"{frame.f_code.co_filename}:{frame.f_code.co_name}")
+                    frame = frame.f_back
+                if any("/pages/" in entry or "app.py" in entry for entry in stack):
+                    self.counts[category(stack[::-1])] += 1
+
+
+def _is_script_thread(ident: int) -> bool:
+    thread = threading._active.get(ident)  # noqa: SLF001 - the script runner's threads by name
+    return thread is not None and thread.name.startswith("ScriptRunner")
+
+
+def page_run(page: str, query: dict, sampler: Sampler | None = None) -> tuple[float, float, object]:
+    """Run a page as a new session would (the overview first when another page is asked for, as the
+    address of that page would not); return the page's own run's wall and CPU seconds and the AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.query_params.update(query)
+    if page != "overview":
+        at.run()
+        at.switch_page(f"pages/{page}.py")
+    began, cpu = time.perf_counter(), time.process_time()
+    with sampler or contextlib.nullcontext():
+        at.run()
+    return time.perf_counter() - began, time.process_time() - cpu, at
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", default=str(ROOT / "data" / "pmo.duckdb"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--page", action="append", help="only these pages (repeatable)")
+    args = parser.parse_args()
+    os.environ["PMO_DB"] = str(Path(args.db).resolve())
+    os.environ.setdefault("PMO_AUTH", "open")
+    os.environ["PMO_BACKUP_EVERY_HOURS"] = "0"
+    import duckdb
+    import streamlit as st
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's "missing ScriptRunContext" lines
+
+    with duckdb.connect(os.environ["PMO_DB"], read_only=True) as con:
+        first_project = con.execute("SELECT min(code) FROM projects").fetchone()[0]
+    print(f"# profile_pages on {args.db}: {load_average()}")
+    print(f"{'page':<11} {'cold CPU-s':>10} {'warm CPU-s':>10} {'warm wall s':>11}  share of the warm run")
+    for page in args.page or PAGES:
+        query = {"project": first_project} if page == "project" else {}
+        st.cache_data.clear()
+        _, cold_cpu, at = page_run(page, query)
+        if at.exception:
+            print(f"{page:<11} failed: {at.exception[0].value}")
+            continue
+        walls, cpus, counts = [], [], collections.Counter()
+        for _ in range(args.runs):
+            sampler = Sampler()
+            wall, cpu, _ = page_run(page, query, sampler)
+            walls.append(wall)
+            cpus.append(cpu)
+            counts.update(sampler.counts)
+        total = sum(counts.values()) or 1
+        shares = "  ".join(f"{name} {counts[name] * 100 / total:.0f}%" for name in CATEGORIES if counts[name])
+        print(f"{page:<11} {cold_cpu:>10.2f} {median(cpus):>10.2f} {median(walls):>11.2f}  {shares}")
+    print(f"# end: {load_average()}")
+
+
+if __name__ == "__main__":
+    main()
