@@ -42,6 +42,8 @@ CATEGORIES = ("charts", "tables", "core", "cache", "pandas", "widgets", "page")
 def category(frames: list[str]) -> str:
     """File a stack (outermost first, as 'path:function') under the first category it is inside."""
     joined = "\n".join(frames)
+    if not joined:
+        return "page"
     innermost = frames[-1] if frames else ""
     if "/altair/" in joined or "pmo_core/charts" in joined or "common.py:chart" in joined:
         return "charts"
@@ -63,6 +65,7 @@ class Sampler:
 
     def __init__(self) -> None:
         self.counts: collections.Counter[str] = collections.Counter()
+        self.places: collections.Counter[tuple[str, str]] = collections.Counter()
         self.thread_ids: set[int] = set()
         self._stop = threading.Event()
 
@@ -85,10 +88,20 @@ class Sampler:
                     continue
                 stack = []
                 while frame is not None:
-                    stack.append(f"{frame.f_code.co_filename}:{frame.f_code.co_name}")
+                    code = frame.f_code
+                    stack.append(f"{code.co_filename}:{code.co_name}:{frame.f_lineno}")
                     frame = frame.f_back
                 if any("/pages/" in entry or "app.py" in entry for entry in stack):
-                    self.counts[category(stack[::-1])] += 1
+                    stack.reverse()
+                    kind = category(stack)
+                    self.counts[kind] += 1
+                    self.places[kind, _page_line(stack)] += 1
+
+
+def _page_line(stack: list[str]) -> str:
+    """Return the innermost frame of the app's own code (a page, app.py, pages/ui) under a look."""
+    own = [entry for entry in stack if "/pages/" in entry or "app.py" in entry]
+    return own[-1].rsplit("/", 1)[-1] if own else "?"
 
 
 def _is_script_thread(ident: int) -> bool:
@@ -117,6 +130,7 @@ def main() -> None:
     parser.add_argument("--db", default=str(ROOT / "data" / "pmo.duckdb"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", action="append", help="only these pages (repeatable)")
+    parser.add_argument("--detail", type=int, default=0, help="print the N lines of app code costing most")
     args = parser.parse_args()
     os.environ["PMO_DB"] = str(Path(args.db).resolve())
     os.environ.setdefault("PMO_AUTH", "open")
@@ -137,16 +151,19 @@ def main() -> None:
         if at.exception:
             print(f"{page:<11} failed: {at.exception[0].value}")
             continue
-        walls, cpus, counts = [], [], collections.Counter()
+        walls, cpus, counts, places = [], [], collections.Counter(), collections.Counter()
         for _ in range(args.runs):
             sampler = Sampler()
             wall, cpu, _ = page_run(page, query, sampler)
             walls.append(wall)
             cpus.append(cpu)
             counts.update(sampler.counts)
+            places.update(sampler.places)
         total = sum(counts.values()) or 1
         shares = "  ".join(f"{name} {counts[name] * 100 / total:.0f}%" for name in CATEGORIES if counts[name])
         print(f"{page:<11} {cold_cpu:>10.2f} {median(cpus):>10.2f} {median(walls):>11.2f}  {shares}")
+        for (kind, place), looks in places.most_common(args.detail):
+            print(f"{'':<11} {looks * 100 / total:>4.0f}% {kind:<8} {place}")
     print(f"# end: {load_average()}")
 
 
