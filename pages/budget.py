@@ -262,7 +262,7 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
             ),
         )
     st.caption(" ".join(notes))
-    download(table, alerts, "budget_download_variances")
+    download("budget_download_variances")
 
 
 def variance_rows(table: pd.DataFrame) -> pd.DataFrame:
@@ -344,15 +344,30 @@ def variance_columns() -> dict:
     }
 
 
-def download(table: pd.DataFrame, alerts: pd.DataFrame, key: str) -> None:
-    """Offer the variance table and the alerts as one Excel file, built only when asked for."""
-    lang, currency = LANG, CURRENCY
+def download(key: str) -> None:
+    """Offer the variance table and the alerts as one Excel file, built only when asked for.
+
+    The click reads them anew on the run's cursor (which hides what the session may not see): a download
+    waiting for its click holds no table, and Streamlit keeps a closed session two minutes.
+    """
+    lang, currency, settings, parent = LANG, CURRENCY, SETTINGS, common.cursor()
+    f, status_date, method = F, STATUS_DATE, METHOD
+
+    def workbook() -> bytes:
+        con = parent.cursor()  # its own cursor: a download may run beside a rerun of the session
+        try:
+            frame = evm.earned_value(con, f, status_date, method)
+        finally:
+            con.close()
+        table = budget.variances(frame, status_date)
+        return budget.export_workbook(table, budget.find_alerts(frame, status_date, settings), lang, currency)
+
     st.download_button(
         common.tr("budget.download"),
         icon=":material/download:",
         on_click="ignore",
         key=key,
-        data=lambda: budget.export_workbook(table, alerts, lang, currency),
+        data=workbook,
         file_name=f"{common.tr('budget.file', date=STATUS_DATE.isoformat())}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
@@ -428,7 +443,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
             days=formatting.number(SETTINGS["reporting_period_days"], LANG),
         )
     )
-    download(table, alerts, "budget_download_alerts")
+    download("budget_download_alerts")
 
 
 # --- Roll-up by portfolio and programme ----------------------------------------------------------------

@@ -36,7 +36,7 @@ with st.expander(common.tr("import.template.title")):
     left, right = st.columns(2)
     left.download_button(
         common.tr("import.template.blank"),
-        template.blank_template(lang),
+        lambda: template.blank_template(lang),  # written on click, not on every run of the page
         file_name=common.tr("import.template.file"),
         mime=XLSX,
     )

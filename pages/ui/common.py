@@ -66,10 +66,15 @@ def lang() -> str:
     """
     if get_script_run_ctx() is None:
         return _last_language[0]
-    if LANG_KEY not in st.session_state and st.query_params.get(LANG_KEY) in LANGUAGES:
-        st.session_state[LANG_KEY] = st.query_params[LANG_KEY]
-    _last_language[0] = st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))
-    return _last_language[0]
+    state = st.session_state  # read once: a page asks for its language hundreds of times a run
+    chosen = state.get(LANG_KEY)
+    if chosen is None:
+        linked = st.query_params.get(LANG_KEY)
+        chosen = linked if linked in LANGUAGES else os.environ.get("PMO_LANG", "en")
+        if linked in LANGUAGES:
+            state[LANG_KEY] = linked
+    _last_language[0] = chosen
+    return chosen
 
 
 PROJECT_LINK_TEXT = r"project=([^&]*)"  # what a LinkColumn of project_links shows: the code
@@ -95,6 +100,21 @@ def data_version() -> tuple:
     return (*snapshots.data_version(cursor()), costs_hidden())
 
 
+# What the frame reads on every run of every session, computed once per data version and shared by all
+# sessions; a few versions are kept (a session may still show the state before an import), for an hour at most.
+_FRAME_READS = {
+    "settings": settings.get_all,
+    "snapshots": snapshots.list_snapshots,
+    "filter_options": filter_options,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def shared_read(version: tuple, name: str, *args: object):
+    """Return one of the frame's reads (settings, snapshots, filter values) for a data version."""
+    return _FRAME_READS[name](cursor(), *args)
+
+
 COSTS_HIDDEN_KEY = "_costs_hidden"
 
 
@@ -104,15 +124,14 @@ def costs_hidden() -> bool:
 
 def show_costs_to(person: Actor) -> None:
     """Hide the session's cost figures when the setting hides them from the person's role (cursor() blanks them)."""
-    st.session_state[COSTS_HIDDEN_KEY] = not access.sees_costs(
-        person, settings.get(cursor(), "hide_costs_from_viewers")
-    )
+    hidden = shared_read(data_version(), "settings")["hide_costs_from_viewers"]
+    st.session_state[COSTS_HIDDEN_KEY] = not access.sees_costs(person, hidden)
 
 
 def current_settings() -> dict:
     """Return the settings, read once per run by the sidebar (money is formatted hundreds of times a run)."""
     if "_settings" not in st.session_state:
-        st.session_state["_settings"] = settings.get_all(cursor())
+        st.session_state["_settings"] = shared_read(data_version(), "settings")
     return st.session_state["_settings"]
 
 
@@ -163,12 +182,12 @@ def language_switch() -> None:
 
 def sidebar() -> Filters:
     """Draw the shared sidebar (language, snapshot, filters) and return the filters in force."""
-    con = cursor()
-    st.session_state["_settings"] = settings.get_all(con)
+    version = data_version()
+    st.session_state["_settings"] = shared_read(version, "settings")
     language_switch()
     with st.sidebar:
         st.subheader(tr("sidebar.filters"))
-        dates = [s.as_of for s in snapshots.list_snapshots(con)]
+        dates = [s.as_of for s in shared_read(version, "snapshots")]
         options: list[date | str] = [CURRENT, *dates]  # not None: a selectbox shows None as "no choice"
         # One widget per language: a selectbox keeps showing its old label when only the wording changes.
         remembered = st.session_state.get(SNAPSHOT_KEY, CURRENT)
@@ -182,9 +201,9 @@ def sidebar() -> Filters:
         )
         st.session_state[SNAPSHOT_KEY] = choice
         as_of = None if choice == CURRENT else choice
-        choices = filter_options(con, as_of)
+        choices = shared_read(version, "filter_options", as_of)
         portfolios = _multiselect("sidebar.portfolio", choices.portfolios, "filter_portfolios")
-        narrowed = filter_options(con, as_of, tuple(portfolios))
+        narrowed = shared_read(version, "filter_options", as_of, tuple(portfolios))
         programmes = _multiselect("sidebar.programme", narrowed.programmes, "filter_programmes")
         managers = _multiselect("sidebar.manager", choices.managers, "filter_managers")
     filters = Filters(tuple(portfolios), tuple(programmes), tuple(managers), as_of)
@@ -217,7 +236,7 @@ def snapshot_date(f: Filters) -> date | None:
     """Return the reporting date a page speaks of: the chosen snapshot, else the latest one."""
     if f.as_of:
         return f.as_of
-    dates = snapshots.list_snapshots(cursor())
+    dates = shared_read(data_version(), "snapshots")
     return dates[0].as_of if dates else None
 
 
