@@ -12,7 +12,8 @@ thread's stack every millisecond and files each look under the first of these th
     widgets     Streamlit: widgets, metrics, layout and the other elements
     page        the page's own Python
 
-    python bench/profile_pages.py [--db PATH] [--runs 5] [--page overview]
+    python bench/profile_pages.py [--db PATH] [--runs 5] [--page overview] [--detail 10]
+    python bench/profile_pages.py --scale          # on a 10,000-project store built for the run, then deleted
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import contextlib
 import logging
 import os
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -131,7 +133,23 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", action="append", help="only these pages (repeatable)")
     parser.add_argument("--detail", type=int, default=0, help="print the N lines of app code costing most")
+    parser.add_argument(
+        "--scale", action="store_true", help="on a scale store built for the run (10,000 projects)"
+    )
     args = parser.parse_args()
+    folder = tempfile.TemporaryDirectory(prefix="pmo_profile_")
+    if args.scale:
+        from scale_store import build_scale_store
+
+        args.db = str(Path(folder.name) / "scale.duckdb")
+        build_scale_store(Path(args.db))
+    try:
+        profile(args)
+    finally:
+        folder.cleanup()
+
+
+def profile(args: argparse.Namespace) -> None:
     os.environ["PMO_DB"] = str(Path(args.db).resolve())
     os.environ.setdefault("PMO_AUTH", "open")
     os.environ["PMO_BACKUP_EVERY_HOURS"] = "0"
