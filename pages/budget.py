@@ -603,19 +603,26 @@ else:
         monthly_section(LINES)
         TABLE = budget.variances(FRAME, STATUS_DATE)
         ALERTS = budget.find_alerts(FRAME, STATUS_DATE, SETTINGS)
-        tabs = st.tabs(
+        # Only the open tab is drawn: a tab nobody opened costs nothing (choosing one reruns the page).
+        variances, alerts, rollup, allocation = st.tabs(
             [
                 common.tr("budget.tab.variances"),
                 common.tr("budget.tab.alerts", n=formatting.number(len(ALERTS), LANG)),
                 common.tr("budget.tab.rollup"),
                 common.tr("budget.tab.allocation"),
-            ]
+            ],
+            key=f"budget_tab_{LANG}",
+            on_change="rerun",
         )
-        with tabs[0]:
-            variance_section(TABLE, ALERTS)
-        with tabs[1]:
-            alerts_section(ALERTS, TABLE)
-        with tabs[2]:
-            rollup_section(FRAME)
-        with tabs[3]:
-            allocation_section(FRAME, LINES, PLAN)
+        if variances.open:
+            with variances:
+                variance_section(TABLE, ALERTS)
+        if alerts.open:
+            with alerts:
+                alerts_section(ALERTS, TABLE)
+        if rollup.open:
+            with rollup:
+                rollup_section(FRAME)
+        if allocation.open:
+            with allocation:
+                allocation_section(FRAME, LINES, PLAN)
