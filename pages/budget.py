@@ -43,6 +43,19 @@ def _yearly(version: tuple, f: Filters, status_date: date, measure: str) -> budg
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def _plan(version: tuple, f: Filters, status_date: date, method: str) -> budget.Phasing:
+    """Return the time-phased plan, computed once per data version and shared by every session."""
+    frame = _earned_value(version, f, status_date, method)
+    return budget.phasing(_monthly(version, f, status_date), frame, status_date, method)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _s_curve(version: tuple, f: Filters, status_date: date, method: str) -> budget.SCurve:
+    frame = _earned_value(version, f, status_date, method)
+    return budget.s_curve(_plan(version, f, status_date, method), frame, _history(version, f, status_date))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def _dates(version: tuple, f: Filters) -> budget.StatusDates:
     return budget.status_dates(common.cursor(), f)
 
@@ -598,8 +611,8 @@ else:
         PREVIOUS = budget.totals(_earned_value(VERSION, *BEFORE, METHOD), METHOD) if BEFORE else None
         headline(budget.totals(FRAME, METHOD), PREVIOUS, BEFORE[1] if BEFORE else None)
         LINES = _monthly(VERSION, F, STATUS_DATE)
-        PLAN = budget.phasing(LINES, FRAME, STATUS_DATE, METHOD)
-        s_curve_section(budget.s_curve(PLAN, FRAME, _history(VERSION, F, STATUS_DATE)))
+        PLAN = _plan(VERSION, F, STATUS_DATE, METHOD)
+        s_curve_section(_s_curve(VERSION, F, STATUS_DATE, METHOD))
         monthly_section(LINES)
         TABLE = budget.variances(FRAME, STATUS_DATE)
         ALERTS = budget.find_alerts(FRAME, STATUS_DATE, SETTINGS)

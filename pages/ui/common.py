@@ -5,6 +5,10 @@ Pages only render: they read the filters from here, call one pmo_core function p
 
 from __future__ import annotations
 
+import collections
+import copy
+import hashlib
+import json
 import os
 import threading
 from datetime import date
@@ -13,6 +17,8 @@ from urllib.parse import quote
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.elements.vega_charts import _altair_globals_lock as _altair_globals
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_to_vega_lite
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from pmo_core import access, backup, formatting, settings, snapshots, store
@@ -267,7 +273,37 @@ def empty_store_notice() -> bool:
 
 def chart(figure, **kwargs):
     """Draw a chart with its numbers and dates written the way the page's language writes them."""
-    return st.altair_chart(localised(figure, lang()), **kwargs)
+    return st.vega_lite_chart(chart_spec(localised(figure, lang())), **kwargs)
+
+
+CHART_SPECS = 128  # finished specifications kept, a few hundred kB at most each (charts send few rows)
+_chart_specs: collections.OrderedDict[str, dict] = collections.OrderedDict()
+_chart_specs_lock = threading.Lock()
+
+
+def chart_spec(figure) -> dict:
+    """Return the chart's finished Vega-Lite specification (its data as Arrow), made once for all sessions.
+
+    Streamlit validates a whole specification against Vega-Lite's schema every time it draws an Altair chart,
+    the largest single cost of a page's run; twenty people opening the same page draw the same charts. The
+    specification is found by its content (written without validation, which is cheap), so a chart of other
+    data or another language is another entry; a new one is validated and converted once, the way
+    st.altair_chart does it, and the last CHART_SPECS are kept.
+    """
+    with _altair_globals:  # Altair's data transformer is global: Streamlit swaps it under this lock
+        written = figure.to_dict(validate=False)
+    key = hashlib.sha256(json.dumps(written, sort_keys=True, default=str).encode()).hexdigest()
+    with _chart_specs_lock:
+        found = _chart_specs.get(key)
+        if found is not None:
+            _chart_specs.move_to_end(key)
+    if found is None:
+        found = _altair_to_vega_lite(figure)
+        with _chart_specs_lock:
+            _chart_specs[key] = found
+            while len(_chart_specs) > CHART_SPECS:
+                _chart_specs.popitem(last=False)
+    return copy.deepcopy(found)  # drawing takes the data out of the specification it is given
 
 
 TABLE_HEADER_PX, TABLE_ROW_PX = 38, 35  # st.dataframe's header and default row heights, borders included

@@ -73,3 +73,44 @@ def test_a_changed_setting_reaches_the_next_session(demo_db, reads):
     no_exception(at)
     assert "settings" in reads[computed:]
     assert common.shared_read(version, "settings")["reporting_period_days"] == 20
+
+
+def test_a_chart_is_validated_and_converted_once_for_every_session(demo_db, monkeypatch):
+    """Drawing an Altair chart validates its whole specification: the second session draws the same charts
+    from the specifications the first one made; other data (after a rollback) makes new ones."""
+    made = []
+    convert = common._altair_to_vega_lite
+
+    def counted(figure):
+        made.append(figure)
+        return convert(figure)
+
+    monkeypatch.setattr(common, "_altair_to_vega_lite", counted)
+    common._chart_specs.clear()
+    first = open_page("pages/overview.py")
+    no_exception(first)
+    charts_drawn = len(first.get("vega_lite_chart"))
+    assert charts_drawn >= 3 and len(made) == charts_drawn
+    second = open_page("pages/overview.py")
+    no_exception(second)
+    assert len(made) == charts_drawn  # none made again
+    assert [c.proto.spec for c in second.get("vega_lite_chart")] == [
+        c.proto.spec for c in first.get("vega_lite_chart")
+    ]
+    french = open_page("pages/overview.py", lang="fr")  # French numbers and dates: other specifications
+    no_exception(french)
+    assert len(made) > charts_drawn
+    con = store.connect(demo_db)
+    snapshots.rollback(con, con.execute("SELECT max(batch_id) FROM batches").fetchone()[0], PMO)
+    con.close()
+    before = len(made)
+    after = open_page("pages/overview.py")
+    no_exception(after)
+    assert len(made) > before  # the charts of the state before the last import are other charts
+
+
+def test_the_chart_specifications_kept_are_bounded(demo_db, monkeypatch):
+    monkeypatch.setattr(common, "CHART_SPECS", 2)
+    common._chart_specs.clear()
+    open_page("pages/overview.py")
+    assert len(common._chart_specs) == 2
