@@ -57,12 +57,21 @@ lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-bench: $(VENV)/.installed
+# Every figure of the README's Benchmarks, each script printing the load average at its start and end: run it on
+# a quiet machine (about 40 minutes on 2 cores). The stores and workbooks the scripts build are deleted.
+bench: $(VENV)/.installed-test
+	@echo "make bench: $$(uptime)"
 	$(PY) bench/import_bench.py
 	$(PY) bench/mapping_bench.py
 	$(PY) bench/pages_bench.py
 	$(PY) bench/priorities_bench.py
 	$(PY) bench/provenance_bench.py
+	$(PY) bench/profile_pages.py
+	$(PY) bench/profile_pages.py --scale
+	$(PY) bench/room_bench.py
+	$(PY) bench/room_bench.py --store demo --page budget --levels 10,25 --chromium 0
+	$(PY) bench/soak_bench.py
+	@echo "make bench: done, $$(uptime)"
 
 demo: $(VENV)/.installed
 	$(PY) -m pmo_core demo

@@ -8,7 +8,10 @@ Table 2 (20,000 projects): a messy French steering tracker (title block, merged 
   section rows, amounts as French text in k€, text dates, "45 %", météo emoji, a TOTAL and a legend)
   against the same rows in our template. Target: at most 2x.
 
-Each measurement runs in a fresh process, so its peak resident memory is its own. With `--against DIR`, the
+Each measurement runs in a fresh process, so its peak resident memory is its own. "Our whole import" is
+what the Import page costs on a warm server (its modules loaded, the reading sandbox running); the command
+line's import is timed too, as a whole process from start to exit, with its start-up (imports, opening the
+store) and the reading sandbox's start measured apart. Every store and workbook is deleted at the end. With `--against DIR`, the
 same imports also run on the code of another checkout (the base branch), in the same rounds.
 
     python bench/import_bench.py [--against ../main]
@@ -121,7 +124,8 @@ def case_import(path: Path) -> dict:
     from pmo_core import sandbox, snapshots, store
     from pmo_core.importer import ReadOptions, build_plan, read_files
 
-    con = store.connect(Path(tempfile.mkdtemp()) / "bench.duckdb")  # the store exists before an import
+    folder = tempfile.TemporaryDirectory()
+    con = store.connect(Path(folder.name) / "bench.duckdb")  # the store exists before an import
     began = time.perf_counter()
     reads = read_files([(path, path.name)], ReadOptions())
     plan = build_plan(con, reads, scope="full", as_of=AS_OF)
@@ -131,6 +135,7 @@ def case_import(path: Path) -> dict:
     seconds = time.perf_counter() - began
     counts = plan.counts()
     con.close()
+    folder.cleanup()
     return {
         "rows": counts["projects"] + counts["costs"],
         "child_peak_mb": sandbox.last_child_peak_mb,
@@ -138,7 +143,43 @@ def case_import(path: Path) -> dict:
     }
 
 
+def case_sandbox_start(_path: Path) -> dict:
+    """Time the reading sandbox's start in a fresh process: its fork server loading its libraries, then a child."""
+    import os
+
+    from pmo_core import sandbox
+
+    began = time.perf_counter()
+    sandbox.run_isolated(os.getpid)
+    return {"seconds": time.perf_counter() - began}
+
+
 CASES = {"calamine": case_calamine, "openpyxl": case_openpyxl, "import": case_import}
+
+
+def cli_seconds(*arguments: str) -> float:
+    """Time `python -m pmo_core ARGUMENTS` as a whole process, from its start to its exit."""
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pmo_core", *arguments], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - began
+
+
+def cli_figures(path: Path, folder: Path) -> dict[str, float]:
+    """Return the medians of the CLI's whole import, its start-up alone and the sandbox's start alone."""
+    runs: dict[str, list[float]] = {"import": [], "start-up": [], "sandbox": []}
+    for round_ in range(RUNS):
+        store_path = folder / f"cli_{round_}.duckdb"
+        cli_seconds("history", "--db", str(store_path))  # creates the store: an import finds it there
+        runs["start-up"].append(cli_seconds("history", "--db", str(store_path)))
+        runs["import"].append(
+            cli_seconds("import", str(path), "--db", str(store_path), "--as-of", str(AS_OF))
+        )
+        command = [sys.executable, __file__, "--case", "sandbox_start", "--file", str(path)]
+        answer = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
+        runs["sandbox"].append(json.loads(answer.stdout.strip().splitlines()[-1])["seconds"])
+        for leftover in folder.glob(f"cli_{round_}.duckdb*"):
+            leftover.unlink()
+    return {name: statistics.median(values) for name, values in runs.items()}
 
 
 def measure(case: str, path: Path, root: Path = ROOT) -> dict:
@@ -157,6 +198,9 @@ WARM_UP = ROOT.parent / "shared" / "samples" / "portfolio_export_en.xlsx"
 
 
 def run_case(case: str, path: Path) -> None:
+    if case == "sandbox_start":
+        print(json.dumps(case_sandbox_start(path)))
+        return
     import pandas  # noqa: F401
 
     import pmo_core.importer  # noqa: F401 - import time is not part of a user's import
@@ -187,6 +231,9 @@ def medians_of(jobs: dict[str, tuple]) -> dict[str, dict]:
 
 
 def main(against: Path | None = None) -> None:
+    from bench.visits import load_average
+
+    print(f"# import_bench: start, {load_average()}")
     with tempfile.TemporaryDirectory() as folder:
         template = Path(folder) / "template_5000_projects_100000_costs.xlsx"
         build_template_workbook(template, 5_000, 100_000)
@@ -202,7 +249,7 @@ def main(against: Path | None = None) -> None:
         labels = {
             "calamine": "python-calamine, bare read of every sheet",
             "openpyxl": "pandas.read_excel (openpyxl)",
-            "import": "our whole import (read, clean, validate, load)",
+            "import": "our whole import, warm server (Import page)",
         }
         if against is not None:
             labels["base"] = f"the same import, code of {against}"
@@ -219,6 +266,11 @@ def main(against: Path | None = None) -> None:
             print(
                 f"import / base import = {rows['import']['seconds'] / base:.2f} (base / calamine = {base / rows['calamine']['seconds']:.2f})"
             )
+        cli = cli_figures(template, Path(folder))
+        print(
+            f"{'command line import, whole process':<44} {cli['import']:>8.2f}   (start-up {cli['start-up']:.2f} s, "
+            f"reading sandbox's start {cli['sandbox']:.2f} s, overlapping the store's opening)"
+        )
         print()
         messy = Path(folder) / "suivi_20000.xlsx"
         tidy = Path(folder) / "template_20000.xlsx"
@@ -241,11 +293,12 @@ def main(against: Path | None = None) -> None:
                 print(
                     f"{name}: this code / base = {both[name]['seconds'] / both['base ' + name]['seconds']:.2f}"
                 )
+    print(f"# import_bench: end, {load_average()}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--case", choices=list(CASES))
+    parser.add_argument("--case", choices=[*CASES, "sandbox_start"])
     parser.add_argument("--file", type=Path)
     parser.add_argument(
         "--against", type=Path, help="another checkout (the base branch) to compare imports with"

@@ -138,4 +138,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from bench.visits import load_average
+
+    print(f"# mapping_bench: start, {load_average()}")
     main()
+    print(f"# mapping_bench: end, {load_average()}")

@@ -91,4 +91,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from bench.visits import load_average
+
+    print(f"# priorities_bench: start, {load_average()}")
     main()
+    print(f"# priorities_bench: end, {load_average()}")

@@ -43,6 +43,19 @@ def _yearly(version: tuple, f: Filters, status_date: date, measure: str) -> budg
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def _plan(version: tuple, f: Filters, status_date: date, method: str) -> budget.Phasing:
+    """Return the time-phased plan, computed once per data version and shared by every session."""
+    frame = _earned_value(version, f, status_date, method)
+    return budget.phasing(_monthly(version, f, status_date), frame, status_date, method)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _s_curve(version: tuple, f: Filters, status_date: date, method: str) -> budget.SCurve:
+    frame = _earned_value(version, f, status_date, method)
+    return budget.s_curve(_plan(version, f, status_date, method), frame, _history(version, f, status_date))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def _dates(version: tuple, f: Filters) -> budget.StatusDates:
     return budget.status_dates(common.cursor(), f)
 
@@ -268,7 +281,7 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
             ),
         )
     st.caption(" ".join(notes))
-    download(table, alerts, "budget_download_variances")
+    download("budget_download_variances")
 
 
 # The stored figures behind the variance table's columns; the others are computed from the cost lines (the
@@ -362,15 +375,30 @@ def variance_columns() -> dict:
     }
 
 
-def download(table: pd.DataFrame, alerts: pd.DataFrame, key: str) -> None:
-    """Offer the variance table and the alerts as one Excel file, built only when asked for."""
-    lang, currency = LANG, CURRENCY
+def download(key: str) -> None:
+    """Offer the variance table and the alerts as one Excel file, built only when asked for.
+
+    The click reads them anew on the run's cursor (which hides what the session may not see): a download
+    waiting for its click holds no table, and Streamlit keeps a closed session two minutes.
+    """
+    lang, currency, settings, parent = LANG, CURRENCY, SETTINGS, common.cursor()
+    f, status_date, method = F, STATUS_DATE, METHOD
+
+    def workbook() -> bytes:
+        con = parent.cursor()  # its own cursor: a download may run beside a rerun of the session
+        try:
+            frame = evm.earned_value(con, f, status_date, method)
+        finally:
+            con.close()
+        table = budget.variances(frame, status_date)
+        return budget.export_workbook(table, budget.find_alerts(frame, status_date, settings), lang, currency)
+
     st.download_button(
         common.tr("budget.download"),
         icon=":material/download:",
         on_click="ignore",
         key=key,
-        data=lambda: budget.export_workbook(table, alerts, lang, currency),
+        data=workbook,
         file_name=f"{common.tr('budget.file', date=STATUS_DATE.isoformat())}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
@@ -446,7 +474,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
             days=formatting.number(SETTINGS["reporting_period_days"], LANG),
         )
     )
-    download(table, alerts, "budget_download_alerts")
+    download("budget_download_alerts")
 
 
 # --- Roll-up by portfolio and programme ----------------------------------------------------------------
@@ -601,24 +629,31 @@ else:
         PREVIOUS = budget.totals(_earned_value(VERSION, *BEFORE, METHOD), METHOD) if BEFORE else None
         headline(budget.totals(FRAME, METHOD), PREVIOUS, BEFORE[1] if BEFORE else None)
         LINES = _monthly(VERSION, F, STATUS_DATE)
-        PLAN = budget.phasing(LINES, FRAME, STATUS_DATE, METHOD)
-        s_curve_section(budget.s_curve(PLAN, FRAME, _history(VERSION, F, STATUS_DATE)))
+        PLAN = _plan(VERSION, F, STATUS_DATE, METHOD)
+        s_curve_section(_s_curve(VERSION, F, STATUS_DATE, METHOD))
         monthly_section(LINES)
         TABLE = budget.variances(FRAME, STATUS_DATE)
         ALERTS = budget.find_alerts(FRAME, STATUS_DATE, SETTINGS)
-        tabs = st.tabs(
+        # Only the open tab is drawn: a tab nobody opened costs nothing (choosing one reruns the page).
+        variances, alerts, rollup, allocation = st.tabs(
             [
                 common.tr("budget.tab.variances"),
                 common.tr("budget.tab.alerts", n=formatting.number(len(ALERTS), LANG)),
                 common.tr("budget.tab.rollup"),
                 common.tr("budget.tab.allocation"),
-            ]
+            ],
+            key=f"budget_tab_{LANG}",
+            on_change="rerun",
         )
-        with tabs[0]:
-            variance_section(TABLE, ALERTS)
-        with tabs[1]:
-            alerts_section(ALERTS, TABLE)
-        with tabs[2]:
-            rollup_section(FRAME)
-        with tabs[3]:
-            allocation_section(FRAME, LINES, PLAN)
+        if variances.open:
+            with variances:
+                variance_section(TABLE, ALERTS)
+        if alerts.open:
+            with alerts:
+                alerts_section(ALERTS, TABLE)
+        if rollup.open:
+            with rollup:
+                rollup_section(FRAME)
+        if allocation.open:
+            with allocation:
+                allocation_section(FRAME, LINES, PLAN)

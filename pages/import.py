@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages.ui import common, mapping
-from pmo_core import access, annotate, importer, review, snapshots, template
+from pmo_core import access, annotate, importer, review, sandbox, snapshots, template
 
 ACCEPTED = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,6 +22,7 @@ def headers(*columns: str) -> dict[str, str]:
     return {column: common.tr(f"import.col.{column}") for column in columns}
 
 
+sandbox.prepare()  # the reading sandbox, stopped when idle, loads its libraries while a file is chosen
 con = common.cursor()
 lang = common.lang()
 values = common.current_settings()
@@ -35,7 +36,7 @@ with st.expander(common.tr("import.template.title")):
     left, right = st.columns(2)
     left.download_button(
         common.tr("import.template.blank"),
-        template.blank_template(lang),
+        lambda: template.blank_template(lang),  # written on click, not on every run of the page
         file_name=common.tr("import.template.file"),
         mime=XLSX,
     )

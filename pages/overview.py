@@ -39,6 +39,13 @@ def project_table(version: tuple, f: Filters) -> pd.DataFrame:
     return portfolio.project_table(common.cursor(), f)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=3600)
+def shared_project_table(version: tuple, f: Filters) -> pd.DataFrame:
+    """Return the project table as one object every session shares, read only: a download waiting for its
+    click holds it (Streamlit keeps a closed session two minutes), so twenty sessions do not hold twenty."""
+    return project_table(version, f)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def snapshot_figures(version: tuple, f: Filters, method: str) -> dict:
     return portfolio.snapshot_figures(common.cursor(), f, method)
@@ -315,9 +322,10 @@ def table_section(table: pd.DataFrame) -> None:
     )
     if chosen:
         open_project(chosen)
+    whole = shared_project_table(VERSION, common.filters())  # one object for all sessions, not a copy each
     right.download_button(
         common.tr("download.excel"),
-        lambda: excel_bytes(table),  # written on click only: 10,000 rows take seconds
+        lambda: excel_bytes(whole),  # written on click only: 10,000 rows take seconds
         file_name=common.tr("overview.export.file", date=date.today().isoformat()),
         width="stretch",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -691,13 +691,19 @@ if not common.empty_store_notice():
     else:
         heatmap_section(F, RF, SUMMARY)
     st.caption(OVERDUE_NOTE)
+    # Only the open tab is drawn: a tab nobody opened costs nothing (choosing one reruns the page).
     register_tab, copil_tab, rollup_tab = st.tabs(
-        [common.tr("risks.tab.register"), common.tr("risks.tab.copil"), common.tr("risks.tab.rollups")]
+        [common.tr("risks.tab.register"), common.tr("risks.tab.copil"), common.tr("risks.tab.rollups")],
+        key=f"risks_tab_{LANG}",
+        on_change="rerun",
     )
-    with register_tab:
-        register_section(F, RF)
-    with copil_tab:
-        top_section(F, RF)
-        movement_section(F, RF, risks.label_cells(query("heatmap", F, RF), LANG, CURRENCY))
-    with rollup_tab:
-        rollup_section(F, RF)
+    if register_tab.open:
+        with register_tab:
+            register_section(F, RF)
+    if copil_tab.open:
+        with copil_tab:
+            top_section(F, RF)
+            movement_section(F, RF, risks.label_cells(query("heatmap", F, RF), LANG, CURRENCY))
+    if rollup_tab.open:
+        with rollup_tab:
+            rollup_section(F, RF)

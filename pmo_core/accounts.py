@@ -7,6 +7,7 @@ get their role from their groups (ROLE_MAP), unless an admin set one here, which
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,8 +26,15 @@ MAX_FAILURES = 5  # failed sign-ins in a row before the account locks
 LOCK_MINUTES = 15
 FAILURE_DELAY_SECONDS = 1.0  # every failed sign-in waits this long, so guessing is slow even before the lock
 _HASHER = PasswordHasher()
-# Verified when the name is unknown, so an unknown name takes as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Return a hash verified when the name is unknown, so an unknown name takes as long as a wrong password.
+
+    Made on the first sign-in, not at import: an Argon2id hash costs a command or a server start up to a second.
+    """
+    return _HASHER.hash("not a password of anyone")
 
 
 class AccountRefused(ValueError):
@@ -206,7 +214,7 @@ def sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str, origin: st
 
 def _matches(stored: str | None, password: str) -> bool:
     try:
-        return _HASHER.verify(stored or _DUMMY_HASH, password) and stored is not None
+        return _HASHER.verify(stored or _dummy_hash(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

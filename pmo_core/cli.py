@@ -22,7 +22,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pmo_core import access, accounts, audit, backup, review, snapshots, store
+from pmo_core import access, accounts, audit, backup, review, sandbox, snapshots, store
 from pmo_core.currencies import parse_rate
 from pmo_core.i18n import t
 from pmo_core.importer import as_of_default, build_plan, read_files, read_options
@@ -220,6 +220,7 @@ def _actor(args: argparse.Namespace) -> access.Actor:
 
 
 def _import(args: argparse.Namespace) -> int:
+    sandbox.prepare()  # the reading sandbox loads its libraries while the store opens
     con = store.connect(args.db)
     options = read_options(con, lenient=args.lenient, include_hidden=args.include_hidden, dollar=args.dollar)
     missing = [path for path in args.files if not path.is_file()]

@@ -5,6 +5,10 @@ already imported: a child starts in tens of milliseconds, and forking from a sin
 safe inside a threaded host such as Streamlit (a plain fork could inherit a lock held by another thread).
 A Rust abort, a segfault or a runaway allocation then kills only the child, and the caller gets an
 UnreadableFile("out_of_memory" / "crashed" / "timeout") instead.
+
+The fork server holds about 140 MB with its libraries loaded; a server process stops it once no upload has been
+read for IDLE_STOP_S, and `prepare()` starts it again ahead of need (the Import page opening, the CLI's import
+command before it opens the store), so its start overlaps other work instead of adding to an import.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import struct
 import threading
 import time
 import traceback
-from multiprocessing import popen_forkserver, spawn
+from multiprocessing import forkserver, popen_forkserver, spawn
 
 import pyarrow
 
@@ -39,6 +43,52 @@ last_child_peak_mb: float | None = (
 )
 _context_lock = threading.Lock()
 _launching = threading.local()
+IDLE_STOP_S = 300.0  # the fork server stops this long after the last read, so it does not sit at full size
+_use = {"last": 0.0, "running": 0, "timer": None}  # guarded by _context_lock
+
+
+def prepare() -> None:
+    """Start the fork server now if it is not running; it loads its libraries beside the caller's own work."""
+    _forkserver_context()
+    _launching.active = True  # what it imports is the preload list, never the caller's __main__
+    try:
+        forkserver.ensure_running()
+    finally:
+        _launching.active = False
+    with _context_lock:
+        _used()
+
+
+def running() -> bool:
+    """Say whether this process's fork server is alive (for tests and benchmarks)."""
+    pid = forkserver._forkserver._forkserver_pid  # noqa: SLF001 - the standard library's own singleton
+    try:
+        return pid is not None and os.waitpid(pid, os.WNOHANG) == (0, 0)
+    except ChildProcessError:
+        return False
+
+
+def stop_when_idle() -> None:
+    """Stop the fork server once nothing has used it for IDLE_STOP_S; the next read starts another."""
+    with _context_lock:
+        if _use["timer"] is threading.current_thread():
+            _use["timer"] = None
+        idle = time.monotonic() - _use["last"]
+        if _use["running"] or idle < IDLE_STOP_S:
+            _used(again_in=IDLE_STOP_S - idle if not _use["running"] else IDLE_STOP_S)
+        else:
+            forkserver._forkserver._stop()  # noqa: SLF001 - closes its pipe and waits for it to exit
+
+
+def _used(again_in: float | None = None) -> None:
+    """Note a use (or look again later) and make sure a timer will stop the fork server once idle; locked."""
+    if again_in is None:
+        _use["last"] = time.monotonic()
+    if _use["timer"] is None:
+        timer = threading.Timer(again_in or IDLE_STOP_S, stop_when_idle)
+        timer.daemon = True
+        timer.start()
+        _use["timer"] = timer
 
 
 def run_isolated(fn, /, *args, memory_mb: int = 1536, timeout_s: float = 60, **kwargs):
@@ -48,6 +98,9 @@ def run_isolated(fn, /, *args, memory_mb: int = 1536, timeout_s: float = 60, **k
     "crashed" or "timeout"). `fn` must be importable by name (a module-level function).
     """
     context = _forkserver_context()
+    with _context_lock:
+        _use["running"] += 1
+        _used()
     receiver, sender = context.Pipe(duplex=False)
     process = _Process(target=_child, args=(sender, fn, args, kwargs, memory_mb, timeout_s), daemon=True)
     try:
@@ -62,6 +115,9 @@ def run_isolated(fn, /, *args, memory_mb: int = 1536, timeout_s: float = 60, **k
                 process.kill()
             process.join()
             process.close()
+        with _context_lock:
+            _use["running"] -= 1
+            _used()
     if outcome[0] == "ok":
         global last_child_peak_mb
         last_child_peak_mb = outcome[2] / 1024 if len(outcome) > 2 else None

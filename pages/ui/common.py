@@ -5,6 +5,10 @@ Pages only render: they read the filters from here, call one pmo_core function p
 
 from __future__ import annotations
 
+import collections
+import copy
+import hashlib
+import json
 import os
 import threading
 from datetime import date
@@ -13,6 +17,8 @@ from urllib.parse import quote
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.elements.vega_charts import _altair_globals_lock as _altair_globals
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_to_vega_lite
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from pmo_core import access, backup, formatting, settings, snapshots, store
@@ -66,10 +72,15 @@ def lang() -> str:
     """
     if get_script_run_ctx() is None:
         return _last_language[0]
-    if LANG_KEY not in st.session_state and st.query_params.get(LANG_KEY) in LANGUAGES:
-        st.session_state[LANG_KEY] = st.query_params[LANG_KEY]
-    _last_language[0] = st.session_state.get(LANG_KEY, os.environ.get("PMO_LANG", "en"))
-    return _last_language[0]
+    state = st.session_state  # read once: a page asks for its language hundreds of times a run
+    chosen = state.get(LANG_KEY)
+    if chosen is None:
+        linked = st.query_params.get(LANG_KEY)
+        chosen = linked if linked in LANGUAGES else os.environ.get("PMO_LANG", "en")
+        if linked in LANGUAGES:
+            state[LANG_KEY] = linked
+    _last_language[0] = chosen
+    return chosen
 
 
 PROJECT_LINK_TEXT = r"project=([^&]*)"  # what a LinkColumn of project_links shows: the code
@@ -95,6 +106,21 @@ def data_version() -> tuple:
     return (*snapshots.data_version(cursor()), costs_hidden())
 
 
+# What the frame reads on every run of every session, computed once per data version and shared by all
+# sessions; a few versions are kept (a session may still show the state before an import), for an hour at most.
+_FRAME_READS = {
+    "settings": settings.get_all,
+    "snapshots": snapshots.list_snapshots,
+    "filter_options": filter_options,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def shared_read(version: tuple, name: str, *args: object):
+    """Return one of the frame's reads (settings, snapshots, filter values) for a data version."""
+    return _FRAME_READS[name](cursor(), *args)
+
+
 COSTS_HIDDEN_KEY = "_costs_hidden"
 
 
@@ -104,15 +130,14 @@ def costs_hidden() -> bool:
 
 def show_costs_to(person: Actor) -> None:
     """Hide the session's cost figures when the setting hides them from the person's role (cursor() blanks them)."""
-    st.session_state[COSTS_HIDDEN_KEY] = not access.sees_costs(
-        person, settings.get(cursor(), "hide_costs_from_viewers")
-    )
+    hidden = shared_read(data_version(), "settings")["hide_costs_from_viewers"]
+    st.session_state[COSTS_HIDDEN_KEY] = not access.sees_costs(person, hidden)
 
 
 def current_settings() -> dict:
     """Return the settings, read once per run by the sidebar (money is formatted hundreds of times a run)."""
     if "_settings" not in st.session_state:
-        st.session_state["_settings"] = settings.get_all(cursor())
+        st.session_state["_settings"] = shared_read(data_version(), "settings")
     return st.session_state["_settings"]
 
 
@@ -163,12 +188,12 @@ def language_switch() -> None:
 
 def sidebar() -> Filters:
     """Draw the shared sidebar (language, snapshot, filters) and return the filters in force."""
-    con = cursor()
-    st.session_state["_settings"] = settings.get_all(con)
+    version = data_version()
+    st.session_state["_settings"] = shared_read(version, "settings")
     language_switch()
     with st.sidebar:
         st.subheader(tr("sidebar.filters"))
-        dates = [s.as_of for s in snapshots.list_snapshots(con)]
+        dates = [s.as_of for s in shared_read(version, "snapshots")]
         options: list[date | str] = [CURRENT, *dates]  # not None: a selectbox shows None as "no choice"
         # One widget per language: a selectbox keeps showing its old label when only the wording changes.
         remembered = st.session_state.get(SNAPSHOT_KEY, CURRENT)
@@ -182,9 +207,9 @@ def sidebar() -> Filters:
         )
         st.session_state[SNAPSHOT_KEY] = choice
         as_of = None if choice == CURRENT else choice
-        choices = filter_options(con, as_of)
+        choices = shared_read(version, "filter_options", as_of)
         portfolios = _multiselect("sidebar.portfolio", choices.portfolios, "filter_portfolios")
-        narrowed = filter_options(con, as_of, tuple(portfolios))
+        narrowed = shared_read(version, "filter_options", as_of, tuple(portfolios))
         programmes = _multiselect("sidebar.programme", narrowed.programmes, "filter_programmes")
         managers = _multiselect("sidebar.manager", choices.managers, "filter_managers")
     filters = Filters(tuple(portfolios), tuple(programmes), tuple(managers), as_of)
@@ -217,7 +242,7 @@ def snapshot_date(f: Filters) -> date | None:
     """Return the reporting date a page speaks of: the chosen snapshot, else the latest one."""
     if f.as_of:
         return f.as_of
-    dates = snapshots.list_snapshots(cursor())
+    dates = shared_read(data_version(), "snapshots")
     return dates[0].as_of if dates else None
 
 
@@ -248,7 +273,37 @@ def empty_store_notice() -> bool:
 
 def chart(figure, **kwargs):
     """Draw a chart with its numbers and dates written the way the page's language writes them."""
-    return st.altair_chart(localised(figure, lang()), **kwargs)
+    return st.vega_lite_chart(chart_spec(localised(figure, lang())), **kwargs)
+
+
+CHART_SPECS = 128  # finished specifications kept, a few hundred kB at most each (charts send few rows)
+_chart_specs: collections.OrderedDict[str, dict] = collections.OrderedDict()
+_chart_specs_lock = threading.Lock()
+
+
+def chart_spec(figure) -> dict:
+    """Return the chart's finished Vega-Lite specification (its data as Arrow), made once for all sessions.
+
+    Streamlit validates a whole specification against Vega-Lite's schema every time it draws an Altair chart,
+    the largest single cost of a page's run; twenty people opening the same page draw the same charts. The
+    specification is found by its content (written without validation, which is cheap), so a chart of other
+    data or another language is another entry; a new one is validated and converted once, the way
+    st.altair_chart does it, and the last CHART_SPECS are kept.
+    """
+    with _altair_globals:  # Altair's data transformer is global: Streamlit swaps it under this lock
+        written = figure.to_dict(validate=False)
+    key = hashlib.sha256(json.dumps(written, sort_keys=True, default=str).encode()).hexdigest()
+    with _chart_specs_lock:
+        found = _chart_specs.get(key)
+        if found is not None:
+            _chart_specs.move_to_end(key)
+    if found is None:
+        found = _altair_to_vega_lite(figure)
+        with _chart_specs_lock:
+            _chart_specs[key] = found
+            while len(_chart_specs) > CHART_SPECS:
+                _chart_specs.popitem(last=False)
+    return copy.deepcopy(found)  # drawing takes the data out of the specification it is given
 
 
 TABLE_HEADER_PX, TABLE_ROW_PX = 38, 35  # st.dataframe's header and default row heights, borders included

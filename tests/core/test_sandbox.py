@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from pmo_core import sandbox
 from pmo_core.reading import UnreadableFile
 from pmo_core.sandbox import RemoteTraceback, run_isolated
 
@@ -196,3 +197,19 @@ def test_fifty_runs_leak_no_process_and_no_descriptor():
             run_isolated(fn, 1, 2, timeout_s=0.5) if fn is add else run_isolated(fn, timeout_s=0.5)
     assert descendants(os.getpid()) == processes
     assert len(os.listdir("/proc/self/fd")) == descriptors
+
+
+def test_the_fork_server_stops_when_idle_and_starts_again(monkeypatch):
+    """Between imports the fork server (about 140 MB) is not kept: a timer stops it once idle, and the next
+    read starts another and still answers; a fork server in use is never stopped."""
+    monkeypatch.setattr(sandbox, "IDLE_STOP_S", 0.5)
+    assert run_isolated(child_pid) != os.getpid()
+    assert sandbox.running()
+    assert sandbox._use["timer"].is_alive()  # the timer that will call stop_when_idle
+    sandbox.stop_when_idle()  # used just now: it stays
+    assert sandbox.running()
+    time.sleep(0.6)
+    sandbox.stop_when_idle()
+    assert not sandbox.running()
+    assert run_isolated(child_pid) != os.getpid()
+    assert sandbox.running()

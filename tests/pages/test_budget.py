@@ -47,9 +47,9 @@ def test_page_shows_earned_value_charts_and_tables_of_the_demo(demo_db):
     assert shown["Actual cost (AC)"] == formatting.money(expected.ac, "en", short=True)
     assert shown["CPI"] == formatting.ratio(expected.cpi, "en")
     assert shown["Forecast (EAC)"] == formatting.money(expected.eac, "en", short=True)
-    # S-curve, monthly picture, variance ranking and allocation; each gets aggregated rows, not raw lines
+    # S-curve, monthly picture and variance ranking; each gets aggregated rows, not raw lines
     sizes = chart_rows(at)
-    assert len(sizes) == 4 and max(sizes) < 200
+    assert len(sizes) == 3 and max(sizes) < 200
     variance = next(d for d in at.dataframe if "overrun_pct" in d.value.columns)
     assert len(variance.value) == expected.n_projects
     assert pd.api.types.is_float_dtype(variance.value["cpi"])  # sorted as numbers, written as chips
@@ -57,6 +57,23 @@ def test_page_shows_earned_value_charts_and_tables_of_the_demo(demo_db):
     deltas = [m.proto.delta for m in at.metric]
     assert len(deltas) == 8 and all(deltas)  # every card says its change, so the rows of cards stay level
     assert not [d for d in deltas if d.lstrip("+-") in ("€0", "0.00")]  # no change reads "±0", never "+€0"
+
+
+def test_only_the_open_tab_is_drawn(demo_db):
+    """A tab nobody opened costs the server nothing: its tables and charts are drawn once it is chosen."""
+    at = open_page("pages/budget.py")
+    labels = [t.label for t in at.tabs]
+    assert any("overrun_pct" in d.value.columns for d in at.dataframe)  # the variances, open first
+    drawn = len(chart_rows(at))
+    at.session_state["budget_tab_en"] = labels[3]  # the allocation tab
+    at.run()
+    no_exception(at)
+    assert not any("overrun_pct" in d.value.columns for d in at.dataframe)  # the variances are not drawn now
+    assert len(chart_rows(at)) == drawn  # the variance ranking went, the allocation came
+    at.session_state["budget_tab_en"] = labels[1]  # the alerts
+    at.run()
+    no_exception(at)
+    assert len(chart_rows(at)) == drawn - 1  # the S-curve and the monthly picture only
 
 
 def test_page_speaks_french(demo_db):

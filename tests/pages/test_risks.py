@@ -84,6 +84,8 @@ def test_french_page_keeps_the_chosen_cell_and_filters_across_the_language_switc
     assert at.selectbox(key="risk_cell_p.fr").value == 3
     assert at.multiselect(key="risk_statuses.fr").value == ["open", "in_treatment"]
     assert any("Probabilité 3 x impact 5\u00a0: Élevé, criticité 15" in m.value for m in at.markdown)
+    at.session_state["risks_tab_fr"] = at.tabs[1].label  # the committee's tab holds the movement
+    at.run()
     assert {"Nouveaux", "Aggravés", "Atténués", "Clos"} <= set(_metrics(at))
 
 

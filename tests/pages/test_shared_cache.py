@@ -1,0 +1,116 @@
+"""A committee opens the app at once: what does not depend on the session (the frame's settings, snapshots and
+filter values, the pages' query results) is computed once per data version and shared by every session,
+and an import or a rollback makes the next run compute it anew."""
+
+from __future__ import annotations
+
+import pytest
+
+from pages.ui import common
+from pmo_core import portfolio, snapshots, store
+from tests.actors import PMO
+from tests.pages.conftest import no_exception, open_page
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """Record every time the frame's reads or the overview's project table are computed, by name."""
+    calls: list[str] = []
+
+    def counted(name, original):
+        def run(*args, **kwargs):
+            calls.append(name)
+            return original(*args, **kwargs)
+
+        return run
+
+    for name, original in list(common._FRAME_READS.items()):
+        monkeypatch.setitem(common._FRAME_READS, name, counted(name, original))
+    monkeypatch.setattr(portfolio, "project_table", counted("project_table", portfolio.project_table))
+    return calls
+
+
+def snapshot_choices(at) -> list:
+    return at.selectbox(key="filter_snapshot_en").options
+
+
+def test_a_second_session_reuses_what_the_first_computed(demo_db, reads):
+    first = open_page("pages/overview.py")
+    no_exception(first)
+    assert {"settings", "snapshots", "filter_options", "project_table"} <= set(reads)
+    computed = len(reads)
+    second = open_page("pages/overview.py")  # another person, a new session, the same data
+    no_exception(second)
+    assert len(reads) == computed  # nothing computed again
+    assert snapshot_choices(second) == snapshot_choices(first)
+    assert second.metric[0].value == first.metric[0].value
+
+
+def test_a_rollback_makes_the_next_session_compute_anew(demo_db, reads):
+    before = open_page("pages/overview.py")
+    no_exception(before)
+    computed = len(reads)
+    con = store.connect(demo_db)
+    latest = con.execute("SELECT max(batch_id) FROM batches").fetchone()[0]
+    snapshots.rollback(con, latest, PMO)  # the newest snapshot goes: every shared result is out of date
+    con.close()
+    after = open_page("pages/overview.py")
+    no_exception(after)
+    assert {"settings", "snapshots", "filter_options", "project_table"} <= set(reads[computed:])
+    assert len(snapshot_choices(after)) == len(snapshot_choices(before)) - 1
+
+
+def test_a_changed_setting_reaches_the_next_session(demo_db, reads):
+    from pmo_core import settings
+
+    open_page("pages/overview.py")
+    con = store.connect(demo_db)
+    settings.put(con, "reporting_period_days", 20, PMO)
+    version = (*snapshots.data_version(con), False)
+    con.close()
+    computed = len(reads)
+    at = open_page("pages/overview.py")
+    no_exception(at)
+    assert "settings" in reads[computed:]
+    assert common.shared_read(version, "settings")["reporting_period_days"] == 20
+
+
+def test_a_chart_is_validated_and_converted_once_for_every_session(demo_db, monkeypatch):
+    """Drawing an Altair chart validates its whole specification: the second session draws the same charts
+    from the specifications the first one made; other data (after a rollback) makes new ones."""
+    made = []
+    convert = common._altair_to_vega_lite
+
+    def counted(figure):
+        made.append(figure)
+        return convert(figure)
+
+    monkeypatch.setattr(common, "_altair_to_vega_lite", counted)
+    common._chart_specs.clear()
+    first = open_page("pages/overview.py")
+    no_exception(first)
+    charts_drawn = len(first.get("vega_lite_chart"))
+    assert charts_drawn >= 3 and len(made) == charts_drawn
+    second = open_page("pages/overview.py")
+    no_exception(second)
+    assert len(made) == charts_drawn  # none made again
+    assert [c.proto.spec for c in second.get("vega_lite_chart")] == [
+        c.proto.spec for c in first.get("vega_lite_chart")
+    ]
+    french = open_page("pages/overview.py", lang="fr")  # French numbers and dates: other specifications
+    no_exception(french)
+    assert len(made) > charts_drawn
+    con = store.connect(demo_db)
+    snapshots.rollback(con, con.execute("SELECT max(batch_id) FROM batches").fetchone()[0], PMO)
+    con.close()
+    before = len(made)
+    after = open_page("pages/overview.py")
+    no_exception(after)
+    assert len(made) > before  # the charts of the state before the last import are other charts
+
+
+def test_the_chart_specifications_kept_are_bounded(demo_db, monkeypatch):
+    monkeypatch.setattr(common, "CHART_SPECS", 2)
+    common._chart_specs.clear()
+    open_page("pages/overview.py")
+    assert len(common._chart_specs) == 2
