@@ -123,6 +123,15 @@ def plan_of_record(con: duckdb.DuckDBPyConnection) -> int | None:
     return row[0] if row else None
 
 
+def selected_projects(con: duckdb.DuckDBPyConnection, scenario_id: int) -> pd.DataFrame:
+    """Return the projects a saved scenario funds, the most valuable first."""
+    return con.execute(
+        """SELECT project_code, project_name, cost, value FROM scenario_projects
+           WHERE scenario_id = $s AND selected ORDER BY value DESC NULLS LAST, project_code""",
+        {"s": scenario_id},
+    ).df()
+
+
 def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, actor: Actor) -> None:
     """Delete a scenario; the plan of record cannot be deleted until another is marked."""
     access.require(con, actor, "scenarios", "scenario.delete", str(scenario_id))

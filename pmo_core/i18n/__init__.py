@@ -32,6 +32,7 @@ AREAS = (
     "projector",
     "governance",
     "provenance",
+    "committee",
 )
 
 
