@@ -107,12 +107,12 @@ def project_table(con: duckdb.DuckDBPyConnection, s: Scope) -> pd.DataFrame:
     """Return the Overview's project table, worst first, its trends measured since `s.since`."""
     context = portfolio.reporting(con, s.filters)
     if context.reference is None:
-        return portfolio.project_table(con, s.filters)
+        return portfolio.project_table(con, s.filters).assign(comment=None)
     if s.since is not None:
         context = replace(context, previous=s.since)
     rows = portfolio.project_status(con, s.filters, context)
     if rows.empty:
-        return portfolio.project_table(con, s.filters)
+        return portfolio.project_table(con, s.filters).assign(comment=None)
     money = evm.earned_value(con, s.filters, context.status_date)[portfolio.EV_COLUMNS]
     table = portfolio.combine(rows, money)
     comments = con.execute(
@@ -201,10 +201,12 @@ def committee_deck(
     values = settings.get_all(con)
     w = _Writer(lang, values["currency"])
     title = s.committee.name if s.committee else t("committee.deck.current", lang)
-    if s.reference is None:
-        empty = Slide("headline", t("committee.slide.headline", lang), t("empty.store", lang))
-        return Deck(title, title, None, None, None, lang, (empty,))
-    table = project_table(con, s)
+    meeting = s.committee.meeting_date if s.committee else None
+    table = project_table(con, s) if s.reference is not None else None
+    if table is None or table.empty:  # nothing to show: one slide says so, in words
+        why = t("empty.store" if table is None else "empty.selection", lang)
+        empty = Slide("headline", t("committee.slide.headline", lang), why, notes=why)
+        return Deck(t("committee.deck.title", lang), title, meeting, s.reference, s.since, lang, (empty,))
     builders = (
         _headline,
         _decisions_needed,
@@ -218,7 +220,6 @@ def committee_deck(
     )
     context = _Context(con, s, values, w, table, top)
     slides = tuple(build(context) for build in builders)
-    meeting = s.committee.meeting_date if s.committee else None
     return Deck(t("committee.deck.title", lang), title, meeting, s.reference, s.since, lang, slides)
 
 
