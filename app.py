@@ -23,6 +23,8 @@ NAVIGATION = (
     ("budget", "euro", "costs"),
     ("priorities", "leaderboard", "costs"),
     ("governance", "verified_user", "costs"),  # its rules read budgets and costs, blanked for some viewers
+    ("committee", "groups", "read"),
+    ("present", "slideshow", "read"),
     ("import", "upload_file", "read"),
     ("settings", "settings", "read"),
     ("audit", "history", "audit"),

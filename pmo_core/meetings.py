@@ -128,6 +128,15 @@ def latest_committee(con: duckdb.DuckDBPyConnection) -> Committee | None:
     return get_committee(con, row[0]) if row else None
 
 
+def log_version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Identify the log's content, so cached pictures refresh after a meeting, decision or action is recorded."""
+    return con.execute(
+        """SELECT (SELECT count(*) FROM committees), (SELECT max(committee_id) FROM committees),
+                  (SELECT max(decision_id) FROM decisions), (SELECT max(updated_at) FROM actions),
+                  (SELECT count(*) FROM actions)"""
+    ).fetchone()
+
+
 # --- Decisions -------------------------------------------------------------------------------------------
 
 

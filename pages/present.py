@@ -1,0 +1,177 @@
+"""Presentation mode: the committee's slides, one screen each, for the projector.
+
+No sidebar and large type (projector.css, for the page holding the `present` container); previous and next
+buttons, the slide's number, and an address for every slide (`?slide=N`, with `&committee=ID`). The
+shared filters set before entering apply, and the committee's snapshot replaces the one chosen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from pages.ui import common
+from pmo_core import committee, formatting, meetings
+from pmo_core.deck import Deck, Slide
+from pmo_core.filters import Filters
+from pmo_core.palette import STATUS_EMOJI
+
+FIGURES_PER_ROW = 5  # cards that keep their figure whole at 1280 px in large type
+
+LANG = common.lang()
+CON = common.cursor()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def deck(version: tuple, log: tuple, committee_id: int | None, f: Filters, lang: str, today: date) -> Deck:
+    return committee.committee_deck(
+        common.cursor(), committee_id=committee_id, filters=f, lang=lang, today=today
+    )
+
+
+def chosen_committee(listed) -> int | None:
+    """Return the committee the address names, else the latest one; None when no committee is recorded."""
+    asked = st.query_params.get("committee")
+    ids = [int(i) for i in listed["committee_id"]]
+    if asked is not None and asked.isdigit() and int(asked) in ids:
+        return int(asked)
+    return ids[0] if ids else None
+
+
+def slide_number(total: int) -> int:
+    """Return the slide the address names (1-based), kept within the deck."""
+    asked = st.query_params.get("slide", "1")
+    number = int(asked) if asked.isdigit() else 1
+    return min(max(number, 1), total)
+
+
+def go_to(number: int) -> None:
+    st.query_params["slide"] = str(number)
+
+
+def figures(slide: Slide) -> None:
+    for start in range(0, len(slide.figures), FIGURES_PER_ROW):
+        row = slide.figures[start : start + FIGURES_PER_ROW]
+        for column, figure in zip(st.columns(FIGURES_PER_ROW), row, strict=False):
+            label = (
+                f"{STATUS_EMOJI[figure.status]} {figure.label}"
+                if figure.status in STATUS_EMOJI
+                else figure.label
+            )
+            signed = figure.change[:1] in ("+", "-", "±")
+            column.metric(
+                label,
+                figure.value,
+                delta=figure.change or None,
+                delta_color="off",
+                delta_arrow="auto" if signed and figure.change != "±0" else "off",
+                border=True,
+            )
+
+
+def table(slide: Slide) -> None:
+    if slide.table is not None:
+        st.table(slide.table, hide_index=True)
+    if slide.more:
+        st.caption(slide.more)
+
+
+def show(slide: Slide) -> None:
+    """Draw one slide: its title and subtitle, its figures, then its chart beside its table."""
+    st.title(slide.title)
+    if slide.subtitle:
+        st.subheader(slide.subtitle, anchor=False)
+    figures(slide)
+    if slide.chart is not None and slide.table is not None:
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            common.chart(slide.chart, width="stretch")
+        with right:
+            table(slide)
+        return
+    if slide.chart is not None:
+        common.chart(slide.chart, width="stretch")
+    table(slide)
+
+
+def controls(d: Deck, number: int, committees, committee_id: int | None) -> None:
+    """Draw the previous and next buttons, the slide's number, the committee shown and the way out."""
+    total = len(d.slides)
+    back, where, ahead, which, leave = st.columns([1, 1.2, 1, 2.4, 1.4], vertical_alignment="center")
+    back.button(
+        common.tr("present.previous"),
+        on_click=go_to,
+        args=(number - 1,),
+        disabled=number <= 1,
+        width="stretch",
+    )
+    where.markdown(f"**{common.tr('present.slide', n=number, total=total)}**")
+    ahead.button(
+        common.tr("present.next"),
+        on_click=go_to,
+        args=(number + 1,),
+        disabled=number >= total,
+        type="primary",
+        width="stretch",
+    )
+    names = {int(r.committee_id): r for r in committees.itertuples()}
+    options = [None, *names]
+    picked = which.selectbox(
+        common.tr("present.committee"),
+        options,
+        index=options.index(committee_id),
+        format_func=lambda i: (
+            common.tr("present.current")
+            if i is None
+            else common.tr(
+                "committee.label",
+                name=names[i].name,
+                date=common.day(names[i].meeting_date),
+                snapshot=common.day(names[i].snapshot),
+            )
+        ),
+        label_visibility="collapsed",
+        key=f"present_committee_{LANG}",
+    )
+    if picked != committee_id:
+        st.query_params.update({"committee": "" if picked is None else str(picked), "slide": "1"})
+        st.rerun()
+    leave.page_link("pages/committee.py", label=common.tr("present.exit"), icon=":material/close_fullscreen:")
+
+
+def main() -> None:
+    with st.container(key="present"):  # projector.css: no sidebar, large type
+        if common.empty_store_notice():
+            return
+        committees = meetings.list_committees(CON)
+        asked = st.query_params.get("committee")
+        committee_id = None if asked == "" else chosen_committee(committees)
+        d = deck(
+            common.data_version(),
+            meetings.log_version(CON),
+            committee_id,
+            common.filters(),
+            LANG,
+            date.today(),
+        )
+        number = slide_number(len(d.slides))
+        slide = d.slides[number - 1]
+        show(slide)
+        st.divider()
+        controls(d, number, committees, committee_id)
+        st.caption(
+            " · ".join(
+                part
+                for part in (
+                    d.meeting,
+                    common.tr("committee.col.snapshot") + " " + formatting.day(d.snapshot, LANG),
+                )
+                if part
+            )
+        )
+        with st.expander(common.tr("present.notes")):
+            st.text(slide.notes)
+
+
+main()
