@@ -18,6 +18,7 @@ from pmo_core.filters import Filters
 from pmo_core.palette import STATUS_EMOJI
 
 FIGURES_PER_ROW = 5  # cards that keep their figure whole at 1280 px in large type
+ROWS = 6  # table rows a slide shows on the projector, in large type, with its figures and controls above
 
 LANG = common.lang()
 CON = common.cursor()
@@ -26,7 +27,7 @@ CON = common.cursor()
 @st.cache_data(show_spinner=False, max_entries=16)
 def deck(version: tuple, log: tuple, committee_id: int | None, f: Filters, lang: str, today: date) -> Deck:
     return committee.committee_deck(
-        common.cursor(), committee_id=committee_id, filters=f, lang=lang, today=today
+        common.cursor(), committee_id=committee_id, filters=f, lang=lang, top=ROWS, today=today
     )
 
 
@@ -157,9 +158,8 @@ def main() -> None:
         )
         number = slide_number(len(d.slides))
         slide = d.slides[number - 1]
-        show(slide)
-        st.divider()
         controls(d, number, committees, committee_id)
+        show(slide)
         st.caption(
             " · ".join(
                 part

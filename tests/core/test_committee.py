@@ -78,7 +78,7 @@ def test_the_status_table_is_the_overviews_order_worst_first_with_trends_since_t
     slide = committee.committee_deck(demo_con, committee_id=meeting).slides[2]
     table = portfolio.project_table(demo_con, Filters(as_of=OCT))
     assert slide.table["Project"].tolist() == table["name"].head(committee.TOP).tolist()
-    assert slide.table["Status"].iloc[0].startswith("■ Red")  # shape and word: prints in black and white
+    assert slide.table["Status"].iloc[0].startswith("■\u00a0Red")  # shape and word: prints in black and white
     assert slide.more == f"and {len(table) - committee.TOP} more projects"
 
 
