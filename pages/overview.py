@@ -14,19 +14,22 @@ import streamlit as st
 
 from pages.ui import common, governance
 from pages.ui.common import day, day_format, money, status_label
-from pmo_core import changes, exports, formatting, portfolio, priorities
+from pmo_core import changes, committee, exports, formatting, meetings, portfolio, priorities, risks
 from pmo_core.charts import portfolio as charts
 from pmo_core.filters import Filters
-from pmo_core.palette import STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
+from pmo_core.palette import BAND_EMOJI, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
 from pmo_core.vocabulary import label
 
 ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unknown": ""}
 TABLE_LIMIT = 1000  # rows drawn, worst first; the picker and the Excel download hold every project
 TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
+FIRST_ROWS = 5  # rows of the first screen's tables: with the cards, they fit a projector's 1280x720
+ACTION_ROWS = 10
 
 LANG = common.lang()
 CON = common.cursor()
-VERSION = common.data_version()
+# The committees' log is part of the version: a new committee moves where "what changed" starts.
+VERSION = (*common.data_version(), meetings.log_version(CON))
 SETTINGS = common.current_settings()
 KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS["currency"]))
 
@@ -35,8 +38,26 @@ KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS[
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def scope(version: tuple, f: Filters) -> committee.Scope:
+    return committee.scope(common.cursor(), filters=f, today=date.today())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def project_table(version: tuple, f: Filters) -> pd.DataFrame:
-    return portfolio.project_table(common.cursor(), f)
+    """Return the project table, its trends since the snapshot the last committee reviewed."""
+    return committee.project_table(common.cursor(), scope(version, f))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def needing_decision(version: tuple, f: Filters, threshold: float) -> pd.DataFrame:
+    return committee.needing_decision(
+        common.cursor(), scope(version, f), project_table(version, f), threshold
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def top_risks(version: tuple, f: Filters) -> pd.DataFrame:
+    return risks.top_risks(common.cursor(), f, risks.RiskFilter(), "score", FIRST_ROWS)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8, ttl=3600)
@@ -96,42 +117,179 @@ INDEX_FORMATS = {"cpi": common.index_text, "spi": common.index_text}
 # --- Headline figures ------------------------------------------------------------------------------
 
 
-def headline_section(h: portfolio.Headline, context: portfolio.Reporting) -> None:
-    """Show the headline figures as metric cards, each with its change since the previous snapshot."""
-    if context.previous:
-        st.caption(common.tr("overview.since", date=day(context.previous)))
-    cards = [
-        ("projects", h.projects, count, "off"),
-        ("bac", h.bac, short_money, "off"),
-        ("ac", h.ac, short_money, "off"),
-        ("eac", h.eac, short_money, "inverse"),
-        ("vac", h.vac, short_money, "normal"),
-        ("vac_share", h.vac_share, share, "normal"),
-        *(
-            (status, getattr(h, status), count, "normal" if status == "green" else "inverse")
-            for status in STATUS_ORDER
-        ),
-        ("critical_risks", h.critical_risks, count, "inverse"),
-        ("late_projects", h.late_projects, count, "inverse"),
-    ]
-    for start in range(0, len(cards), 4):  # four to a row: a projector at 1280 px cuts a sixth of a row short
-        for column, (name, figure, write, colour) in zip(
-            st.columns(4), cards[start : start + 4], strict=False
+HEADLINE = (  # one row a projector shows whole at 1280 px beside the sidebar: (figure, writer, delta colour)
+    ("projects", "count", "off"),
+    ("red", "count", "inverse"),
+    ("grey", "count", "inverse"),
+    ("critical_risks", "count", "inverse"),
+    ("late_projects", "count", "inverse"),
+)
+
+
+def headline_section(h: portfolio.Headline, s: committee.Scope) -> None:
+    """Show the headline figures in one row of cards, each with its change since the last committee's snapshot.
+
+    The cards carry no help mark (it would cut their label at 1280 px): the caption above holds the definitions.
+    """
+    definitions = common.tr("committee.overview.definitions", days=SETTINGS["reporting_period_days"])
+    if s.since:
+        key = "committee.since.committee" if s.since_committee else "committee.since.snapshot"
+        st.caption(common.tr(key, date=day(s.since), committee=s.since_committee), help=definitions)
+    with st.container(key="headline"):
+        for column, (name, writer, colour) in zip(
+            st.columns(len(HEADLINE), gap="small"), HEADLINE, strict=True
         ):
             title = (
                 f"{STATUS_EMOJI[name]} {status_label(name)}"
                 if name in STATUS_COLOURS
                 else common.tr(f"overview.kpi.{name}")
             )
-            delta = figure.delta
-            write_delta = points if name == "vac_share" else write
+            figure, write = getattr(h, name), globals()[writer]
             column.metric(
                 title,
                 write(figure.value),
-                **common.change(delta, write_delta(delta), colour),
-                help=common.tr(f"overview.kpi.{name}.help", days=SETTINGS["reporting_period_days"]),
+                **common.change(figure.delta, write(figure.delta), colour),
                 border=True,
             )
+
+
+# --- The first screen: what the committee must decide, the top risks, the budget burn ----------------
+
+
+def first_screen(f: Filters, h: portfolio.Headline) -> None:
+    """Put beside the cards what a committee acts on: the projects needing a decision, the top risks, the burn."""
+    left, right = st.columns([2, 1], gap="medium")
+    with left:
+        decision_section(f)
+    with right:
+        burn_section(h)
+        risk_section(f)
+
+
+def decision_section(f: Filters) -> None:
+    st.subheader(common.tr("committee.overview.needed"), anchor=False)
+    found = needing_decision(VERSION, f, SETTINGS["overrun_alert_pct"])
+    if found.empty:
+        st.info(common.tr("committee.needed.none"))
+        return
+    shown = found.head(FIRST_ROWS)
+    why = [
+        " · ".join(
+            [status_text(row["status"]) + ARROWS[row["status_trend"]]]
+            + [
+                committee.reason_text((r,), row, LANG)
+                for r in row["reasons"]
+                if r not in ("red", "newly_red")
+            ]
+        )
+        for _, row in shown.iterrows()
+    ]
+    frame = pd.DataFrame(
+        {"link": common.project_links(shown["code"]), "why": why, "comment": shown["comment"].fillna("")}
+    )
+    common.table(
+        frame,
+        hide_index=True,
+        column_config={
+            "link": st.column_config.LinkColumn(
+                common.tr("overview.col.code"), display_text=common.PROJECT_LINK_TEXT, width=115
+            ),
+            "why": st.column_config.TextColumn(common.tr("committee.col.why"), width=260),
+            "comment": st.column_config.TextColumn(common.tr("committee.col.comment"), width="large"),
+        },
+        key="overview_needed",
+    )
+    more = len(found) - FIRST_ROWS
+    if more > 0:
+        st.caption(common.tr("committee.more_projects", n=formatting.number(more, LANG)))
+
+
+def risk_section(f: Filters) -> None:
+    st.subheader(common.tr("committee.overview.top_risks"), anchor=False)
+    top = top_risks(VERSION, f)
+    if top.empty:
+        st.info(common.tr("committee.overview.no_risk"))
+        return
+    frame = pd.DataFrame(
+        {
+            "score": [f"{BAND_EMOJI.get(b, '')} {s}" for b, s in zip(top["band"], top["score"], strict=True)],
+            "risk": top["title"] + " (" + top["project_name"].fillna(top["project_code"]) + ")",
+        }
+    )
+    common.table(
+        frame,
+        hide_index=True,
+        column_config={
+            "score": st.column_config.TextColumn(common.tr("committee.col.score"), width=75),
+            "risk": st.column_config.TextColumn(common.tr("committee.col.risk"), width="large"),
+        },
+        key="overview_top_risks",
+    )
+
+
+def burn_section(h: portfolio.Headline) -> None:
+    """Show how much of the budget is spent, and where the forecast lands against it (not to whom costs are hidden)."""
+    if common.costs_hidden():
+        return
+    st.subheader(common.tr("committee.overview.burn"), anchor=False)
+    spent, bac = h.ac.value, h.bac.value
+    share = spent / bac if spent is not None and bac else None
+    st.progress(
+        min(max(share or 0.0, 0.0), 1.0),
+        text=common.tr(
+            "committee.overview.burn.text",
+            spent=short_money(spent),
+            budget=short_money(bac),
+            share=formatting.percent(share, LANG),
+            eac=short_money(h.eac.value),
+            vac=short_money(h.vac.value),
+        ),
+    )
+
+
+# --- Open and overdue actions ---------------------------------------------------------------------------
+
+
+def actions_section(f: Filters, table: pd.DataFrame) -> None:
+    """List the committee's open actions, overdue first, for the projects of the selection and the portfolio."""
+    st.subheader(common.tr("committee.overview.actions"))
+    found = meetings.action_list(CON, date.today(), open_only=True)
+    if not f.is_empty():
+        found = found[found["project_code"].isna() | found["project_code"].isin(set(table["code"]))]
+    if found.empty:
+        st.info(common.tr("committee.overview.no_actions"))
+        return
+    overdue = int(found["overdue"].sum())
+    st.caption(common.tr("committee.actions.subtitle", n=len(found), overdue=overdue, date=day(date.today())))
+    shown = found.head(ACTION_ROWS)
+    frame = pd.DataFrame(
+        {
+            "overdue": shown["overdue"].map(lambda o: common.tr("committee.overdue") if o is True else ""),
+            "title": shown["title"],
+            "owner": shown["owner"],
+            "due": pd.to_datetime(shown["due_date"]),
+            "status": shown["status"].map(lambda s: common.tr(f"committee.status.{s}")),
+            "project": shown["project_code"].fillna(common.tr("committee.portfolio_wide")),
+            "decision": shown["decision"],
+        }
+    )
+    common.table(
+        frame,
+        hide_index=True,
+        column_config={
+            "overdue": common.tr("committee.col.overdue"),
+            "title": st.column_config.TextColumn(common.tr("committee.col.action"), width="large"),
+            "owner": common.tr("committee.col.owner"),
+            "due": st.column_config.DateColumn(common.tr("committee.col.due"), format=day_format()),
+            "status": common.tr("committee.col.status"),
+            "project": common.tr("overview.col.project"),
+            "decision": common.tr("committee.col.decision"),
+        },
+        key="overview_actions",
+    )
+    more = len(found) - ACTION_ROWS
+    if more > 0:
+        st.caption(common.tr("committee.more_actions", n=formatting.number(more, LANG)))
 
 
 def count(value: float | None) -> str:
@@ -140,15 +298,6 @@ def count(value: float | None) -> str:
 
 def short_money(value: float | None) -> str:
     return money(value, short=True)
-
-
-def share(value: float | None) -> str:
-    return formatting.percent(value, LANG, 1)
-
-
-def points(value: float | None) -> str:
-    """Write a change of a share in percentage points."""
-    return common.tr("overview.points", n=formatting.number(None if value is None else value * 100, LANG, 1))
 
 
 # --- Project table ---------------------------------------------------------------------------------
@@ -347,7 +496,7 @@ def excel_bytes(table: pd.DataFrame) -> bytes:
 # --- What changed ----------------------------------------------------------------------------------
 
 
-def changes_section(f: Filters, context: portfolio.Reporting) -> None:
+def changes_section(f: Filters, s: committee.Scope) -> None:
     """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks."""
     st.subheader(common.tr("overview.changes.title"))
     earlier = changes.earlier_snapshots(CON, f)
@@ -355,7 +504,11 @@ def changes_section(f: Filters, context: portfolio.Reporting) -> None:
         st.info(common.tr("overview.changes.none"))
         return
     since = st.selectbox(
-        common.tr("overview.changes.since"), earlier, format_func=day, key=f"overview_since_{LANG}"
+        common.tr("overview.changes.since"),
+        earlier,
+        index=earlier.index(s.since) if s.since in earlier else 0,  # the last committee's snapshot
+        format_func=day,
+        key=f"overview_since_{LANG}",
     )
     threshold = SETTINGS["budget_change_threshold_pct"]
     frames = {
@@ -629,13 +782,17 @@ def main() -> None:
     if table.empty:
         st.info(common.tr("empty.selection"))
         return
-    previous = portfolio.previous_filters(f, context)
+    s = scope(VERSION, f)
+    since = Filters(f.portfolios, f.programmes, f.managers, s.since) if s.since else None
     method = SETTINGS["eac_method"]
-    before = snapshot_figures(VERSION, previous, method) if previous else None
-    headline_section(portfolio.headline(table, before, method), context)
+    before = snapshot_figures(VERSION, since, method) if since else None
+    h = portfolio.headline(table, before, method)
+    headline_section(h, s)
     governance.quality_panel(f)
+    first_screen(f, h)
+    actions_section(f, table)
     table_section(table)
-    changes_section(f, context)
+    changes_section(f, s)
     rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))
     roadmap_section(table, context, f)
     bubble_section(f)

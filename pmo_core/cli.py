@@ -1,6 +1,6 @@
 """The command line, for automation and IT: imports, history, rollback, export, demo, summary, compliance,
 where a figure comes from, the retention of imported files, user accounts, the audit trail, backups and
-restores.
+restores, and the committee log (pmo_core.meetings_cli).
 
     python -m pmo_core import tracker.xlsx --scope partial --dry-run
     python -m pmo_core user add alice --role pmo
@@ -22,7 +22,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pmo_core import access, accounts, audit, backup, review, sandbox, snapshots, store
+from pmo_core import access, accounts, audit, backup, meetings, meetings_cli, review, sandbox, snapshots, store
 from pmo_core.currencies import parse_rate
 from pmo_core.i18n import t
 from pmo_core.importer import as_of_default, build_plan, read_files, read_options
@@ -40,7 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     except store.StoreBusy as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BUSY
-    except (snapshots.RollbackRefused, access.AccessDenied, accounts.AccountRefused) as exc:
+    except (
+        snapshots.RollbackRefused,
+        access.AccessDenied,
+        accounts.AccountRefused,
+        meetings.CommitteeRefused,
+    ) as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
     except backup.BackupFailed as exc:
@@ -157,6 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     cmd.set_defaults(handler=_compliance)
 
     _user_commands(commands)
+    meetings_cli.add_commands(commands)
 
     cmd = commands.add_parser("audit", help="read, check or export the audit trail")
     cmd.add_argument("--who", action="append", default=[], help="only this user (repeatable)")

@@ -247,7 +247,9 @@ class _Writer:
         code = code if code in STATUS_SHAPES else "grey"
         word = self.tr("status.grey") if code == "grey" else label("status", code, self.lang)
         arrow = ARROWS.get(trend, "") if isinstance(trend, str) else ""
-        return f"{STATUS_SHAPES[code]}\u00a0{word}" + (f"\u00a0{arrow}" if arrow else "")  # one line in a narrow column
+        return f"{STATUS_SHAPES[code]}\u00a0{word}" + (
+            f"\u00a0{arrow}" if arrow else ""
+        )  # one line in a narrow column
 
     def change(self, now: float | None, before: float | None, write) -> str:
         if now is None or before is None or pd.isna(now) or pd.isna(before):

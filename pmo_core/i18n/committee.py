@@ -123,6 +123,8 @@ TEXTS = {
     "committee.col.comment": ("Manager's comment", "Commentaire du chef de projet"),
     "committee.col.end_slip": ("End slip (days)", "Glissement de fin (jours)"),
     "committee.col.band": ("Level", "Niveau"),
+    "committee.col.score": ("Score", "Criticité"),
+    "committee.col.risk": ("Risk (project)", "Risque (projet)"),
     "committee.col.overrun": ("Overrun", "Dépassement"),
     "committee.col.overrun_pct": ("Overrun %", "Dépassement en %"),
     "committee.col.cost": ("Cost", "Coût"),
@@ -159,6 +161,13 @@ TEXTS = {
     ),
     "committee.refused.action_unknown": ("There is no action no. {id}.", "Il n'y a pas d'action n° {id}."),
     "committee.refused.status": ("Unknown action status: {status}.", "Statut d'action inconnu : {status}."),
+    # Command line
+    "cli.committee.created": ("Committee no. {id} “{name}” created.", "Comité n° {id} « {name} » créé."),
+    "cli.committee.exported": ("Log written to {path}.", "Registre écrit dans {path}."),
+    "cli.decision.recorded": ("Decision no. {id} recorded.", "Décision n° {id} enregistrée."),
+    "cli.decision.superseded": ("superseded by no. {id}", "remplacée par le n° {id}"),
+    "cli.action.added": ("Action no. {id} added.", "Action n° {id} ajoutée."),
+    "cli.action.updated": ("Action no. {id} updated.", "Action n° {id} mise à jour."),
     # Audit words
     "audit.action.committee.create": ("Committee created", "Comité créé"),
     "audit.action.decision.record": ("Decision recorded", "Décision enregistrée"),
@@ -361,5 +370,11 @@ TEXTS = {
         "No open risk in this selection.",
         "Aucun risque ouvert dans cette sélection.",
     ),
-    "committee.overview.details": ("Details", "Détails"),
+    "committee.overview.definitions": (
+        "Forecast (EAC) = AC + (BAC − EV) / CPI unless the settings say otherwise · Not reported: no update for "
+        "{days} days · Critical risks: open risks in the critical band · Late: a milestone late or past due.",
+        "Atterrissage (EAC) = CR + (BAC − VA) / CPI sauf autre choix dans les paramètres · Non renseigné : pas "
+        "de mise à jour depuis {days} jours · Risques critiques : risques ouverts de niveau critique · En retard : "
+        "un jalon en retard ou dépassé.",
+    ),
 }

@@ -6,7 +6,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Where does the portfolio stand on {date}?",
         "Où en est le portefeuille au {date}\u00a0?",
     ),
-    "overview.since": ("Changes since the snapshot of {date}", "Évolutions depuis la situation du {date}"),
     "overview.points": ("{n} pts", "{n}\u00a0pts"),
     "overview.unit.kilo": ("{unit}k", "k{unit}"),
     "overview.days": ("{n} days", "{n} jours"),

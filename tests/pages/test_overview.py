@@ -69,7 +69,7 @@ def test_overview_speaks_french(demo_db):
     at = open_page("pages/overview.py", lang="fr")
     no_exception(at)
     assert heading(at) == "Où en est le portefeuille au 31 octobre 2026 ?"
-    assert {"Projets actifs", "Atterrissage", "🔴 Rouge", "⚪ Non renseigné"} <= set(metrics(at))
+    assert {"Projets actifs", "Risques critiques", "🔴 Rouge", "⚪ Non renseigné"} <= set(metrics(at))
     assert project_table_of(at)["status"].iloc[0].startswith("🔴 Rouge")
     assert project_table_of(at)["link"].str.endswith("&lang=fr").all()
 
