@@ -1,0 +1,96 @@
+"""Presentation mode in Chromium at a projector's 1280x720: every slide, stepped through with the Next button
+and reached by its own address, draws without an exception, without the sidebar, and with nothing cut."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from pmo_core import committee, meetings, store
+from tests.actors import PMO
+from tests.e2e.conftest import settle, start_server, stop_server
+from tests.e2e.test_projector import problems
+
+pytestmark = pytest.mark.e2e
+SLIDES = len(committee.SLIDES)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, demo_store_file):
+    """A copy of the demo with two committees, a question put to the second and an overdue action."""
+    folder = tmp_path_factory.mktemp("presentation")
+    db = folder / "e2e.duckdb"
+    shutil.copy(demo_store_file, db)
+    con = store.connect(db)
+    meetings.create_committee(con, PMO, "COPIL August", date(2026, 9, 8), date(2026, 8, 31), follows=None)
+    c = meetings.create_committee(con, PMO, "COPIL October", date(2026, 11, 6), date(2026, 10, 31))
+    q = meetings.record_decision(
+        con,
+        PMO,
+        "ERP budget",
+        "Fund the overrun?",
+        decided_on=date(2026, 11, 6),
+        committee_id=c,
+        state="to_take",
+    )
+    meetings.add_action(
+        con, PMO, "Revised ERP plan", "Alice", date(2026, 11, 1), decision_id=q, committee_id=c
+    )
+    con.execute("CHECKPOINT")
+    con.close()
+    process, url = start_server(db, folder / "server.log", env={"PMO_AUTH": "open"})
+    yield url
+    stop_server(process)
+
+
+def shown_slide(page) -> str:
+    return page.locator("[data-testid=stMain] h1").first.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_next_button_steps_through_every_slide(browser, server, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{server}/present?lang={lang}")
+    page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
+    settle(page)
+    assert not page.locator("[data-testid=stSidebar]").is_visible()  # the slides alone
+    titles, cut = [], []
+    next_label = "Next ▶" if lang == "en" else "Suivant ▶"
+    for number in range(1, SLIDES + 1):
+        assert page.locator("[data-testid=stException]").count() == 0, number
+        counter = f"Slide {number} of {SLIDES}" if lang == "en" else f"Diapositive {number} sur {SLIDES}"
+        page.get_by_text(counter, exact=True).wait_for(state="visible", timeout=30_000)  # the click's rerun
+        settle(page)
+        assert f"slide={number}" in page.url or number == 1  # every slide has its own address
+        titles.append(shown_slide(page))
+        cut += [(number, p) for p in problems(page)]
+        if number < SLIDES:
+            page.get_by_role("button", name=next_label).click()
+            settle(page)
+    assert len(set(titles)) == SLIDES and cut == []
+    assert page.get_by_role("button", name=next_label).is_disabled()
+    context.close()
+
+
+def test_a_link_opens_its_slide_and_previous_goes_back(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{server}/present?slide=5&committee=2&lang=en")
+    page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
+    settle(page)
+    assert shown_slide(page) == "Risks: heatmap and top risks"
+    page.get_by_text("Slide 5 of 9", exact=True).wait_for(state="visible", timeout=30_000)
+    page.get_by_role("button", name="◀ Previous").click()
+    page.get_by_text("Slide 4 of 9", exact=True).wait_for(state="visible", timeout=30_000)
+    settle(page)
+    assert shown_slide(page) == "Roadmap of the projects in trouble" and "slide=4" in page.url
+    page.goto(f"{server}/present?slide=9&committee=2&lang=en")
+    page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
+    settle(page)
+    page.get_by_text("Slide 9 of 9", exact=True).wait_for(state="visible", timeout=30_000)
+    assert shown_slide(page) == "Decisions to take"
+    assert page.get_by_text("ERP budget").first.is_visible()
+    context.close()
