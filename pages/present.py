@@ -17,7 +17,7 @@ from pmo_core.deck import Deck, Slide
 from pmo_core.filters import Filters
 from pmo_core.palette import STATUS_EMOJI
 
-FIGURES_PER_ROW = 5  # cards that keep their figure whole at 1280 px in large type
+MOST_PER_ROW = 6  # cards that keep their figure whole at 1280 px in large type
 ROWS = 6  # table rows a slide shows on the projector, in large type, with its figures and controls above
 
 LANG = common.lang()
@@ -52,9 +52,12 @@ def go_to(number: int) -> None:
 
 
 def figures(slide: Slide) -> None:
-    for start in range(0, len(slide.figures), FIGURES_PER_ROW):
-        row = slide.figures[start : start + FIGURES_PER_ROW]
-        for column, figure in zip(st.columns(FIGURES_PER_ROW), row, strict=False):
+    """Draw the figures as cards: one row when they fit, else two rows of equal length."""
+    count = len(slide.figures)
+    per_row = count if count <= MOST_PER_ROW else -(-count // 2)
+    for start in range(0, count, per_row or 1):
+        row = slide.figures[start : start + per_row]
+        for column, figure in zip(st.columns(per_row), row, strict=False):
             label = (
                 f"{STATUS_EMOJI[figure.status]} {figure.label}"
                 if figure.status in STATUS_EMOJI

@@ -59,10 +59,11 @@ TEXTS = {
     "committee.decision.saved": ("Decision recorded.", "Décision enregistrée."),
     "committee.decision.empty": ("No decision recorded yet.", "Aucune décision enregistrée."),
     "committee.decision.superseded_note": (
-        "Superseded entries stay in the log, struck through by the entry that replaced them.",
-        "Les entrées remplacées restent au registre, avec l'entrée qui les remplace.",
+        "Nothing is deleted: a corrected or answered entry stays in the log, and “Superseded by no.” names the "
+        "entry that replaced it.",
+        "Rien n'est supprimé : une entrée corrigée ou tranchée reste au registre, et « Remplacée par le n° » "
+        "désigne l'entrée qui la remplace.",
     ),
-    "committee.decision.all": ("Every meeting", "Toutes les réunions"),
     "committee.state.taken": ("Decision taken", "Décision prise"),
     "committee.state.to_take": ("Decision to take", "Décision à prendre"),
     # Actions
