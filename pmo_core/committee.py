@@ -4,7 +4,8 @@ as a `Deck` that presentation mode draws and the pack writes to PowerPoint and P
 The state shown is the committee's snapshot under the shared filters; every change is measured since the
 snapshot the previous committee reviewed (`Scope.since`), or the previous snapshot when no committee came
 before. Figures come from the same functions the pages call (`portfolio`, `risks`, `budget`, `evm`), so a
-slide and its page always agree. Tables show the top items and say how many more there are.
+slide and its page always agree; charts come from `pmo_core.charts`, the pages' own. Tables show the top
+items and say how many more there are.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import duckdb
 import pandas as pd
 
 from pmo_core import budget, changes, evm, formatting, meetings, portfolio, risks, scenarios, settings
+from pmo_core.charts import budget as budget_charts
+from pmo_core.charts import portfolio as portfolio_charts
+from pmo_core.charts import risks as risk_charts
 from pmo_core.deck import Deck, Figure, Slide
 from pmo_core.filters import Filters
 from pmo_core.i18n import t
@@ -455,7 +459,7 @@ def _roadmap(c: _Context) -> Slide:
         w.tr("committee.slide.roadmap"),
         w.tr("committee.roadmap.subtitle", n=troubled, late=len(late), total=w.number(len(table))),
         table=frame if len(late) else None,
-        chart=None,  # TODO(i14a): charts.roadmap once the charts package lands on main
+        chart=portfolio_charts.roadmap_chart(road, c.scope.reference, w.lang) if len(road.bars) else None,
         more=c.more(len(late), "committee.more_projects"),
         notes=c.notes("roadmap"),
     )
@@ -463,7 +467,8 @@ def _roadmap(c: _Context) -> Slide:
 
 def _risks(c: _Context) -> Slide:
     w, rf = c.w, risks.RiskFilter()
-    now = risks.summarize(risks.heatmap(c.con, c.f, rf))
+    cells = risks.heatmap(c.con, c.f, rf)
+    now = risks.summarize(cells)
     before_filters = c.before()
     before = risks.summarize(risks.heatmap(c.con, before_filters, rf)) if before_filters else None
 
@@ -502,7 +507,9 @@ def _risks(c: _Context) -> Slide:
         c.since_text(),
         figures=figures,
         table=frame if len(top) else None,
-        chart=None,  # TODO(i14a): charts.risk_heatmap once the charts package lands on main
+        chart=risk_charts.heatmap_chart(
+            risks.label_cells(cells, w.lang, w.currency), now, rf.view, None, w.lang
+        ),
         more=c.more(now.risks, "committee.more_risks"),
         notes=c.notes("risks"),
     )
@@ -566,10 +573,18 @@ def _budget(c: _Context) -> Slide:
         w.tr("committee.budget.subtitle", date=w.day(status_date), method=w.tr(f"budget.method.{method}")),
         figures=figures,
         table=table if len(shown) else None,
-        chart=None,  # TODO(i14a): charts.s_curve once the charts package lands on main
+        chart=_s_curve(c, frame, status_date) if len(frame) else None,
         more=c.more(len(over), "committee.more_projects"),
         notes=c.notes("budget"),
     )
+
+
+def _s_curve(c: _Context, frame: pd.DataFrame, status_date: date):
+    """Draw the Budget page's S-curve: cumulative plan, actual, forecast and earned value."""
+    method = c.settings["eac_method"]
+    plan = budget.phasing(budget.monthly(c.con, c.f, status_date), frame, status_date, method)
+    curve = budget.s_curve(plan, frame, budget.earned_history(c.con, c.f, status_date))
+    return budget_charts.s_curve_chart(curve, c.w.lang, c.w.currency)
 
 
 def _selection(c: _Context) -> Slide:

@@ -199,3 +199,23 @@ def test_an_empty_store_or_selection_gives_one_slide_that_says_so(tmp_path, demo
         demo_con, filters=Filters(portfolios=("No such portfolio",)), lang="fr"
     )
     assert len(nothing.slides) == 1 and "sélection" in nothing.slides[0].subtitle
+
+
+def test_the_slides_draw_the_pages_own_charts(demo_con, meeting):
+    from pmo_core.charts import budget as budget_charts
+    from pmo_core.charts import risks as risk_charts
+
+    deck = {s.key: s for s in committee.committee_deck(demo_con, committee_id=meeting, lang="fr").slides}
+    assert {k for k, s in deck.items() if s.chart is not None} == {"roadmap", "risks", "budget"}
+    f = Filters(as_of=OCT)
+    cells = risks.heatmap(demo_con, f, risks.RiskFilter())
+    page = risk_charts.heatmap_chart(
+        risks.label_cells(cells, "fr", "EUR"), risks.summarize(cells), "inherent", None, "fr"
+    )
+    assert deck["risks"].chart.to_dict() == page.to_dict()  # the Risks page's heatmap, not a copy of it
+    title = deck["budget"].chart.to_dict()["title"]
+    status_date = evm.default_status_date(OCT)
+    frame = evm.earned_value(demo_con, f, status_date, "cpi")
+    plan = budget.phasing(budget.monthly(demo_con, f, status_date), frame, status_date, "cpi")
+    curve = budget.s_curve(plan, frame, budget.earned_history(demo_con, f, status_date))
+    assert title == budget_charts.s_curve_chart(curve, "fr", "EUR").to_dict()["title"]
