@@ -19,6 +19,8 @@ from pmo_core.palette import STATUS_EMOJI
 
 MOST_PER_ROW = 6  # cards that keep their figure whole at 1280 px in large type
 ROWS = 6  # table rows a slide shows on the projector, in large type, with its figures and controls above
+CHART_PX = 330  # a chart's height beside its table: with the figures above, the slide fits 1280x720
+BESIDE_CHART = 3  # a table beside a chart shows its first columns, the ones that matter most
 
 LANG = common.lang()
 CON = common.cursor()
@@ -74,11 +76,19 @@ def figures(slide: Slide) -> None:
             )
 
 
-def table(slide: Slide) -> None:
+def table(slide: Slide, columns: int | None = None) -> None:
     if slide.table is not None:
-        st.table(slide.table, hide_index=True)
+        st.table(slide.table.iloc[:, :columns], hide_index=True)
     if slide.more:
         st.caption(slide.more)
+
+
+def chart(slide: Slide) -> None:
+    """Draw the slide's chart, a fixed height one made to fit the projector's screen with the figures."""
+    figure = slide.chart
+    if isinstance(getattr(figure, "height", None), int):
+        figure = figure.properties(height=CHART_PX)
+    common.chart(figure, width="stretch")
 
 
 def show(slide: Slide) -> None:
@@ -90,12 +100,12 @@ def show(slide: Slide) -> None:
     if slide.chart is not None and slide.table is not None:
         left, right = st.columns([3, 2], gap="medium")
         with left:
-            common.chart(slide.chart, width="stretch")
+            chart(slide)
         with right:
-            table(slide)
+            table(slide, BESIDE_CHART)
         return
     if slide.chart is not None:
-        common.chart(slide.chart, width="stretch")
+        chart(slide)
     table(slide)
 
 

@@ -447,10 +447,10 @@ def _roadmap(c: _Context) -> Slide:
     frame = pd.DataFrame(
         {
             w.tr("overview.col.project"): shown["name"].fillna(shown["code"]),
-            w.tr("overview.col.status"): shown["status"].map(w.status),
-            w.tr("field.projects.baseline_end"): shown["baseline_end"].map(w.day),
-            w.tr("field.projects.forecast_end"): shown["forecast_end"].map(w.day),
             w.tr("committee.col.end_slip"): shown["slip"].map(lambda d: w.number(d, sign=True)),
+            w.tr("field.projects.forecast_end"): shown["forecast_end"].map(w.day),
+            w.tr("field.projects.baseline_end"): shown["baseline_end"].map(w.day),
+            w.tr("overview.col.status"): shown["status"].map(w.status),
         }
     )
     troubled = int(table["status"].isin(portfolio.TROUBLED).sum())
@@ -488,11 +488,11 @@ def _risks(c: _Context) -> Slide:
     frame = pd.DataFrame(
         {
             w.tr("overview.col.risk_title"): top["title"],
-            w.tr("overview.col.project"): top["project_name"].fillna(top["project_code"]),
             w.tr("overview.col.score"): [
                 f"{p} × {i} = {s}"
                 for p, i, s in zip(top["probability"], top["impact"], top["score"], strict=True)
             ],
+            w.tr("overview.col.project"): top["project_name"].fillna(top["project_code"]),
             w.tr("committee.col.band"): top["band"].map(lambda b: label("band", b, w.lang)),
             w.tr("overview.col.owner"): top["owner"].fillna(""),
             w.tr("committee.col.due"): [
@@ -558,12 +558,12 @@ def _budget(c: _Context) -> Slide:
     table = pd.DataFrame(
         {
             w.tr("overview.col.project"): shown["name"].fillna(shown["code"]),
-            w.tr("overview.kpi.bac"): shown["bac"].map(w.money),
-            w.tr("overview.kpi.eac"): shown["eac"].map(w.money),
             w.tr("committee.col.overrun"): shown["overrun"].map(w.money),
             w.tr("committee.col.overrun_pct"): shown["overrun_pct"].map(
                 lambda v: formatting.percent(v, w.lang)
             ),
+            w.tr("overview.kpi.bac"): shown["bac"].map(w.money),
+            w.tr("overview.kpi.eac"): shown["eac"].map(w.money),
             "CPI": shown["cpi"].map(ratio),
         }
     )
