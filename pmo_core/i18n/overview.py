@@ -74,11 +74,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.table.title": ("Projects, worst first ({n})", "Projets, les plus en difficulté d'abord ({n})"),
     "overview.table.caption": (
         "Choose a row, or a project below, to open its page. Grey: no update for more than "
-        "{days} days. Arrows compare with the previous snapshot: ↑ better, → unchanged, "
-        "↓ worse, ✱ new.",
+        "{days} days. Arrows compare with the snapshot the last committee reviewed (else the previous "
+        "one): ↑ better, → unchanged, ↓ worse, ✱ new.",
         "Choisissez une ligne, ou un projet ci-dessous, pour ouvrir sa fiche. Gris\u00a0: "
-        "aucune mise à jour depuis plus de {days} jours. Les flèches comparent à la situation "
-        "précédente\u00a0: ↑ mieux, → stable, ↓ moins bien, ✱ nouveau.",
+        "aucune mise à jour depuis plus de {days} jours. Les flèches comparent à la situation revue "
+        "par le dernier comité (sinon la précédente)\u00a0: ↑ mieux, → stable, ↓ moins bien, ✱ nouveau.",
     ),
     "overview.table.limited": (
         "The {shown} projects that need attention most of {total} are listed; the project picker and the Excel "

@@ -19,6 +19,7 @@ PAGES = [
     "budget",
     "priorities",
     "governance",
+    "committee",
     "import",
     "settings",
     "project?project=PRJ-2025-018",
