@@ -13,14 +13,13 @@ import streamlit as st
 
 from pages.ui import common
 from pmo_core import committee, formatting, meetings
-from pmo_core.deck import Deck, Slide
+from pmo_core.deck import COLUMNS_BESIDE_CHART, Deck, Slide
 from pmo_core.filters import Filters
 from pmo_core.palette import STATUS_EMOJI
 
 MOST_PER_ROW = 6  # cards that keep their figure whole at 1280 px in large type
 ROWS = 6  # table rows a slide shows on the projector, in large type, with its figures and controls above
 CHART_PX = 330  # a chart's height beside its table: with the figures above, the slide fits 1280x720
-BESIDE_CHART = 3  # a table beside a chart shows its first columns, the ones that matter most
 
 LANG = common.lang()
 CON = common.cursor()
@@ -102,7 +101,7 @@ def show(slide: Slide) -> None:
         with left:
             chart(slide)
         with right:
-            table(slide, BESIDE_CHART)
+            table(slide, COLUMNS_BESIDE_CHART)
         return
     if slide.chart is not None:
         chart(slide)

@@ -14,6 +14,8 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+COLUMNS_BESIDE_CHART = 3  # a table beside a chart shows its first columns, the ones that matter most
+
 
 @dataclass(frozen=True)
 class Figure:
