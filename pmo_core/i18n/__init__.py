@@ -33,6 +33,7 @@ AREAS = (
     "governance",
     "provenance",
     "committee",
+    "pack",
 )
 
 
