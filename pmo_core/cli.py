@@ -122,6 +122,19 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--as-of", type=date.fromisoformat, help="a snapshot date instead of the current state")
     cmd.set_defaults(handler=_export)
 
+    cmd = commands.add_parser(
+        "pack",
+        help="write the committee pack (PowerPoint or PDF): the latest committee, else the current state",
+    )
+    which = cmd.add_mutually_exclusive_group()
+    which.add_argument("--committee", type=int, help="the committee's number (see the Committee page)")
+    which.add_argument("--snapshot", type=date.fromisoformat, help="a snapshot date instead of a committee")
+    cmd.add_argument("--format", choices=("pptx", "pdf"), default="pptx", help="PowerPoint or PDF")
+    cmd.add_argument(
+        "--out", type=Path, help="the file to write (default: named by the meeting and its date)"
+    )
+    cmd.set_defaults(handler=_pack)
+
     cmd = commands.add_parser("demo", help="load the demo portfolio (four monthly snapshots)")
     cmd.add_argument("--if-empty", action="store_true", help="only when the store holds no import yet")
     cmd.add_argument("--dir", type=Path, help="where to write the demo workbooks (default: data/demo)")
@@ -399,6 +412,24 @@ def _export(args: argparse.Namespace) -> int:
     con = store.connect(args.db)
     export_store(con, args.file, lang=args.lang, as_of=args.as_of)
     print(t("cli.exported", args.lang, path=args.file))
+    return 0
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from pmo_core.meetings import CommitteeRefused
+    from pmo_core.pack import committee_pack, file_name
+
+    con = store.connect(args.db)
+    try:
+        deck, blob = committee_pack(
+            con, args.format, committee_id=args.committee, snapshot=args.snapshot, lang=args.lang
+        )
+    except CommitteeRefused as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    out = args.out or Path(file_name(deck, args.format))
+    out.write_bytes(blob)
+    print(t("cli.exported", args.lang, path=out))
     return 0
 
 

@@ -11,7 +11,10 @@ import re
 import zipfile
 from datetime import date, datetime
 
+import duckdb
+
 from pmo_core.deck import Deck
+from pmo_core.filters import Filters
 
 FORMATS = ("pptx", "pdf")
 MEDIA_TYPES = {
@@ -33,6 +36,30 @@ def write_pack(deck: Deck, fmt: str) -> bytes:
 
         return write_pdf(deck, written)
     raise ValueError(f"unknown pack format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def committee_pack(
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    *,
+    committee_id: int | None = None,
+    snapshot: date | None = None,
+    filters: Filters | None = None,
+    lang: str = "en",
+    today: date | None = None,
+) -> tuple[Deck, bytes]:
+    """Build a committee's deck and write it; with neither a committee nor a snapshot named, the latest
+    committee's, else the current state's."""
+    from pmo_core import meetings
+    from pmo_core.committee import committee_deck
+
+    if committee_id is None and snapshot is None:
+        latest = meetings.latest_committee(con)
+        committee_id = latest.committee_id if latest else None
+    deck = committee_deck(
+        con, committee_id=committee_id, snapshot=snapshot, filters=filters, lang=lang, today=today
+    )
+    return deck, write_pack(deck, fmt)
 
 
 def file_name(deck: Deck, fmt: str) -> str:

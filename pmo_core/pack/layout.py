@@ -120,7 +120,7 @@ def status_mark(text: str) -> tuple[str, str | None, str]:
 def column_widths(table: pd.DataFrame, width: float) -> list[float]:
     """Give each column the width of its longest text (header included); when the texts need more than
     the box, the widest columns give way first, down to what the shortest columns need."""
-    char = TABLE_PT * 0.55 / 72  # inches per character of the table's type, on average
+    char = TABLE_PT * 0.6 / 72  # inches per character of the table's type, on average
     needs = []
     for column in table.columns:
         cells = [len(cell_text(v)) for v in table[column].head(40)]
@@ -172,7 +172,8 @@ def figure_detail(figure: Figure) -> str:
     """The line under a headline figure: its change, then its status as shape and word (print reads it)."""
     key = (figure.status or "").lower()
     shape = STATUS_SHAPES.get(key, _CRITICAL_SHAPE if key == "critical" else "")
-    status = f"{shape} {figure.status_word}".strip() if figure.status_word else ""
+    word = figure.status_word
+    status = word if not word or status_mark(word)[1] else f"{shape} {word}".strip()
     return " · ".join(part for part in (figure.change, status) if part)
 
 
@@ -180,6 +181,6 @@ def fitted_row(texts: list[str], widths: list[float]) -> list[str]:
     """Cut each cell to what its column holds on one line, so both files keep the same rows on a slide."""
     fitted = []
     for text, width in zip(texts, widths, strict=True):
-        room = max(int(width * 72 / (TABLE_PT * 0.55)) - 1, 3)
+        room = max(int(width * 72 / (TABLE_PT * 0.6)) - 1, 3)
         fitted.append(text if len(text) <= room else text[: room - 1].rstrip() + "…")
     return fitted

@@ -142,11 +142,9 @@ def _titles(title) -> tuple[str, str]:
 
 
 def _number_format(channel: dict | None) -> str:
-    """Translate the axis' d3 format into Excel's, so PowerPoint writes 1.2M where the page writes 1.2M."""
+    """Translate the axis' d3 format into Excel's (a count stays whole, a share a percentage)."""
     axis = (channel or {}).get("axis") or {}
     written = f"{axis.get('format', '')} {axis.get('labelExpr', '')}" if isinstance(axis, dict) else ""
-    if "~s" in written or written.strip().endswith("s"):
-        return '[>=1000000]#,##0.0,,"M";[>=1000]#,##0,"k";0'
     if "%" in written:
         return "0%"
     if "d" in written.split() or ",.0f" in written or "d'" in written:
@@ -253,6 +251,8 @@ def _category_chart(family: str, primary: list[dict], texts: list[dict], title: 
             )
         )
     stack = value.get("stack", "zero")
+    # Bars coloured by status hold one value a category: PowerPoint draws them side by side, labels outside.
+    shared = any(sum(s.values[i] is not None for s in series) > 1 for i in range(len(categories)))
     return NativeChart(
         kind=family,
         title=title,
@@ -261,7 +261,7 @@ def _category_chart(family: str, primary: list[dict], texts: list[dict], title: 
         series=tuple(series),
         x_title=_title(first["x"]),
         y_title=_title(first["y"]),
-        stacked=bool(colour) and stack not in (None, False) and family in {"bar", "column", "area"},
+        stacked=shared and stack not in (None, False) and family in {"bar", "column", "area"},
         legend_title=_title(colour) if colour else "",
         number_format=_number_format(value),
     )

@@ -7,15 +7,21 @@ PowerPoint); other charts are pictures of the same Altair chart. Speaker notes c
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from pptx import Presentation
 from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+)
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from pmo_core import formatting
 from pmo_core.deck import Deck, Figure, Slide
 from pmo_core.pack import layout
 from pmo_core.pack.layout import Box
@@ -242,7 +248,12 @@ def _chart(slide, deck_slide: Slide, box: Box, lang: str) -> None:
         return
     kind = _KINDS[(native.kind, native.stacked and native.kind in {"bar", "column", "area"})]
     frame = slide.shapes.add_chart(
-        kind, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height), _chart_data(native)
+        kind,
+        Inches(box.left),
+        Inches(box.top),
+        Inches(box.width),
+        Inches(box.height),
+        _chart_data(native, lang),
     )
     _style_chart(frame.chart, native)
 
@@ -263,7 +274,15 @@ def _picture(slide, png: bytes, box: Box) -> None:
     )
 
 
-def _chart_data(native: NativeChart):
+def _category_words(categories: tuple, lang: str) -> list:
+    """Write date categories as the page does ("Oct 2026", or the day when they are not month ends)."""
+    if not categories or not all(isinstance(c, date) for c in categories):
+        return list(categories)
+    month_ends = all((c + timedelta(days=1)).day == 1 for c in categories)
+    return [formatting.month(c, lang) if month_ends else formatting.day(c, lang) for c in categories]
+
+
+def _chart_data(native: NativeChart, lang: str):
     if native.kind in {"scatter", "bubble"}:
         data = BubbleChartData() if native.kind == "bubble" else XyChartData()
         for series in native.series:
@@ -275,7 +294,7 @@ def _chart_data(native: NativeChart):
                     target.add_data_point(point[0], point[1])
         return data
     data = CategoryChartData(number_format=native.number_format)
-    data.categories = list(native.categories)
+    data.categories = _category_words(native.categories, lang)
     for series in native.series:
         data.add_series(series.name, series.values)
     return data
@@ -301,27 +320,36 @@ def _style_chart(chart, native: NativeChart) -> None:
     )
     _axis_title(chart.category_axis, category_title)
     _axis_title(chart.value_axis, value_title)
-    chart.value_axis.tick_labels.number_format = native.number_format
+    chart.value_axis.tick_labels.number_format = _value_format(native)
     chart.value_axis.tick_labels.number_format_is_linked = False
     chart.value_axis.has_major_gridlines = True
     chart.value_axis.major_gridlines.format.line.color.rgb = _rgb("#E0E0E0")
-    if native.categories and all(isinstance(c, date) for c in native.categories):
-        chart.category_axis.tick_labels.number_format = (
-            "mmm yyyy"  # PowerPoint writes the month in its language
-        )
-        chart.category_axis.tick_labels.number_format_is_linked = False
     if horizontal:
         chart.category_axis.reverse_order = True  # the first category at the top, as the page draws it
+        # ...and the amounts still along its foot: the value axis crosses at the last category (python-pptx
+        # sets this only from the value axis' side, so the chart's XML is set directly).
+        for crosses in chart._chartSpace.xpath(".//c:valAx/c:crosses"):
+            crosses.set("val", "max")
     if native.kind in {"scatter", "bubble"}:
         chart.category_axis.tick_labels.number_format = native.x_number_format
         chart.category_axis.tick_labels.number_format_is_linked = False
     for plot in chart.plots:
         if native.kind in {"bar", "column"}:
             plot.gap_width, plot.overlap = 40, 100 if native.stacked or many else 0
+    outside = native.kind in {"bar", "column"} and not native.stacked
     for series, drawn in zip(native.series, chart.series, strict=False):
         _colour_series(drawn, series.colour, native.kind)
         if series.labels:
-            _labels(drawn, series.labels)
+            _labels(drawn, series.labels, outside)
+
+
+def _value_format(native: NativeChart) -> str:
+    """Write amounts as the page's axis does (1.2M, 500k) when the chart's own format says nothing."""
+    if native.number_format != "General":
+        return native.number_format
+    values = [v for s in native.series for v in s.values if isinstance(v, int | float)]
+    largest = max((abs(v) for v in values), default=0)
+    return '#,##0.0,,"M"' if largest >= 1e6 else '#,##0,"k"' if largest >= 1e4 else "General"
 
 
 def _axis_title(axis, title: str) -> None:
@@ -352,12 +380,15 @@ def _colour_series(series, colour: str | None, kind: str) -> None:
     series.format.fill.fore_color.rgb = _rgb(colour)
 
 
-def _labels(series, labels: tuple[str, ...]) -> None:
+def _labels(series, labels: tuple[str, ...], outside: bool) -> None:
     """Write on each mark the words the page writes on it (an amount, a count, a project's name)."""
     for i, text in enumerate(labels):
         if not text:
             continue
-        frame = series.points[i].data_label.text_frame
+        label = series.points[i].data_label
+        if outside:
+            label.position = XL_LABEL_POSITION.OUTSIDE_END
+        frame = label.text_frame
         frame.text = text
         for run in frame.paragraphs[0].runs:
             run.font.size = Pt(11)
