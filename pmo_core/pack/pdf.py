@@ -58,7 +58,13 @@ def fonts() -> tuple[str, str, str]:
 def write_pdf(deck: Deck, written: datetime) -> bytes:
     """Return the deck as PDF bytes; `invariant` and `written` make the same deck give the same file."""
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(layout.WIDTH * PT, layout.HEIGHT * PT), invariant=1, pageCompression=1)
+    canvas = Canvas(
+        out,
+        pagesize=(layout.WIDTH * PT, layout.HEIGHT * PT),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=fonts()[0],  # else every page names Helvetica, a font the file does not embed
+    )
     canvas.setTitle(deck.title)
     canvas.setAuthor(deck.meeting)
     canvas.setCreator("PMO dashboard")
@@ -174,6 +180,7 @@ def _table(canvas: Canvas, slide: Slide, box: Box, lang: str) -> None:
             [_cell(text) for text in layout.fitted_row([layout.cell_text(v) for v in values], widths)]
         )
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts()[0]),  # reportlab's own default, Helvetica, is not embedded
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.PRIMARY)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(layout.RULE)),
