@@ -13,8 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import common
-from pmo_core import meetings, project_detail, snapshots
+from pmo_core import meetings, project_detail, snapshots, template
+from pmo_core.filters import Filters
 from pmo_core.meetings import CommitteeRefused
+from pmo_core.pack import FORMATS, MEDIA_TYPES, committee_pack, file_name
 
 LANG = common.lang()
 CON = common.cursor()
@@ -365,6 +367,69 @@ def follow_up_form(found: pd.DataFrame) -> None:
             st.rerun()
 
 
+# --- The pack ------------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def pack_file(
+    version: tuple, log: tuple, committee_id: int | None, f: Filters, lang: str, fmt: str, hidden: bool
+) -> bytes:
+    """Write the pack of what presentation mode shows: the same committee, filters and language.
+
+    It runs when its download is clicked, outside the script run, so the session's cost rule comes in `hidden`.
+    """
+    con = common.detached_cursor(hidden)
+    try:
+        return committee_pack(con, fmt, committee_id=committee_id, filters=f, lang=lang, today=date.today())[
+            1
+        ]
+    finally:
+        con.close()
+
+
+def template_file(lang: str, hidden: bool) -> bytes:
+    con = common.detached_cursor(hidden)
+    try:
+        return template.export_bytes(con, lang=lang)
+    finally:
+        con.close()
+
+
+@st.dialog(common.tr("pack.dialog.title"), width="large")
+def pack_dialog(committee_id: int | None, listed: pd.DataFrame) -> None:
+    """Offer the pack as PowerPoint and PDF, and the current state as the import template."""
+    f = common.filters()
+    row = listed[listed["committee_id"] == committee_id].iloc[0] if committee_id is not None else None
+    meeting = row["name"] if row is not None else common.tr("committee.deck.current")
+    when = pd.Timestamp(row["meeting_date"]).date() if row is not None else date.today()
+    parts = [*f.portfolios, *f.programmes, *f.managers]
+    filters_text = ", ".join(parts) if parts else common.tr("filters.none")
+    st.caption(common.tr("pack.dialog.what", meeting=meeting, filters=filters_text))
+    version, log, hidden = common.data_version(), meetings.log_version(CON), common.costs_hidden()
+    for column, fmt in zip(st.columns(len(FORMATS)), FORMATS, strict=True):
+        column.download_button(
+            common.tr(f"pack.dialog.{fmt}"),
+            lambda fmt=fmt: pack_file(version, log, committee_id, f, LANG, fmt, hidden),
+            file_name=file_name(meeting, when, fmt),
+            mime=MEDIA_TYPES[fmt],
+            icon=":material/download:",
+            width="stretch",
+            key=f"pack_{fmt}",
+            on_click="ignore",  # no rerun: the dialog stays open for the other files
+        )
+    st.divider()
+    st.download_button(
+        common.tr("pack.dialog.excel"),
+        lambda: template_file(LANG, hidden),
+        file_name=common.tr("pack.dialog.excel_file", date=date.today().isoformat()),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+        help=common.tr("pack.dialog.excel.help"),
+        key="pack_excel",
+        on_click="ignore",
+    )
+
+
 def date_format() -> str:
     return "DD/MM/YYYY" if LANG == "fr" else "YYYY-MM-DD"
 
@@ -376,6 +441,8 @@ def main() -> None:
     common.heading(common.tr("committee.title"))
     listed = meetings.list_committees(CON)
     committee_id = choose_committee(listed)
+    if st.button(common.tr("pack.button"), icon=":material/description:", help=common.tr("pack.button.help")):
+        pack_dialog(committee_id, listed)
     if not ACTOR.can("decisions"):
         st.caption(common.tr("committee.readonly"))
     log = meetings.decision_log(CON)

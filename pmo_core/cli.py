@@ -427,7 +427,7 @@ def _pack(args: argparse.Namespace) -> int:
     except CommitteeRefused as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_REFUSED
-    out = args.out or Path(file_name(deck, args.format))
+    out = args.out or Path(file_name(deck.meeting, deck.meeting_date or deck.snapshot, args.format))
     out.write_bytes(blob)
     print(t("cli.exported", args.lang, path=out))
     return 0

@@ -65,6 +65,14 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return held[path][0]
 
 
+def detached_cursor(hidden: bool) -> duckdb.DuckDBPyConnection:
+    """Return a cursor of its own for work done outside a script run (a file built when its download is
+    clicked), its cost figures blanked as the session's are: such work cannot read the session's state."""
+    held = _connection(str(store.db_path())).cursor()
+    access.hide_costs(held, hidden)
+    return held
+
+
 def lang() -> str:
     """Return the session's language; outside a script run (AppTest reading widget labels), the last one used.
 

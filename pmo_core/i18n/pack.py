@@ -19,3 +19,25 @@ TEXTS = {
         "diapositive en donnent les définitions.",
     ),
 }
+TEXTS |= {
+    "pack.button": ("Committee pack", "Dossier du comité"),
+    "pack.button.help": (
+        "The committee's slides as PowerPoint or PDF, and the current state as an Excel workbook.",
+        "Les diapositives du comité en PowerPoint ou PDF, et la situation actuelle en classeur Excel.",
+    ),
+    "pack.dialog.title": ("Committee pack", "Dossier du comité"),
+    "pack.dialog.what": (
+        "{meeting}: the slides of presentation mode, under the filters in force ({filters}). PowerPoint keeps "
+        "its charts editable; the PDF prints in black and white.",
+        "{meeting} : les diapositives du mode présentation, avec les filtres en vigueur ({filters}). Le "
+        "PowerPoint garde ses graphiques modifiables ; le PDF s'imprime en noir et blanc.",
+    ),
+    "pack.dialog.pptx": ("PowerPoint (.pptx)", "PowerPoint (.pptx)"),
+    "pack.dialog.pdf": ("PDF", "PDF"),
+    "pack.dialog.excel": ("Current state in Excel (template)", "Situation actuelle en Excel (modèle)"),
+    "pack.dialog.excel.help": (
+        "Every project, risk and budget line in the import template's format: edit it and import it back.",
+        "Chaque projet, risque et ligne budgétaire au format du modèle d'import : modifiez-le et réimportez-le.",
+    ),
+    "pack.dialog.excel_file": ("pmo-current-state_{date}.xlsx", "pmo-situation-actuelle_{date}.xlsx"),
+}

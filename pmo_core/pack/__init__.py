@@ -62,10 +62,9 @@ def committee_pack(
     return deck, write_pack(deck, fmt)
 
 
-def file_name(deck: Deck, fmt: str) -> str:
+def file_name(meeting: str, when: date | None, fmt: str) -> str:
     """Name the file by the meeting and its date: "steering-committee_2026-11-18.pptx"."""
-    when = deck.meeting_date or deck.snapshot
-    stem = re.sub(r"[^\w]+", "-", deck.meeting.lower(), flags=re.UNICODE).strip("-") or "pack"
+    stem = re.sub(r"[^\w]+", "-", meeting.lower(), flags=re.UNICODE).strip("-") or "pack"
     return f"{stem}_{when.isoformat()}.{fmt}" if when else f"{stem}.{fmt}"
 
 

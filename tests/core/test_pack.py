@@ -277,7 +277,8 @@ def test_demo_committee_pack_shows_the_overviews_figures(demo_con):
     meetings.create_committee(demo_con, PMO, "October committee", day.replace(day=1), snapshot)
     deck, blob = committee_pack(demo_con, "pptx", lang="fr", today=day)
     assert (
-        deck.meeting == "October committee" and file_name(deck, "pptx") == "october-committee_2026-11-01.pptx"
+        deck.meeting == "October committee"
+        and file_name(deck.meeting, deck.meeting_date, "pptx") == "october-committee_2026-11-01.pptx"
     )
     prs = Presentation(io.BytesIO(blob))
     assert len(prs.slides) == len(deck.slides) + 1
