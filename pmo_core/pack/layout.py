@@ -47,6 +47,7 @@ class Plan:
     title: Box
     subtitle: Box | None
     figures: tuple[Box, ...]
+    figure_pt: float  # a slide of figures alone writes them larger
     table: Box | None
     chart: Box | None
     more: Box | None
@@ -66,14 +67,16 @@ def plan(slide: Slide) -> Plan:
     figures: list[Box] = []
     count = min(len(slide.figures), MAX_FIGURES_PER_ROW * 2)
     per_row = min(count, MAX_FIGURES_PER_ROW)
+    alone = slide.table is None and slide.chart is None
+    height, figure_pt = (1.6, FIGURE_PT + 6) if alone else (1.18, FIGURE_PT)
     if count:
         gap = 0.2
         width = (WIDTH - 2 * MARGIN - gap * (per_row - 1)) / per_row
         rows = -(-count // per_row)
         for i in range(count):
             row, col = divmod(i, per_row)
-            figures.append(Box(MARGIN + col * (width + gap), top + row * 1.3, width, 1.18))
-        top += rows * 1.3 + 0.05
+            figures.append(Box(MARGIN + col * (width + gap), top + row * (height + 0.12), width, height))
+        top += rows * (height + 0.12) + 0.05
     footer = Box(MARGIN, HEIGHT - 0.42, WIDTH - 2 * MARGIN, 0.3)
     bottom = footer.top - 0.08
     more = None
@@ -91,7 +94,7 @@ def plan(slide: Slide) -> Plan:
         table = body
     elif has_chart:
         chart = body
-    return Plan(title, subtitle, tuple(figures), table, chart, more, footer)
+    return Plan(title, subtitle, tuple(figures), figure_pt, table, chart, more, footer)
 
 
 def table_rows(table: pd.DataFrame, box: Box) -> tuple[pd.DataFrame, int]:

@@ -134,7 +134,7 @@ def _page(canvas: Canvas, deck: Deck, slide: Slide, number: int, pages: int) -> 
     if plan.subtitle:
         _paragraph(canvas, plan.subtitle, slide.subtitle, _style(layout.SUBTITLE_PT, layout.MUTED))
     for figure, box in zip(slide.figures, plan.figures, strict=False):
-        _figure(canvas, figure, box)
+        _figure(canvas, figure, box, plan.figure_pt)
     if plan.table:
         _table(canvas, slide, plan.table, deck.lang)
     if plan.chart:
@@ -145,18 +145,18 @@ def _page(canvas: Canvas, deck: Deck, slide: Slide, number: int, pages: int) -> 
     canvas.showPage()
 
 
-def _figure(canvas: Canvas, figure: Figure, box: Box) -> None:
+def _figure(canvas: Canvas, figure: Figure, box: Box, size: float) -> None:
     _rect(canvas, box, "#F5F7FA", layout.RULE)
     colour = layout.status_colour(figure.status)
     if colour:
         _rect(canvas, Box(box.left, box.top, 0.09, box.height), colour)
     inner = Box(box.left + 0.2, box.top + 0.08, box.width - 0.3, box.height)
     _paragraph(canvas, inner, figure.label, _style(layout.LABEL_PT, layout.MUTED))
-    value = Box(inner.left, inner.top + 0.25, inner.width, 0.45)
-    _paragraph(canvas, value, figure.value, _style(layout.FIGURE_PT, bold=True))
+    value = Box(inner.left, inner.top + layout.LABEL_PT * 1.5 / PT, inner.width, size * 1.3 / PT)
+    _paragraph(canvas, value, figure.value, _style(size, bold=True))
     detail = layout.figure_detail(figure)
     if detail:
-        below = Box(inner.left, inner.top + 0.7, inner.width, 0.3)
+        below = Box(inner.left, value.top + size * 1.3 / PT, inner.width, 0.3)
         _paragraph(
             canvas, below, detail, _style(layout.LABEL_PT - 1, colour or layout.MUTED, bold=bool(colour))
         )

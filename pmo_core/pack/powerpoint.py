@@ -126,6 +126,7 @@ def _title_slide(prs: Presentation, deck: Deck, pages: int) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY])
     _title(slide, Box(layout.MARGIN, 2.2, layout.WIDTH - 2 * layout.MARGIN, 1.2), deck.title, 36)
     band = slide.shapes.add_shape(1, Inches(layout.MARGIN), Inches(3.45), Inches(1.2), Inches(0.08))
+    band.shadow.inherit = False
     band.fill.solid()
     band.fill.fore_color.rgb = _rgb(layout.PRIMARY)
     band.line.fill.background()
@@ -146,7 +147,7 @@ def _slide(prs: Presentation, deck: Deck, slide: Slide, number: int, pages: int)
     if plan.subtitle:
         _textbox(page, plan.subtitle, slide.subtitle, layout.SUBTITLE_PT, colour=layout.MUTED)
     for figure, box in zip(slide.figures, plan.figures, strict=False):
-        _figure(page, figure, box)
+        _figure(page, figure, box, plan.figure_pt)
     if plan.table:
         _table(page, slide, plan.table, deck.lang)
     if plan.chart:
@@ -157,9 +158,10 @@ def _slide(prs: Presentation, deck: Deck, slide: Slide, number: int, pages: int)
     page.notes_slide.notes_text_frame.text = slide.notes
 
 
-def _figure(slide, figure: Figure, box: Box) -> None:
+def _figure(slide, figure: Figure, box: Box, size: float) -> None:
     """A headline card: a status stripe on its left, label, value, change, and the status in words."""
     card = slide.shapes.add_shape(1, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+    card.shadow.inherit = False  # the default shape style casts a shadow; a flat card reads cleaner
     card.fill.solid()
     card.fill.fore_color.rgb = _rgb("#F5F7FA")
     card.line.color.rgb = _rgb(layout.RULE)
@@ -168,6 +170,7 @@ def _figure(slide, figure: Figure, box: Box) -> None:
         stripe = slide.shapes.add_shape(
             1, Inches(box.left), Inches(box.top), Inches(0.09), Inches(box.height)
         )
+        stripe.shadow.inherit = False
         stripe.fill.solid()
         stripe.fill.fore_color.rgb = _rgb(colour)
         stripe.line.fill.background()
@@ -180,7 +183,7 @@ def _figure(slide, figure: Figure, box: Box) -> None:
     ).text_frame
     run = frame.add_paragraph().add_run()
     run.text = figure.value
-    _font(run.font, layout.FIGURE_PT, layout.INK, bold=True)
+    _font(run.font, size, layout.INK, bold=True)
     detail = layout.figure_detail(figure)
     if detail:
         run = frame.add_paragraph().add_run()
