@@ -109,7 +109,16 @@ def cell_text(value: object) -> str:
     """Write a display-ready cell as text; an empty value is a dash, as in the app's tables."""
     if formatting.missing(value) or value == "":
         return "—"
-    return str(value)
+    return printable(str(value))
+
+
+_CONTROL = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
+
+
+def printable(text: str) -> str:
+    """Drop control characters a tracker's cell may carry (a vertical tab, a NUL): XML refuses them, so
+    neither PowerPoint nor PDF could hold the slide."""
+    return text.translate(_CONTROL)
 
 
 def status_mark(text: str) -> tuple[str, str | None, str]:
@@ -183,7 +192,7 @@ def figure_detail(figure: Figure) -> str:
 def fitted_row(texts: list[str], widths: list[float]) -> list[str]:
     """Cut each cell to what its column holds on one line, so both files keep the same rows on a slide."""
     fitted = []
-    for text, width in zip(texts, widths, strict=True):
+    for text, width in zip(map(printable, texts), widths, strict=True):
         room = max(int(width * 72 / (TABLE_PT * 0.6)) - 1, 3)
         fitted.append(text if len(text) <= room else text[: room - 1].rstrip() + "…")
     return fitted

@@ -16,6 +16,8 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+from pmo_core.pack.layout import printable
+
 BAR_MARKS = {"bar"}
 LINE_MARKS = {"line", "area"}
 POINT_MARKS = {"point", "circle", "square"}
@@ -59,7 +61,10 @@ def native_chart(chart: alt.TopLevelMixin) -> NativeChart | None:
     primary = [leaf for leaf in leaves if leaf["mark"] in BAR_MARKS | LINE_MARKS | POINT_MARKS]
     if not primary or any(leaf["mark"] not in ANNOTATIONS for leaf in leaves if leaf not in primary):
         return None
-    frames = chart.transformed_data()
+    try:
+        frames = chart.transformed_data()
+    except Exception:  # noqa: BLE001 - a transform VegaFusion cannot evaluate: the chart is then a picture
+        return None
     frames = frames if isinstance(frames, list) else [frames]
     if len(frames) != len(leaves):
         return None
@@ -194,6 +199,8 @@ def _plain(value):
         return value.date()
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, str):
+        return printable(value)
     return value.item() if hasattr(value, "item") else value
 
 
@@ -244,7 +251,7 @@ def _category_chart(family: str, primary: list[dict], texts: list[dict], title: 
         )
         series.append(
             Series(
-                name=_title(value) if name is None else str(name),
+                name=_title(value) if name is None else printable(str(name)),
                 values=values,
                 colour=palette.get(name) if name is not None else mark_colour,
                 labels=words if any(words) else None,
@@ -286,7 +293,7 @@ def _xy_chart(primary: list[dict], texts: list[dict], title: str, subtitle: str)
         words = tuple(labels.get(p[:2], "") for p in points)
         series.append(
             Series(
-                name=_title(first["y"]) if name is None else str(name),
+                name=_title(first["y"]) if name is None else printable(str(name)),
                 values=points,
                 colour=palette.get(name) if name is not None else primary[0]["options"].get("color"),
                 labels=words if any(words) else None,

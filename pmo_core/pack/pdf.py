@@ -65,8 +65,8 @@ def write_pdf(deck: Deck, written: datetime) -> bytes:
         pageCompression=1,
         initialFontName=fonts()[0],  # else every page names Helvetica, a font the file does not embed
     )
-    canvas.setTitle(deck.title)
-    canvas.setAuthor(deck.meeting)
+    canvas.setTitle(layout.printable(deck.title))
+    canvas.setAuthor(layout.printable(deck.meeting))
     canvas.setCreator("PMO dashboard")
     canvas.setDateFormatter(lambda *_: written.strftime("%Y%m%d%H%M%S"))
     pages = len(deck.slides) + 1
@@ -92,7 +92,7 @@ def _style(size: float, colour: str = layout.INK, bold: bool = False, italic: bo
 
 def _paragraph(canvas: Canvas, box: Box, text: str, style: ParagraphStyle) -> None:
     """Write text wrapped to the box's width, from its top."""
-    paragraph = Paragraph(escape(text).replace("\n", "<br/>"), style)
+    paragraph = Paragraph(escape(layout.printable(text)).replace("\n", "<br/>"), style)
     _, height = paragraph.wrap(box.width * PT, box.height * PT * 3)
     paragraph.drawOn(canvas, box.left * PT, _y(box.top) - height)
 

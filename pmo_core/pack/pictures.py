@@ -5,6 +5,8 @@ from __future__ import annotations
 import altair as alt
 import vl_convert
 
+from pmo_core.pack.layout import printable
+
 DPI = (
     96  # Vega's pixel; pictures are rendered at SCALE times it so they stay sharp on a projector and in print
 )
@@ -21,10 +23,22 @@ def chart_png(chart: alt.TopLevelMixin, width_in: float, height_in: float, lang:
             height=int(height_in * DPI / ZOOM),
             autosize=alt.AutoSizeParams(type="fit", contains="padding"),
         )
-    spec = chart.to_dict()
+    spec = _printable(chart.to_dict())
     locale = (spec.get("config") or {}).get("locale")  # a chart that names its own locale keeps it
     if locale is None:
         return vl_convert.vegalite_to_png(
             spec, scale=SCALE * ZOOM, format_locale=_LOCALES[lang], time_format_locale=_LOCALES[lang]
         )
     return vl_convert.vegalite_to_png(spec, scale=SCALE * ZOOM)
+
+
+def _printable(value):
+    """Drop control characters from every text of a specification, its data included: vl-convert aborts the
+    whole process (a Rust panic, not an exception) on a vertical tab in a label, and a tracker may carry one."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value

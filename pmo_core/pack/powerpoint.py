@@ -52,7 +52,8 @@ def write_pptx(deck: Deck, written: datetime) -> bytes:
     for number, slide in enumerate(deck.slides, start=2):
         _slide(prs, deck, slide, number, pages)
     props = prs.core_properties
-    props.title, props.author, props.last_modified_by = deck.title, deck.meeting, deck.meeting
+    title, meeting = layout.printable(deck.title), layout.printable(deck.meeting)
+    props.title, props.author, props.last_modified_by = title, meeting, meeting
     props.created = props.modified = written
     props.revision = 1
     out = io.BytesIO()
@@ -88,7 +89,7 @@ def _text(frame, text: str, size: float, colour: str = layout.INK, bold: bool = 
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
     run = paragraph.add_run()
-    run.text = text
+    run.text = layout.printable(text)
     _font(run.font, size, colour, bold, italic)
     return paragraph
 
@@ -134,10 +135,10 @@ def _title_slide(prs: Presentation, deck: Deck, pages: int) -> None:
     box = _textbox(slide, Box(layout.MARGIN, 3.75, 10, 2.5), lines[0], 22, bold=True)
     for line in lines[1:]:
         run = box.text_frame.add_paragraph().add_run()
-        run.text = line
+        run.text = layout.printable(line)
         _font(run.font, 18, layout.MUTED)
     _footer(slide, deck, 1, pages)
-    slide.notes_slide.notes_text_frame.text = layout.title_notes(deck)
+    slide.notes_slide.notes_text_frame.text = layout.printable(layout.title_notes(deck))
 
 
 def _slide(prs: Presentation, deck: Deck, slide: Slide, number: int, pages: int) -> None:
@@ -155,7 +156,7 @@ def _slide(prs: Presentation, deck: Deck, slide: Slide, number: int, pages: int)
     if plan.more:
         _textbox(page, plan.more, slide.more, layout.LABEL_PT + 1, colour=layout.MUTED, italic=True)
     _footer(page, deck, number, pages)
-    page.notes_slide.notes_text_frame.text = slide.notes
+    page.notes_slide.notes_text_frame.text = layout.printable(slide.notes)
 
 
 def _figure(slide, figure: Figure, box: Box, size: float) -> None:
@@ -182,12 +183,12 @@ def _figure(slide, figure: Figure, box: Box, size: float) -> None:
         colour=layout.MUTED,
     ).text_frame
     run = frame.add_paragraph().add_run()
-    run.text = figure.value
+    run.text = layout.printable(figure.value)
     _font(run.font, size, layout.INK, bold=True)
     detail = layout.figure_detail(figure)
     if detail:
         run = frame.add_paragraph().add_run()
-        run.text = detail
+        run.text = layout.printable(detail)
         _font(run.font, layout.LABEL_PT - 1, colour or layout.MUTED, bold=bool(colour))
 
 
@@ -236,10 +237,10 @@ def _cell(cell, text: str, bold=False, colour=layout.INK, fill=None, italic=Fals
     shape, status_colour, rest = layout.status_mark(text)
     if status_colour:
         run = paragraph.add_run()
-        run.text = shape + " "
+        run.text = layout.printable(shape + " ")
         _font(run.font, layout.TABLE_PT, status_colour, bold=True)
     run = paragraph.add_run()
-    run.text = rest
+    run.text = layout.printable(rest)
     _font(run.font, layout.TABLE_PT, colour, bold=bold, italic=italic)
 
 
@@ -311,7 +312,7 @@ def _style_chart(chart, native: NativeChart) -> None:
         _text(chart.chart_title.text_frame, native.title, 14, bold=True)
         if native.subtitle:
             run = chart.chart_title.text_frame.add_paragraph().add_run()
-            run.text = native.subtitle
+            run.text = layout.printable(native.subtitle)
             _font(run.font, 11, layout.MUTED)
     many = len(native.series) > 1
     chart.has_legend = many
@@ -392,6 +393,6 @@ def _labels(series, labels: tuple[str, ...], outside: bool) -> None:
         if outside:
             label.position = XL_LABEL_POSITION.OUTSIDE_END
         frame = label.text_frame
-        frame.text = text
+        frame.text = layout.printable(text)
         for run in frame.paragraphs[0].runs:
             run.font.size = Pt(11)

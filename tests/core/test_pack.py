@@ -303,3 +303,30 @@ def test_command_line_writes_the_pack_and_refuses_an_unknown_committee(demo_db, 
         cli.main(["--db", str(demo_db), "pack", "--committee", "999", "--format", "pptx"]) == cli.EXIT_REFUSED
     )
     assert "999" in capsys.readouterr().err
+
+
+def test_control_characters_from_a_tracker_never_break_either_file():
+    """A manager's comment pasted from another tool may carry a vertical tab or a NUL, which XML refuses,
+    and on which vl-convert aborts the whole process (the PDF draws this chart as its picture)."""
+    hostile = 'Vendor\x0blate\x00; <b>scope</b> & "cut"'
+    table = pd.DataFrame({"Project": ["Alpha\x07"], "Comment": [hostile]})
+    data = pd.DataFrame({"name": ["Alpha\x0b", "Beta"], "value": [3.0, 1.0]})
+    chart = alt.Chart(data).mark_bar().encode(y=alt.Y("name:N", sort=None), x="value:Q")
+    deck = Deck(
+        "Pack\x0c",
+        "Meeting",
+        None,
+        date(2026, 10, 31),
+        None,
+        "en",
+        (Slide("s", "Hostile\x1b", table=table, chart=chart, notes="a\x00b"),),
+    )
+    prs = Presentation(io.BytesIO(write_pack(deck, "pptx")))
+    texts = "\n".join(slide_texts(prs.slides[1]))
+    assert 'Vendorlate; <b>scope</b> & "cut"' in texts and "Hostile" in texts
+    assert list(next(sh.chart for sh in prs.slides[1].shapes if sh.has_chart).plots[0].categories) == [
+        "Alpha",
+        "Beta",
+    ]
+    text = pypdf.PdfReader(io.BytesIO(write_pack(deck, "pdf"))).pages[1].extract_text()
+    assert 'Vendorlate; <b>scope</b> & "cut"' in text
