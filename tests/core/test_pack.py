@@ -8,6 +8,7 @@ and pypdf, and the PDF's pages are turned into pictures with pypdfium2.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import altair as alt
@@ -20,8 +21,9 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from pmo_core import cli, committee, formatting, meetings, portfolio, settings
+from pmo_core import cli, formatting, meetings, portfolio, settings
 from pmo_core.deck import Deck, Figure, Slide
+from pmo_core.filters import Filters
 from pmo_core.pack import committee_pack, file_name, write_pack
 from pmo_core.pack.native import native_chart
 from pmo_core.palette import STATUS_COLOURS
@@ -271,28 +273,32 @@ def test_the_same_deck_gives_the_same_bytes():
         assert write_pack(deck, fmt) == write_pack(deck, fmt), fmt
 
 
-def test_demo_committee_pack_shows_the_overviews_figures(demo_con):
-    day = DEMO_TODAY
+@pytest.mark.parametrize("portfolios", [(), ("Industrie",)])
+def test_demo_committee_pack_shows_the_overviews_figures(demo_con, portfolios):
     snapshot = max(d for (d,) in demo_con.execute("SELECT as_of FROM snapshots").fetchall())
-    meetings.create_committee(demo_con, PMO, "October committee", day.replace(day=1), snapshot)
-    deck, blob = committee_pack(demo_con, "pptx", lang="fr", today=day)
-    assert (
-        deck.meeting == "October committee"
-        and file_name(deck.meeting, deck.meeting_date, "pptx") == "october-committee_2026-11-01.pptx"
-    )
+    meetings.create_committee(demo_con, PMO, "October committee", date(2026, 11, 1), snapshot)
+    f = Filters(portfolios=portfolios)
+    deck, blob = committee_pack(demo_con, "pptx", filters=f, lang="fr", today=DEMO_TODAY)
+    assert deck.meeting == "October committee"
+    assert file_name(deck.meeting, deck.meeting_date, "pptx") == "october-committee_2026-11-01.pptx"
     prs = Presentation(io.BytesIO(blob))
-    assert len(prs.slides) == len(deck.slides) + 1
-    # The headline figures are the Overview's: portfolio.headline over the same snapshot and filters.
-    scope = committee.scope(demo_con, committee_id=meetings.latest_committee(demo_con).committee_id)
+    assert [s.shapes.title.text for s in prs.slides][1:] == [s.title for s in deck.slides]
+    # The headline figures are the Overview's: its own query and headline over the same snapshot and filters.
     values = settings.get_all(demo_con)
-    table = committee.project_table(demo_con, scope)
+    table = portfolio.project_table(demo_con, replace(f, as_of=snapshot))
     headline = portfolio.headline(table, {}, values["eac_method"])
-    texts = "\n".join(slide_texts(prs.slides[1]))
-    assert formatting.number(headline.projects.value, "fr") in texts
-    assert formatting.money(headline.bac.value, "fr", values["currency"], short=True) in texts
-    assert formatting.number(headline.red.value, "fr") in texts
-    again = committee_pack(demo_con, "pptx", lang="fr", today=day)[1]
-    assert again == blob  # the same store, committee and language give the same file
+    cards = [shape.text_frame.text.split("\n") for shape in prs.slides[1].shapes if shape.has_text_frame]
+    shown = {lines[0]: lines[1] for lines in cards if len(lines) > 1}
+    assert (
+        shown["Projets actifs"]
+        == formatting.number(headline.projects.value, "fr")
+        == formatting.number(len(table), "fr")
+    )
+    assert shown["Budget (BAC)"] == formatting.money(headline.bac.value, "fr", values["currency"], short=True)
+    assert shown["Rouge"] == formatting.number(headline.red.value, "fr")
+    assert (
+        committee_pack(demo_con, "pptx", filters=f, lang="fr", today=DEMO_TODAY)[1] == blob
+    )  # same file again
 
 
 def test_command_line_writes_the_pack_and_refuses_an_unknown_committee(demo_db, tmp_path, capsys):
