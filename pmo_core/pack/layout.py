@@ -5,6 +5,7 @@ PowerPoint and PDF place the same boxes from this one plan, so both files show t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -196,3 +197,16 @@ def fitted_row(texts: list[str], widths: list[float]) -> list[str]:
         room = max(int(width * 72 / (TABLE_PT * 0.6)) - 1, 3)
         fitted.append(text if len(text) <= room else text[: room - 1].rstrip() + "…")
     return fitted
+
+
+_NUMBER = re.compile(r"^[-+−±]?[€$£]?\d[\d\s.,\u202f\u00a0]*\s?(%|k|M|€|k€|M€|pts?|[dj])?$")
+
+
+def numeric_columns(table: pd.DataFrame) -> list[bool]:
+    """Say which columns hold numbers only (a dash or "n/a" aside): right-aligned, their digits line up."""
+    found = []
+    for column in table.columns:
+        cells = [cell_text(v) for v in table[column]]
+        numbers = [c for c in cells if c not in ("—", "n/a", "n.d.")]
+        found.append(bool(numbers) and all(_NUMBER.match(c) for c in numbers))
+    return found

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 import reportlab
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
@@ -162,12 +163,17 @@ def _figure(canvas: Canvas, figure: Figure, box: Box, size: float) -> None:
         )
 
 
-def _cell(text: str, header: bool = False) -> Paragraph:
+def _cell(text: str, header: bool = False, right: bool = False) -> Paragraph:
     shape, colour, rest = layout.status_mark(text)
     written = escape(rest)
     if colour:
         written = f'<font color="{colour}"><b>{escape(shape)}</b></font> {written}'
-    style = _style(layout.TABLE_PT, "#FFFFFF" if header else layout.INK, bold=header)
+    style = _style(
+        layout.TABLE_PT,
+        "#FFFFFF" if header else layout.INK,
+        bold=header,
+        alignment=TA_RIGHT if right else TA_LEFT,
+    )
     return Paragraph(written, style)
 
 

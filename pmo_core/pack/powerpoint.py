@@ -208,12 +208,13 @@ def _table(slide, deck_slide: Slide, box: Box, lang: str) -> None:
     for i, width in enumerate(widths):
         table.columns[i].width = Inches(width)
     headers = layout.fitted_row([str(h) for h in rows.columns], widths)
+    right = layout.numeric_columns(rows)
     for c, header in enumerate(headers):
-        _cell(table.cell(0, c), header, bold=True, colour="#FFFFFF", fill=layout.PRIMARY)
+        _cell(table.cell(0, c), header, bold=True, colour="#FFFFFF", fill=layout.PRIMARY, right=right[c])
     for r, values in enumerate(rows.itertuples(index=False), start=1):
         texts = layout.fitted_row([layout.cell_text(v) for v in values], widths)
         for c, text in enumerate(texts):
-            _cell(table.cell(r, c), text, fill="#FFFFFF" if r % 2 else "#F5F7FA")
+            _cell(table.cell(r, c), text, fill="#FFFFFF" if r % 2 else "#F5F7FA", right=right[c])
     if cut:
         last = table.cell(shown - 1, 0)
         last.merge(table.cell(shown - 1, len(rows.columns) - 1))
@@ -222,7 +223,7 @@ def _table(slide, deck_slide: Slide, box: Box, lang: str) -> None:
         row.height = Inches(layout.ROW_IN)
 
 
-def _cell(cell, text: str, bold=False, colour=layout.INK, fill=None, italic=False) -> None:
+def _cell(cell, text: str, bold=False, colour=layout.INK, fill=None, italic=False, right=False) -> None:
     """Write a cell; a status shape at its start is drawn in its colour, its word kept beside it."""
     cell.margin_left = cell.margin_right = Inches(0.06)
     cell.margin_top = cell.margin_bottom = Inches(0.02)
@@ -234,6 +235,7 @@ def _cell(cell, text: str, bold=False, colour=layout.INK, fill=None, italic=Fals
     frame.clear()
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
     shape, status_colour, rest = layout.status_mark(text)
     if status_colour:
         run = paragraph.add_run()
