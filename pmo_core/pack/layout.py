@@ -210,3 +210,10 @@ def numeric_columns(table: pd.DataFrame) -> list[bool]:
         numbers = [c for c in cells if c not in ("—", "n/a", "n.d.")]
         found.append(bool(numbers) and all(_NUMBER.match(c) for c in numbers))
     return found
+
+
+def fitted(box: Box, width: float, height: float) -> Box:
+    """Return the largest box of the picture's aspect ratio inside `box`, centred in it."""
+    scale = min(box.width / width, box.height / height)
+    w, h = width * scale, height * scale
+    return Box(box.left + (box.width - w) / 2, box.top + (box.height - h) / 2, w, h)

@@ -81,6 +81,12 @@ def native_chart(chart: alt.TopLevelMixin) -> NativeChart | None:
     return _category_chart(family, primary, texts, title, subtitle)
 
 
+def chart_title(chart: alt.TopLevelMixin) -> str:
+    """Return the title a chart states (its finding), empty when it has none."""
+    title = chart.title if not isinstance(chart.title, type(alt.Undefined)) else None
+    return _titles(title.to_dict() if hasattr(title, "to_dict") else title)[0]
+
+
 def _leaves(spec: dict, inherited: dict):
     """Yield the unit specs of a (nested) layer in drawing order, with the encodings they inherit."""
     encoding = {**inherited, **spec.get("encoding", {})}

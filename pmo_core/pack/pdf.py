@@ -213,10 +213,8 @@ def _table(canvas: Canvas, slide: Slide, box: Box, lang: str) -> None:
 
 
 def _chart(canvas: Canvas, slide: Slide, box: Box, lang: str) -> None:
-    png = chart_png(slide.chart, box.width, box.height, lang)
-    image = ImageReader(io.BytesIO(png))
-    width, height = image.getSize()
-    scale = min(box.width / width, box.height / height)
-    w, h = width * scale, height * scale
-    left, top = box.left + (box.width - w) / 2, box.top + (box.height - h) / 2
-    canvas.drawImage(image, left * PT, _y(top + h), w * PT, h * PT)
+    image = ImageReader(io.BytesIO(chart_png(slide.chart, box.width, box.height, lang)))
+    place = layout.fitted(box, *image.getSize())
+    canvas.drawImage(
+        image, place.left * PT, _y(place.top + place.height), place.width * PT, place.height * PT
+    )

@@ -25,7 +25,7 @@ from pmo_core import formatting
 from pmo_core.deck import Deck, Figure, Slide
 from pmo_core.pack import layout
 from pmo_core.pack.layout import Box
-from pmo_core.pack.native import NativeChart, native_chart
+from pmo_core.pack.native import NativeChart, chart_title, native_chart
 from pmo_core.pack.pictures import chart_png
 
 FONT = "Calibri"
@@ -250,7 +250,7 @@ def _chart(slide, deck_slide: Slide, box: Box, lang: str) -> None:
     native = native_chart(deck_slide.chart)
     if native is None:
         png = chart_png(deck_slide.chart, box.width, box.height, lang)
-        _picture(slide, png, box)
+        _picture(slide, png, box, chart_title(deck_slide.chart) or deck_slide.title)
         return
     kind = _KINDS[(native.kind, native.stacked and native.kind in {"bar", "column", "area"})]
     frame = slide.shapes.add_chart(
@@ -264,20 +264,15 @@ def _chart(slide, deck_slide: Slide, box: Box, lang: str) -> None:
     _style_chart(frame.chart, native)
 
 
-def _picture(slide, png: bytes, box: Box) -> None:
-    """Place a picture at its own aspect ratio, as large as the box allows, centred."""
+def _picture(slide, png: bytes, box: Box, description: str) -> None:
+    """Place a picture at its own aspect ratio, as large as the box allows, centred; its title is its alt text."""
     from PIL import Image
 
-    width, height = Image.open(io.BytesIO(png)).size
-    scale = min(box.width / width, box.height / height)
-    w, h = width * scale, height * scale
-    slide.shapes.add_picture(
-        io.BytesIO(png),
-        Inches(box.left + (box.width - w) / 2),
-        Inches(box.top + (box.height - h) / 2),
-        Inches(w),
-        Inches(h),
+    place = layout.fitted(box, *Image.open(io.BytesIO(png)).size)
+    picture = slide.shapes.add_picture(
+        io.BytesIO(png), Inches(place.left), Inches(place.top), Inches(place.width), Inches(place.height)
     )
+    picture._element.nvPicPr.cNvPr.set("descr", layout.printable(description))  # read aloud by screen readers
 
 
 def _category_words(categories: tuple, lang: str) -> list:

@@ -226,7 +226,8 @@ def test_powerpoint_is_16_9_with_a_title_slide_native_charts_pictures_and_notes(
     assert charts[3][0].chart_type == XL_CHART_TYPE.LINE_MARKERS
     assert list(charts[3][0].plots[0].categories) == ["Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026"]
     assert charts[4][0].chart_type == XL_CHART_TYPE.BUBBLE
-    assert not charts[5] and any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in slides[5].shapes)
+    picture = next(sh for sh in slides[5].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    assert not charts[5] and picture._element.nvPicPr.cNvPr.get("descr") == "Risk heatmap"  # its alt text
     table = next(sh.table for sh in slides[2].shapes if sh.has_table)
     assert [c.text for c in table.rows[1].cells] == [
         "Alpha ERP",
