@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write the committee pack (PowerPoint or PDF): the latest committee, else the current state",
     )
     which = cmd.add_mutually_exclusive_group()
-    which.add_argument("--committee", type=int, help="the committee's number (see the Committee page)")
+    which.add_argument("--committee", type=int, help="the committee's number (see `committee list`)")
     which.add_argument("--snapshot", type=date.fromisoformat, help="a snapshot date instead of a committee")
     cmd.add_argument("--format", choices=("pptx", "pdf"), default="pptx", help="PowerPoint or PDF")
     cmd.add_argument(
