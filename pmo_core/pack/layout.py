@@ -6,6 +6,7 @@ PowerPoint and PDF place the same boxes from this one plan, so both files show t
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,7 +20,9 @@ WIDTH, HEIGHT = 13.333, 7.5  # inches: PowerPoint's 16:9 widescreen
 MARGIN = 0.5
 INK, MUTED, RULE, PRIMARY = "#212121", "#5F6368", "#D0D7DE", "#1F4E79"
 TITLE_PT, SUBTITLE_PT, FIGURE_PT, LABEL_PT, TABLE_PT, SMALL_PT = 26, 15, 24, 12, 12, 10
-ROW_IN = 0.34  # a table row at TABLE_PT, with its padding
+LINE_IN, ROW_PAD_IN = TABLE_PT * 1.25 / 72, 0.12  # a line of a table cell, and a row's padding
+CELL_LINES = 2  # a long comment takes two lines, then is cut
+CHAR_EM = 0.6  # a character's average width, in ems of the table's type (generous: no file wraps sooner)
 MAX_FIGURES_PER_ROW = 5
 
 # A status written as an emoji on screen becomes its print shape here: PDF fonts have no colour emoji, and a
@@ -98,12 +101,62 @@ def plan(slide: Slide) -> Plan:
     return Plan(title, subtitle, tuple(figures), figure_pt, table, chart, more, footer)
 
 
-def table_rows(table: pd.DataFrame, box: Box) -> tuple[pd.DataFrame, int]:
-    """Return the rows that fit the box (header included) and how many did not."""
-    fit = max(int(box.height / ROW_IN) - 1, 1)
-    if len(table) <= fit:
-        return table, 0
-    return table.head(fit - 1), len(table) - (fit - 1)  # the last row says how many were cut
+@dataclass(frozen=True)
+class TableLayout:
+    """A table as both files draw it: the header, each shown row's cells as lines, heights, widths."""
+
+    headers: tuple[tuple[str, ...], ...]  # cell -> lines
+    rows: tuple[tuple[tuple[str, ...], ...], ...]  # row -> cell -> lines
+    heights: tuple[float, ...]  # inches, header first, then each shown row (and the cut line)
+    widths: tuple[float, ...]
+    right: tuple[bool, ...]  # columns of numbers, right-aligned
+    cut: int  # rows that did not fit: the last line says how many
+
+
+def table_layout(table: pd.DataFrame, box: Box) -> TableLayout:
+    """Lay a table out in the box: cells on two lines where every row still fits, else on one; rows that
+    fit neither way are cut, and the last line says how many (the deck chose its rows: all should show)."""
+    for most in range(CELL_LINES, 0, -1):
+        laid = _table_layout(table, box, most)
+        if not laid.cut:
+            break
+    return laid
+
+
+def _table_layout(table: pd.DataFrame, box: Box, most: int) -> TableLayout:
+    widths = column_widths(table, box.width)
+    headers = tuple(_lines(str(c), w, CELL_LINES) for c, w in zip(table.columns, widths, strict=True))
+    rows, heights = [], [row_height(max(len(h) for h in headers))]
+    for values in table.itertuples(index=False):
+        cells = tuple(_lines(cell_text(v), w, most) for v, w in zip(values, widths, strict=True))
+        rows.append(cells)
+        heights.append(row_height(max(len(c) for c in cells)))
+    shown = len(rows)
+    while shown and sum(heights[: shown + 1]) + (row_height(1) if shown < len(rows) else 0) > box.height:
+        shown -= 1
+    cut = len(rows) - shown
+    heights = heights[: shown + 1] + ([row_height(1)] if cut else [])
+    return TableLayout(
+        headers, tuple(rows[:shown]), tuple(heights), tuple(widths), tuple(numeric_columns(table)), cut
+    )
+
+
+def row_height(lines: int) -> float:
+    return lines * LINE_IN + ROW_PAD_IN
+
+
+def _lines(text: str, width: float, most: int) -> tuple[str, ...]:
+    """Break a cell's text into the lines its column holds, the last one cut with "…" if more remain."""
+    room = max(int(width * 72 / (TABLE_PT * CHAR_EM)) - 1, 3)
+    text = " ".join(printable(text).split())
+    if most == 1:  # one line: cut where the room ends, not at the last whole word
+        return (text if len(text) <= room else text[: room - 1].rstrip() + "…",)
+    lines = textwrap.wrap(text, room, break_long_words=True) or [""]
+    if len(lines) > most:
+        lines = lines[:most]
+        last = lines[-1] if len(lines[-1]) < room else lines[-1][: room - 1].rstrip()
+        lines[-1] = last + "…"
+    return tuple(lines)
 
 
 def cell_text(value: object) -> str:
@@ -133,7 +186,7 @@ def status_mark(text: str) -> tuple[str, str | None, str]:
 def column_widths(table: pd.DataFrame, width: float) -> list[float]:
     """Give each column the width of its longest text (header included); when the texts need more than
     the box, the widest columns give way first, down to what the shortest columns need."""
-    char = TABLE_PT * 0.6 / 72  # inches per character of the table's type, on average
+    char = TABLE_PT * CHAR_EM / 72  # inches per character of the table's type, on average
     needs = []
     for column in table.columns:
         cells = [len(cell_text(v)) for v in table[column].head(40)]
@@ -188,15 +241,6 @@ def figure_detail(figure: Figure) -> str:
     word = figure.status_word
     status = word if not word or status_mark(word)[1] else f"{shape} {word}".strip()
     return " · ".join(part for part in (figure.change, status) if part)
-
-
-def fitted_row(texts: list[str], widths: list[float]) -> list[str]:
-    """Cut each cell to what its column holds on one line, so both files keep the same rows on a slide."""
-    fitted = []
-    for text, width in zip(map(printable, texts), widths, strict=True):
-        room = max(int(width * 72 / (TABLE_PT * 0.6)) - 1, 3)
-        fitted.append(text if len(text) <= room else text[: room - 1].rstrip() + "…")
-    return fitted
 
 
 _NUMBER = re.compile(r"^[-+−±]?[€$£]?\d[\d\s.,\u202f\u00a0]*\s?(%|k|M|€|k€|M€|pts?|[dj])?$")

@@ -163,9 +163,9 @@ def _figure(canvas: Canvas, figure: Figure, box: Box, size: float) -> None:
         )
 
 
-def _cell(text: str, header: bool = False, right: bool = False) -> Paragraph:
-    shape, colour, rest = layout.status_mark(text)
-    written = escape(rest)
+def _cell(lines: tuple[str, ...], header: bool = False, right: bool = False) -> Paragraph:
+    shape, colour, rest = layout.status_mark(lines[0])
+    written = "<br/>".join(escape(line) for line in (rest, *lines[1:]))
     if colour:
         written = f'<font color="{colour}"><b>{escape(shape)}</b></font> {written}'
     style = _style(
@@ -178,13 +178,9 @@ def _cell(text: str, header: bool = False, right: bool = False) -> Paragraph:
 
 
 def _table(canvas: Canvas, slide: Slide, box: Box, lang: str) -> None:
-    rows, cut = layout.table_rows(slide.table, box)
-    widths = layout.column_widths(rows, box.width)
-    cells = [[_cell(text, header=True) for text in layout.fitted_row(list(map(str, rows.columns)), widths)]]
-    for values in rows.itertuples(index=False):
-        cells.append(
-            [_cell(text) for text in layout.fitted_row([layout.cell_text(v) for v in values], widths)]
-        )
+    laid = layout.table_layout(slide.table, box)
+    cells = [[_cell(h, True, r) for h, r in zip(laid.headers, laid.right, strict=True)]]
+    cells += [[_cell(c, False, r) for c, r in zip(row, laid.right, strict=True)] for row in laid.rows]
     style = [
         ("FONTNAME", (0, 0), (-1, -1), fonts()[0]),  # reportlab's own default, Helvetica, is not embedded
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(layout.PRIMARY)),
@@ -196,17 +192,13 @@ def _table(canvas: Canvas, slide: Slide, box: Box, lang: str) -> None:
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     style += [("BACKGROUND", (0, r), (-1, r), HexColor("#F5F7FA")) for r in range(2, len(cells), 2)]
-    if cut:
-        cells.append(
-            [
-                Paragraph(
-                    escape(layout.rows_cut(cut, lang)), _style(layout.TABLE_PT, layout.MUTED, italic=True)
-                )
-            ]
-            + [""] * (len(widths) - 1)
+    if laid.cut:
+        words = Paragraph(
+            escape(layout.rows_cut(laid.cut, lang)), _style(layout.TABLE_PT, layout.MUTED, italic=True)
         )
+        cells.append([words] + [""] * (len(laid.widths) - 1))
         style.append(("SPAN", (0, len(cells) - 1), (-1, len(cells) - 1)))
-    table = Table(cells, colWidths=[w * PT for w in widths], rowHeights=layout.ROW_IN * PT)
+    table = Table(cells, colWidths=[w * PT for w in laid.widths], rowHeights=[h * PT for h in laid.heights])
     table.setStyle(TableStyle(style))
     _, height = table.wrap(box.width * PT, box.height * PT)
     table.drawOn(canvas, box.left * PT, _y(box.top) - height)

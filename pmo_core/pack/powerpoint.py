@@ -193,38 +193,34 @@ def _figure(slide, figure: Figure, box: Box, size: float) -> None:
 
 
 def _table(slide, deck_slide: Slide, box: Box, lang: str) -> None:
-    rows, cut = layout.table_rows(deck_slide.table, box)
-    shown = len(rows) + 1 + (1 if cut else 0)
-    widths = layout.column_widths(rows, box.width)
+    laid = layout.table_layout(deck_slide.table, box)
+    count = len(laid.headers)
     shape = slide.shapes.add_table(
-        shown,
-        len(rows.columns),
+        len(laid.heights),
+        count,
         Inches(box.left),
         Inches(box.top),
         Inches(box.width),
-        Inches(layout.ROW_IN * shown),
+        Inches(sum(laid.heights)),
     )
     table = shape.table
-    for i, width in enumerate(widths):
-        table.columns[i].width = Inches(width)
-    headers = layout.fitted_row([str(h) for h in rows.columns], widths)
-    right = layout.numeric_columns(rows)
-    for c, header in enumerate(headers):
-        _cell(table.cell(0, c), header, bold=True, colour="#FFFFFF", fill=layout.PRIMARY, right=right[c])
-    for r, values in enumerate(rows.itertuples(index=False), start=1):
-        texts = layout.fitted_row([layout.cell_text(v) for v in values], widths)
-        for c, text in enumerate(texts):
-            _cell(table.cell(r, c), text, fill="#FFFFFF" if r % 2 else "#F5F7FA", right=right[c])
-    if cut:
-        last = table.cell(shown - 1, 0)
-        last.merge(table.cell(shown - 1, len(rows.columns) - 1))
-        _cell(last, layout.rows_cut(cut, lang), fill="#FFFFFF", italic=True, colour=layout.MUTED)
-    for row in table.rows:
-        row.height = Inches(layout.ROW_IN)
+    for column, width in zip(table.columns, laid.widths, strict=True):
+        column.width = Inches(width)
+    for row, height in zip(table.rows, laid.heights, strict=True):
+        row.height = Inches(height)
+    for c, header in enumerate(laid.headers):
+        _cell(table.cell(0, c), header, bold=True, colour="#FFFFFF", fill=layout.PRIMARY, right=laid.right[c])
+    for r, cells in enumerate(laid.rows, start=1):
+        for c, lines in enumerate(cells):
+            _cell(table.cell(r, c), lines, fill="#FFFFFF" if r % 2 else "#F5F7FA", right=laid.right[c])
+    if laid.cut:
+        last = table.cell(len(laid.heights) - 1, 0)
+        last.merge(table.cell(len(laid.heights) - 1, count - 1))
+        _cell(last, (layout.rows_cut(laid.cut, lang),), fill="#FFFFFF", italic=True, colour=layout.MUTED)
 
 
-def _cell(cell, text: str, bold=False, colour=layout.INK, fill=None, italic=False, right=False) -> None:
-    """Write a cell; a status shape at its start is drawn in its colour, its word kept beside it."""
+def _cell(cell, lines: tuple[str, ...], bold=False, colour=layout.INK, fill=None, italic=False, right=False):
+    """Write a cell's lines; a status shape at its start is drawn in its colour, its word kept beside it."""
     cell.margin_left = cell.margin_right = Inches(0.06)
     cell.margin_top = cell.margin_bottom = Inches(0.02)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -236,14 +232,17 @@ def _cell(cell, text: str, bold=False, colour=layout.INK, fill=None, italic=Fals
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
-    shape, status_colour, rest = layout.status_mark(text)
+    shape, status_colour, rest = layout.status_mark(lines[0])
     if status_colour:
         run = paragraph.add_run()
-        run.text = layout.printable(shape + " ")
+        run.text = shape + " "
         _font(run.font, layout.TABLE_PT, status_colour, bold=True)
-    run = paragraph.add_run()
-    run.text = layout.printable(rest)
-    _font(run.font, layout.TABLE_PT, colour, bold=bold, italic=italic)
+    for i, line in enumerate((rest, *lines[1:])):
+        if i:
+            paragraph.add_line_break()
+        run = paragraph.add_run()
+        run.text = line
+        _font(run.font, layout.TABLE_PT, colour, bold=bold, italic=italic)
 
 
 def _chart(slide, deck_slide: Slide, box: Box, lang: str) -> None:
