@@ -25,6 +25,7 @@ from pmo_core import cli, formatting, meetings, portfolio, settings
 from pmo_core.deck import Deck, Figure, Slide
 from pmo_core.filters import Filters
 from pmo_core.pack import committee_pack, file_name, write_pack
+from pmo_core.pack.layout import Box, table_layout
 from pmo_core.pack.native import native_chart
 from pmo_core.palette import STATUS_COLOURS
 from tests.actors import PMO
@@ -337,3 +338,19 @@ def test_control_characters_from_a_tracker_never_break_either_file():
     ]
     text = pypdf.PdfReader(io.BytesIO(write_pack(deck, "pdf"))).pages[1].extract_text()
     assert 'Vendorlate; <b>scope</b> & "cut"' in text
+
+
+def test_a_long_comment_takes_two_lines_while_every_row_still_fits():
+    box = Box(0.5, 1.5, 6.0, 5.0)  # a table beside a chart
+    comment = "Go-live slipping: the steering committee must decide between a scope cut and a later date"
+    few = pd.DataFrame({"Project": ["Alpha", "Beta"], "Comment": [comment, "short"]})
+    laid = table_layout(few, box)
+    assert laid.cut == 0 and len(laid.rows[0][1]) == 2 and " ".join(laid.rows[0][1]).startswith("Go-live")
+    many = pd.concat([few] * 6, ignore_index=True)  # twelve rows: two lines each would not fit
+    laid = table_layout(many, box)
+    assert laid.cut == 0 and len(laid.rows) == 12 and all(len(cell) == 1 for row in laid.rows for cell in row)
+    assert laid.rows[0][1][0].endswith("…")
+    assert sum(laid.heights) <= box.height
+    crowd = pd.concat([few] * 20, ignore_index=True)  # forty rows: the last line says how many did not fit
+    laid = table_layout(crowd, box)
+    assert laid.cut == 40 - len(laid.rows) > 0 and sum(laid.heights) <= box.height
