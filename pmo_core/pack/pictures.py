@@ -5,30 +5,24 @@ from __future__ import annotations
 import altair as alt
 import vl_convert
 
+from pmo_core.charts.locale import localised
 from pmo_core.pack.layout import printable
 
-DPI = (
-    96  # Vega's pixel; pictures are rendered at SCALE times it so they stay sharp on a projector and in print
-)
+DPI = 96  # Vega's pixel; pictures are rendered at SCALE times it, sharp on a projector and in print
 SCALE = 2
 ZOOM = 1.3  # drawn smaller then enlarged to the box: a page's 13 px label reads as 13 pt on a slide
-_LOCALES = {"fr": "fr-FR", "en": "en-US"}
 
 
 def chart_png(chart: alt.TopLevelMixin, width_in: float, height_in: float, lang: str) -> bytes:
-    """Render `chart` to fill a box of the given inches, its numbers and dates in the deck's language."""
+    """Render `chart` to fill a box of the given inches, its numbers and dates written as its page writes
+    them in the deck's language (the page's own locale, from pmo_core.charts)."""
     if isinstance(chart, alt.Chart | alt.LayerChart):  # a concatenation keeps the sizes of its parts
         chart = chart.properties(
             width=int(width_in * DPI / ZOOM),
             height=int(height_in * DPI / ZOOM),
             autosize=alt.AutoSizeParams(type="fit", contains="padding"),
         )
-    spec = _printable(chart.to_dict())
-    locale = (spec.get("config") or {}).get("locale")  # a chart that names its own locale keeps it
-    if locale is None:
-        return vl_convert.vegalite_to_png(
-            spec, scale=SCALE * ZOOM, format_locale=_LOCALES[lang], time_format_locale=_LOCALES[lang]
-        )
+    spec = _printable(localised(chart, lang).to_dict())
     return vl_convert.vegalite_to_png(spec, scale=SCALE * ZOOM)
 
 
