@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pmo_core import formatting
-from pmo_core.deck import Deck, Figure, Slide
+from pmo_core.deck import COLUMNS_BESIDE_CHART, Deck, Figure, Slide
 from pmo_core.i18n import t
 from pmo_core.palette import BAND_COLOURS, BAND_EMOJI, STATUS_COLOURS, STATUS_EMOJI, STATUS_SHAPES
 
@@ -23,7 +23,7 @@ TITLE_PT, SUBTITLE_PT, FIGURE_PT, LABEL_PT, TABLE_PT, SMALL_PT = 26, 15, 24, 12,
 LINE_IN, ROW_PAD_IN = TABLE_PT * 1.25 / 72, 0.12  # a line of a table cell, and a row's padding
 CELL_LINES = 2  # a long comment takes two lines, then is cut
 CHAR_EM = 0.6  # a character's average width, in ems of the table's type (generous: no file wraps sooner)
-MAX_FIGURES_PER_ROW = 5
+MOST_FIGURES_PER_ROW = 6  # more go on two rows of half each (ten: two rows of five), as on the projector
 
 # A status written as an emoji on screen becomes its print shape here: PDF fonts have no colour emoji, and a
 # shape keeps its meaning on a black-and-white page. Shapes and emoji both map to the status colour.
@@ -69,8 +69,8 @@ def plan(slide: Slide) -> Plan:
         top += 0.42
     top += 0.1
     figures: list[Box] = []
-    count = min(len(slide.figures), MAX_FIGURES_PER_ROW * 2)
-    per_row = min(count, MAX_FIGURES_PER_ROW)
+    count = min(len(slide.figures), MOST_FIGURES_PER_ROW * 2)
+    per_row = count if count <= MOST_FIGURES_PER_ROW else -(-count // 2)
     alone = slide.table is None and slide.chart is None
     height, figure_pt = (1.6, FIGURE_PT + 6) if alone else (1.18, FIGURE_PT)
     if count:
@@ -91,7 +91,7 @@ def plan(slide: Slide) -> Plan:
     has_table, has_chart = slide.table is not None and not slide.table.empty, slide.chart is not None
     table = chart = None
     if has_table and has_chart:
-        split = body.width * 0.46
+        split = body.width * 0.4
         table = Box(body.left, body.top, split - 0.15, body.height)
         chart = Box(body.left + split + 0.15, body.top, body.width - split - 0.15, body.height)
     elif has_table:
@@ -111,6 +111,13 @@ class TableLayout:
     widths: tuple[float, ...]
     right: tuple[bool, ...]  # columns of numbers, right-aligned
     cut: int  # rows that did not fit: the last line says how many
+
+
+def shown_table(slide: Slide) -> pd.DataFrame:
+    """Return the table as the slide shows it: its first columns only beside a chart, as presentation mode."""
+    if slide.chart is None:
+        return slide.table
+    return slide.table.iloc[:, :COLUMNS_BESIDE_CHART]
 
 
 def table_layout(table: pd.DataFrame, box: Box) -> TableLayout:

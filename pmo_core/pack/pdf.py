@@ -178,7 +178,7 @@ def _cell(lines: tuple[str, ...], header: bool = False, right: bool = False) -> 
 
 
 def _table(canvas: Canvas, slide: Slide, box: Box, lang: str) -> None:
-    laid = layout.table_layout(slide.table, box)
+    laid = layout.table_layout(layout.shown_table(slide), box)
     cells = [[_cell(h, True, r) for h, r in zip(laid.headers, laid.right, strict=True)]]
     cells += [[_cell(c, False, r) for c, r in zip(row, laid.right, strict=True)] for row in laid.rows]
     style = [

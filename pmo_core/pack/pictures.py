@@ -17,11 +17,12 @@ def chart_png(chart: alt.TopLevelMixin, width_in: float, height_in: float, lang:
     """Render `chart` to fill a box of the given inches, its numbers and dates written as its page writes
     them in the deck's language (the page's own locale, from pmo_core.charts)."""
     if isinstance(chart, alt.Chart | alt.LayerChart):  # a concatenation keeps the sizes of its parts
-        chart = chart.properties(
-            width=int(width_in * DPI / ZOOM),
-            height=int(height_in * DPI / ZOOM),
-            autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-        )
+        # The plot takes the box's size; its title, axes and legend come around it (the whole picture is then
+        # fitted into the box), so a long title is never cut. A height in steps (a row a project) is kept.
+        size = {"width": int(width_in * DPI / ZOOM)}
+        if not isinstance(chart.height, alt.Step | dict):
+            size["height"] = int(height_in * DPI / ZOOM * 0.6)
+        chart = chart.properties(**size)
     spec = _printable(localised(chart, lang).to_dict())
     return vl_convert.vegalite_to_png(spec, scale=SCALE * ZOOM)
 

@@ -29,6 +29,7 @@ from pmo_core.pack.native import NativeChart, chart_title, native_chart
 from pmo_core.pack.pictures import chart_png
 
 FONT = "Calibri"
+MARKED_POINTS = 12  # a line holds markers up to a year of months
 _TITLE_ONLY = 5  # the default template's "Title Only" layout
 _KINDS = {
     ("bar", False): XL_CHART_TYPE.BAR_CLUSTERED,
@@ -193,7 +194,7 @@ def _figure(slide, figure: Figure, box: Box, size: float) -> None:
 
 
 def _table(slide, deck_slide: Slide, box: Box, lang: str) -> None:
-    laid = layout.table_layout(deck_slide.table, box)
+    laid = layout.table_layout(layout.shown_table(deck_slide), box)
     count = len(laid.headers)
     shape = slide.shapes.add_table(
         len(laid.heights),
@@ -252,6 +253,8 @@ def _chart(slide, deck_slide: Slide, box: Box, lang: str) -> None:
         _picture(slide, png, box, chart_title(deck_slide.chart) or deck_slide.title)
         return
     kind = _KINDS[(native.kind, native.stacked and native.kind in {"bar", "column", "area"})]
+    if kind == XL_CHART_TYPE.LINE_MARKERS and len(native.categories) > MARKED_POINTS:
+        kind = XL_CHART_TYPE.LINE  # a point a month over years would hide the lines
     frame = slide.shapes.add_chart(
         kind,
         Inches(box.left),
@@ -365,10 +368,11 @@ def _colour_series(series, colour: str | None, kind: str) -> None:
     if kind in {"line"}:
         series.format.line.color.rgb = _rgb(colour)
         series.format.line.width = Pt(2.5)
-        series.marker.style = XL_MARKER_STYLE.CIRCLE
-        series.marker.format.fill.solid()
-        series.marker.format.fill.fore_color.rgb = _rgb(colour)
         series.smooth = False
+        if len(series.values) <= MARKED_POINTS:
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = _rgb(colour)
         return
     if kind == "scatter":
         series.marker.style = XL_MARKER_STYLE.CIRCLE

@@ -230,7 +230,7 @@ def test_powerpoint_is_16_9_with_a_title_slide_native_charts_pictures_and_notes(
     picture = next(sh for sh in slides[5].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE)
     assert not charts[5] and picture._element.nvPicPr.cNvPr.get("descr") == "Risk heatmap"  # its alt text
     table = next(sh.table for sh in slides[2].shapes if sh.has_table)
-    assert [c.text for c in table.rows[1].cells] == [
+    assert [c.text.replace("\v", " ") for c in table.rows[1].cells] == [  # (a long cell takes two lines)
         "Alpha ERP",
         "■ Red",
         "Vendor late; scope decision needed",
