@@ -298,9 +298,16 @@ def test_demo_committee_pack_shows_the_overviews_figures(demo_con, portfolios):
     )
     assert shown["Budget (BAC)"] == formatting.money(headline.bac.value, "fr", values["currency"], short=True)
     assert shown["Rouge"] == formatting.number(headline.red.value, "fr")
-    assert (
-        committee_pack(demo_con, "pptx", filters=f, lang="fr", today=DEMO_TODAY)[1] == blob
-    )  # same file again
+    # The deck's charts are the pages' own: the S-curve is native, its series the chart's; the others pictures.
+    by_key = {s.key: prs.slides[i + 1] for i, s in enumerate(deck.slides)}
+    drawn = next(sh.chart for sh in by_key["budget"].shapes if sh.has_chart)
+    curve = next(s for s in deck.slides if s.key == "budget").chart
+    assert drawn.chart_type in (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS)
+    assert [s.name for s in drawn.series] == [s.name for s in native_chart(curve).series]
+    for key in ("roadmap", "risks"):
+        assert any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in by_key[key].shapes), key
+    again = committee_pack(demo_con, "pptx", filters=f, lang="fr", today=DEMO_TODAY)[1]
+    assert again == blob  # the same store, committee, filters and language give the same file
 
 
 def test_command_line_writes_the_pack_and_refuses_an_unknown_committee(demo_db, tmp_path, capsys):
