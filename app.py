@@ -23,10 +23,10 @@ NAVIGATION = (
     ("budget", "euro", "costs"),
     ("priorities", "leaderboard", "costs"),
     ("governance", "verified_user", "costs"),  # its rules read budgets and costs, blanked for some viewers
-    ("committee", "groups", "read"),
-    ("present", "slideshow", "read"),
     ("import", "upload_file", "read"),
     ("settings", "settings", "read"),
+    ("committee", "groups", "read"),
+    ("present", "slideshow", "read"),
     ("audit", "history", "audit"),
     ("admin", "admin_panel_settings", "users"),
     ("project", "folder_open", "read"),
