@@ -22,7 +22,18 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pmo_core import access, accounts, audit, backup, meetings, meetings_cli, review, sandbox, snapshots, store
+from pmo_core import (
+    access,
+    accounts,
+    audit,
+    backup,
+    meetings,
+    meetings_cli,
+    review,
+    sandbox,
+    snapshots,
+    store,
+)
 from pmo_core.currencies import parse_rate
 from pmo_core.i18n import t
 from pmo_core.importer import as_of_default, build_plan, read_files, read_options
