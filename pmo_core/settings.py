@@ -67,6 +67,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("discount_rate_pct", 8.0, "float", minimum=0, maximum=100),
     Setting("fiscal_year_start_month", 1, "int", minimum=1, maximum=12),
     Setting("hide_costs_from_viewers", "no", "choice", choices=("no", "yes"), labels="access.yesno"),
+    Setting("working_days_per_month", 20.0, "float", minimum=1, maximum=31),
+    Setting("overload_alert_months", 2, "int", minimum=1, maximum=12),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

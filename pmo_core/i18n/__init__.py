@@ -30,6 +30,7 @@ AREAS = (
     "trackers",
     "access",
     "projector",
+    "capacity",
 )
 
 
