@@ -22,6 +22,7 @@ NAVIGATION = (
     ("risks", "warning", "read"),
     ("budget", "euro", "costs"),
     ("priorities", "leaderboard", "costs"),
+    ("capacity", "groups", "read"),
     ("import", "upload_file", "read"),
     ("settings", "settings", "read"),
     ("audit", "history", "audit"),

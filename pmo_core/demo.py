@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -1125,6 +1126,7 @@ DAYS_PER_MONTH = 20  # the working_days_per_month setting's default: person-days
 LABOUR_SHARE = {"it": 0.65, "plant": 0.25, "compliance": 0.6, "support": 0.5}
 DATA_TEAM = "Data & IA"
 DATA_SQUEEZE = (date(2027, 3, 1), date(2027, 6, 1), 1.4)  # months and the load the story shows
+GEN_AI, DATA_HEAVY = "Generative AI assistant for customer service", 4.0  # the Data team builds it
 NO_CAPACITY_TEAM = "UX design"  # asked for by two projects, staffed by no one: an alert says so
 AFTER_END = "Certification ISO 45001"  # its tracker keeps asking for people two months after its end
 # team: (share of capacity over the median demand ahead, written in person-days)
@@ -1187,14 +1189,14 @@ def _project_teams(p: _Project) -> list[tuple[str, float, float, float]]:
     """Return the teams a project asks for, with the weight and phase of each."""
     teams = list(PHASE_TEAMS[p.kind])
     for words, team in SPECIALISTS:
-        if any(word.casefold() in p.name.casefold() for word in words):
+        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", p.name, re.IGNORECASE) for word in words):
             if team == "Automatisme & MES":
                 teams = [(t, w * (1.6 if t == team else 0.85), a, b) for t, w, a, b in teams]
             elif team == NO_CAPACITY_TEAM:
                 teams.append((team, 0.08, 0.4, 1.0))
             else:  # the specialists do half the building, and the project takes them on for a long while
                 teams = [(t, w * 0.5 if t == "Développement" else w, a, b) for t, w, a, b in teams]
-                teams.append((team, 0.35, 0.05, 0.95))
+                teams.append((team, DATA_HEAVY if p.name == GEN_AI else 0.35, 0.05, 0.95))
     return teams
 
 
@@ -1266,7 +1268,7 @@ def _plan_capacity(projects: list[_Project]) -> list[dict[str, Any]]:
     rows = []
     for team, (share, in_days) in TEAMS.items():
         base = max(1.0, math.ceil(2 * share * max(demand.get((team, m), 0.0) for m in ahead)) / 2)
-        squeezed = round(2 * sum(demand.get((team, m), 0.0) for m in squeeze) / len(squeeze) / load) / 2
+        squeezed = round(sum(demand.get((team, m), 0.0) for m in squeeze) / len(squeeze) / load, 1)
         for month in WINDOW:
             if month <= now:
                 fte = max(1.0, math.ceil(2 * 1.05 * demand.get((team, month), 0.0)) / 2)
