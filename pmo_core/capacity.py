@@ -202,6 +202,46 @@ def month_range(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[date, date]
     return None if row[0] is None else (row[0], row[1])
 
 
+def selection_limits(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    codes: list[str],
+    *,
+    since: date,
+    by: str = "month",
+    teams: list[str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return what the candidate projects (`codes`) ask of each team per period from `since` on (code, team,
+    period, fte), and what each team has left per period once every other project's demand is met (team,
+    period, fte): the capacity rows of a selection. `by` is "month" (FTE) or "quarter" (person-months, the
+    quarters of the calendar year); `teams` keeps those teams only. Periods with no stated capacity are not
+    constrained."""
+    period = "strftime(month, '%Y-%m')" if by == "month" else "concat(year(month), '-Q', quarter(month))"
+    params = {
+        "d": f.state_date,
+        "days": working_days(con),
+        "since": since,
+        "teams": list(teams or []),
+    }
+    demand = con.execute(
+        f"""SELECT project_code AS code, team, {period} AS period, sum(fte) AS fte
+            FROM project_demand_at($d::DATE, $days)
+            WHERE month >= $since AND (len($teams) = 0 OR list_contains($teams, team))
+            GROUP BY ALL""",  # noqa: S608 - `period` is one of two fixed expressions
+        params,
+    ).df()
+    stated = con.execute(
+        f"""SELECT team, {period} AS period, sum(fte) AS fte FROM team_capacity_at($d::DATE, $days)
+            WHERE month >= $since AND (len($teams) = 0 OR list_contains($teams, team)) GROUP BY ALL""",  # noqa: S608
+        params,
+    ).df()
+    mine = demand["code"].isin(set(codes))
+    others = demand.loc[~mine].groupby(["team", "period"])["fte"].sum()
+    left = stated.set_index(["team", "period"])["fte"].sub(others, fill_value=0.0)
+    left = left.loc[left.index.isin(stated.set_index(["team", "period"]).index)]
+    return demand.loc[mine].reset_index(drop=True), left.rename("fte").reset_index()
+
+
 # --------------------------------------------------------------------------------------------------
 # Pictures from the grid (pure functions)
 

@@ -418,4 +418,75 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Add or remove some FTE from a team.",
         "Ajoutez ou retirez des ETP à une équipe.",
     ),
+    # Selection under team capacity (the reasons join pmo_core.selection's)
+    "priorities.quarter": ("Q{q} {year}", "T{q} {year}"),
+    "priorities.reason.team_month": (
+        "{team} in {period} (needs {need} FTE, {free} free)",
+        "{team} en {period} (besoin {need} ETP, {free} libres)",
+    ),
+    "priorities.reason.team_quarter": (
+        "{team} in {period} (needs {need} person-months, {free} free)",
+        "{team} au {period} (besoin {need} mois-homme, {free} libres)",
+    ),
+    "priorities.reason.team_more": (
+        " and {n} more {n:period|periods}",
+        " et {n} {n:autre période|autres périodes}",
+    ),
+    "priorities.reason.needs_team": (
+        "Out: beside what must be funded, it needs more people than the teams have: {teams}.",
+        "Écarté : à côté de ce qui doit être financé, il demande plus de personnes que les équipes n'en ont : "
+        "{teams}.",
+    ),
+    "priorities.reason.kept_money": ("Kept out by the budget.", "Écarté par le budget."),
+    "priorities.reason.kept_team": (
+        "Kept out by team capacity: {teams}.",
+        "Écarté par la capacité des équipes : {teams}.",
+    ),
+    "priorities.reason.kept_both": (
+        "Kept out by the budget and by team capacity: {teams}.",
+        "Écarté par le budget et par la capacité des équipes : {teams}.",
+    ),
+    "priorities.infeasible.fixed_over_capacity": (
+        "Nothing can be selected: the projects that must be funded need more people than the teams have: {teams}.",
+        "Aucune sélection possible : les projets à financer obligatoirement demandent plus de personnes que les "
+        "équipes n'en ont : {teams}.",
+    ),
+    "priorities.people.title": ("Team capacity", "Capacité des équipes"),
+    "priorities.people.on": ("Respect team capacity", "Respecter la capacité des équipes"),
+    "priorities.people.on.help": (
+        "The projects selected ask no team for more than it has left, once the projects outside this selection "
+        "are staffed, in every month (or quarter) ahead.",
+        "Les projets retenus ne demandent à aucune équipe plus que ce qui lui reste, une fois les projets hors "
+        "de cette sélection servis, chaque mois (ou trimestre) à venir.",
+    ),
+    "priorities.people.by": ("Checked", "Vérifiée"),
+    "priorities.people.month": ("by month", "par mois"),
+    "priorities.people.quarter": ("by quarter", "par trimestre"),
+    "priorities.people.teams": ("Teams held to their capacity", "Équipes tenues à leur capacité"),
+    "priorities.people.all": ("Every team asked for", "Toutes les équipes demandées"),
+    "priorities.people.held_month": (
+        "Held to the capacity of {n} {n:team|teams}, month by month, from the first month not reported.",
+        "Tenue à la capacité de {n} {n:équipe|équipes}, mois par mois, à partir du premier mois non couvert.",
+    ),
+    "priorities.people.held_quarter": (
+        "Held to the capacity of {n} {n:team|teams}, quarter by quarter, from the first month not reported.",
+        "Tenue à la capacité de {n} {n:équipe|équipes}, trimestre par trimestre, à partir du premier mois non "
+        "couvert.",
+    ),
+    "priorities.people.short": (
+        "This selection asks more people than these teams have left in some months: {teams}. Respect team "
+        "capacity (above) to select within them.",
+        "Cette sélection demande plus de personnes qu'il n'en reste à ces équipes certains mois : {teams}. "
+        "Respectez la capacité des équipes (ci-dessus) pour sélectionner dans leurs limites.",
+    ),
+    "priorities.frontier.subtitle_people": (
+        "Blue: under the budget and the teams' capacity; grey dashes: under the budget alone.",
+        "Bleu : sous le budget et la capacité des équipes ; tirets gris : sous le budget seul.",
+    ),
+    "priorities.col.kept_out_by": ("Kept out by", "Écarté par"),
+    "priorities.col.kept_out_by.help": (
+        "What adding the project to this selection would exceed: the budget, or the capacity of these teams.",
+        "Ce que l'ajout du projet à cette sélection dépasserait : le budget, ou la capacité de ces équipes.",
+    ),
+    "priorities.kept.money": ("Budget", "Budget"),
 }

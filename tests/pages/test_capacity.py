@@ -147,3 +147,24 @@ def test_an_empty_store_says_so():
     at = open_page(PAGE)
     no_exception(at)
     assert at.info and "empty" not in at.title[0].value.lower()
+
+
+def test_the_selection_respects_team_capacity_and_says_what_keeps_each_project_out(demo_db):
+    at = open_page("pages/priorities.py")
+    at.session_state["prio_tab_en"] = "Selection under a budget"
+    at.run()
+    no_exception(at)
+    assert any("Team capacity" in e.label for e in at.expander)
+    at.toggle(key="prio_people_on").set_value(True).run()
+    no_exception(at)
+    assert any(c.value.startswith("Held to the capacity of") for c in at.caption)
+    table = next(d.value for d in at.dataframe if "kept_out_by" in d.value.columns)
+    kept = set(table["kept_out_by"]) - {""}
+    assert kept and any(
+        part != "Budget" for text in kept for part in text.split(", ")
+    )  # a team keeps some out
+    why = table.loc[table["kept_out_by"] != "", "reason"]
+    assert why.str.contains("Kept out by|more people than the teams have").all()
+    assert len(_chart_rows(at)) >= 1
+    frontier = next(c.proto.spec for c in at.get("vega_lite_chart") if "grey dashes" in c.proto.spec)
+    assert frontier.count('"step-after"') == 2  # the curve under both, and the one under the budget alone
