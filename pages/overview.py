@@ -15,7 +15,7 @@ import streamlit as st
 
 from pages.ui import common, labels
 from pages.ui.common import LABEL_PX, TITLE_PX, day, day_format, money, status_label, styled
-from pmo_core import changes, exports, formatting, portfolio, priorities
+from pmo_core import capacity, changes, exports, formatting, portfolio, priorities
 from pmo_core.filters import Filters
 from pmo_core.palette import NEUTRAL, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
 from pmo_core.vocabulary import label
@@ -358,6 +358,35 @@ def excel_bytes(table: pd.DataFrame) -> bytes:
 
 
 # --- What changed ----------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def capacity_alerts(version: tuple, f: Filters) -> pd.DataFrame:
+    return capacity.capacity_alerts(common.cursor(), f)
+
+
+ALERTS_SHOWN = 5  # the Capacity page has them all
+ALERT_MARKS = {"overload": "🔴", "no_capacity": "⚠️", "after_end": "⚠️"}
+
+
+def people_section(f: Filters) -> None:
+    """Say which teams run over capacity for months, which teams are asked for with no capacity at all, and
+    which projects ask for people after their end; nothing when the store holds no team capacity."""
+    alerts = capacity_alerts(VERSION, f)
+    if alerts.empty:
+        return
+    st.subheader(common.tr("capacity.overview.title", n=len(alerts)))
+    sentences = capacity.alert_sentences(alerts.head(ALERTS_SHOWN), LANG)
+    kinds = alerts["kind"].head(ALERTS_SHOWN)
+    st.markdown("\n".join(f"- {ALERT_MARKS[k]} {text}" for k, text in zip(kinds, sentences, strict=True)))
+    more = len(alerts) - ALERTS_SHOWN
+    st.page_link(
+        "pages/capacity.py",
+        label=common.tr("capacity.overview.more", n=more)
+        if more > 0
+        else common.tr("capacity.overview.link"),
+        icon=":material/groups:",
+    )
 
 
 def changes_section(f: Filters, context: portfolio.Reporting) -> None:
@@ -962,6 +991,7 @@ def main() -> None:
     before = snapshot_figures(VERSION, previous, method) if previous else None
     headline_section(portfolio.headline(table, before, method), context)
     table_section(table)
+    people_section(f)
     changes_section(f, context)
     rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))
     roadmap_section(table, context, f)

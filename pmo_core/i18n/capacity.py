@@ -489,4 +489,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ce que l'ajout du projet à cette sélection dépasserait : le budget, ou la capacité de ces équipes.",
     ),
     "priorities.kept.money": ("Budget", "Budget"),
+    # On the Overview
+    "capacity.overview.title": (
+        "People: {n} capacity {n:alert|alerts}",
+        "Équipes : {n} {n:alerte|alertes} de capacité",
+    ),
+    "capacity.overview.link": ("Capacity against demand", "Capacité et charge des équipes"),
+    "capacity.overview.more": (
+        "{n} more on the Capacity page",
+        "{n} de plus sur la page Capacité",
+    ),
 }

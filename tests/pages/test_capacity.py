@@ -168,3 +168,19 @@ def test_the_selection_respects_team_capacity_and_says_what_keeps_each_project_o
     assert len(_chart_rows(at)) >= 1
     frontier = next(c.proto.spec for c in at.get("vega_lite_chart") if "grey dashes" in c.proto.spec)
     assert frontier.count('"step-after"') == 2  # the curve under both, and the one under the budget alone
+
+
+def test_the_overview_lists_the_capacity_alerts(demo_db):
+    con = store.connect(demo_db)
+    try:
+        alerts = capacity.capacity_alerts(con, Filters())
+    finally:
+        con.close()
+    assert set(alerts["kind"]) == {"overload", "no_capacity", "after_end"}  # the demo tells each story
+    at = open_page("pages/overview.py")
+    no_exception(at)
+    assert any(h.value == f"People: {len(alerts)} capacity alerts" for h in at.subheader)
+    listed = next(m.value for m in at.markdown if "over capacity" in m.value)
+    assert capacity.alert_sentences(alerts.head(1), "en")[0] in listed
+    french = open_page("pages/overview.py", lang="fr")
+    assert any(h.value.startswith("Équipes\u00a0:") for h in french.subheader)
