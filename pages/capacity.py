@@ -386,7 +386,7 @@ def main() -> None:
             totals_section(grid, totals.loc[totals["team"].isin(teams)], teams, f, (first, last))
     if what_if_tab.open:
         with what_if_tab:
-            levelling_ui.what_if(f, first, last, since, teams)
+            levelling_ui.what_if(f, first, last, since, teams, grid)
     if scenarios_tab.open:
         with scenarios_tab:
             levelling_ui.scenarios(f, first, last, since)

@@ -831,6 +831,8 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
     curve = _frontier(candidates, *args)
     selection_figures(result, curve, objective)
     people_note(people, result)
+    if curve.attrs.get("unproven"):
+        st.caption(tr("priorities.people.unproven", n=curve.attrs["unproven"]))
     budget_only = _frontier(candidates, *money_only) if people.on else None
     common.chart(frontier_chart(curve, result, objective, total, budget_only), width="stretch")
     more_section(result, objective)

@@ -118,21 +118,6 @@ def with_load(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[GRID_COLUMNS].reset_index(drop=True)
 
 
-def demand_lines(
-    con: duckdb.DuckDBPyConnection, f: Filters, first: date | None = None, last: date | None = None
-) -> pd.DataFrame:
-    """Return each filtered project's demand per team and month in FTE, with its name, portfolio and dates."""
-    return con.execute(
-        f"""SELECT project_code AS code, project_name AS name, portfolio, programme, manager, team, month, fte,
-                   start_date, end_date, lifecycle
-            FROM project_demand_at($d::DATE, $days) AS r
-            WHERE {f.project_clause("r")}
-              AND ($first IS NULL OR month >= $first) AND ($last IS NULL OR month <= $last)
-            ORDER BY team, month, code""",  # noqa: S608 - the filter clause binds its values as parameters
-        {**f.params(), "days": working_days(con), "first": first, "last": last},
-    ).df()
-
-
 def team_capacity(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Return every team's capacity per month in FTE, in the state the filters name."""
     return con.execute(
@@ -171,16 +156,6 @@ def portfolio_demand(
            GROUP BY ALL ORDER BY month, portfolio""",
         {"d": f.state_date, "days": working_days(con), "teams": teams, "first": first, "last": last},
     ).df()
-
-
-def teams_without_capacity(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:
-    """Return the teams that some demand names but that have no capacity line at all."""
-    rows = con.execute(
-        """SELECT DISTINCT team FROM project_demand_at($d::DATE, $days)
-           WHERE team NOT IN (SELECT team FROM team_capacity_at($d::DATE, $days)) ORDER BY team""",
-        {"d": f.state_date, "days": working_days(con)},
-    ).fetchall()
-    return [team for (team,) in rows]
 
 
 def reference_date(con: duckdb.DuckDBPyConnection, f: Filters) -> date | None:
@@ -262,12 +237,14 @@ def team_totals(grid: pd.DataFrame) -> pd.DataFrame:
         grid.assign(_over=over, _short=short)
         .groupby("team", as_index=False)
         .agg(
-            capacity=("capacity", lambda v: v.sum(min_count=1)),
+            capacity=("capacity", "sum"),
+            stated=("capacity", "count"),
             demand=("demand", "sum"),
             months_over=("_over", "sum"),
             short=("_short", "sum"),
         )
     )
+    totals["capacity"] = totals["capacity"].where(totals.pop("stated") > 0)  # no capacity at all: none, not 0
     totals["load"] = (totals["demand"] / totals["capacity"]).where(totals["capacity"] > 0)
     peak = peak_rows.set_index("team")
     totals["peak"] = totals["team"].map(peak["load"])
@@ -308,29 +285,40 @@ class Overload:
 def overloads(grid: pd.DataFrame, since: date | None = None, at_least: int = 1) -> list[Overload]:
     """Return every run of `at_least` consecutive months or more over 100 % (from `since` on), the largest
     shortfall first: the gaps a steering committee should hear about."""
-    rows = grid.loc[grid["load"] > 1].copy()
+    rows = grid.loc[grid["load"] > 1]
     if since is not None:
         rows = rows.loc[rows["month"] >= pd.Timestamp(since)]
-    found = []
-    for team, months in rows.sort_values("month").groupby("team", sort=False):
-        index = months["month"].dt.year * 12 + months["month"].dt.month
-        run = (index.diff() != 1).cumsum()
-        for _, part in months.groupby(run.to_numpy()):
-            if len(part) < at_least:
-                continue
-            peak = part.loc[part["load"].idxmax()]
-            found.append(
-                Overload(
-                    team=team,
-                    first=part["month"].iloc[0].date(),
-                    last=part["month"].iloc[-1].date(),
-                    months=len(part),
-                    mean_load=float(part["demand"].sum() / part["capacity"].sum()),
-                    peak=float(peak["load"]),
-                    peak_month=peak["month"].date(),
-                    short=float((part["demand"] - part["capacity"]).mean()),
-                )
-            )
+    if rows.empty:
+        return []
+    rows = rows.sort_values(["team", "month"], ignore_index=True)
+    index = rows["month"].dt.year * 12 + rows["month"].dt.month
+    run = (
+        (rows["team"] != rows["team"].shift()) | (index.diff() != 1)
+    ).cumsum()  # a new run where one breaks
+    runs = rows.groupby(run).agg(
+        team=("team", "first"),
+        first=("month", "first"),
+        last=("month", "last"),
+        months=("month", "size"),
+        demand=("demand", "sum"),
+        capacity=("capacity", "sum"),
+        peak=("load", "max"),
+    )
+    runs["peak_month"] = rows.loc[rows.groupby(run)["load"].idxmax(), "month"].to_numpy()
+    runs = runs.loc[runs["months"] >= at_least]
+    found = [
+        Overload(
+            team=r.team,
+            first=r.first.date(),
+            last=r.last.date(),
+            months=int(r.months),
+            mean_load=float(r.demand / r.capacity),
+            peak=float(r.peak),
+            peak_month=r.peak_month.date(),
+            short=float((r.demand - r.capacity) / r.months),
+        )
+        for r in runs.itertuples()
+    ]
     return sorted(found, key=lambda o: (-o.short * o.months, o.first, o.team))
 
 
@@ -403,16 +391,7 @@ def capacity_alerts(
         }
         for o in overloads(grid, since, at_least=months)
     ]
-    lines = demand_lines(con, f)
-    lines = lines.loc[lines["fte"] > 0]
-    lines["month"] = pd.to_datetime(lines["month"])
-    missing = set(teams_without_capacity(con, f))
-    ahead = lines if since is None else lines.loc[lines["month"] >= pd.Timestamp(since)]
-    rows += _per_project(ahead.loc[ahead["team"].isin(missing)], "no_capacity")
-    end = pd.to_datetime(lines["end_date"])
-    rows += _per_project(
-        lines.loc[end.notna() & (lines["month"] > end)], "after_end"
-    )  # a month begun after it
+    rows += _project_alerts(con, f, since)
     frame = pd.DataFrame(rows, columns=ALERT_COLUMNS)
     order = frame["kind"].map({k: i for i, k in enumerate(ALERT_ORDER)})
     return (
@@ -423,27 +402,36 @@ def capacity_alerts(
     )
 
 
-def _per_project(lines: pd.DataFrame, kind: str) -> list[dict]:
-    """One alert per project and team: its months, and the person-months asked."""
-    rows = []
-    for (code, team), part in lines.groupby(["code", "team"], sort=True):
-        rows.append(
-            {
-                "kind": kind,
-                "team": team,
-                "code": code,
-                "name": part["name"].iloc[0],
-                "first_month": part["month"].min().date(),
-                "last_month": part["month"].max().date(),
-                "months": int(part["month"].nunique()),
-                "value": float(part["fte"].sum()),
-                "peak": float(part["fte"].max()),
-                "end": None
-                if pd.isna(part["end_date"].iloc[0])
-                else pd.Timestamp(part["end_date"].iloc[0]).date(),
-            }
-        )
-    return rows
+def _project_alerts(con: duckdb.DuckDBPyConnection, f: Filters, since: date | None) -> list[dict]:
+    """One alert per filtered project and team whose demand names a team with no capacity line at all (from
+    `since` on), or falls in a month begun after the project's end: its months and the person-months asked,
+    aggregated in DuckDB over one reading of the lines (a store may hold hundreds of thousands)."""
+    frame = con.execute(
+        f"""WITH lines AS MATERIALIZED (
+                SELECT r.*, team NOT IN (SELECT team FROM team_capacity_at($d::DATE, $days)) AS unstaffed
+                FROM project_demand_at($d::DATE, $days) AS r WHERE fte > 0 AND {f.project_clause("r")}
+            ),
+            flagged AS (
+                SELECT 'no_capacity' AS kind, * FROM lines WHERE unstaffed AND ($since IS NULL OR month >= $since)
+                UNION ALL
+                SELECT 'after_end' AS kind, * FROM lines WHERE end_date IS NOT NULL AND month > end_date
+            )
+            SELECT kind, team, project_code AS code, any_value(project_name) AS name,
+                   min(month) AS first_month, max(month) AS last_month, count(DISTINCT month) AS months,
+                   sum(fte) AS value, max(fte) AS peak, any_value(end_date) AS "end"
+            FROM flagged GROUP BY kind, project_code, team ORDER BY kind DESC, code, team""",  # noqa: S608
+        {**f.params(), "days": working_days(con), "since": since},
+    ).df()
+    return [
+        {
+            **row,
+            "first_month": pd.Timestamp(row["first_month"]).date(),
+            "last_month": pd.Timestamp(row["last_month"]).date(),
+            "months": int(row["months"]),
+            "end": None if pd.isna(row["end"]) else pd.Timestamp(row["end"]).date(),
+        }
+        for row in frame[ALERT_COLUMNS].to_dict("records")
+    ]
 
 
 def alert_sentences(alerts: pd.DataFrame, lang: str) -> list[str]:

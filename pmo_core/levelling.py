@@ -51,7 +51,7 @@ class Plan:
     """The loads after the moves, and what levelling did to the projects."""
 
     grid: pd.DataFrame  # capacity.GRID_COLUMNS, every team and month
-    delays: pd.DataFrame  # code, name, team, end_before, end_after, months_late
+    delays: pd.DataFrame  # code, team, end_before, end_after, months_late
     unplaced: pd.DataFrame  # team, person_months: waiting work no month with capacity could take
 
 
@@ -71,15 +71,32 @@ class Figures:
 # The data a plan starts from
 
 
-def base_lines(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return every project's demand lines (code, name, team, month, fte) and every team's capacity
-    (team, month, fte) in the state: levelling moves work between projects whatever the filters."""
-    state = Filters(as_of=f.as_of)
-    lines = capacity.demand_lines(con, state)[["code", "name", "team", "month", "fte"]]
-    supply = capacity.team_capacity(con, state)
+def base_lines(
+    con: duckdb.DuckDBPyConnection, f: Filters, since: date | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return every project's demand lines (code, team, month, fte) and every team's capacity (team, month,
+    fte) in the state, from `since` on when given: levelling moves work between projects whatever the
+    filters, and only in the months not yet reported."""
+    params = {"d": f.state_date, "days": capacity.working_days(con), "since": since}
+    lines = con.execute(
+        """SELECT project_code AS code, team, month, fte FROM project_demand_at($d::DATE, $days)
+           WHERE $since IS NULL OR month >= $since""",
+        params,
+    ).df()
+    supply = con.execute(
+        """SELECT team, month, fte FROM team_capacity_at($d::DATE, $days)
+           WHERE $since IS NULL OR month >= $since""",
+        params,
+    ).df()
     for frame in (lines, supply):
         frame["month"] = pd.to_datetime(frame["month"])
     return lines, supply
+
+
+def project_names(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, str]:
+    """Return the name of every project of the state, to word the moves and the delays."""
+    rows = con.execute("SELECT code, name FROM projects_at($d::DATE)", {"d": f.state_date}).fetchall()
+    return {code: name for code, name in rows}
 
 
 def grid_of(lines: pd.DataFrame, supply: pd.DataFrame) -> pd.DataFrame:
@@ -111,7 +128,7 @@ def apply_moves(lines: pd.DataFrame, supply: pd.DataFrame, moves: list[Move], si
                 unplaced.append((move.team, rest))
         else:
             raise ValueError(f"unknown move {move.kind!r}")
-    delay_columns = ["code", "name", "team", "end_before", "end_after", "months_late"]
+    delay_columns = ["code", "team", "end_before", "end_after", "months_late"]
     return Plan(
         grid=grid_of(lines, supply),
         delays=pd.concat(delays, ignore_index=True) if delays else pd.DataFrame(columns=delay_columns),
@@ -140,7 +157,7 @@ def _shift(lines: pd.DataFrame, move: Move, start: pd.Timestamp) -> pd.DataFrame
     lines = lines.copy()
     moved = lines.loc[moving, "month"] + pd.DateOffset(months=int(move.months))
     lines.loc[moving, "month"] = moved.where(moved >= start, start)
-    return lines.groupby(["code", "name", "team", "month"], as_index=False, dropna=False)["fte"].sum()
+    return lines.groupby(["code", "team", "month"], as_index=False)["fte"].sum()
 
 
 def _cap(
@@ -155,12 +172,11 @@ def _cap(
     if not own.any():
         return (
             lines,
-            pd.DataFrame(columns=["code", "name", "team", "end_before", "end_after", "months_late"]),
+            pd.DataFrame(columns=["code", "team", "end_before", "end_after", "months_late"]),
             0.0,
         )
     team_lines = lines.loc[own]
     wish = team_lines.pivot_table(index="month", columns="code", values="fte", aggfunc="sum", fill_value=0.0)
-    names = team_lines.drop_duplicates("code").set_index("code")["name"]
     staffed = supply.loc[supply["team"] == move.team].set_index("month")["fte"]
     last = max(wish.index.max(), staffed.index.max() if len(staffed) else wish.index.max())
     months = pd.date_range(start, last + pd.DateOffset(months=SPILL_MONTHS), freq="MS")
@@ -179,10 +195,7 @@ def _cap(
     result.columns = ["month", "code", "fte"]
     result = result.loc[result["fte"] > 1e-9]
     result["team"] = move.team
-    result["name"] = result["code"].map(names)
-    levelled = pd.concat(
-        [lines.loc[~own], result[["code", "name", "team", "month", "fte"]]], ignore_index=True
-    )
+    levelled = pd.concat([lines.loc[~own], result[["code", "team", "month", "fte"]]], ignore_index=True)
     before = team_lines.groupby("code")["month"].max()
     after = result.groupby("code")["month"].max()
     late = pd.DataFrame({"end_before": before, "end_after": after.reindex(before.index)})
@@ -192,8 +205,7 @@ def _cap(
         - late["end_before"].dt.month
     )
     late = late.loc[late["months_late"] > 0].reset_index(names="code")
-    late.insert(1, "name", late["code"].map(names))
-    late.insert(2, "team", move.team)
+    late.insert(1, "team", move.team)
     return levelled, late.sort_values(["months_late", "code"], ascending=[False, True]), float(waiting.sum())
 
 
@@ -360,8 +372,8 @@ def compare_scenarios(
     """Apply each scenario's moves to the state in view and set them beside the state as reported."""
     if len(scenario_ids) > MAX_COMPARED:
         raise ScenarioRefused("capacity.scenario.error.too_many")
-    lines, supply = base_lines(con, f)
-    names = dict(zip(lines["code"], lines["name"], strict=False))
+    lines, supply = base_lines(con, f, since)
+    names = project_names(con, f)
     listed = list_scenarios(con).set_index("scenario_id")
     plans = {t("capacity.scenario.reported", lang): Plan(grid_of(lines, supply), _no_delays(), _nothing())}
     moves_of = {t("capacity.scenario.reported", lang): []}
@@ -394,7 +406,7 @@ def compare_scenarios(
 
 
 def _no_delays() -> pd.DataFrame:
-    return pd.DataFrame(columns=["code", "name", "team", "end_before", "end_after", "months_late"])
+    return pd.DataFrame(columns=["code", "team", "end_before", "end_after", "months_late"])
 
 
 def _nothing() -> pd.DataFrame:

@@ -32,11 +32,17 @@ MAX_CANDIDATES = (
     500  # the page selects among this many projects at most: beyond, it asks for narrower filters
 )
 MAX_GROUP = 16  # a dependency group larger than this is swept by MILP instead of enumerated
-GRID_POINTS = 21  # budgets solved when per-year budgets make the frontier multi-dimensional
+GRID_POINTS = 21  # budgets solved when per-year budgets or team capacity make the frontier multi-dimensional
+LARGE_TEAM_PROBLEM = (
+    150  # candidates past which a frontier under team capacity is solved at half as many budgets
+)
 CHART_POINTS = 600  # frontier points sent to a chart at most
 TIME_LIMIT = 60.0  # seconds; a solve stopped by it is reported as not proven optimal
 PROOF_TIME_LIMIT = 2.0  # seconds for each re-solve behind a reason; past it the reason holds by optimality
 TEAM_TOLERANCE = 1e-6  # FTE: demand written to one decimal adds up with float noise
+# With team rows a MILP is much harder: each budget of the frontier's grid, and the 10 % more budget, get this
+# long; a budget not proven optimal in that time is left off the frontier, and "10 % more" is not said.
+TEAM_TIME_LIMIT = 2.0
 TEAMS_SAID = 3  # teams a reason names at most
 
 
@@ -144,8 +150,12 @@ def _team_rows(
     if demand is None or limits is None or demand.empty or limits.empty:
         return {}
     asked = demand.loc[demand["code"].isin(index) & (demand["fte"] > 0)]
-    left = limits.groupby(["team", "period"])["fte"].sum()
+    left = limits.groupby(["team", "period"])["fte"].sum().clip(lower=0)
     asked = asked.loc[pd.MultiIndex.from_frame(asked[["team", "period"]]).isin(left.index)]
+    # A row that every candidate together fits can never bind: the solver is spared it.
+    total = asked.groupby(["team", "period"])["fte"].sum()
+    binding = total.index[total > left.reindex(total.index) + TEAM_TOLERANCE]
+    asked = asked.loc[pd.MultiIndex.from_frame(asked[["team", "period"]]).isin(binding)]
     if asked.empty:
         return {}
     keys = sorted(set(zip(asked["team"], asked["period"], strict=True)))
@@ -155,7 +165,7 @@ def _team_rows(
     matrix = coo_array((asked["fte"].to_numpy(dtype=float), (rows, columns)), shape=(len(keys), n)).tocsr()
     return {
         "team_matrix": csr_array(matrix),
-        "team_limits": np.maximum(np.array([left[key] for key in keys], dtype=float), 0.0),
+        "team_limits": np.array([left[key] for key in keys], dtype=float),
         "team_keys": tuple(keys),
     }
 
@@ -222,8 +232,14 @@ def solve(
     if n == 0:
         return Solution("optimal", frozenset(), 0.0, 0.0)
     constraints = _constraints(problem, budget, year_factor)
+    objective = -problem.values
+    if cheapest and problem.team_matrix is not None:
+        # Under team rows a second solve for the cheapest costs as much as the first: one solve prefers the
+        # cheaper of equal values instead, all the costs together weighing less than half a unit of value.
+        objective = objective + problem.costs * (0.5 / (float(problem.costs.sum()) + 1.0))
+        cheapest = False
     best = milp(
-        -problem.values,
+        objective,
         integrality=np.ones(n),
         bounds=Bounds(lower, upper),
         constraints=constraints,
@@ -357,15 +373,23 @@ def _grid_frontier(problem: Problem) -> pd.DataFrame:
     the cost of the selection found, since the best value is the same for every budget in between."""
     low = float(problem.costs[sorted(problem.fixed_in)].sum())
     high = float(problem.costs[[i for i in range(problem.n) if i not in problem.fixed_out]].sum())
-    points = []
-    for budget in np.unique(np.linspace(low, high, GRID_POINTS)):
-        solution = solve(problem, float(budget), cheapest=False)
+    points, unproven = [], 0
+    teams = problem.team_matrix is not None
+    limit = TEAM_TIME_LIMIT if teams else TIME_LIMIT
+    count = GRID_POINTS if not teams or problem.n <= LARGE_TEAM_PROBLEM else GRID_POINTS // 2
+    for budget in np.unique(np.linspace(low, high, count)):
+        solution = solve(problem, float(budget), cheapest=False, time_limit=limit)
         if solution.status == "optimal":
             points.append((solution.cost, round(solution.value / problem.unit), len(solution.chosen)))
+        elif solution.status == "not_proven":
+            unproven += 1
     if not points:
-        return pd.DataFrame(columns=["cost", "value", "n_projects"])
-    cost, value, count = _pareto(*(np.array(column, dtype=float) for column in zip(*points, strict=True)))
-    return pd.DataFrame({"cost": cost, "value": value * problem.unit, "n_projects": count.astype(int)})
+        curve = pd.DataFrame(columns=["cost", "value", "n_projects"])
+    else:
+        cost, value, count = _pareto(*(np.array(column, dtype=float) for column in zip(*points, strict=True)))
+        curve = pd.DataFrame({"cost": cost, "value": value * problem.unit, "n_projects": count.astype(int)})
+    curve.attrs["unproven"] = unproven  # budgets left off the curve: not proven optimal in time
+    return curve
 
 
 def best_value(curve: pd.DataFrame, budget: float) -> float | None:
@@ -720,7 +744,9 @@ def more_budget(
     problem: Problem, budget: float, solution: Solution, factor: float = MORE_BUDGET
 ) -> MoreBudget | None:
     """Solve again with every budget raised by `factor`: what comes in, what goes out."""
-    bigger = solve(problem, budget * factor, year_factor=factor)
+    # under team rows a larger budget is often a harder problem: past TEAM_TIME_LIMIT it is not said
+    limit = TIME_LIMIT if problem.team_matrix is None else TEAM_TIME_LIMIT
+    bigger = solve(problem, budget * factor, year_factor=factor, time_limit=limit)
     if bigger.status != "optimal":
         return None
     return MoreBudget(

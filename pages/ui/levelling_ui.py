@@ -34,13 +34,18 @@ def _scenario_version() -> tuple:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _base(v: tuple, as_of: date | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return levelling.base_lines(common.cursor(), Filters(as_of=as_of))
+def _base(v: tuple, as_of: date | None, since: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return levelling.base_lines(common.cursor(), Filters(as_of=as_of), since)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _names(v: tuple, as_of: date | None) -> dict[str, str]:
+    return levelling.project_names(common.cursor(), Filters(as_of=as_of))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _plan(v: tuple, as_of: date | None, moves: tuple[levelling.Move, ...], since: date) -> levelling.Plan:
-    lines, supply = _base(v, as_of)
+    lines, supply = _base(v, as_of, since)
     return levelling.apply_moves(lines, supply, list(moves), since)
 
 
@@ -49,9 +54,15 @@ def _comparison(v: tuple, ids: tuple[int, ...], f: Filters, since: date, lang: s
     return levelling.compare_scenarios(common.cursor(), list(ids), f, since, lang)
 
 
-def _window(grid: pd.DataFrame, first: date, last: date, teams: list[str]) -> pd.DataFrame:
-    inside = grid["month"].between(pd.Timestamp(first), pd.Timestamp(last))
-    return grid.loc[inside & grid["team"].isin(teams)].reset_index(drop=True)
+def _window(
+    grid: pd.DataFrame, reported: pd.DataFrame, first: date, last: date, teams: list[str], since: date
+) -> pd.DataFrame:
+    """Return a plan's months in the window for the teams shown; the months already reported as they were."""
+    inside = grid["month"].between(pd.Timestamp(first), pd.Timestamp(last)) & grid["team"].isin(teams)
+    past = reported.loc[(reported["month"] < pd.Timestamp(since)) & reported["team"].isin(teams)]
+    return pd.concat([past, grid.loc[inside]], ignore_index=True).sort_values(
+        ["team", "month"], ignore_index=True
+    )
 
 
 # --- The plan of record on the main view -------------------------------------------------------------------
@@ -81,13 +92,14 @@ def plan_view(
         return None
     moves = tuple(levelling.scenario_moves(con, chosen))
     plan = _plan(_version(), f.as_of, moves, since)
+    names = _names(_version(), f.as_of)
     st.caption(
         tr(
             "capacity.view.plan_caption",
-            moves="; ".join(levelling.move_text(m, common.lang()) for m in moves),
+            moves="; ".join(levelling.move_text(m, common.lang(), names) for m in moves),
         )
     )
-    return _window(plan.grid, first, last, list(grid["team"].unique()))
+    return _window(plan.grid, grid, first, last, list(grid["team"].unique()), since)
 
 
 # --- What-if -----------------------------------------------------------------------------------------------
@@ -106,14 +118,17 @@ def _add(move: levelling.Move) -> None:
     st.session_state[MOVES_KEY] = [*moves(), move]
 
 
-def what_if(f: Filters, first: date, last: date, since: date | None, teams: list[str]) -> None:
+def what_if(
+    f: Filters, first: date, last: date, since: date | None, teams: list[str], reported: pd.DataFrame
+) -> None:
     """Enter moves, see the loads change before and after, and save the moves as a scenario."""
     if since is None:
         return
     lang = common.lang()
-    lines, supply = _base(_version(), f.as_of)
+    lines, supply = _base(_version(), f.as_of, since)
+    names = _names(_version(), f.as_of)
     st.caption(tr("capacity.what_if.help", month=formatting.month(since, lang)))
-    _move_forms(lines, supply, since)
+    _move_forms(lines, supply, since, names)
     error = st.session_state.pop("_cap_move_error", None)
     if error:
         st.error(tr(error))
@@ -121,17 +136,15 @@ def what_if(f: Filters, first: date, last: date, since: date | None, teams: list
     if not chosen:
         st.info(tr("capacity.what_if.empty"))
         return
-    names = dict(zip(lines["code"], lines["name"], strict=False))
     _move_list(chosen, names)
     v = _version()
     before = _plan(v, f.as_of, (), since)
     after = _plan(v, f.as_of, tuple(chosen), since)
     _figures(levelling.figures(before.grid, since), levelling.figures(after.grid, since))
-    shown_before = _window(before.grid, first, last, teams)
-    shown = _window(after.grid, first, last, teams)
+    shown_before = _window(before.grid, reported, first, last, teams, since)
     changed = sorted(set(after.grid["team"]) - set(before.grid["team"]))
-    if changed:  # a team given capacity it had none of, outside the teams shown
-        shown = _window(after.grid, first, last, [*teams, *changed])
+    # (a team given capacity it had none of joins the teams shown)
+    shown = _window(after.grid, reported, first, last, [*teams, *changed], since)
     common.chart(
         charts.load_heatmap(
             shown,
@@ -144,15 +157,14 @@ def what_if(f: Filters, first: date, last: date, since: date | None, teams: list
         key="cap_what_if_heatmap",
         width="stretch",
     )
-    _delays(after)
+    _delays(after, names)
     _save_form(chosen, levelling.figures(after.grid, since), f)
 
 
-def _move_forms(lines: pd.DataFrame, supply: pd.DataFrame, since: date) -> None:
+def _move_forms(lines: pd.DataFrame, supply: pd.DataFrame, since: date, names: dict[str, str]) -> None:
     """Three small forms: shift a project, cap a team, change a team's capacity."""
     lang = common.lang()
-    projects = lines.drop_duplicates("code").sort_values("code")
-    labels = {code: f"{code} · {name}" for code, name in zip(projects["code"], projects["name"], strict=True)}
+    labels = {code: f"{code} · {names.get(code, '')}" for code in sorted(lines["code"].unique())}
     teams = sorted(set(supply["team"]) | set(lines["team"]))
     months = pd.date_range(since, supply["month"].max() if len(supply) else since, freq="MS").date.tolist()
     shift, cap, change = st.columns(3)
@@ -255,7 +267,7 @@ def _figures(before: levelling.Figures, after: levelling.Figures) -> None:
     )
 
 
-def _delays(plan: levelling.Plan) -> None:
+def _delays(plan: levelling.Plan, names: dict[str, str]) -> None:
     """Say which projects a cap delays and by how much, and the work no month could take."""
     lang = common.lang()
     for row in plan.unplaced.to_dict("records"):
@@ -271,6 +283,7 @@ def _delays(plan: levelling.Plan) -> None:
     st.markdown(f"**{tr('capacity.what_if.delays', n=plan.delays['code'].nunique())}**")
     shown = plan.delays.assign(
         link=common.project_links(plan.delays["code"]),
+        name=plan.delays["code"].map(names),
         end_before=plan.delays["end_before"].map(lambda m: formatting.month(m, lang)),
         end_after=plan.delays["end_after"].map(lambda m: formatting.month(m, lang)),
     )[["link", "name", "team", "end_before", "end_after", "months_late"]]

@@ -483,6 +483,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Blue: under the budget and the teams' capacity; grey dashes: under the budget alone.",
         "Bleu : sous le budget et la capacité des équipes ; tirets gris : sous le budget seul.",
     ),
+    "priorities.people.unproven": (
+        "{n} {n:budget|budgets} of the frontier could not be proven optimal in time under team capacity: the "
+        "curve leaves {n:it|them} out.",
+        "{n} {n:budget|budgets} de la frontière n'ont pu être prouvés optimaux à temps sous la capacité des "
+        "équipes : la courbe {n:le laisse|les laisse} de côté.",
+    ),
     "priorities.col.kept_out_by": ("Kept out by", "Écarté par"),
     "priorities.col.kept_out_by.help": (
         "What adding the project to this selection would exceed: the budget, or the capacity of these teams.",
