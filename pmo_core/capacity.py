@@ -113,7 +113,8 @@ def with_load(frame: pd.DataFrame) -> pd.DataFrame:
     capacity = frame["capacity"].astype("float64")
     demand = frame["demand"].astype("float64").fillna(0.0)
     frame["demand"] = demand
-    frame["load"] = (demand / capacity).where(capacity > 0)
+    # rounded past float noise: demand added up in another order must not tip 100 % over
+    frame["load"] = (demand / capacity).where(capacity > 0).round(9)
     frame["no_capacity"] = (demand > 0) & ~(capacity > 0)
     return frame[GRID_COLUMNS].reset_index(drop=True)
 

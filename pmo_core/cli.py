@@ -514,6 +514,8 @@ def _restore(args: argparse.Namespace) -> int:
     report = backup.restore(args.dir, store.db_path(args.db), _actor(args), force=args.force)
     print(t("cli.restore.done", args.lang, path=store.db_path(args.db), **report))
     return 0
+
+
 def _capacity(args: argparse.Namespace) -> int:
     from pmo_core import capacity
     from pmo_core.filters import Filters

@@ -18,10 +18,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from pmo_core import capacity, formatting
+from pmo_core import access, capacity, formatting
+from pmo_core.access import Actor
 from pmo_core.filters import Filters
 from pmo_core.i18n import t
-from pmo_core.store import transaction
 
 KINDS = ("capacity", "shift", "cap")  # the order moves apply in
 MAX_SHIFT = 24  # months a project can be moved by, either way
@@ -267,10 +267,11 @@ def save_scenario(
     *,
     state_date: date,
     result: Figures,
-    user: str,
+    actor: Actor,
     note: str | None = None,
 ) -> int:
-    """Store the moves under a new name, with the figures they gave, and return the scenario's id."""
+    """Store the moves under a new name, with the figures they gave, and return the scenario's id; the
+    actor's role is checked and the change recorded in the audit trail."""
     name = name.strip()
     if not name:
         raise ScenarioRefused("capacity.scenario.error.name")
@@ -280,7 +281,8 @@ def save_scenario(
         check_move(move)
     if con.execute("SELECT count(*) FROM capacity_scenarios WHERE name = $n", {"n": name}).fetchone()[0]:
         raise ScenarioRefused("capacity.scenario.error.taken")
-    with transaction(con):
+    detail = {"moves": len(moves), "over_team_months": result.over_team_months, "short": result.short}
+    with access.change(con, actor, "scenarios", "capacity_scenario.save", name, detail) as entry:
         scenario_id = con.execute(
             """INSERT INTO capacity_scenarios (name, state_date, note, over_team_months, short_fte_months,
                                                peak_load, created_at, created_by)
@@ -293,9 +295,10 @@ def save_scenario(
                 "short": result.short,
                 "peak": result.peak,
                 "t": datetime.now(),
-                "u": user,
+                "u": actor.name,
             },
         ).fetchone()[0]
+        entry["scenario"] = scenario_id
         for position, move in enumerate(moves):
             con.execute(
                 """INSERT INTO capacity_scenario_moves VALUES ($s, $p, $kind, $project, $team, $months, $cap,
@@ -332,15 +335,17 @@ def scenario_moves(con: duckdb.DuckDBPyConnection, scenario_id: int) -> list[Mov
     ]
 
 
-def mark_plan_of_record(con: duckdb.DuckDBPyConnection, scenario_id: int, user: str) -> None:
+def mark_plan_of_record(con: duckdb.DuckDBPyConnection, scenario_id: int, actor: Actor) -> None:
     """Make a scenario the plan of record, keeping who and when."""
-    updated = con.execute(
-        """UPDATE capacity_scenarios SET plan_of_record_at = $t, plan_of_record_by = $u
-           WHERE scenario_id = $s RETURNING 1""",
-        {"t": datetime.now(), "u": user, "s": scenario_id},
-    ).fetchall()
-    if not updated:
-        raise ScenarioRefused("capacity.scenario.error.unknown")
+    detail = {"scenario": scenario_id}
+    with access.change(con, actor, "scenarios", "capacity_scenario.plan_of_record", scenario_id, detail):
+        updated = con.execute(
+            """UPDATE capacity_scenarios SET plan_of_record_at = $t, plan_of_record_by = $u
+               WHERE scenario_id = $s RETURNING 1""",
+            {"t": datetime.now(), "u": actor.name, "s": scenario_id},
+        ).fetchall()
+        if not updated:
+            raise ScenarioRefused("capacity.scenario.error.unknown")
 
 
 def plan_of_record(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -350,11 +355,14 @@ def plan_of_record(con: duckdb.DuckDBPyConnection) -> int | None:
     return row[0] if row else None
 
 
-def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int) -> None:
+def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, actor: Actor) -> None:
     """Delete a scenario; the plan of record cannot be deleted until another is marked."""
+    access.require(con, actor, "scenarios", "capacity_scenario.delete", str(scenario_id))
     if plan_of_record(con) == scenario_id:
         raise ScenarioRefused("capacity.scenario.error.delete_plan")
-    with transaction(con):
+    with access.change(
+        con, actor, "scenarios", "capacity_scenario.delete", scenario_id, {"scenario": scenario_id}
+    ):
         con.execute("DELETE FROM capacity_scenario_moves WHERE scenario_id = $s", {"s": scenario_id})
         con.execute("DELETE FROM capacity_scenarios WHERE scenario_id = $s", {"s": scenario_id})
 

@@ -77,7 +77,8 @@ def load(con, data: dict[str, pd.DataFrame] | None = None, as_of: date = AS_OF, 
     """Import the frames as one batch through the importer's own checks; return the batch."""
     from pmo_core import snapshots
     from pmo_core.importer import plan_from_frames
+    from tests.actors import PMO
 
     plan = plan_from_frames(con, data or frames(), scope=scope, as_of=as_of)
     assert not plan.has_errors, [issue.message("en") for issue in plan.errors]
-    return snapshots.apply_plan(con, plan, user="test")
+    return snapshots.apply_plan(con, plan, PMO)

@@ -319,7 +319,7 @@ def _save_form(chosen: list[levelling.Move], result: levelling.Figures, f: Filte
                     chosen,
                     state_date=common.snapshot_date(f) or date.today(),
                     result=result,
-                    user=common.current_settings()["import_user"],
+                    actor=common.actor(),
                     note=note or None,
                 )
                 st.success(tr("capacity.scenario.saved", name=name.strip()))
@@ -431,7 +431,7 @@ def _comparison_view(comparison: levelling.Comparison) -> None:
 def _plan_forms(names: dict[int, str]) -> None:
     """Mark a scenario as the plan of record, or delete one."""
     con = common.cursor()
-    user = common.current_settings()["import_user"]
+    user = common.actor()  # pmo_core checks their role and records the change under their name
     mark, delete = st.columns(2)
     with mark, st.form("cap_plan"):
         chosen = st.selectbox(
@@ -446,7 +446,7 @@ def _plan_forms(names: dict[int, str]) -> None:
         )
         if st.form_submit_button(tr("capacity.scenario.delete")):
             try:
-                levelling.delete_scenario(con, doomed)
+                levelling.delete_scenario(con, doomed, user)
                 st.success(tr("capacity.scenario.deleted", name=names[doomed]))
             except levelling.ScenarioRefused as exc:
                 st.error(tr(str(exc)))

@@ -505,4 +505,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} more on the Capacity page",
         "{n} de plus sur la page Capacité",
     ),
+    # Rights and the audit trail
+    "access.denied.capacity": (
+        "Team capacity is the PMO's to import: leave the Resources sheet out, or ask the PMO to import it.",
+        "La capacité des équipes est importée par le PMO : laissez l'onglet Ressources de côté, ou demandez au "
+        "PMO de l'importer.",
+    ),
+    "audit.action.capacity_scenario.save": ("Capacity scenario saved", "Scénario de capacité enregistré"),
+    "audit.action.capacity_scenario.plan_of_record": (
+        "Capacity plan of record",
+        "Plan de référence de capacité",
+    ),
+    "audit.action.capacity_scenario.delete": ("Capacity scenario deleted", "Scénario de capacité supprimé"),
 }

@@ -11,6 +11,7 @@ import pytest
 from pmo_core import capacity, settings, snapshots
 from pmo_core.filters import Filters
 from tests import people
+from tests.actors import PMO
 from tests.people import APR, FEB, JAN, MAR
 
 
@@ -36,7 +37,7 @@ def test_loads_are_demand_over_capacity_in_fte_with_days_converted(team_con):
 
 
 def test_the_working_days_setting_converts_days_again_without_a_new_import(team_con):
-    settings.put(team_con, "working_days_per_month", "10")
+    settings.put(team_con, "working_days_per_month", "10", PMO)
     grid = capacity.team_months(team_con, Filters())
     # 40 days = 4 FTE of capacity, 20 days = 2 FTE of demand: (2 + 2) / 4 = 100 %
     assert _cell(grid, "Data", FEB)[["capacity", "demand", "load"]].tolist() == [4.0, 4.0, 1.0]
@@ -153,10 +154,10 @@ def test_alerts_name_the_overloaded_team_the_team_without_capacity_and_demand_af
 
 
 def test_the_overload_alert_follows_its_setting(team_con):
-    settings.put(team_con, "overload_alert_months", "3")
+    settings.put(team_con, "overload_alert_months", "3", PMO)
     assert "overload" not in set(capacity.capacity_alerts(team_con, Filters(), since=JAN)["kind"])
     # the default `since` is the first month the snapshot (31 Dec 2026) has not reported: January 2027
-    settings.put(team_con, "overload_alert_months", "2")
+    settings.put(team_con, "overload_alert_months", "2", PMO)
     assert capacity.capacity_alerts(team_con, Filters())["kind"].iloc[0] == "overload"
     assert capacity.first_open_month(date(2026, 12, 31)) == JAN
     assert capacity.first_open_month(date(2026, 12, 15)) == date(2026, 12, 1)
@@ -181,7 +182,7 @@ def test_snapshots_keep_each_state_and_a_partial_import_restates_one_project(tea
     assert _cell(now, "Data", FEB)["demand"] == 1.0  # P2 no longer asks in February: only P1's 20 days
     before = capacity.team_months(team_con, Filters(as_of=people.AS_OF))
     assert _cell(before, "Data", JAN)["demand"] == 2.5
-    snapshots.rollback(team_con, batch, user="test")
+    snapshots.rollback(team_con, batch, PMO)
     assert _cell(capacity.team_months(team_con, Filters()), "Data", JAN)["demand"] == 2.5
 
 

@@ -16,6 +16,7 @@ from pmo_core import capacity, importer, snapshots, template, values
 from pmo_core.annotate import annotated_workbook
 from pmo_core.filters import Filters
 from tests import people
+from tests.actors import PMO
 from tests.people import FEB, JAN, MAR
 from tests.shapes import save
 
@@ -46,7 +47,7 @@ def test_the_template_carries_both_sheets_and_reads_back_the_same_lines(con, tmp
     assert plan.counts()["resources"] == 5 and plan.counts()["demand"] == 8
     # Data and Java state capacity; UX is only asked for
     assert plan.team_change_counts() == {"added": 2, "updated": 0, "removed": 0, "unchanged": 0}
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
     grid = capacity.team_months(con, Filters())
     feb = grid.loc[(grid["team"] == "Data") & (grid["month"] == pd.Timestamp(FEB))].iloc[0]
     assert (feb["capacity"], feb["demand"], feb["load"]) == (2.0, 3.0, 1.5)  # 40 days and 20 days read back
@@ -84,7 +85,7 @@ def test_wide_french_demand_with_the_unit_in_its_title_and_cells_that_say_their_
     capacity_lines = plan.frames["resources"].set_index(["team", "month"])
     assert capacity_lines.loc[("Java", pd.Timestamp(JAN)), ["capacity", "unit"]].tolist() == [60.0, "days"]
     assert capacity_lines.loc[("Data", pd.Timestamp(MAR)), ["capacity", "unit"]].tolist() == [2.5, "fte"]
-    snapshots.apply_plan(con, plan, user="test")
+    snapshots.apply_plan(con, plan, PMO)
     grid = capacity.team_months(con, Filters()).set_index(["team", "month"])
     # Data in January: 10 days = 0.5 FTE of 2 FTE; Java in January: 60 days = 3 FTE
     assert grid.loc[("Data", pd.Timestamp(JAN)), "load"] == 0.25
@@ -225,3 +226,20 @@ def test_header_units():
     assert values.header_effort_unit("Plan de charge 2027 (j)") == "days"
     assert values.header_effort_unit("Demand") is None
     assert values.header_effort_unit("Budget (k€)") is None
+
+
+def test_a_project_manager_may_import_demand_for_their_projects_but_not_team_capacity(con):
+    from pmo_core.access import AccessDenied, import_refusal
+    from tests.actors import manager
+
+    people.load(con)
+    frames = people.frames()
+    demand = {"demand": frames["demand"].loc[frames["demand"]["project_code"] == "P1"]}
+    plan = importer.plan_from_frames(con, demand, as_of=AS_OF)
+    assert import_refusal(manager("P1"), plan) is None
+    capacity_sheet = importer.plan_from_frames(con, {"resources": frames["resources"]}, as_of=AS_OF)
+    refused = import_refusal(manager("P1"), capacity_sheet)
+    assert isinstance(refused, AccessDenied) and refused.code == "capacity"
+    assert "Team capacity is the PMO's to import" in refused.message("en")
+    with pytest.raises(AccessDenied):
+        snapshots.apply_plan(con, capacity_sheet, manager("P1"))

@@ -5,11 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pmo_core import capacity, levelling
+from pmo_core import audit, capacity, levelling
+from pmo_core.access import AccessDenied, Actor
 from pmo_core.filters import Filters
 from pmo_core.levelling import Move
 from tests import people
+from tests.actors import VIEWER
 from tests.people import APR, FEB, JAN, MAR
+
+ANN, BOB = Actor("Ann", "pmo", origin="test"), Actor("Bob", "pmo", origin="test")
 
 
 @pytest.fixture
@@ -112,16 +116,16 @@ def test_scenarios_are_saved_compared_and_one_becomes_the_plan_of_record(con, ba
     cap = [Move("cap", team="Data", cap=1.0), Move("capacity", team="UX", fte=1.0, from_month=JAN)]
     before = levelling.figures(levelling.grid_of(*base), JAN)
     first = levelling.save_scenario(
-        con, "Beta later", shift, state_date=people.AS_OF, result=before, user="Ann", note="COPIL"
+        con, "Beta later", shift, state_date=people.AS_OF, result=before, actor=ANN, note="COPIL"
     )
     second = levelling.save_scenario(
-        con, "Data capped", cap, state_date=people.AS_OF, result=before, user="Ann"
+        con, "Data capped", cap, state_date=people.AS_OF, result=before, actor=ANN
     )
     assert levelling.scenario_moves(con, second) == cap
     with pytest.raises(levelling.ScenarioRefused, match="taken"):
-        levelling.save_scenario(con, "Beta later", shift, state_date=people.AS_OF, result=before, user="Ann")
+        levelling.save_scenario(con, "Beta later", shift, state_date=people.AS_OF, result=before, actor=ANN)
     with pytest.raises(levelling.ScenarioRefused, match="no_move"):
-        levelling.save_scenario(con, "Nothing", [], state_date=people.AS_OF, result=before, user="Ann")
+        levelling.save_scenario(con, "Nothing", [], state_date=people.AS_OF, result=before, actor=ANN)
     comparison = levelling.compare_scenarios(con, [first, second], Filters(), JAN, "en")
     summary = comparison.summary.set_index("scenario")
     assert list(summary.index) == ["As reported", "Beta later", "Data capped"]
@@ -130,14 +134,31 @@ def test_scenarios_are_saved_compared_and_one_becomes_the_plan_of_record(con, ba
     assert summary.loc["Data capped", ["over_team_months", "delayed"]].tolist() == [0, 1]
     assert summary.loc["Beta later", "moves"] == "P2 Beta: demand 1 month later"
     assert set(comparison.shortfalls["scenario"]) == {"As reported", "Beta later"}
-    levelling.mark_plan_of_record(con, first, "Ann")
-    levelling.mark_plan_of_record(con, second, "Bob")
+    levelling.mark_plan_of_record(con, first, ANN)
+    levelling.mark_plan_of_record(con, second, BOB)
     listed = levelling.list_scenarios(con).set_index("name")
     assert listed["plan_of_record"].to_dict() == {"Data capped": True, "Beta later": False}
     assert (
         listed.loc["Data capped", "plan_of_record_by"] == "Bob" and listed.loc["Beta later", "n_moves"] == 1
     )
     with pytest.raises(levelling.ScenarioRefused, match="delete_plan"):
-        levelling.delete_scenario(con, second)
-    levelling.delete_scenario(con, first)
+        levelling.delete_scenario(con, second, ANN)
+    levelling.delete_scenario(con, first, ANN)
     assert levelling.list_scenarios(con)["name"].tolist() == ["Data capped"]
+
+
+def test_a_viewer_may_not_save_or_mark_a_capacity_scenario_and_the_refusal_is_recorded(con, base):
+    result = levelling.figures(levelling.grid_of(*base), JAN)
+    moves = [Move("cap", team="Data", cap=1.0)]
+    with pytest.raises(AccessDenied):
+        levelling.save_scenario(con, "Mine", moves, state_date=people.AS_OF, result=result, actor=VIEWER)
+    assert levelling.list_scenarios(con).empty
+    saved = levelling.save_scenario(con, "Ours", moves, state_date=people.AS_OF, result=result, actor=ANN)
+    with pytest.raises(AccessDenied):
+        levelling.mark_plan_of_record(con, saved, VIEWER)
+    trail = audit.entries(con, audit.AuditFilter())
+    assert {(a, o) for a, o in zip(trail["action"], trail["outcome"], strict=True)} >= {
+        ("capacity_scenario.save", "refused"),
+        ("capacity_scenario.save", "done"),
+        ("capacity_scenario.plan_of_record", "refused"),
+    }
