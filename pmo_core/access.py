@@ -181,11 +181,11 @@ def import_refusal(actor: Actor, plan: ImportPlan) -> AccessDenied | None:
     if plan.scope == "full":
         return AccessDenied("full_scope")
     teams = plan.coverage["entity"] == "resources"  # for capacity, coverage names teams, not projects
-    if teams.any():
-        return AccessDenied("capacity")
     outside = sorted(set(plan.coverage.loc[~teams, "project_code"].astype(str)) - actor.projects)
     if outside:
         return AccessDenied("projects", projects=_names(outside), n=len(outside))
+    if teams.any():
+        return AccessDenied("capacity")
     return None
 
 

@@ -249,7 +249,7 @@ def scenario_chart(shortfalls: pd.DataFrame, lang: str, *, title: str, subtitle:
         .encode(
             y=alt.Y("team:N", sort=teams, title=None, axis=alt.Axis(labelLimit=230)),
             yOffset=alt.YOffset("scenario:N", sort=names),
-            x=alt.X("short:Q", title=t("capacity.axis.short", lang)),
+            x=alt.X("short:Q", title=t("capacity.axis.short", lang), axis=alt.Axis(tickCount=6)),
             color=alt.Color(
                 "scenario:N",
                 sort=names,

@@ -3,16 +3,13 @@ what-if moves and their scenario, in English and French; a store with no people 
 
 from __future__ import annotations
 
-import io
-
-import pyarrow as pa
 import pytest
 
 from pmo_core import capacity, levelling, store
 from pmo_core.filters import Filters
 from tests import people
 from tests.actors import PMO
-from tests.pages.conftest import heading, no_exception, open_page
+from tests.pages.conftest import chart_rows, heading, metrics, no_exception, open_page
 
 PAGE = "pages/capacity.py"
 
@@ -30,31 +27,18 @@ def _reference(db_path):
         con.close()
 
 
-def _chart_rows(at) -> list[int]:
-    sizes = []
-    for element in at.get("vega_lite_chart"):
-        proto = element.proto
-        blobs = [d.data.data for d in proto.datasets] + ([proto.data.data] if proto.HasField("data") else [])
-        sizes.append(max(pa.ipc.open_stream(io.BytesIO(b)).read_all().num_rows for b in blobs if b))
-    return sizes
-
-
-def _metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
 def test_the_page_shows_the_loads_the_findings_and_a_heatmap_of_the_window(demo_db):
     _, reference, since, grid = _reference(demo_db)
     at = open_page(PAGE)
     no_exception(at)
     assert heading(at) == f"Do we have the people on {reference.day} October 2026?"
     over = grid.loc[(grid["load"] > 1) | grid["no_capacity"]]
-    shown = _metrics(at)
+    shown = metrics(at)
     assert shown["Teams over capacity"] == str(over["team"].nunique())
     assert shown["Team-months over"] == str(len(over))
     findings = capacity.findings(grid, "en", since)
     assert findings and any(findings[0] in m.value for m in at.markdown)  # the largest gap, worded
-    assert _chart_rows(at)[0] == len(grid)  # one cell per team-month of the window, no more
+    assert chart_rows(at)[0] == len(grid)  # one cell per team-month of the window, no more
     assert "Click a cell" in at.info[0].value
 
 
@@ -80,7 +64,7 @@ def test_the_page_in_french(demo_db):
     at = open_page(PAGE, lang="fr")
     no_exception(at)
     assert heading(at).startswith("Avons-nous les équipes au 31 octobre 2026")
-    assert "Équipes en surcharge" in _metrics(at)
+    assert "Équipes en surcharge" in metrics(at)
     assert any("% de charge" in m.value for m in at.markdown)
 
 
@@ -166,7 +150,7 @@ def test_the_selection_respects_team_capacity_and_says_what_keeps_each_project_o
     )  # a team keeps some out
     why = table.loc[table["kept_out_by"] != "", "reason"]
     assert why.str.contains("Kept out by|more people than the teams have").all()
-    assert len(_chart_rows(at)) >= 1
+    assert len(chart_rows(at)) >= 1
     frontier = next(c.proto.spec for c in at.get("vega_lite_chart") if "grey dashes" in c.proto.spec)
     assert frontier.count('"step-after"') == 2  # the curve under both, and the one under the budget alone
 
