@@ -216,3 +216,20 @@ def test_month_totals_add_up_the_teams(team_con):
     totals = capacity.month_totals(capacity.team_months(team_con, Filters())).set_index("month")
     assert totals.loc[pd.Timestamp(JAN), ["capacity", "demand"]].tolist() == [5.0, 4.5]  # Data, Java and UX
     assert replace(Filters(), as_of=None) == Filters()
+
+
+def test_the_demo_staffs_twelve_teams_over_36_months_with_a_few_overloads_and_each_alert(demo_con):
+    grid = capacity.team_months(demo_con, Filters())
+    staffed = grid.loc[grid["capacity"].notna()]
+    assert staffed["team"].nunique() == 12 and staffed["month"].nunique() == 36
+    over = grid.loc[grid["load"] > 1]
+    assert 0 < len(over) < 0.1 * len(staffed)  # realistic: some months over, most within capacity
+    data = over.loc[over["team"] == "Data & IA", "month"].dt.date.tolist()
+    assert data == [date(2027, m, 1) for m in (3, 4, 5, 6)]
+    since = capacity.first_open_month(capacity.reference_date(demo_con, Filters()))
+    assert any(
+        f.startswith("Data & IA is 13") and "March to June" in f for f in capacity.findings(grid, "en", since)
+    )
+    alerts = capacity.capacity_alerts(demo_con, Filters())
+    assert set(alerts["kind"]) == {"overload", "no_capacity", "after_end"}
+    assert set(alerts.loc[alerts["kind"] == "no_capacity", "team"]) == {"UX design"}
