@@ -262,7 +262,7 @@ def cell_section(grid: pd.DataFrame, teams: list[str], f: Filters) -> None:
         "link": st.column_config.LinkColumn(
             tr("capacity.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
         ),
-        "name": st.column_config.TextColumn(tr("capacity.col.project"), width="large"),
+        "name": st.column_config.TextColumn(tr("capacity.col.project"), width="medium"),
         "portfolio": tr("capacity.col.portfolio"),
         "fte": st.column_config.NumberColumn(tr("capacity.col.fte"), format="%.2f"),
         "share": st.column_config.ProgressColumn(
