@@ -397,7 +397,8 @@ def _comparison_view(comparison: levelling.Comparison) -> None:
         summary,
         hide_index=True,
         width="stretch",
-        column_config={
+        column_order=("scenario", "over_team_months", "short", "peak", "teams_over", "delayed", "moves"),
+        column_config={  # the figures first, the changes (long text) last: they fit at 1280 px
             "scenario": st.column_config.TextColumn(tr("capacity.col.scenario"), pinned=True),
             "moves": st.column_config.TextColumn(tr("capacity.col.moves"), width="large"),
             "over_team_months": st.column_config.NumberColumn(tr("capacity.metric.months_over"), format="%d"),
