@@ -1138,11 +1138,7 @@ def frontier_chart(
         + ([] if budget_only is None else [tr("priorities.frontier.subtitle_people")]),
     )
     return _configured(
-        alt.layer(line, dots, rule, points_, labels)
-        .resolve_scale(
-            color="independent", strokeDash="independent"
-        )  # the curves' legend apart from the points'
-        .properties(title=title, height=420, autosize=FIT_WIDTH)
+        alt.layer(line, dots, rule, points_, labels).properties(title=title, height=420, autosize=FIT_WIDTH)
     )
 
 
