@@ -472,7 +472,8 @@ def split_effort(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Return the cells of an effort column with a unit written after the number removed ("0,5 ETP" -> "0,5"),
     and the unit each such cell wrote ("fte", "days"; None where it wrote none or a word that is no unit)."""
     units = pd.Series(None, index=series.index, dtype=object)
-    texts = series.map(lambda v: v if isinstance(v, str) else None)
+    # object dtype whatever the column's: an Arrow column of numbers alone maps to a null array, which has no .str
+    texts = pd.Series([v if isinstance(v, str) else None for v in series], index=series.index, dtype=object)
     worded = texts.str.contains(r"[^\W\d_]", regex=True, na=False)
     if not worded.any():
         return series, units

@@ -217,6 +217,10 @@ def test_a_plain_number_is_read_as_written_with_no_unit(number):
     parsed = values.parse_effort(pd.Series([number]))
     assert parsed.values.iloc[0] == pytest.approx(number)
     assert values.split_effort(pd.Series([number]))[1].isna().all()
+    for dtype in ("double[pyarrow]", "Int64"):  # a reader's typed column of numbers alone: nothing to split
+        typed = pd.Series([round(number), 18], dtype=dtype)
+        numbers, units = values.split_effort(typed)
+        assert units.isna().all() and numbers.tolist() == typed.tolist()
 
 
 def test_header_units():
@@ -243,3 +247,38 @@ def test_a_project_manager_may_import_demand_for_their_projects_but_not_team_cap
     assert "Team capacity is the PMO's to import" in refused.message("en")
     with pytest.raises(AccessDenied):
         snapshots.apply_plan(con, capacity_sheet, manager("P1"))
+
+
+def test_wide_english_sheets_with_real_dates_and_the_days_setting(con, tmp_path):
+    """English headers, months across as text and as real dates, capacity in person-days converted with a
+    working-days setting of 18: 36 days = 2 FTE."""
+    from datetime import datetime
+
+    from pmo_core import settings
+
+    path = save(
+        tmp_path / "resource_plan.xlsx",
+        {
+            "Projects": [["Project code", "Project name"], ["P1", "Alpha"]],
+            "Resources": [
+                ["Team capacity (person-days)"],
+                ["Team", "Jan-27", "Feb 2027", datetime(2027, 3, 1)],
+                ["Data", 36, 36, 18],
+            ],
+            "Demand": [
+                ["Project code", "Role", "Jan 2027", "Feb 2027", "Mar 2027"],
+                ["P1", "Data", "3 FTE", 1.5, ""],
+            ],
+        },
+    )
+    settings.put(con, "working_days_per_month", "18", PMO)
+    plan = _plan(con, path)
+    assert not plan.has_errors, _messages(plan)
+    lines = plan.frames["resources"]
+    assert lines["month"].dt.date.tolist() == [JAN, FEB, MAR] and set(lines["unit"]) == {"days"}
+    assert plan.frames["demand"]["demand"].tolist() == [3.0, 1.5]  # the empty March is no line
+    snapshots.apply_plan(con, plan, PMO)
+    grid = capacity.team_months(con, Filters()).set_index("month")
+    # January: 3 FTE against 36 / 18 = 2 FTE -> 150 %; February 1.5 / 2 = 75 %; March nothing asked of 1 FTE
+    assert grid["load"].tolist() == [1.5, 0.75, 0.0]
+    assert grid["capacity"].tolist() == [2.0, 2.0, 1.0]
