@@ -42,6 +42,32 @@ def test_the_page_shows_the_loads_the_findings_and_a_heatmap_of_the_window(demo_
     assert "Click a cell" in at.info[0].value
 
 
+def test_the_sidebar_snapshot_and_portfolio_filter_reach_the_page(demo_db):
+    """An earlier snapshot and one portfolio: the page shows the loads of that state, for the teams that
+    portfolio asks for, as pmo_core computes them."""
+    from datetime import date
+
+    f = Filters(portfolios=("Industrie",), as_of=date(2026, 9, 30))
+    con = store.connect(demo_db)
+    try:
+        since = capacity.first_open_month(capacity.reference_date(con, f))
+        grid = capacity.team_months(con, f, since, capacity.add_months(since, capacity.MONTH_WINDOW - 1))
+        everyone = capacity.team_months(con, Filters(), since, since)
+    finally:
+        con.close()
+    assert since == date(2026, 10, 1) and grid["team"].nunique() < everyone["team"].nunique()
+    at = open_page(PAGE)
+    at.selectbox(key="filter_snapshot_en").set_value(f.as_of)
+    at.multiselect(key="filter_portfolios").set_value(["Industrie"]).run()
+    no_exception(at)
+    assert heading(at) == "Do we have the people on 30 September 2026?"
+    over = grid.loc[(grid["load"] > 1) | grid["no_capacity"]]
+    shown = metrics(at)
+    assert shown["Teams over capacity"] == str(over["team"].nunique())
+    assert shown["Team-months over"] == str(len(over))
+    assert chart_rows(at)[0] == len(grid)  # the teams Industrie asks for, over October 2026 to September 2027
+
+
 def test_choosing_a_team_and_a_month_lists_the_projects_that_ask_for_it(demo_db):
     con = store.connect(demo_db)
     try:
