@@ -23,6 +23,7 @@ NAVIGATION = (
     ("budget", "euro", "costs"),
     ("priorities", "leaderboard", "costs"),
     ("governance", "verified_user", "costs"),  # its rules read budgets and costs, blanked for some viewers
+    ("capacity", "groups", "read"),
     ("import", "upload_file", "read"),
     ("settings", "settings", "read"),
     ("committee", "groups", "read"),

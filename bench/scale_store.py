@@ -1,4 +1,5 @@
-"""Build the scale store the page benchmarks run on: 10,000 projects, 100,000 risks, 1,000,000 cost lines.
+"""Build the scale store the page benchmarks run on: 10,000 projects, 100,000 risks, 1,000,000 cost lines,
+and 200 teams with 36 months of capacity and the demand of every project on two of them.
 
 Two monthly snapshots, so "what changed" and trends have a previous state: the first states the whole
 portfolio, the second updates a tenth of the projects (their risks and costs with them), as a month of
@@ -123,7 +124,59 @@ def scale_frames(n_projects: int, n_risks: int, n_cost_lines: int, seed: int = 7
             "actual_date": (baseline + slip).where(baseline + slip <= pd.Timestamp(FIRST)),
         }
     )
-    return {"projects": projects, "risks": risks, "costs": costs, "milestones": milestones}
+    resources, demand = people_frames(codes, start, baseline_end, rng)
+    return {
+        "projects": projects,
+        "risks": risks,
+        "costs": costs,
+        "milestones": milestones,
+        "resources": resources,
+        "demand": demand,
+    }
+
+
+TEAMS, PEOPLE_MONTHS = 200, pd.date_range("2025-07-01", periods=36, freq="MS")
+
+
+def people_frames(
+    codes: np.ndarray, start: pd.DatetimeIndex, end: pd.DatetimeIndex, rng: np.random.Generator
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return 200 teams' capacity over 36 months and each project's demand on two teams over its months
+    in that window (0.2 to 1.5 FTE a month; a tenth of the lines in person-days), the capacity sized on the
+    demand so that a few teams run over in some months."""
+    teams = np.array([f"Team {i:03d}" for i in range(TEAMS)], dtype=object)
+    first = np.maximum(start.to_period("M").to_timestamp().values, PEOPLE_MONTHS[0].to_datetime64())
+    last = np.minimum(end.to_period("M").to_timestamp().values, PEOPLE_MONTHS[-1].to_datetime64())
+    months = PEOPLE_MONTHS.values
+    begin = np.searchsorted(months, first)
+    stop = np.searchsorted(months, last, side="right")
+    span = np.maximum(stop - begin, 0)
+    lines = []
+    for _ in range(2):
+        team = rng.integers(0, TEAMS, len(codes))
+        fte = rng.uniform(0.2, 1.5, len(codes)).round(1)
+        project = np.repeat(np.arange(len(codes)), span)
+        offset = np.arange(span.sum()) - np.repeat(np.cumsum(span) - span, span)
+        lines.append(
+            pd.DataFrame(
+                {
+                    "project_code": codes[project],
+                    "team": teams[team[project]],
+                    "month": months[begin[project] + offset],
+                    "demand": fte[project],
+                }
+            )
+        )
+    demand = pd.concat(lines, ignore_index=True)
+    days = rng.random(len(demand)) < 0.1
+    demand["unit"] = np.where(days, "days", "fte")
+    load = demand.groupby(["team", "month"])["demand"].sum()
+    demand.loc[days, "demand"] = (demand.loc[days, "demand"] * 20).round()
+    typical = load.groupby(level="team").median().reindex(teams).fillna(1.0)
+    grid = pd.MultiIndex.from_product([teams, months], names=["team", "month"]).to_frame(index=False)
+    grid["capacity"] = (grid["team"].map(typical) * rng.uniform(0.9, 1.4, len(grid))).round(1).clip(lower=0.5)
+    grid["unit"] = "fte"
+    return grid, demand
 
 
 def build_scale_store(
@@ -166,7 +219,9 @@ def _monthly_update(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     milestones["forecast_date"] = milestones["forecast_date"] + pd.to_timedelta(
         rng.choice([0, 0, 14], len(milestones)), unit="D"
     )
-    return {"projects": updated, "risks": risks, "costs": costs, "milestones": milestones}
+    demand = frames["demand"].loc[frames["demand"]["project_code"].isin(chosen)].copy()
+    demand["demand"] = (demand["demand"] * rng.uniform(0.8, 1.3, len(demand))).round(1)
+    return {"projects": updated, "risks": risks, "costs": costs, "milestones": milestones, "demand": demand}
 
 
 if __name__ == "__main__":

@@ -176,6 +176,12 @@ else:
                 business_case=read_counts["business_case"],
             )
         )
+        if read_counts["resources"] or read_counts["demand"]:
+            st.caption(
+                common.tr("import.people", capacity=read_counts["resources"], demand=read_counts["demand"])
+            )
+        if len(plan.team_changes):
+            st.caption(common.tr("import.teams", **plan.team_change_counts()))
         listed = [issue for issue in plan.issues if issue.file not in refused]  # refusals are said above
         if listed:
             errors = sum(issue.is_error for issue in listed)
@@ -258,6 +264,8 @@ else:
             "n_risks": common.tr("import.h.risks"),
             "n_cost_lines": common.tr("import.h.costs"),
             "n_business_case": common.tr("import.h.business_case"),
+            "n_capacity_lines": common.tr("import.h.capacity"),
+            "n_demand_lines": common.tr("import.h.demand"),
             "n_warnings": common.tr("import.h.warnings"),
             "rolled_back_at": st.column_config.DatetimeColumn(
                 common.tr("import.h.rolled_back"), format=f"{common.day_format()} HH:mm"

@@ -14,7 +14,7 @@ import streamlit as st
 
 from pages.ui import common, governance
 from pages.ui.common import day, day_format, money, status_label
-from pmo_core import changes, committee, exports, formatting, meetings, portfolio, priorities, risks
+from pmo_core import capacity, changes, committee, exports, formatting, meetings, portfolio, priorities, risks
 from pmo_core.charts import portfolio as charts
 from pmo_core.filters import Filters
 from pmo_core.palette import BAND_EMOJI, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
@@ -496,6 +496,35 @@ def excel_bytes(table: pd.DataFrame) -> bytes:
 # --- What changed ----------------------------------------------------------------------------------
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def capacity_alerts(version: tuple, f: Filters) -> pd.DataFrame:
+    return capacity.capacity_alerts(common.cursor(), f)
+
+
+ALERTS_SHOWN = 5  # the Capacity page has them all
+ALERT_MARKS = {"overload": "🔴", "no_capacity": "⚠️", "after_end": "⚠️"}
+
+
+def people_section(f: Filters) -> None:
+    """Say which teams run over capacity for months, which teams are asked for with no capacity at all, and
+    which projects ask for people after their end; nothing when the store holds no team capacity."""
+    alerts = capacity_alerts(VERSION, f)
+    if alerts.empty:
+        return
+    st.subheader(common.tr("capacity.overview.title", n=len(alerts)))
+    sentences = capacity.alert_sentences(alerts.head(ALERTS_SHOWN), LANG)
+    kinds = alerts["kind"].head(ALERTS_SHOWN)
+    st.markdown("\n".join(f"- {ALERT_MARKS[k]} {text}" for k, text in zip(kinds, sentences, strict=True)))
+    more = len(alerts) - ALERTS_SHOWN
+    st.page_link(
+        "pages/capacity.py",
+        label=common.tr("capacity.overview.more", n=more)
+        if more > 0
+        else common.tr("capacity.overview.link"),
+        icon=":material/groups:",
+    )
+
+
 def changes_section(f: Filters, s: committee.Scope) -> None:
     """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks."""
     st.subheader(common.tr("overview.changes.title"))
@@ -792,6 +821,7 @@ def main() -> None:
     first_screen(f, h)
     actions_section(f, table)
     table_section(table)
+    people_section(f)
     changes_section(f, s)
     rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))
     roadmap_section(table, context, f)

@@ -3,12 +3,14 @@ portfolio under a budget (proven optimal, each project's in or out explained), a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from pages.ui import common
-from pmo_core import business_case, exports, formatting, priorities, scenarios, selection
+from pmo_core import business_case, capacity, exports, formatting, priorities, scenarios, selection
 from pmo_core.charts import priorities as charts
 from pmo_core.filters import Filters
 from pmo_core.i18n import t
@@ -92,6 +94,8 @@ def _selection(
     forced_out: tuple,
     year_costs: pd.DataFrame,
     year_budgets: tuple,
+    team_demand: pd.DataFrame | None = None,
+    team_limits: pd.DataFrame | None = None,
 ) -> selection.Selection:
     return selection.select_portfolio(
         candidates,
@@ -101,6 +105,8 @@ def _selection(
         forced_out=forced_out,
         year_costs=year_costs,
         year_budgets=dict(year_budgets),
+        team_demand=team_demand,
+        team_limits=team_limits,
     )
 
 
@@ -112,6 +118,8 @@ def _frontier(
     forced_out: tuple,
     year_costs: pd.DataFrame,
     year_budgets: tuple,
+    team_demand: pd.DataFrame | None = None,
+    team_limits: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     return selection.efficient_frontier(
         candidates,
@@ -120,7 +128,17 @@ def _frontier(
         forced_out=forced_out,
         year_costs=year_costs,
         year_budgets=dict(year_budgets),
+        team_demand=team_demand,
+        team_limits=team_limits,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _team_limits(
+    version: tuple, f: Filters, codes: tuple[str, ...], by: str, teams: tuple[str, ...]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    since = capacity.first_open_month(capacity.reference_date(common.cursor(), f))
+    return capacity.selection_limits(common.cursor(), f, list(codes), since=since, by=by, teams=list(teams))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -565,15 +583,23 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
     budget = round(shown * factor)
     year_costs = _year_costs(version, f)
     forced_in, forced_out, year_budgets = constraints(candidates, year_costs, factor, unit_text)
+    people = team_constraints(version, f, candidates)
     unit = selection.MONEY_UNIT if objective is None else selection.SCORE_UNIT
-    args = (unit, forced_in, forced_out, year_costs, year_budgets)
+    money_only = (unit, forced_in, forced_out, year_costs, year_budgets)
+    args = (*money_only, *people.limits) if people.on else money_only
     result = _selection(candidates, float(budget), *args)
     if result.status == "infeasible":
         st.error(selection.infeasible_text(result.problem_reason, result.problem_args, LANG, CURRENCY))
         return
     curve = _frontier(candidates, *args)
     selection_figures(result, curve, objective)
-    common.chart(charts.frontier_chart(curve, result, objective, total, LANG, CURRENCY), width="stretch")
+    people_note(people, result)
+    if curve.attrs.get("unproven"):
+        st.caption(tr("priorities.people.unproven", n=curve.attrs["unproven"]))
+    budget_only = _frontier(candidates, *money_only) if people.on else None
+    common.chart(
+        charts.frontier_chart(curve, result, objective, total, LANG, CURRENCY, budget_only), width="stretch"
+    )
     more_section(result, objective)
     coming = result.years.loc[result.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
@@ -665,6 +691,61 @@ def constraints(
             )
         )
     return tuple(forced_in), tuple(forced_out), year_budgets
+
+
+@dataclass(frozen=True)
+class People:
+    """The team capacity the selection respects, if any: by month or quarter, and the rows it adds."""
+
+    on: bool
+    by: str = "month"
+    teams: tuple[str, ...] = ()
+    limits: tuple = (None, None)  # (team_demand, team_limits) for the selection
+    check: tuple = (None, None)  # the same by month for every team, to say what a selection overloads
+
+
+def team_constraints(version: tuple, f: Filters, candidates: pd.DataFrame) -> People:
+    """Offer to respect team capacity per month or quarter, for the chosen teams; say nothing when the store
+    holds no capacity for the months ahead."""
+    codes = tuple(candidates["code"])
+    check = _team_limits(version, f, codes, "month", ())
+    asked = sorted(set(check[0]["team"]) & set(check[1]["team"]))
+    if not asked:
+        return People(False)
+    with st.expander(tr("priorities.people.title"), expanded=False):
+        on = st.toggle(tr("priorities.people.on"), key="prio_people_on", help=tr("priorities.people.on.help"))
+        left, right = st.columns([1, 2])
+        by = left.radio(
+            tr("priorities.people.by"),
+            ["month", "quarter"],
+            horizontal=True,
+            key="prio_people_by",
+            format_func=lambda b: tr(f"priorities.people.{b}"),
+        )
+        teams = right.multiselect(
+            tr("priorities.people.teams"),
+            asked,
+            key="prio_people_teams",
+            placeholder=tr("priorities.people.all"),
+        )
+    if not on:
+        return People(False, check=check)
+    chosen = tuple(teams) or tuple(asked)
+    return People(True, by, chosen, _team_limits(version, f, codes, by, chosen), check)
+
+
+def people_note(people: People, result: selection.Selection) -> None:
+    """Say which teams the selection is held to, or which teams it asks too much of when it is held to none."""
+    if people.on:
+        st.caption(tr(f"priorities.people.held_{people.by}", n=len(people.teams)))
+        return
+    demand, limits = people.check
+    if demand is None:
+        return
+    chosen = set(result.table.loc[result.table["selected"], "code"])
+    short = selection.teams_short(chosen, demand, limits)
+    if short:
+        st.warning(tr("priorities.people.short", teams=", ".join(short)))
 
 
 def _this_year() -> int:
@@ -762,8 +843,13 @@ def selection_table(
             "value": table["value"],
             # NPV per euro spent (a ratio, 0.45), points per million spent (a score per money)
             "per_million": table["value_per_million"] / (1e6 if objective is None else 1),
+            "kept_out_by": table["kept_out_by"].map(_kept_words),
         }
     )
+    if (shown["kept_out_by"] != "").any():  # beside the name, where a narrow screen still shows it
+        shown.insert(3, "kept_out_by", shown.pop("kept_out_by"))
+    else:
+        shown = shown.drop(columns="kept_out_by")
     value_title = (
         tr("priorities.col.npv") + f" ({SYMBOL})" if objective is None else tr("priorities.col.score")
     )
@@ -781,6 +867,9 @@ def selection_table(
             help=tr("priorities.col.per_million.help"),
         ),
         "reason": st.column_config.TextColumn(tr("priorities.col.why"), width="large"),
+        "kept_out_by": st.column_config.TextColumn(
+            tr("priorities.col.kept_out_by"), help=tr("priorities.col.kept_out_by.help")
+        ),
     }
     st.subheader(tr("priorities.select.table", n=int(table["selected"].sum()), total=len(table)))
     common.table(shown, column_config=config, hide_index=True, width="stretch", height=460)
@@ -789,6 +878,13 @@ def selection_table(
         export.rename(columns=lambda c: str(config[c]["label"]) if c in config else c),
         "selection",
         "prio_select_xlsx",
+    )
+
+
+def _kept_words(kept: str) -> str:
+    """Write what keeps a project out in the page's words: the budget, then the teams."""
+    return ", ".join(
+        tr("priorities.kept.money") if part == "money" else part for part in kept.split("; ") if part
     )
 
 

@@ -180,9 +180,12 @@ def import_refusal(actor: Actor, plan: ImportPlan) -> AccessDenied | None:
         return denied
     if plan.scope == "full":
         return AccessDenied("full_scope")
-    outside = sorted(set(plan.coverage["project_code"].astype(str)) - actor.projects)
+    teams = plan.coverage["entity"] == "resources"  # for capacity, coverage names teams, not projects
+    outside = sorted(set(plan.coverage.loc[~teams, "project_code"].astype(str)) - actor.projects)
     if outside:
         return AccessDenied("projects", projects=_names(outside), n=len(outside))
+    if teams.any():
+        return AccessDenied("capacity")
     return None
 
 

@@ -1,4 +1,4 @@
-"""The command line, for automation and IT: imports, history, rollback, export, demo, summary, compliance,
+"""The command line, for automation and IT: imports, history, rollback, export, demo, summary, compliance, capacity,
 where a figure comes from, the retention of imported files, user accounts, the audit trail, backups and
 restores, and the committee log (pmo_core.meetings_cli).
 
@@ -21,6 +21,8 @@ import signal
 import sys
 from datetime import date
 from pathlib import Path
+
+import pandas as pd
 
 from pmo_core import (
     access,
@@ -209,6 +211,13 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("dir", type=Path)
     cmd.add_argument("--force", action="store_true", help="replace an existing store (kept beside it)")
     cmd.set_defaults(handler=_restore)
+
+    cmd = commands.add_parser(
+        "capacity", help="each team-month: capacity, demand and load (demand / capacity) in FTE"
+    )
+    cmd.add_argument("--json", action="store_true")
+    cmd.add_argument("--as-of", type=date.fromisoformat, help="a snapshot date instead of the current state")
+    cmd.set_defaults(handler=_capacity)
     return parser
 
 
@@ -351,6 +360,10 @@ def _report(plan, lang: str) -> str:
             business_case=counts["business_case"],
         )
     )
+    if counts["resources"] or counts["demand"]:
+        lines.append(t("import.people", lang, capacity=counts["resources"], demand=counts["demand"]))
+    if len(plan.team_changes):
+        lines.append(t("import.teams", lang, **plan.team_change_counts()))
     lines.append(
         t(
             "cli.report.changes",
@@ -663,4 +676,40 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     report = backup.restore(args.dir, store.db_path(args.db), _actor(args), force=args.force)
     print(t("cli.restore.done", args.lang, path=store.db_path(args.db), **report))
+    return 0
+
+
+def _capacity(args: argparse.Namespace) -> int:
+    from pmo_core import capacity
+    from pmo_core.filters import Filters
+
+    con = store.connect(args.db)
+    grid = capacity.team_months(con, Filters(as_of=args.as_of))
+    rows = [
+        {
+            "team": row["team"],
+            "month": f"{row['month']:%Y-%m}",
+            "capacity_fte": None if pd.isna(row["capacity"]) else round(float(row["capacity"]), 4),
+            "demand_fte": round(float(row["demand"]), 4),
+            "load": None if pd.isna(row["load"]) else round(float(row["load"]), 4),
+        }
+        for row in grid.to_dict("records")
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(t("cli.capacity.empty", args.lang))
+    for row in rows:
+        print(
+            t(
+                "cli.capacity.line",
+                args.lang,
+                team=row["team"],
+                month=row["month"],
+                capacity="-" if row["capacity_fte"] is None else f"{row['capacity_fte']:g}",
+                demand=f"{row['demand_fte']:g}",
+                load="-" if row["load"] is None else f"{row['load']:.0%}",
+            )
+        )
     return 0

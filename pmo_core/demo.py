@@ -7,6 +7,9 @@ three appear in September and October, one budget is revised up, two critical ri
 Governance gaps a PMO meets every month: two newcomers have no sponsor named yet, one has no baseline end
 date, three risk registers stop being reviewed, two small projects skip the design sign-off their gate
 requires. They are laid over the drawn story without drawing from the generator, so the story stays the same.
+Twelve teams staff them over the 36 months of the window: the Data & IA team runs at about 140 % from
+March to June 2027 and testing is short in November and December 2026 (on the calendar of `SNAPSHOTS`);
+two projects ask for a UX design team nobody staffs, and one tracker asks for people after its project's end.
 
 The story is drawn on the calendar of `SNAPSHOTS` (July to October 2026), then moved whole, month for
 month, so that its last snapshot is the last month-end before the day the demo is built: a newcomer in any
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -417,9 +421,10 @@ def build_demo(seed: int = 20261031, today: date | None = None) -> list[tuple[da
         _plan_milestones(rng, project)
         _plan_business_case(rng, project)
     _plan_risks(rng, projects)
+    capacity = _plan_capacity(projects)
     months = _months_between(SNAPSHOTS[-1], last_month_end(today or date.today()))
     return [
-        (_shift_day(day, months), _shift_frames(_snapshot_frames(projects, s), months))
+        (_shift_day(day, months), _shift_frames(_snapshot_frames(projects, s, capacity), months))
         for s, day in enumerate(SNAPSHOTS)
     ]
 
@@ -1015,8 +1020,10 @@ def _evolve_risks(rng: random.Random, projects: list[_Project], s: int, counter:
 # Frames
 
 
-def _snapshot_frames(projects: list[_Project], s: int) -> dict[str, pd.DataFrame]:
-    """Return the five canonical frames of one snapshot: what the trackers say on that date."""
+def _snapshot_frames(
+    projects: list[_Project], s: int, capacity: list[dict[str, Any]]
+) -> dict[str, pd.DataFrame]:
+    """Return the canonical frames of one snapshot: what the trackers say on that date."""
     present = [p for p in projects if p.present(s)]
     present.sort(key=lambda p: p.code)
     return {
@@ -1027,6 +1034,8 @@ def _snapshot_frames(projects: list[_Project], s: int) -> dict[str, pd.DataFrame
         ),
         "costs": _frame("costs", [r for p in present for r in _cost_rows(p, p.state(s))]),
         "business_case": _frame("business_case", [r for p in present for r in _business_case_rows(p)]),
+        "resources": _frame("resources", capacity),
+        "demand": _frame("demand", [r for p in present for r in _demand_rows(p, p.state(s))]),
     }
 
 
@@ -1145,3 +1154,178 @@ def _business_case_rows(p: _Project) -> list[dict[str, Any]]:
         {"project_code": p.code, "project_name": p.name, "year": year, "cost": cost, "benefit": benefit}
         for year, cost, benefit in p.flows
     ]
+
+
+# --------------------------------------------------------------------------------------------------
+# People: twelve teams, their capacity, and what each project asks of them month by month
+#
+# A project's effort is the labour share of its budget at a loaded cost per FTE-month, spread over its
+# months (start to forecast end) along each team's phase of the project: architecture early, development in
+# the middle, testing and change management towards the end. Capacity is each team's staffing plan, set
+# from the demand of the months ahead, with August and December thinner; the Data & IA team is lent to the
+# ERP programme from March to June 2027 while its own projects still need it: it runs at about 140 % then.
+# French trackers write their plant and support efforts in person-days; the rest is in FTE.
+
+FTE_MONTH_COST = 15_000.0  # a loaded internal or contractor month, in the store's currency
+DAYS_PER_MONTH = 20  # the working_days_per_month setting's default: person-days written as FTE x 20
+LABOUR_SHARE = {"it": 0.65, "plant": 0.25, "compliance": 0.6, "support": 0.5}
+DATA_TEAM = "Data & IA"
+DATA_SQUEEZE = (date(2027, 3, 1), date(2027, 6, 1), 1.4)  # months and the load the story shows
+GEN_AI, DATA_HEAVY = "Generative AI assistant for customer service", 4.0  # the Data team builds it
+NO_CAPACITY_TEAM = "UX design"  # asked for by two projects, staffed by no one: an alert says so
+AFTER_END = "Certification ISO 45001"  # its tracker keeps asking for people two months after its end
+# team: (share of capacity over the median demand ahead, written in person-days)
+TEAMS = {
+    "Architecture": (1.15, False),
+    "Développement": (1.05, False),
+    "ERP / SAP": (1.1, False),
+    DATA_TEAM: (1.15, False),
+    "Infrastructure & cloud": (1.2, False),
+    "Cybersécurité": (0.85, False),
+    "Test & recette": (0.9, False),
+    "Conduite du changement": (1.1, False),
+    "Ingénierie industrielle": (1.1, True),
+    "Automatisme & MES": (1.0, True),
+    "HSE & conformité": (1.1, True),
+    "Achats": (1.25, True),
+}
+# (team, weight, phase start, phase end as fractions of the project's duration)
+PHASE_TEAMS = {
+    "it": (
+        ("Architecture", 0.12, 0.0, 0.45),
+        ("Développement", 0.45, 0.15, 0.85),
+        ("Infrastructure & cloud", 0.1, 0.1, 0.9),
+        ("Cybersécurité", 0.05, 0.2, 0.9),
+        ("Test & recette", 0.18, 0.55, 1.0),
+        ("Conduite du changement", 0.1, 0.6, 1.0),
+    ),
+    "plant": (
+        ("Ingénierie industrielle", 0.55, 0.0, 1.0),
+        ("Automatisme & MES", 0.2, 0.3, 0.95),
+        ("HSE & conformité", 0.15, 0.0, 1.0),
+        ("Achats", 0.1, 0.0, 0.4),
+    ),
+    "compliance": (
+        ("HSE & conformité", 0.5, 0.0, 1.0),
+        ("Conduite du changement", 0.15, 0.5, 1.0),
+        ("Achats", 0.05, 0.0, 0.3),
+    ),
+    "support": (
+        ("Conduite du changement", 0.25, 0.3, 1.0),
+        ("Achats", 0.15, 0.0, 0.5),
+        ("Infrastructure & cloud", 0.15, 0.2, 0.9),
+        ("Développement", 0.3, 0.1, 0.8),
+    ),
+}
+# Words of a project's name that call a specialist team, which takes part of the development weight.
+SPECIALISTS = (
+    (
+        ("ERP", "SAP", "Finance close", "Procure-to-pay", "référentiel articles", "Workday", "paie"),
+        "ERP / SAP",
+    ),
+    (("Data", "AI", "IA", "Tableaux", "Predictive", "prédictive", "CSRD", "carbone", "Taxonomie"), DATA_TEAM),
+    (("NIS2", "SOC", "Identity", "Privileged", "RGPD", "continuité", "Cyber"), "Cybersécurité"),
+    (("MES", "Ligne d'assemblage", "Vision", "presses"), "Automatisme & MES"),
+    (("portail client", "mobile techniciens"), NO_CAPACITY_TEAM),
+)
+
+
+def _project_teams(p: _Project) -> list[tuple[str, float, float, float]]:
+    """Return the teams a project asks for, with the weight and phase of each."""
+    teams = list(PHASE_TEAMS[p.kind])
+    for words, team in SPECIALISTS:
+        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", p.name, re.IGNORECASE) for word in words):
+            if team == "Automatisme & MES":
+                teams = [(t, w * (1.6 if t == team else 0.85), a, b) for t, w, a, b in teams]
+            elif team == NO_CAPACITY_TEAM:
+                teams.append((team, 0.08, 0.4, 1.0))
+            else:  # the specialists do half the building, and the project takes them on for a long while
+                teams = [(t, w * 0.5 if t == "Développement" else w, a, b) for t, w, a, b in teams]
+                teams.append((team, DATA_HEAVY if p.name == GEN_AI else 0.35, 0.05, 0.95))
+    return teams
+
+
+def _demand_fte(p: _Project, s: int) -> dict[tuple[str, date], float]:
+    """Return what a project asks of each team per month of the window, in FTE, as its state s plans it."""
+    end = p.forecast_end(s)
+    months = [m for m in _months(p.start, end) if WINDOW[0] <= m <= WINDOW[-1]]
+    effort = p.budgets[s] * LABOUR_SHARE[p.kind] / FTE_MONTH_COST  # FTE-months over the whole project
+    teams = _project_teams(p)
+    total_weight = sum(w for _, w, _, _ in teams)
+    found: dict[tuple[str, date], float] = {}
+    for team, weight, first, last in teams:
+        share = effort * weight / total_weight
+        phase = _phase_shares(p.start, end, first, last)
+        for month in months:
+            fte = round(share * phase.get(month, 0.0), 1)
+            if fte >= 0.1:
+                found[(team, month)] = fte
+    if p.name == AFTER_END:  # two months past the end: what the alert on demand after the end shows
+        for month in (_add_months(end, 1), _add_months(end, 2)):
+            found[("HSE & conformité", month)] = 0.5
+    return found
+
+
+def _phase_shares(start: date, end: date, first: float, last: float) -> dict[date, float]:
+    """Spread one FTE-month of a team's work over its phase of the project, bell-shaped, month by month."""
+    months = _months(start, end)
+    n = len(months)
+    weights = {}
+    for i, month in enumerate(months):
+        x = (i + 0.5) / n
+        if first <= x <= last:
+            middle, half = (first + last) / 2, max((last - first) / 2, 1e-9)
+            weights[month] = 1.0 - 0.6 * ((x - middle) / half) ** 2
+    total = sum(weights.values()) or 1.0
+    return {month: w / total for month, w in weights.items()}
+
+
+def _demand_rows(p: _Project, s: int) -> list[dict[str, Any]]:
+    """Return a project's demand lines: FTE, or person-days in the French trackers of plant and support."""
+    days = p.lang == "fr" and p.kind in ("plant", "support")
+    return [
+        {
+            "project_code": p.code,
+            "project_name": p.name,
+            "team": team,
+            "month": month,
+            "demand": round(fte * DAYS_PER_MONTH) if days else fte,
+            "unit": "days" if days else "fte",
+        }
+        for (team, month), fte in sorted(_demand_fte(p, s).items(), key=lambda item: (item[0][1], item[0][0]))
+    ]
+
+
+def _plan_capacity(projects: list[_Project]) -> list[dict[str, Any]]:
+    """Staff each team: up to the last snapshot, as its demand was met (rounded up to half an FTE); ahead of it,
+    a plan sized on the busiest of the next three months times the team's share, with August at 60 % and
+    December at 85 % (holidays); the Data & IA team lent to the ERP programme from March to June 2027."""
+    last = len(SNAPSHOTS) - 1
+    demand: dict[tuple[str, date], float] = {}
+    for p in projects:
+        if p.present(last):
+            for key, fte in _demand_fte(p, p.state(last)).items():
+                demand[key] = demand.get(key, 0.0) + fte
+    now = _month_of(SNAPSHOTS[last])
+    ahead = [m for m in WINDOW if m > now][:3]
+    first, final, load = DATA_SQUEEZE
+    squeeze = [m for m in WINDOW if first <= m <= final]
+    rows = []
+    for team, (share, in_days) in TEAMS.items():
+        base = max(1.0, math.ceil(2 * share * max(demand.get((team, m), 0.0) for m in ahead)) / 2)
+        squeezed = round(sum(demand.get((team, m), 0.0) for m in squeeze) / len(squeeze) / load, 1)
+        for month in WINDOW:
+            if month <= now:
+                fte = max(1.0, math.ceil(2 * 1.05 * demand.get((team, month), 0.0)) / 2)
+            else:
+                fte = squeezed if team == DATA_TEAM and first <= month <= final else base
+                fte *= 0.6 if month.month == 8 else 0.85 if month.month == 12 else 1.0
+            rows.append(
+                {
+                    "team": team,
+                    "month": month,
+                    "capacity": round(fte * DAYS_PER_MONTH) if in_days else round(fte, 1),
+                    "unit": "days" if in_days else "fte",
+                }
+            )
+    return rows

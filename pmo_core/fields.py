@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-ENTITIES = ("projects", "milestones", "risks", "costs", "business_case")
+ENTITIES = ("projects", "milestones", "risks", "costs", "business_case", "resources", "demand")
+MONTHLY_ENTITIES = ("costs", "resources", "demand")  # read one column per month as well as one row per month
+# What capacity and demand are measured by, in FTE or person-days (the `unit` field of each row).
+EFFORT_FIELDS = {"resources": "capacity", "demand": "demand"}
 FIELDS_CSV = Path(__file__).with_name("fields.csv")
 
 

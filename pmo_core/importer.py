@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 
 from pmo_core import currencies, origins, reading, sandbox
 from pmo_core.annotate import is_summary_sheet
-from pmo_core.fields import ENTITIES, fields_of, normalize_header, normalize_name
+from pmo_core.fields import EFFORT_FIELDS, ENTITIES, fields_of, normalize_header, normalize_name
 from pmo_core.issues import ERROR, WARNING, Issue
 from pmo_core.layout import TableBlock, fill_merged_down, find_tables, is_readme_sheet
 from pmo_core.mapping import Profile, TableMapping, apply_profile, assign_columns, guess_mapping
@@ -672,6 +672,8 @@ class ImportPlan:
     updates: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Where each record comes from: its table (the frames' `_src`), and the cells its tables' columns do not tell.
     origins: origins.ImportOrigins = field(default_factory=origins.ImportOrigins)
+    # Every team whose capacity the files restate: team, change (added / updated / removed / unchanged).
+    team_changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["team", "change"]))
 
     @property
     def has_errors(self) -> bool:
@@ -690,6 +692,11 @@ class ImportPlan:
 
     def change_counts(self) -> dict[str, int]:
         counts = self.changes["change"].value_counts().to_dict() if len(self.changes) else {}
+        return {kind: int(counts.get(kind, 0)) for kind in ("added", "updated", "removed", "unchanged")}
+
+    def team_change_counts(self) -> dict[str, int]:
+        """Count the teams whose capacity the import adds, updates, removes or restates unchanged."""
+        counts = self.team_changes["change"].value_counts().to_dict() if len(self.team_changes) else {}
         return {kind: int(counts.get(kind, 0)) for kind in ("added", "updated", "removed", "unchanged")}
 
 
@@ -741,10 +748,17 @@ def build_plan(
     frames["projects"] = _complete_projects(frames["projects"], as_of, found)
     file_codes = set(frames["projects"]["code"].dropna().tolist())  # tolist: Arrow strings iterate slowly
     index = _ProjectIndex(frames["projects"], current, history_names)
-    for entity in ("milestones", "risks", "costs", "business_case"):
+    teams = current_teams(con, as_of)
+    frames["resources"] = _match_known_teams(frames["resources"], teams, issues)
+    known_teams = [*teams, *frames["resources"]["team"].dropna().unique().tolist()]
+    frames["demand"] = _match_known_teams(frames["demand"], known_teams, issues)
+    for entity in ("milestones", "risks", "costs", "business_case", "demand"):
         frames[entity] = merge_repeats(_resolve_projects(frames[entity], index, issues), entity, issues)
+    frames["resources"] = merge_repeats(frames["resources"], "resources", issues)
     frames["risks"] = _complete_risks(frames["risks"], found)
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues, found)
+    for entity in EFFORT_FIELDS:
+        frames[entity] = _merge_duplicate_efforts(frames[entity], entity, issues)
     if not any(len(f) for f in frames.values()) and not any(issue.is_error for issue in issues):
         # An empty batch would still become the latest snapshot and turn every project grey as not reported.
         issues.append(Issue(ERROR, "nothing_to_import", ", ".join(read.name for read in reads)))
@@ -753,8 +767,9 @@ def build_plan(
     present = {
         entity for read in reads for t in read.tables if t.frame is not None and (entity := t.mapping.entity)
     }
-    coverage = _coverage(reads, frames, present, current, scope)
+    coverage = _coverage(reads, frames, present, current, scope, teams)
     changes = _changes(con, frames, coverage, current, file_codes)
+    team_changes = _team_changes(con, frames["resources"], coverage, as_of)
     updates = _updates(con, frames["projects"], changes, as_of, issues)
     return ImportPlan(
         reads,
@@ -768,6 +783,7 @@ def build_plan(
         store_currency=store_currency,
         updates=updates,
         origins=found,
+        team_changes=team_changes,
     )
 
 
@@ -1186,14 +1202,110 @@ def _merge_duplicate_costs(
     return add_up_lines(numeric, keys)[costs.columns]
 
 
+def current_teams(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> list[str]:
+    """Return the teams the state on a date names, with capacity or demand, as first written."""
+    rows = con.execute(
+        """SELECT DISTINCT team FROM capacity_lines_at($d::DATE)
+           UNION SELECT DISTINCT team FROM demand_lines_at($d::DATE) ORDER BY 1""",
+        {"d": as_of or CURRENT},
+    ).fetchall()
+    return [team for (team,) in rows]
+
+
+def _match_known_teams(frame: pd.DataFrame, teams: list[str], issues: list[Issue]) -> pd.DataFrame:
+    """Write every team the way it was first written ("DATA", "Data " and "data" are the team "Data"), so a
+    project's demand meets its team's capacity; a new spelling of a known team is said once per file."""
+    if frame.empty:
+        return frame
+    known: dict[str, str] = {}
+    for team in [*teams, *frame["team"].dropna().tolist()]:
+        known.setdefault(normalize_name(team), team)
+    written = frame["team"]
+    canonical = written.map(lambda team: known.get(normalize_name(team), team), na_action="ignore")
+    respelt = written.notna() & (canonical != written)
+    if respelt.any():
+        firsts = frame.loc[respelt].drop_duplicates(["_file", "team"])
+        for row in firsts.to_dict("records"):
+            issues.append(
+                Issue(
+                    WARNING,
+                    "team_spelling",
+                    row["_file"],
+                    row["_sheet"],
+                    int(row["_row"]),
+                    value=row["team"],
+                    params={"team": known[normalize_name(row["team"])]},
+                )
+            )
+    return frame.assign(team=canonical)
+
+
+EFFORT_KEYS = {"resources": ["team", "month", "unit"], "demand": ["project_code", "team", "month", "unit"]}
+
+
+def _merge_duplicate_efforts(frame: pd.DataFrame, entity: str, issues: list[Issue]) -> pd.DataFrame:
+    """Two lines for the same team and month (and project) are added up, and the user is told once a table."""
+    keys = EFFORT_KEYS[entity]
+    if frame.empty or not frame.duplicated(keys).any():
+        return frame
+    duplicated = frame.duplicated(keys, keep="first")
+    for row in frame.loc[duplicated].drop_duplicates(["_file", "_sheet"]).to_dict("records"):
+        same = duplicated & (frame["_file"] == row["_file"]) & (frame["_sheet"] == row["_sheet"])
+        issues.append(
+            Issue(
+                WARNING,
+                "duplicate_effort_line",
+                row["_file"],
+                row["_sheet"],
+                int(row["_row"]),
+                value=f"{row['team']} {pd.Timestamp(row['month']):%Y-%m}",
+                params={"n": int(same.sum()), "entity": entity},
+            )
+        )
+    amount = EFFORT_FIELDS[entity]
+    numeric = frame.assign(**{amount: pd.to_numeric(frame[amount], errors="coerce")})
+    return add_up_lines(numeric, keys, (amount,))[frame.columns]
+
+
+def _team_changes(
+    con: duckdb.DuckDBPyConnection, resources: pd.DataFrame, coverage: pd.DataFrame, as_of: date
+) -> pd.DataFrame:
+    """Classify every team whose capacity the import restates as added, updated, removed or unchanged."""
+    covered = coverage.loc[coverage["entity"] == "resources"]
+    if covered.empty:
+        return pd.DataFrame(columns=["team", "change"])
+    columns = stored_columns(con, "resources")
+    old = con.execute(
+        f"SELECT {', '.join(map(quote, columns))} FROM capacity_lines_at($d::DATE)",  # noqa: S608 - fixed names
+        {"d": as_of},
+    ).df()
+    differs = {team for team, _ in _fingerprints(resources[columns], "team") ^ _fingerprints(old, "team")}
+    stated = set(old["team"])
+    rows = []
+    for team, present in zip(covered["project_code"], covered["present"], strict=True):
+        if not present:
+            change = "removed" if team in stated else None
+        elif team not in stated:
+            change = "added"
+        else:
+            change = "updated" if team in differs else "unchanged"
+        if change:
+            rows.append((team, change))
+    return pd.DataFrame(rows, columns=["team", "change"]).sort_values("team", ignore_index=True)
+
+
 def _coverage(
     reads: list[FileRead],
     frames: dict[str, pd.DataFrame],
     present: set[str],
     current: pd.DataFrame,
     scope: str,
+    teams: list[str] = (),
 ) -> pd.DataFrame:
-    """Say which (entity, project) pairs this import restates; for those its rows replace the old ones."""
+    """Say which (entity, project) pairs this import restates; for those its rows replace the old ones.
+
+    Capacity is restated team by team: for "resources" the pair names a team (`teams`: those the store knows).
+    """
     pieces: list[pd.DataFrame] = []
 
     def cover(entity: str, codes, flag: bool = True) -> None:
@@ -1203,6 +1315,12 @@ def _coverage(
             )
         )
 
+    if "resources" in present:
+        listed = frames["resources"]["team"].dropna().unique().tolist()
+        cover("resources", listed)
+        if scope == "full":  # the files are the whole picture: a team they leave out has no capacity left
+            cover("resources", sorted(set(teams) - set(listed)), False)
+    present = present - {"resources"}
     file_projects = frames["projects"]["code"].dropna().unique().tolist()
     if scope == "full":
         portfolio = file_projects if "projects" in present else current["code"].unique()
@@ -1254,7 +1372,7 @@ def _changes(
         dict(zip(frames["projects"]["code"].tolist(), frames["projects"]["name"].tolist(), strict=False))
     )
     removed = set(coverage.loc[(coverage["entity"] == "projects") & ~coverage["present"], "project_code"])
-    touched = set(coverage.loc[coverage["present"], "project_code"])
+    touched = set(coverage.loc[coverage["present"] & (coverage["entity"] != "resources"), "project_code"])
     new_codes = (file_codes | touched) - current_codes
     differs = _differing_projects(con, frames, coverage, touched & current_codes)
     rows = []
@@ -1277,6 +1395,7 @@ _TABLES = {
     "risks": ("risks", "project_code"),
     "costs": ("cost_lines", "project_code"),
     "business_case": ("business_case", "project_code"),
+    "demand": ("demand_lines", "project_code"),
 }
 
 
@@ -1288,6 +1407,8 @@ def _differing_projects(
     if not codes:
         return differing
     for entity in coverage.loc[coverage["present"], "entity"].unique():
+        if entity == "resources":
+            continue  # a team is no project: its changes are counted apart (_team_changes)
         view, key = _TABLES[entity]
         # A new date of update alone is not a change of content: the preview would call every project updated.
         columns = [c for c in stored_columns(con, entity) if c != "last_update"]
@@ -1324,6 +1445,8 @@ def stored_columns(con: duckdb.DuckDBPyConnection, entity: str) -> list[str]:
             "risks": "risk_rows",
             "costs": "cost_rows",
             "business_case": "business_case_rows",
+            "resources": "capacity_rows",
+            "demand": "demand_rows",
         }[entity]
         info = con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",

@@ -12,10 +12,15 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from pmo_core.fields import ENTITIES, all_fields, fields_of, normalize_header
+from pmo_core.fields import ENTITIES, MONTHLY_ENTITIES, all_fields, fields_of, normalize_header
 
 # In a wide table the amounts sit in the month or year columns: a "Total" beside them is not one of them.
-WIDE_EXCLUDED = {"costs": ("month", "actual", "forecast"), "business_case": ("year", "cost", "benefit")}
+WIDE_EXCLUDED = {
+    "costs": ("month", "actual", "forecast"),
+    "business_case": ("year", "cost", "benefit"),
+    "resources": ("month", "capacity"),
+    "demand": ("month", "demand"),
+}
 MIN_SCORE = 0.6  # below this a header is left unmapped rather than guessed
 SHEET_HINTS = {
     "projects": (
@@ -31,6 +36,8 @@ SHEET_HINTS = {
     "risks": ("risk", "risque", "registre", "register"),
     "costs": ("cost", "cout", "budget", "depense", "spend", "finance", "monthly", "mensuel"),
     "business_case": ("business case", "rentabilite", "cash flow", "benefit", "benefice", "bc"),
+    "resources": ("resource", "ressource", "capacity", "capacite", "staffing", "effectif", "headcount"),
+    "demand": ("demand", "demande", "charge", "besoin", "allocation", "staffing plan", "workload"),
 }
 
 
@@ -54,6 +61,7 @@ class TableMapping:
     confidence: float = 0.0
     month_columns: tuple[tuple[int, str], ...] = ()  # wide cost tables: (col_index, ISO month)
     wide_measure: str | None = None  # wide cost tables: which amount the month columns hold
+    effort_unit: str | None = None  # capacity and demand: "fte" or "days" where the file does not say
     year_columns: tuple[tuple[int, int], ...] = ()  # wide business cases: (col_index, year)
     profile: str | None = None  # name of the saved profile applied, if any
     project: str | None = None  # the project every row belongs to (a risk register of one project)
@@ -84,8 +92,8 @@ class TableMapping:
             return []
         mapped = {c.field for c in self.columns if c.field}
         missing = [f.name for f in fields_of(self.entity) if f.required and f.name not in mapped]
-        if self.entity == "costs" and self.month_columns:
-            missing = [name for name in missing if name != "month"]
+        if self.entity in MONTHLY_ENTITIES and self.month_columns:
+            missing = [name for name in missing if name not in WIDE_EXCLUDED[self.entity]]
         if self.entity == "business_case" and self.year_columns:
             missing = [name for name in missing if name != "year"]
         refs = [f.name for f in fields_of(self.entity) if f.reference]
@@ -230,7 +238,7 @@ def guess_mapping(
     month_columns, year_columns = month_columns or {}, year_columns or {}
     signature = signature or header_signature([h for _, h in headers])
     plain = [(col, header) for col, header in headers if col not in month_columns and col not in year_columns]
-    wide = {"costs": month_columns, "business_case": year_columns}
+    wide = {**dict.fromkeys(MONTHLY_ENTITIES, month_columns), "business_case": year_columns}
     best: TableMapping | None = None
     best_score = 0.0
     for entity in ENTITIES:
@@ -239,7 +247,7 @@ def guess_mapping(
         )
         score += _sheet_hint(entity, sheet_name)
         own = wide.get(entity, {})
-        if len(own) >= (3 if entity == "costs" else 2):
+        if len(own) >= (3 if entity in MONTHLY_ENTITIES else 2):
             score += 3.0 + 0.1 * len(own)
         elif month_columns or year_columns:
             score -= 1.0
@@ -247,7 +255,7 @@ def guess_mapping(
             entity=entity,
             columns=tuple(columns),
             signature=signature,
-            month_columns=tuple(sorted(month_columns.items())) if entity == "costs" else (),
+            month_columns=tuple(sorted(month_columns.items())) if entity in MONTHLY_ENTITIES else (),
             year_columns=tuple(sorted(year_columns.items())) if entity == "business_case" else (),
         )
         score -= 1.5 * len(candidate.missing_required())
@@ -345,7 +353,7 @@ def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
         mapping,
         entity=profile.entity,
         columns=tuple(columns),
-        month_columns=mapping.month_columns if profile.entity == "costs" else (),
+        month_columns=mapping.month_columns if profile.entity in MONTHLY_ENTITIES else (),
         year_columns=mapping.year_columns if profile.entity == "business_case" else (),
         wide_measure=profile.wide_measure or mapping.wide_measure,
         confidence=1.0,
@@ -354,6 +362,7 @@ def apply_profile(mapping: TableMapping, profile: Profile) -> TableMapping:
         titles=tuple((title, code) for title, code in options.get("titles", [])),
         rates=tuple((currency, rate) for currency, rate in options.get("rates", [])),
         lenient=bool(options.get("lenient", False)),
+        effort_unit=options.get("effort_unit"),
     )
 
 
@@ -370,6 +379,7 @@ def profile_from_mapping(name: str, mapping: TableMapping) -> Profile:
         "titles": [list(pair) for pair in mapping.titles],
         "rates": [list(pair) for pair in mapping.rates],
         "lenient": mapping.lenient,
+        "effort_unit": mapping.effort_unit,
     }
     return Profile(
         name=name,

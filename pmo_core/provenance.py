@@ -34,8 +34,11 @@ ROW_TABLES = {
     "risks": "risk_rows",
     "costs": "cost_rows",
     "business_case": "business_case_rows",
+    "resources": "capacity_rows",
+    "demand": "demand_rows",
 }
 # What names one row of an entity within its project: (SQL expression over the stored row, how it is written).
+# The entities whose rows a figure can be traced in (team capacity and demand are not yet offered).
 ITEMS = {
     "projects": "''",
     "milestones": "r.name",

@@ -19,6 +19,8 @@ KEYS = {
     "risks": ("project_code", "code", "title"),
     "costs": ("project_code", "month", "cost_type"),
     "business_case": ("project_code", "year"),
+    "resources": ("team", "month"),
+    "demand": ("project_code", "team", "month"),
 }
 IGNORED = (
     "last_update",
@@ -29,7 +31,7 @@ NUMBER_COLUMNS = {
     f.name
     for e in ENTITIES
     for f in fields_of(e)
-    if f.type in ("money", "number", "percent", "signed_percent", "score", "scale", "int")
+    if f.type in ("money", "number", "percent", "signed_percent", "score", "scale", "int", "effort")
 }
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pandas as pd
 
 from pmo_core import formatting, vocabulary
-from pmo_core.fields import CURRENCY_CHOICES, ENTITIES, fields_of
+from pmo_core.fields import CURRENCY_CHOICES, ENTITIES, MONTHLY_ENTITIES, fields_of
 from pmo_core.i18n import t
 from pmo_core.importer import UPDATE_FIELDS, ImportPlan
 from pmo_core.issues import Issue
@@ -119,7 +119,7 @@ def with_entity(mapping: TableMapping, entity: str | None) -> TableMapping:
         entity=entity,
         columns=tuple(kept),
         confidence=1.0,
-        month_columns=mapping.month_columns if entity == "costs" else (),
+        month_columns=mapping.month_columns if entity in MONTHLY_ENTITIES else (),
         year_columns=mapping.year_columns if entity == "business_case" else (),
     )
 
@@ -231,6 +231,13 @@ def record_preview(read: TableRead, lang: str, rows: int = 5) -> pd.DataFrame | 
 
 def wide_measure_choices(lang: str) -> dict[str, str]:
     return {t(f"import.wide.{measure}", lang): measure for measure in WIDE_MEASURES}
+
+
+def effort_unit_choices(lang: str) -> dict[str, str | None]:
+    """Return label -> unit for a capacity or demand table: as the file says, FTE or person-days."""
+    choices: dict[str, str | None] = {t("import.unit.auto", lang): None}
+    choices.update({term.label(lang): term.code for term in VOCABULARIES["effort_unit"]})
+    return choices
 
 
 def missing_required_sentences(mapping: TableMapping, lang: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 The selection is a 0/1 knapsack solved exactly by mixed-integer programming (scipy.optimize.milp, HiGHS,
 zero optimality gap): maximise the total value (a model's score or the NPV) with total cost <= budget,
-optional per-year budgets on the business-case yearly costs, projects forced in or out, mandatory
+optional per-year budgets on the business-case yearly costs, the capacity each team has left per month or
+quarter (the demand of the projects selected stays within it), projects forced in or out, mandatory
 projects, and dependencies (B only with A). Values are counted on a grid (a thousandth of a point, or
 one currency unit of NPV) and costs in whole currency units, so "optimal" is exact on those figures.
 Among selections of equal value the cheapest is kept. The efficient frontier (the best value for every
@@ -19,7 +20,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_array
+from scipy.sparse import coo_array, csr_array
 
 from pmo_core import business_case, formatting, priorities
 from pmo_core.filters import Filters
@@ -31,10 +32,18 @@ MAX_CANDIDATES = (
     500  # the page selects among this many projects at most: beyond, it asks for narrower filters
 )
 MAX_GROUP = 16  # a dependency group larger than this is swept by MILP instead of enumerated
-GRID_POINTS = 21  # budgets solved when per-year budgets make the frontier multi-dimensional
+GRID_POINTS = 21  # budgets solved when per-year budgets or team capacity make the frontier multi-dimensional
+LARGE_TEAM_PROBLEM = (
+    150  # candidates past which a frontier under team capacity is solved at half as many budgets
+)
 CHART_POINTS = 600  # frontier points sent to a chart at most
 TIME_LIMIT = 60.0  # seconds; a solve stopped by it is reported as not proven optimal
 PROOF_TIME_LIMIT = 2.0  # seconds for each re-solve behind a reason; past it the reason holds by optimality
+TEAM_TOLERANCE = 1e-6  # FTE: demand written to one decimal adds up with float noise
+# With team rows a MILP is much harder: each budget of the frontier's grid, and the 10 % more budget, get this
+# long; a budget not proven optimal in that time is left off the frontier, and "10 % more" is not said.
+TEAM_TIME_LIMIT = 2.0
+TEAMS_SAID = 3  # teams a reason names at most
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,10 @@ class Problem:
     fixed_out: frozenset[int]  # forced out projects, with every project that needs one
     year_costs: dict[int, np.ndarray] = field(default_factory=dict)
     year_budgets: dict[int, float] = field(default_factory=dict)
+    # Team capacity: one row per (team, period) some candidate asks for; FTE (or person-months by quarter).
+    team_matrix: csr_array | None = None  # rows x candidates: what each candidate asks of the team then
+    team_limits: np.ndarray = field(default_factory=lambda: np.zeros(0))  # what the team has left then
+    team_keys: tuple[tuple[str, str], ...] = ()  # (team, period) of each row: "2027-03" or "2027-Q1"
 
     @property
     def n(self) -> int:
@@ -91,9 +104,14 @@ def build_problem(
     forced_out: tuple[str, ...] = (),
     year_costs: pd.DataFrame | None = None,
     year_budgets: dict[int, float] | None = None,
+    team_demand: pd.DataFrame | None = None,
+    team_limits: pd.DataFrame | None = None,
 ) -> Problem:
     """Turn candidates (code, name, cost, value, mandatory, depends_on) into a problem; rows without a
-    cost are left out (the explanation lists them). Forcing out wins over mandatory."""
+    cost are left out (the explanation lists them). Forcing out wins over mandatory.
+
+    `team_demand` (code, team, period, fte) and `team_limits` (team, period, fte) add one capacity row per
+    team and period that a candidate asks for and that states a capacity (capacity.selection_limits)."""
     rows = candidates.loc[candidates["cost"].notna()].reset_index(drop=True)
     index = {code: i for i, code in enumerate(rows["code"])}
     requires = tuple(
@@ -120,7 +138,36 @@ def build_problem(
         year_budgets={
             int(y): float(b) for y, b in (year_budgets or {}).items() if b is not None and np.isfinite(b)
         },
+        **_team_rows(team_demand, team_limits, index, len(rows)),
     )
+
+
+def _team_rows(
+    demand: pd.DataFrame | None, limits: pd.DataFrame | None, index: dict[str, int], n: int
+) -> dict:
+    """Return the capacity rows of a problem: a sparse matrix of what each candidate asks of a team in a
+    period, and what the team has left then (never below zero: other projects may already take it all)."""
+    if demand is None or limits is None or demand.empty or limits.empty:
+        return {}
+    asked = demand.loc[demand["code"].isin(index) & (demand["fte"] > 0)]
+    left = limits.groupby(["team", "period"])["fte"].sum().clip(lower=0)
+    asked = asked.loc[pd.MultiIndex.from_frame(asked[["team", "period"]]).isin(left.index)]
+    # A row that every candidate together fits can never bind: the solver is spared it.
+    total = asked.groupby(["team", "period"])["fte"].sum()
+    binding = total.index[total > left.reindex(total.index) + TEAM_TOLERANCE]
+    asked = asked.loc[pd.MultiIndex.from_frame(asked[["team", "period"]]).isin(binding)]
+    if asked.empty:
+        return {}
+    keys = sorted(set(zip(asked["team"], asked["period"], strict=True)))
+    row_of = {key: r for r, key in enumerate(keys)}
+    rows = [row_of[key] for key in zip(asked["team"], asked["period"], strict=True)]
+    columns = asked["code"].map(index).to_numpy()
+    matrix = coo_array((asked["fte"].to_numpy(dtype=float), (rows, columns)), shape=(len(keys), n)).tocsr()
+    return {
+        "team_matrix": csr_array(matrix),
+        "team_limits": np.array([left[key] for key in keys], dtype=float),
+        "team_keys": tuple(keys),
+    }
 
 
 def _closure(start: frozenset[int], requires: tuple[tuple[int, ...], ...]) -> frozenset[int]:
@@ -185,8 +232,14 @@ def solve(
     if n == 0:
         return Solution("optimal", frozenset(), 0.0, 0.0)
     constraints = _constraints(problem, budget, year_factor)
+    objective = -problem.values
+    if cheapest and problem.team_matrix is not None:
+        # Under team rows a second solve for the cheapest costs as much as the first: one solve prefers the
+        # cheaper of equal values instead, all the costs together weighing less than half a unit of value.
+        objective = objective + problem.costs * (0.5 / (float(problem.costs.sum()) + 1.0))
+        cheapest = False
     best = milp(
-        -problem.values,
+        objective,
         integrality=np.ones(n),
         bounds=Bounds(lower, upper),
         constraints=constraints,
@@ -226,6 +279,8 @@ def _constraints(problem: Problem, budget: float, year_factor: float) -> list[Li
         costs = problem.year_costs.get(year)
         if costs is not None:
             rows.append(LinearConstraint(costs[None, :], -np.inf, limit * year_factor))
+    if problem.team_matrix is not None:
+        rows.append(LinearConstraint(problem.team_matrix, -np.inf, problem.team_limits + TEAM_TOLERANCE))
     pairs = [(b, a) for b, prerequisites in enumerate(problem.requires) for a in prerequisites]
     if pairs:
         r = np.repeat(np.arange(len(pairs)), 2)
@@ -247,7 +302,7 @@ def frontier(problem: Problem) -> pd.DataFrame:
     if problem.conflicts():
         return pd.DataFrame(columns=columns)
     groups = _groups(problem)
-    if problem.year_budgets or any(len(g) > MAX_GROUP for g in groups):
+    if problem.year_budgets or problem.team_matrix is not None or any(len(g) > MAX_GROUP for g in groups):
         return _grid_frontier(problem)
     fixed = sorted(problem.fixed_in)
     cost, value, count = (
@@ -318,15 +373,23 @@ def _grid_frontier(problem: Problem) -> pd.DataFrame:
     the cost of the selection found, since the best value is the same for every budget in between."""
     low = float(problem.costs[sorted(problem.fixed_in)].sum())
     high = float(problem.costs[[i for i in range(problem.n) if i not in problem.fixed_out]].sum())
-    points = []
-    for budget in np.unique(np.linspace(low, high, GRID_POINTS)):
-        solution = solve(problem, float(budget), cheapest=False)
+    points, unproven = [], 0
+    teams = problem.team_matrix is not None
+    limit = TEAM_TIME_LIMIT if teams else TIME_LIMIT
+    count = GRID_POINTS if not teams or problem.n <= LARGE_TEAM_PROBLEM else GRID_POINTS // 2
+    for budget in np.unique(np.linspace(low, high, count)):
+        solution = solve(problem, float(budget), cheapest=False, time_limit=limit)
         if solution.status == "optimal":
             points.append((solution.cost, round(solution.value / problem.unit), len(solution.chosen)))
+        elif solution.status == "not_proven":
+            unproven += 1
     if not points:
-        return pd.DataFrame(columns=["cost", "value", "n_projects"])
-    cost, value, count = _pareto(*(np.array(column, dtype=float) for column in zip(*points, strict=True)))
-    return pd.DataFrame({"cost": cost, "value": value * problem.unit, "n_projects": count.astype(int)})
+        curve = pd.DataFrame(columns=["cost", "value", "n_projects"])
+    else:
+        cost, value, count = _pareto(*(np.array(column, dtype=float) for column in zip(*points, strict=True)))
+        curve = pd.DataFrame({"cost": cost, "value": value * problem.unit, "n_projects": count.astype(int)})
+    curve.attrs["unproven"] = unproven  # budgets left off the curve: not proven optimal in time
+    return curve
 
 
 def best_value(curve: pd.DataFrame, budget: float) -> float | None:
@@ -462,9 +525,12 @@ def select_portfolio(
     forced_out: tuple[str, ...] = (),
     year_costs: pd.DataFrame | None = None,
     year_budgets: dict[int, float] | None = None,
+    team_demand: pd.DataFrame | None = None,
+    team_limits: pd.DataFrame | None = None,
     explain_limit: int | None = None,
 ) -> Selection:
-    """Pick the selection of highest total value within the budget, and say why each project is in or out."""
+    """Pick the selection of highest total value within the budget (and the teams' capacity when given), and
+    say why each project is in or out: for one left out, whether money or which team's capacity keeps it out."""
     problem = build_problem(
         candidates,
         unit=unit,
@@ -472,6 +538,8 @@ def select_portfolio(
         forced_out=forced_out,
         year_costs=year_costs,
         year_budgets=year_budgets,
+        team_demand=team_demand,
+        team_limits=team_limits,
     )
     if candidates.empty:
         return Selection(
@@ -494,7 +562,10 @@ def select_portfolio(
             blocked[0],
             json.dumps(blocked[1]),
         )
-    limit = proven_count(problem.n) if explain_limit is None else explain_limit
+    # Team rows make each re-solve slower: half as many reasons are proven by one; the others hold by optimality
+    # and still say exactly what keeps them out.
+    size = problem.n if problem.team_matrix is None else 2 * problem.n
+    limit = proven_count(size) if explain_limit is None else explain_limit
     reasons = explain(problem, solution, budget, limit)
     return Selection(
         solution.status,
@@ -528,7 +599,30 @@ def _why_infeasible(problem: Problem, budget: float) -> tuple[str, dict] | None:
         spent = float(problem.year_costs.get(year, np.zeros(problem.n))[fixed].sum())
         if spent > limit:
             return "fixed_over_year", {"year": year, "cost": spent, "budget": limit}
+    over = _teams_over(problem, fixed)
+    if over:
+        return "fixed_over_capacity", {"teams": over}
     return None
+
+
+def _teams_over(problem: Problem, own: list[int], base: list[int] | None = None) -> list[list]:
+    """Return the teams whose capacity `own` (beside `base`, already chosen) would exceed: per team, its first
+    period over, how many periods are, what `own` asks then and what is left free for it."""
+    if problem.team_matrix is None or not own:
+        return []
+    asked = problem.team_matrix[:, own].sum(axis=1)
+    taken = problem.team_matrix[:, base].sum(axis=1) if base else np.zeros(len(problem.team_keys))
+    rows = np.flatnonzero(asked > 0) if base is not None else np.arange(len(problem.team_keys))
+    over = [r for r in rows if taken[r] + asked[r] > problem.team_limits[r] + TEAM_TOLERANCE]
+    found: dict[str, list] = {}
+    for r in over:
+        team, period = problem.team_keys[r]
+        if team in found:
+            found[team][2] += 1
+        else:
+            free = max(float(problem.team_limits[r] - taken[r]), 0.0)
+            found[team] = [team, period, 1, round(float(asked[r]), 2), round(free, 2)]
+    return list(found.values())[:TEAMS_SAID]
 
 
 def explain(problem: Problem, solution: Solution, budget: float, limit: int) -> dict[int, tuple[str, dict]]:
@@ -552,8 +646,24 @@ def explain(problem: Problem, solution: Solution, budget: float, limit: int) -> 
         if reason is None and proved < limit:
             proved += 1
             reason = _why_out(problem, solution, budget, i)
-        reasons[i] = reason or ("optimal_without", _density_args(problem, i))
+        reasons[i] = reason or (
+            "optimal_without",
+            {**_density_args(problem, i), **_blockers(problem, solution, budget, i)},
+        )
     return reasons
+
+
+def _blockers(problem: Problem, solution: Solution, budget: float, i: int) -> dict:
+    """Say what keeps a project out of this selection: adding it (with its prerequisites not yet in) would
+    pass the budget (or a year's), or the capacity of which teams, in which periods."""
+    chosen = sorted(solution.chosen)
+    extra = sorted(_closure(frozenset({i}), problem.requires) - solution.chosen)
+    money = bool(float(problem.costs[chosen].sum() + problem.costs[extra].sum()) > budget + 0.5)
+    for year, limit in problem.year_budgets.items():
+        costs = problem.year_costs.get(year)
+        if costs is not None and float(costs[chosen].sum() + costs[extra].sum()) > limit + 0.5:
+            money = True
+    return {"money": money, "teams": _teams_over(problem, extra, chosen)}
 
 
 def _needed_by(problem: Problem, chosen: frozenset[int]) -> dict[int, list[int]]:
@@ -607,13 +717,13 @@ def _why_out(problem: Problem, solution: Solution, budget: float, i: int) -> tup
     if best.status == "infeasible":
         own = sorted(_closure(frozenset({i}), problem.requires) | problem.fixed_in)
         args["needed"] = float(problem.costs[own].sum())
-        return (
-            "too_costly"
-            if args["needed"] > budget
-            else "does_not_fit_years"
-            if problem.year_budgets
-            else "does_not_fit"
-        ), args
+        if args["needed"] > budget:
+            return "too_costly", args
+        teams = _teams_over(problem, own)
+        if teams:
+            return "needs_team", {**args, "teams": teams, "money": False}
+        return ("does_not_fit_years" if problem.year_budgets else "does_not_fit"), args
+    args.update(_blockers(problem, solution, budget, i))
     if best.status != "optimal":
         return "optimal_without", args
     loss = solution.value - best.value
@@ -634,7 +744,9 @@ def more_budget(
     problem: Problem, budget: float, solution: Solution, factor: float = MORE_BUDGET
 ) -> MoreBudget | None:
     """Solve again with every budget raised by `factor`: what comes in, what goes out."""
-    bigger = solve(problem, budget * factor, year_factor=factor)
+    # under team rows a larger budget is often a harder problem: past TEAM_TIME_LIMIT it is not said
+    limit = TIME_LIMIT if problem.team_matrix is None else TEAM_TIME_LIMIT
+    bigger = solve(problem, budget * factor, year_factor=factor, time_limit=limit)
     if bigger.status != "optimal":
         return None
     return MoreBudget(
@@ -684,15 +796,41 @@ def _table(
                 else np.nan,
                 "reason": reason,
                 "reason_args": json.dumps(args, ensure_ascii=False),
+                "kept_out_by": _kept_out_by(args) if not (solution and i in solution.chosen) else "",
             }
         )
     table = pd.DataFrame(
         rows,
-        columns=["code", "name", "selected", "cost", "value", "value_per_million", "reason", "reason_args"],
+        columns=[
+            "code",
+            "name",
+            "selected",
+            "cost",
+            "value",
+            "value_per_million",
+            "reason",
+            "reason_args",
+            "kept_out_by",
+        ],
     )
     return table.sort_values(
         ["selected", "value"], ascending=[False, False], na_position="last", kind="mergesort"
     ).reset_index(drop=True)
+
+
+def teams_short(chosen: set[str], team_demand: pd.DataFrame, team_limits: pd.DataFrame) -> list[str]:
+    """Return the teams a set of projects asks more of, in some period, than they have left."""
+    asked = team_demand.loc[team_demand["code"].isin(chosen)].groupby(["team", "period"])["fte"].sum()
+    left = team_limits.set_index(["team", "period"])["fte"].clip(lower=0)
+    over = asked.loc[asked.index.isin(left.index)]
+    over = over.loc[over > left.reindex(over.index) + TEAM_TOLERANCE]
+    return sorted(set(over.index.get_level_values("team")))
+
+
+def _kept_out_by(args: dict) -> str:
+    """Name what keeps a project out, for a table column: "money", the teams, or both ("money; Data")."""
+    parts = (["money"] if args.get("money") else []) + [team[0] for team in args.get("teams", [])]
+    return "; ".join(parts)
 
 
 def _years(problem: Problem, solution: Solution | None) -> pd.DataFrame:
@@ -719,8 +857,11 @@ def efficient_frontier(
     forced_out: tuple[str, ...] = (),
     year_costs: pd.DataFrame | None = None,
     year_budgets: dict[int, float] | None = None,
+    team_demand: pd.DataFrame | None = None,
+    team_limits: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return the frontier of the same problem select_portfolio solves (every Pareto-optimal pair)."""
+    """Return the frontier of the same problem select_portfolio solves (every Pareto-optimal pair; on a grid
+    of budgets when per-year budgets or team capacity make it multi-dimensional)."""
     problem = build_problem(
         candidates,
         unit=unit,
@@ -728,6 +869,8 @@ def efficient_frontier(
         forced_out=forced_out,
         year_costs=year_costs,
         year_budgets=year_budgets,
+        team_demand=team_demand,
+        team_limits=team_limits,
     )
     return frontier(problem)
 
@@ -744,7 +887,11 @@ def reason_text(reason: str, args_json: str, lang: str, currency: str, objective
         key = "displaces_with"
     if reason == "chosen" and "loss" in args:
         key = "chosen_loss"
-    text = t(f"priorities.reason.{key}", lang, **_words(args, lang, currency, objective))
+    words = _words(args, lang, currency, objective)
+    text = t(f"priorities.reason.{key}", lang, **words)
+    if reason != "needs_team" and (args.get("money") or args.get("teams")):
+        kept = "both" if args.get("money") and args.get("teams") else "money" if args.get("money") else "team"
+        text += " " + t(f"priorities.reason.kept_{kept}", lang, teams=words["teams"])
     for code, kind in args.get("outside", []):
         text += " " + t(f"priorities.reason.outside_{kind}", lang, code=code)
     return text
@@ -781,7 +928,37 @@ def _words(args: dict, lang: str, currency: str, objective: str) -> dict[str, st
         "with": _names(args.get("with", []), lang),
         "year": str(args.get("year", "")),
         "n": str(args.get("n", "")),
+        "teams": team_words(args.get("teams", []), lang),
     }
+
+
+def team_words(teams: list, lang: str) -> str:
+    """Write the teams a project would overload: "Data & IA in Mar 2027 (needs 1.0 FTE, 0.4 free; 3 more
+    months)", a quarter's figures in person-months."""
+    parts = []
+    for team, period, count, need, free in teams:
+        quarter = "Q" in period
+        parts.append(
+            t(
+                "priorities.reason.team_quarter" if quarter else "priorities.reason.team_month",
+                lang,
+                team=team,
+                period=period_label(period, lang),
+                need=formatting.number(need, lang, 1),
+                free=formatting.number(free, lang, 1),
+                more=count - 1,
+            )
+            + (t("priorities.reason.team_more", lang, n=count - 1) if count > 1 else "")
+        )
+    return ", ".join(parts)
+
+
+def period_label(period: str, lang: str) -> str:
+    """Write a capacity period: "2027-03" as "Mar 2027", "2027-Q1" as "Q1 2027" ("T1 2027" in French)."""
+    year, _, rest = period.partition("-")
+    if rest.startswith("Q"):
+        return t("priorities.quarter", lang, q=rest[1:], year=year)
+    return formatting.month(pd.Timestamp(f"{period}-01"), lang)
 
 
 def _names(names: list[str], lang: str, most: int = 3) -> str:

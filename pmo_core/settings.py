@@ -69,6 +69,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("hide_costs_from_viewers", "no", "choice", choices=("no", "yes"), labels="access.yesno"),
     Setting("upload_retention_days", 400, "int", minimum=0, maximum=3650),
     Setting("upload_keep_mb", 2048, "int", minimum=0, maximum=1_000_000),
+    Setting("working_days_per_month", 20.0, "float", minimum=1, maximum=31),
+    Setting("overload_alert_months", 2, "int", minimum=1, maximum=12),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

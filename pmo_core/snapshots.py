@@ -29,6 +29,8 @@ STATE_MACROS = {
     "risks": "risks_at",
     "costs": "cost_lines_at",
     "business_case": "business_case_at",
+    "resources": "capacity_lines_at",
+    "demand": "demand_lines_at",
 }
 COUNT_COLUMNS = {
     "projects": "n_projects",
@@ -36,6 +38,8 @@ COUNT_COLUMNS = {
     "risks": "n_risks",
     "costs": "n_cost_lines",
     "business_case": "n_business_case",
+    "resources": "n_capacity_lines",
+    "demand": "n_demand_lines",
 }
 
 
@@ -93,8 +97,8 @@ def _store(con, plan: ImportPlan, actor: Actor, label, counts: dict, entry: dict
     number goes into the audit entry as soon as it is known."""
     batch_id = con.execute(
         """INSERT INTO batches (imported_at, as_of, user_name, scope, label, n_projects, n_milestones, n_risks,
-                                n_cost_lines, n_business_case, n_warnings)
-           VALUES ($at, $as_of, $user, $scope, $label, $p, $m, $r, $c, $b, $w) RETURNING batch_id""",
+                                n_cost_lines, n_business_case, n_capacity_lines, n_demand_lines, n_warnings)
+           VALUES ($at, $as_of, $user, $scope, $label, $p, $m, $r, $c, $b, $cap, $dem, $w) RETURNING batch_id""",
         {
             "at": datetime.now(),
             "as_of": plan.as_of,
@@ -106,6 +110,8 @@ def _store(con, plan: ImportPlan, actor: Actor, label, counts: dict, entry: dict
             "r": counts["risks"],
             "c": counts["costs"],
             "b": counts["business_case"],
+            "cap": counts["resources"],
+            "dem": counts["demand"],
             "w": len(plan.warnings),
         },
     ).fetchone()[0]
@@ -204,7 +210,8 @@ def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         """SELECT b.batch_id, b.imported_at, b.as_of, b.user_name, b.scope, b.label,
                   string_agg(f.file_name, ', ' ORDER BY f.file_name) AS files,
                   string_agg(f.sha256, ', ' ORDER BY f.file_name) AS sha256,
-                  b.n_projects, b.n_milestones, b.n_risks, b.n_cost_lines, b.n_business_case, b.n_warnings,
+                  b.n_projects, b.n_milestones, b.n_risks, b.n_cost_lines, b.n_business_case,
+                  b.n_capacity_lines, b.n_demand_lines, b.n_warnings,
                   b.rolled_back_at, b.rolled_back_by
            FROM batches AS b LEFT JOIN batch_files AS f USING (batch_id)
            GROUP BY ALL ORDER BY b.batch_id DESC"""
@@ -270,7 +277,8 @@ def state_frames(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> d
 
 
 def summary(con: duckdb.DuckDBPyConnection) -> dict:
-    """Return the counts of the current state and its latest batch, for the CLI and health checks."""
+    """Return the counts of the current state and its latest batch, for the CLI and health checks; `teams`
+    counts the teams named by a capacity or a demand line."""
     counts = {}
     for entity, view in (
         ("projects", "projects"),
@@ -278,8 +286,13 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
         ("risks", "risks"),
         ("cost_lines", "cost_lines"),
         ("business_case", "business_case"),
+        ("capacity_lines", "capacity_lines"),
+        ("demand_lines", "demand_lines"),
     ):
         counts[entity] = con.execute(f"SELECT count(*) FROM {quote(view)}").fetchone()[0]  # noqa: S608
+    counts["teams"] = con.execute(
+        "SELECT count(*) FROM (SELECT team FROM capacity_lines UNION SELECT team FROM demand_lines)"
+    ).fetchone()[0]
     latest = con.execute(
         "SELECT batch_id, as_of, imported_at FROM batches WHERE rolled_back_at IS NULL ORDER BY batch_id DESC LIMIT 1"
     ).fetchone()

@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 from pmo_core import origins, values
 from pmo_core.fields import (
     ANY_CURRENCY,
+    EFFORT_FIELDS,
     Field,
     currency_of,
     fields_of,
@@ -25,7 +26,7 @@ from pmo_core.fields import (
 )
 from pmo_core.issues import ERROR, WARNING, Issue, Problem
 from pmo_core.layout import TableBlock, region_key
-from pmo_core.mapping import TableMapping, match_header
+from pmo_core.mapping import WIDE_EXCLUDED, TableMapping, match_header
 from pmo_core.vocabulary import VOCABULARIES
 
 # Where each record comes from: its file, sheet and Excel row (for messages), and its own column where it has
@@ -164,6 +165,8 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         frame = _read_wide_costs(block, mapping, ctx, issues, found)
     elif mapping.entity == "business_case" and mapping.year_columns:
         frame = _read_wide_business_case(block, mapping, ctx, issues, found)
+    elif mapping.entity in EFFORT_FIELDS and mapping.month_columns:
+        frame = _read_wide_effort(block, mapping, ctx, issues, found)
     else:
         frame = _read_long(block, mapping, ctx, issues, found)
         if mapping.entity == "projects" and block.sections and "portfolio" not in _mapped(mapping):
@@ -171,6 +174,8 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
             found.columns["portfolio"] = origins.ColumnOrigin(
                 "portfolio", "", rule="section", sections=block.section_cells
             )
+        if mapping.entity in EFFORT_FIELDS:
+            frame = _effort_units(frame, block, mapping, ctx, issues)
     if project and "project_code" in frame.columns:
         empty = frame[["project_code", "project_name"]].isna().all(axis=1)
         frame.loc[empty, "project_code"] = project
@@ -303,6 +308,8 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
     kind = spec.type
     if kind in ("money", "number"):
         return values.parse_numbers(series, scale=scale, decimal=ctx.decimal)
+    if kind == "effort":
+        return values.parse_effort(series, decimal=ctx.decimal)
     if kind == "percent":
         return values.parse_percents(series)
     if kind == "signed_percent":
@@ -326,7 +333,7 @@ def parse_column(series: pd.Series, spec: Field, scale: float, ctx: ReadContext)
         return values.parse_bools(series)
     if kind == "int":
         return values.parse_integers(series)
-    if kind in ("category", "response", "risk_status", "cost_type", "lifecycle"):
+    if kind in ("category", "response", "risk_status", "cost_type", "lifecycle", "effort_unit"):
         return values.parse_terms(series, spec.type)
     return values.clean_text(series)
 
@@ -646,6 +653,8 @@ def _currencies(
     found = []
     columns = [(c.field, c.col_index, c.header, c.currency) for c in mapping.columns if c.field in money]
     periods = [*dict(mapping.month_columns), *dict(mapping.year_columns)]
+    if mapping.entity not in ("costs", "business_case"):
+        periods = []  # a team's months hold people, not money
     if periods:  # a wide table's months or years hold its amounts: one currency for them all
         field = {"costs": mapping.wide_measure or "actual", "business_case": "cost"}[mapping.entity]
         stated = currency_of(block.title) or currency_of(" ".join(block.groups.get(c, "") for c in periods))
@@ -827,6 +836,95 @@ def _read_wide_costs(
     return frame[specs + LOCATION_COLUMNS]
 
 
+def _effort_units(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> pd.DataFrame:
+    """Give every capacity or demand row the unit it is written in: the cell's own ("0,5 ETP"), its Unit
+    column, the user's choice for the table, its header ("Charge (j/h)"), its title or sheet; else FTE,
+    said once for the table."""
+    column = mapping.field_column(EFFORT_FIELDS[mapping.entity])
+    cells = values.split_effort(block.data[column.col_index])[1] if column is not None else None
+    own = pd.Series(cells.to_numpy() if cells is not None else None, index=frame.index, dtype=object)
+    stated = _stated_unit(block, mapping, column.header if column is not None else "")
+    frame["unit"] = own.where(own.notna(), frame["unit"])
+    return _default_unit(frame, stated, block, mapping, ctx, issues)
+
+
+def _stated_unit(block: TableBlock, mapping: TableMapping, *headers: str | None) -> str | None:
+    """Return the unit a table states for its efforts: the user's choice, else the first of `headers`, its
+    title or its sheet's name that names one."""
+    if mapping.effort_unit:
+        return mapping.effort_unit
+    for text in (*headers, block.title, block.sheet):
+        unit = values.header_effort_unit(text)
+        if unit:
+            return unit
+    return None
+
+
+def _default_unit(
+    frame: pd.DataFrame,
+    stated: str | None,
+    block: TableBlock,
+    mapping: TableMapping,
+    ctx: ReadContext,
+    issues: list[Issue],
+) -> pd.DataFrame:
+    """Fill the rows that say no unit with the table's, else FTE, and say so once for the table."""
+    unsaid = frame["unit"].isna()
+    if unsaid.any():
+        if stated is None:
+            field = EFFORT_FIELDS[mapping.entity]
+            issues.append(
+                Issue(
+                    WARNING,
+                    "effort_unit_assumed",
+                    ctx.file,
+                    block.sheet,
+                    block.header_row,
+                    params={"field": field, "entity": mapping.entity},
+                )
+            )
+        frame.loc[unsaid, "unit"] = stated or "fte"
+    return frame
+
+
+def _read_wide_effort(
+    block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue], found: _Origins
+) -> pd.DataFrame:
+    """Unpivot one column per month into monthly capacity or demand lines, each with its unit: the cell's,
+    the row's Unit column, the table's (chosen, or its group header, title or sheet), else FTE. Each line
+    keeps its month's column as its own, so its origin is that cell."""
+    ids = _read_long(block, mapping, ctx, issues, found)
+    amount = EFFORT_FIELDS[mapping.entity]
+    found.own_cells((amount,))
+    headers = dict(block.headers)
+    keep_columns = [c for c in ids.columns if c not in ("month", amount)]
+    pieces = []
+    for col, iso in mapping.month_columns:
+        cell_units = values.split_effort(block.data[col])[1]
+        parsed = values.parse_effort(block.data[col], decimal=ctx.decimal)
+        _place(parsed.problems, block, col, headers.get(col, iso[:7]), ctx, issues, block.data[col])
+        piece = ids[keep_columns].copy()
+        piece["month"] = pd.Timestamp(iso)
+        piece[amount] = parsed.values.reset_index(drop=True)
+        stated = _stated_unit(block, mapping, block.groups.get(col), headers.get(col))
+        units = cell_units.reset_index(drop=True)
+        piece["unit"] = units.where(units.notna(), piece["unit"])
+        piece["_stated"] = stated
+        piece["_col"] = pd.array(np.full(len(piece), col), dtype="Int16")
+        pieces.append(piece.loc[piece[amount].notna()])
+    if not pieces:
+        return ids.iloc[0:0]
+    frame = pd.concat(pieces, ignore_index=True)
+    frame = frame.sort_values(["_row", "month"], kind="stable").reset_index(drop=True)
+    stated = frame.pop("_stated")
+    named = stated.notna()
+    frame.loc[named & frame["unit"].isna(), "unit"] = stated[named]
+    frame = _default_unit(frame, None, block, mapping, ctx, issues)
+    return frame[[f.name for f in fields_of(mapping.entity)] + LOCATION_COLUMNS]
+
+
 # What a line of a wide business case holds. Totals, net flows and their discounted or cumulated forms
 # are worked out from the costs and benefits, so those lines are left out.
 _CASE_LINES = {
@@ -1001,8 +1099,8 @@ def _check_required_values(
         checks.append((refs, "project"))
     dropped: set[int] = set()
     for names, label in checks:
-        if label == "month" and mapping.month_columns:
-            continue
+        if mapping.month_columns and label in WIDE_EXCLUDED.get(mapping.entity, ()):
+            continue  # made by unpivoting the month columns: never empty
         column = next((c for c in map(mapping.field_column, names) if c is not None), None)
         header = column.header if column else label
         code = "project_reference_missing" if label == "project" else "required_value_missing"

@@ -27,7 +27,7 @@ from pmo_core.i18n import t, table
 
 LISTS_SHEET = "Lists"  # hidden, so the importer skips it; one name in every language, users never see it
 VALIDATED_ROWS = 5000  # drop-downs reach far below the data so that rows users add get them too
-LIST_KINDS = ("status", "risk_status", "response", "category", "cost_type", "bool")
+LIST_KINDS = ("status", "risk_status", "response", "category", "cost_type", "bool", "effort_unit")
 SCORE_FIELDS_WITHOUT_SCALE = ("job_size",)  # a relative size on 1, 2, 3, 5, 8, 13, 20, not a 1-5 score
 JOB_SIZES = "1,2,3,5,8,13,20"
 NUMBER_FORMATS = {
@@ -39,6 +39,7 @@ NUMBER_FORMATS = {
     "score": "0",
     "scale": "0",
     "month": "mmm yyyy",
+    "effort": "0.0",
 }
 AS_OF_CELL = "B4"  # the snapshot date, right of "As of" on the README
 EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)

@@ -462,6 +462,62 @@ def _unscale_own_currency(col: _Column, scale: float) -> None:
     col.report(chosen, Problem("amount_own_unit", WARNING, {"scale": _number_param(scale)}))
 
 
+# --- Efforts: capacity and demand in FTE or person-days --------------------------------------------------
+
+# A number followed by the unit it is in: "0,5 ETP", "12 j", "3 FTE", "10 jours-homme", "4 md".
+_EFFORT_CELL = re.compile(r"^\s*([-+]?[\d\s.,\u00a0\u202f]*\d)\s*([^\W\d_][^\d]*?)\.?\s*$")
+
+
+def split_effort(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Return the cells of an effort column with a unit written after the number removed ("0,5 ETP" -> "0,5"),
+    and the unit each such cell wrote ("fte", "days"; None where it wrote none or a word that is no unit)."""
+    units = pd.Series(None, index=series.index, dtype=object)
+    # object dtype whatever the column's: an Arrow column of numbers alone maps to a null array, which has no .str
+    texts = pd.Series([v if isinstance(v, str) else None for v in series], index=series.index, dtype=object)
+    worded = texts.str.contains(r"[^\W\d_]", regex=True, na=False)
+    if not worded.any():
+        return series, units
+    numbers = series.copy()
+    for label, text in texts[worded].items():
+        found = _EFFORT_CELL.match(text)
+        unit = _lookup(_key(found.group(2)), _terms("effort_unit")) if found else NOT_FOUND
+        if unit != NOT_FOUND:
+            numbers[label] = found.group(1)
+            units[label] = unit
+    return numbers, units
+
+
+# Unit words a header or title may carry ("Capacité (ETP)", "Charge en jours", "Demand (man-days)"): the
+# strong ones only, since a single letter ("j", "d") says a unit only between brackets.
+_HEADER_UNITS = re.compile(
+    r"\b(fte|ftes|etp|ept|days|jours|jh|j h|md|pd|mandays|man days|person days|jours homme|hommes jours)\b"
+)
+
+
+@cache
+def header_effort_unit(text: str | None) -> str | None:
+    """Return the effort unit a header, group label, title or sheet name states ("fte", "days"), or None."""
+    if not text:
+        return None
+    for inside in re.findall(r"[\(\[]([^\)\]]*)[\)\]]", text):
+        unit = _lookup(_key(inside), _terms("effort_unit"))
+        if unit != NOT_FOUND:
+            return unit
+    found = _HEADER_UNITS.search(_key(text))
+    return _lookup(found.group(1), _terms("effort_unit")) if found else None
+
+
+def parse_effort(series: pd.Series, decimal: str | None = None) -> Parsed:
+    """Read a capacity or a demand: a number of FTE or person-days, never below zero."""
+    parsed = parse_numbers(split_effort(series)[0], decimal=decimal)
+    negative = parsed.values < 0
+    if negative.any():
+        for label in parsed.values.index[negative]:
+            parsed.problems[label] = Problem("effort_negative", ERROR)
+        parsed.values[negative] = math.nan
+    return parsed
+
+
 # --- Percents ----------------------------------------------------------------------------------------
 
 
@@ -935,12 +991,14 @@ def _read_term(text: str, kind: str) -> tuple[str | None, Problem | None]:
         return _clean(text), None
     if kind == "risk_status":
         return "open", Problem("risk_status_unknown", WARNING)  # an unreadable status must not hide a risk
+    if kind == "effort_unit":  # hours or weeks read as days would change a team's load: never guessed
+        return None, Problem("effort_unit_unknown", ERROR)
     return None, Problem(f"{kind}_unknown", WARNING)
 
 
 def parse_terms(series: pd.Series, kind: str) -> Parsed:
     """Read risk statuses, responses, cost types or categories as canonical codes (free categories kept)."""
-    if kind not in ("risk_status", "response", "cost_type", "category", "lifecycle"):
+    if kind not in ("risk_status", "response", "cost_type", "category", "lifecycle", "effort_unit"):
         raise ValueError(f"no vocabulary {kind!r} for parse_terms")
     keep = frozenset(word for word in EMPTY if _key(word) in _terms(kind))  # "sans objet" closes a risk
     col = _Column(series, None, "object", keep)

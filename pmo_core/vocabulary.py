@@ -136,6 +136,20 @@ LIFECYCLE = (
                                               "cancelado", "abgebrochen")),
 )
 
+# The unit an effort is written in (capacity and demand): full-time equivalents or person-days, converted one
+# into the other with the working_days_per_month setting.
+EFFORT_UNIT = (
+    Term("fte", "FTE", "ETP", ("fte", "ftes", "etp", "ept", "full time equivalent", "full time equivalents",
+                               "equivalent temps plein", "equivalents temps plein", "heads", "headcount",
+                               "people", "persons", "personnes", "pers")),
+    Term("days", "Person-days", "Jours-homme", ("days", "day", "d", "j", "jh", "j h", "h j", "jours", "jour",
+                                                "jours homme", "jour homme", "hommes jours", "homme jour", "jhomme",
+                                                "man days", "man day", "mandays", "person days", "person day",
+                                                "persondays", "pd", "md", "working days", "jours ouvres",
+                                                "jo", "giorni", "giorni uomo", "dias", "dias persona",
+                                                "personentage", "pt", "tage")),
+)
+
 # Risk probability and impact words on the five-level scale: SCALE_LEVELS[0] are the words for 1 (very low),
 # SCALE_LEVELS[4] for 5 (very high). The DOMAIN lists are followed literally, so French "Mineur" is 1 and
 # "Modéré" 2 (Mineur, Modéré, Significatif, Majeur, Critique) while English "Minor" is 2 and "Moderate" 3.
@@ -213,6 +227,7 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "cost_type": COST_TYPE,
     "band": BAND,
     "lifecycle": LIFECYCLE,
+    "effort_unit": EFFORT_UNIT,
 }
 
 

@@ -83,6 +83,25 @@ def _on_wide(key: str, labels: dict[str, str]) -> None:
     _set(key, replace(choices().drawn[key], wide_measure=measure))
 
 
+def _on_effort_unit(key: str, labels: dict[str, str | None]) -> None:
+    unit = labels[st.session_state[f"effort_unit::{key}"]]
+    _set(key, replace(choices().drawn[key], effort_unit=unit))
+
+
+def _effort_unit(column, key: str, mapping) -> None:
+    """Offer the unit of a capacity or demand table where its rows, columns and title say none."""
+    units = review.effort_unit_choices(common.lang())
+    column.selectbox(
+        common.tr("import.unit"),
+        list(units),
+        index=list(units.values()).index(mapping.effort_unit),
+        key=f"effort_unit::{key}",
+        on_change=_on_effort_unit,
+        args=(key, units),
+        help=common.tr("import.unit.help"),
+    )
+
+
 def _on_field(key: str, col: int, labels: dict[str, str | None]) -> None:
     name = labels[st.session_state[f"field::{key}::{col}"]]
     _set(key, review.with_field(choices().drawn[key], col, name))
@@ -215,6 +234,8 @@ def _show_table(
             on_change=_on_wide,
             args=(key, measures),
         )
+    elif mapping.entity == "resources" or (mapping.entity == "demand" and not _needs_project(table)):
+        _effort_unit(right, key, mapping)
     elif mapping.entity not in (None, "projects") and not table.form and _needs_project(table):
         labels = {common.tr("import.project.any"): None, **projects}
         current = next((label for label, code in labels.items() if code == mapping.project), None)
@@ -227,6 +248,8 @@ def _show_table(
             args=(key, labels),
             help=common.tr("import.project.help"),
         )
+    if mapping.entity == "demand" and _needs_project(table):
+        _effort_unit(st.columns(4)[0], key, mapping)  # the project of the table took its place above
     _save_profile(far, table, key)
     if mapping.profile:
         st.caption(common.tr("import.profile_applied", name=mapping.profile))

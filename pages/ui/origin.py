@@ -15,7 +15,6 @@ import streamlit as st
 
 from pages.ui import common
 from pmo_core import formatting, provenance, uploads
-from pmo_core.fields import ENTITIES
 
 # What a table's column shows, as stored fields: (entity, fields). A computed figure (a score, an exposure)
 # opens the stored figures it is computed from.
@@ -59,7 +58,11 @@ def picker(project: str, as_of: date | None, key: str) -> None:
     case's) and open the one chosen."""
     tr = common.tr
     con = common.cursor()
-    rows = [(entity, item) for entity in ENTITIES for item in provenance.items(con, project, entity, as_of)]
+    rows = [
+        (entity, item)
+        for entity in provenance.ITEMS
+        for item in provenance.items(con, project, entity, as_of)
+    ]
     left, right = st.columns(2)
     entity, item = left.selectbox(
         tr("origin.pick.row"),

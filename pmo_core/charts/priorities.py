@@ -319,9 +319,11 @@ def frontier_chart(
     total_cost: float,
     lang: str,
     currency: str,
+    budget_only: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Draw the best value for every budget, the budget chosen, this selection and the 10 % more point: how
-    much value each extra euro buys, and how close the selection is to the best."""
+    much value each extra euro buys, and how close the selection is to the best. Under team capacity,
+    `budget_only` (the frontier with money alone) is drawn dashed behind, so the people's cost shows."""
     w = Words(lang, currency)
     shown = selection.chart_points(curve)
     unit_title = (
@@ -344,6 +346,18 @@ def frontier_chart(
     line = (
         alt.Chart(data).mark_line(interpolate="step-after", color=NEUTRAL, strokeWidth=2.5).encode(x=x, y=y)
     )
+    if budget_only is not None:
+        other = selection.chart_points(budget_only)
+        other = other.assign(
+            cost_text=other["cost"].map(w.money),
+            value_text=other["value"].map(lambda v: w.value(v, objective)),
+        )
+        line = alt.layer(
+            alt.Chart(other)
+            .mark_line(interpolate="step-after", color="#9E9E9E", strokeWidth=2.5, strokeDash=[6, 4])
+            .encode(x=x, y=y, tooltip=tooltip),
+            line,
+        )
     dots = alt.Chart(data).mark_circle(size=24, color=NEUTRAL, opacity=0.25).encode(x=x, y=y, tooltip=tooltip)
     marks = _frontier_marks(result, lang)
     marks = marks.assign(
@@ -385,7 +399,8 @@ def frontier_chart(
             value=w.percent(result.value / best if best > 0 else None),
             cost=w.percent(result.cost / total_cost if total_cost > 0 else None),
         ),
-        subtitle=t("priorities.frontier.subtitle", lang),
+        subtitle=[t("priorities.frontier.subtitle", lang)]
+        + ([] if budget_only is None else [t("priorities.frontier.subtitle_people", lang)]),
     )
     return _configured(
         alt.layer(line, dots, rule, points, labels).properties(title=title, height=420, autosize=FIT_WIDTH)

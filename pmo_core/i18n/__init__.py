@@ -34,6 +34,7 @@ AREAS = (
     "provenance",
     "committee",
     "pack",
+    "capacity",
 )
 
 

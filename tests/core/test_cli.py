@@ -51,6 +51,9 @@ def test_import_summary_history_rollback(db_path, source):
         "risks": 209,
         "cost_lines": 706,
         "business_case": 0,
+        "capacity_lines": 0,
+        "demand_lines": 0,
+        "teams": 0,
         "batch": summary(db_path)["batch"],
     }
     assert summary(db_path)["batch"]["id"] == 1

@@ -20,6 +20,7 @@ CHECK_ONLY_FIELDS = {
     ("risks", "project_name"),
     ("costs", "project_name"),
     ("business_case", "project_name"),
+    ("demand", "project_name"),
 }
 
 
@@ -161,6 +162,8 @@ def test_every_field_has_a_column_in_its_table():
         "risks": "risk_rows",
         "costs": "cost_rows",
         "business_case": "business_case_rows",
+        "resources": "capacity_rows",
+        "demand": "demand_rows",
     }
     for entity in ENTITIES:
         columns = {

@@ -39,6 +39,8 @@ def test_the_english_ppm_export_reads_whole(con, source):
         "risks": 209,
         "costs": 706,
         "business_case": 0,
+        "resources": 0,
+        "demand": 0,
     }
     p3 = project(con, "PRJ-2025-003")  # Projects!A4:R4
     assert p3["name"] == "CRM rollout"

@@ -201,7 +201,15 @@ def test_a_fiche_reads_every_known_label_says_the_unknown_ones_and_its_small_tab
     ]
     plan = build_plan(con, [read])
     assert not plan.has_errors
-    assert plan.counts() == {"projects": 1, "milestones": 2, "risks": 2, "costs": 0, "business_case": 0}
+    assert plan.counts() == {
+        "projects": 1,
+        "milestones": 2,
+        "risks": 2,
+        "costs": 0,
+        "business_case": 0,
+        "resources": 0,
+        "demand": 0,
+    }
 
 
 def test_a_formula_without_result_in_a_column_not_stored_is_said_once_for_the_column(tmp_path):

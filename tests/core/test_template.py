@@ -19,8 +19,17 @@ from pmo_core.template import LISTS_SHEET, blank_template, write_template
 
 AS_OF = date(2026, 10, 31)
 SHEETS = {
-    "en": ["README", "Projects", "Milestones", "Risks", "Costs", "Business case"],
-    "fr": ["LISEZ-MOI", "Projets", "Jalons", "Risques", "Coûts", "Analyse de rentabilité"],
+    "en": ["README", "Projects", "Milestones", "Risks", "Costs", "Business case", "Resources", "Demand"],
+    "fr": [
+        "LISEZ-MOI",
+        "Projets",
+        "Jalons",
+        "Risques",
+        "Coûts",
+        "Analyse de rentabilité",
+        "Ressources",
+        "Demande",
+    ],
 }
 
 
@@ -218,7 +227,7 @@ def test_every_field_has_its_own_help_in_both_languages():
         f"{f.entity}.{f.name}"
         for e in ENTITIES
         for f in fields_of(e)
-        if f"template.help.{e}.{f.name}" not in TEXTS
+        if f"template.help.{e}.{f.name}" not in table()
     ]
     assert missing == []
 

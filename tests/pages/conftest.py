@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -76,3 +77,18 @@ def chart_data(at) -> list[pd.DataFrame]:
             pd.concat([pa.ipc.open_stream(b).read_all().to_pandas() for b in blobs], ignore_index=True)
         )
     return frames
+
+
+def chart_rows(at: AppTest) -> list[int]:
+    """Return the number of data rows of each chart the page sent."""
+    sizes = []
+    for element in at.get("vega_lite_chart"):
+        proto = element.proto
+        blobs = [d.data.data for d in proto.datasets] + ([proto.data.data] if proto.HasField("data") else [])
+        sizes.append(max(pa.ipc.open_stream(io.BytesIO(b)).read_all().num_rows for b in blobs if b))
+    return sizes
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Return each headline card's value by its label."""
+    return {m.label: m.value for m in at.metric}

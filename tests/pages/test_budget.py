@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pandas as pd
-import pyarrow as pa
 
 from pmo_core import budget, evm, formatting, store
 from pmo_core.filters import Filters
-from tests.pages.conftest import heading, no_exception, open_page
+from tests.pages.conftest import chart_rows, heading, no_exception, open_page
 
 OCT, SEP = date(2026, 10, 31), date(2026, 9, 30)
 
@@ -26,15 +24,6 @@ def reference(db_path, status: date = OCT, method: str = "cpi") -> budget.Totals
 
 def metrics(at) -> dict[str, str]:
     return {m.label.split(" · ")[0]: m.value for m in at.metric}
-
-
-def chart_rows(at) -> list[int]:
-    sizes = []
-    for element in at.get("vega_lite_chart"):
-        proto = element.proto
-        blobs = [d.data.data for d in proto.datasets] + ([proto.data.data] if proto.HasField("data") else [])
-        sizes.append(max(pa.ipc.open_stream(io.BytesIO(b)).read_all().num_rows for b in blobs if b))
-    return sizes
 
 
 def test_page_shows_earned_value_charts_and_tables_of_the_demo(demo_db):

@@ -251,9 +251,9 @@ def test_a_text_file_named_xlsx_is_refused_once_with_no_preview_around_it(db_pat
 def test_the_blank_template_uploaded_back_shows_its_sheets_without_an_error(db_path):
     at = open_page("pages/import.py")
     at.file_uploader[0].set_value([("template.xlsx", blank_template("en"), XLSX)]).run()
-    no_exception(at)  # its empty sheets have no record to preview
+    no_exception(at)  # its empty sheets (Resources and Demand too) have no record to preview
     sheets = [m.value for m in at.markdown if m.value.startswith("**Sheet")]
-    assert len(sheets) == 5 and all("0 rows of data" in sheet for sheet in sheets)
+    assert len(sheets) == 7 and all("0 rows of data" in sheet for sheet in sheets)
     assert next(b for b in at.button if b.label == "Confirm the import").disabled  # nothing to import
 
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-import pyarrow as pa
-
 from pmo_core import risks, settings, store
 from pmo_core.filters import Filters
 from tests.actors import PMO
-from tests.pages.conftest import heading, no_exception, open_page
+from tests.pages.conftest import chart_rows, heading, metrics, no_exception, open_page
 
 
 def _reference(db_path, rf: risks.RiskFilter = risks.RiskFilter()) -> tuple[risks.RiskSummary, object]:
@@ -21,28 +17,14 @@ def _reference(db_path, rf: risks.RiskFilter = risks.RiskFilter()) -> tuple[risk
         con.close()
 
 
-def _chart_rows(at) -> list[int]:
-    """Return the number of data rows of each chart the page sent."""
-    sizes = []
-    for element in at.get("vega_lite_chart"):
-        proto = element.proto
-        blobs = [d.data.data for d in proto.datasets] + ([proto.data.data] if proto.HasField("data") else [])
-        sizes.append(max(pa.ipc.open_stream(io.BytesIO(b)).read_all().num_rows for b in blobs if b))
-    return sizes
-
-
-def _metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
 def test_page_shows_figures_heatmap_and_register_of_the_open_risks(demo_db):
     summary, _ = _reference(demo_db)
     at = open_page("pages/risks.py")
     no_exception(at)
     assert heading(at) == "Which risks threaten the portfolio on 31 October 2026?"
-    shown = _metrics(at)
+    shown = metrics(at)
     assert shown["Risks"] == f"{summary.risks:,}" and shown["Critical"] == str(summary.critical)
-    assert _chart_rows(at)[0] == 25  # the heatmap gets its 25 cells, not one row per risk
+    assert chart_rows(at)[0] == 25  # the heatmap gets its 25 cells, not one row per risk
     register = next(d.value for d in at.dataframe if "code" in d.value.columns and len(d.value) > 25)
     assert len(register) == summary.risks
     assert set(register["status"]) <= {"Open", "In treatment"}
@@ -70,7 +52,7 @@ def test_closed_risks_join_when_the_status_filter_allows_them(demo_db):
     at = open_page("pages/risks.py")
     at.multiselect(key="risk_statuses.en").set_value([]).run()
     no_exception(at)
-    assert _metrics(at)["Risks"] == f"{everything.risks:,}"  # closed ones included
+    assert metrics(at)["Risks"] == f"{everything.risks:,}"  # closed ones included
 
 
 def test_french_page_keeps_the_chosen_cell_and_filters_across_the_language_switch(demo_db):
@@ -86,7 +68,7 @@ def test_french_page_keeps_the_chosen_cell_and_filters_across_the_language_switc
     assert any("Probabilité 3 x impact 5\u00a0: Élevé, criticité 15" in m.value for m in at.markdown)
     at.session_state["risks_tab_fr"] = at.tabs[1].label  # the committee's tab holds the movement
     at.run()
-    assert {"Nouveaux", "Aggravés", "Atténués", "Clos"} <= set(_metrics(at))
+    assert {"Nouveaux", "Aggravés", "Atténués", "Clos"} <= set(metrics(at))
 
 
 def test_a_band_edit_reaches_the_risk_page_and_the_settings_page_resets_it(demo_db):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pages.ui import common
-from pmo_core import portfolio, snapshots, store
+from pmo_core import committee, snapshots, store
 from tests.actors import PMO
 from tests.pages.conftest import no_exception, open_page
 
@@ -26,7 +26,8 @@ def reads(monkeypatch) -> list[str]:
 
     for name, original in list(common._FRAME_READS.items()):
         monkeypatch.setitem(common._FRAME_READS, name, counted(name, original))
-    monkeypatch.setattr(portfolio, "project_table", counted("project_table", portfolio.project_table))
+    # the Overview's project table, its trends since the last committee's snapshot
+    monkeypatch.setattr(committee, "project_table", counted("project_table", committee.project_table))
     return calls
 
 
