@@ -457,21 +457,22 @@ def register_section(f: Filters, rf: risks.RiskFilter) -> None:
     )
     origin.from_cell(event, found.rows, register_figures(rf.view), _risk_row, f.as_of, "risk_register")
     st.caption(common.tr("risks.register.residual_note") + " " + OVERDUE_NOTE)
-    parent = CON  # the download runs outside this script run: it opens its own cursor on the same store
+    hidden = common.costs_hidden()  # the download runs outside this script run: it cannot read the session
     st.download_button(
         common.tr("download.excel"),
         icon=":material/download:",
         on_click="ignore",
-        data=lambda: _workbook(parent, f, rf, LANG, search, order),
+        data=lambda: _workbook(hidden, f, rf, LANG, search, order),
         file_name=f"{common.tr('risks.register.file')}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="risk_register_download",
     )
 
 
-def _workbook(parent, f: Filters, rf: risks.RiskFilter, lang: str, search: str, order: str) -> bytes:
-    """Build the register workbook on its own cursor, since a download may run beside a rerun."""
-    con = parent.cursor()
+def _workbook(hidden: bool, f: Filters, rf: risks.RiskFilter, lang: str, search: str, order: str) -> bytes:
+    """Build the register workbook on its own cursor, since a download may run beside a rerun; its cost
+    figures are blanked as the session's are (a cursor of its own does not carry the session's views)."""
+    con = common.detached_cursor(hidden)
     try:
         return risks.register_workbook(con, f, rf, lang, search=search, order=order)
     finally:

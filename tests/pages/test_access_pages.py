@@ -247,3 +247,30 @@ def test_every_page_a_viewer_has_runs_with_costs_hidden(demo_accounts, page, lan
         at.query_params["project"] = "PRJ-2024-001"
     go(at, page)
     assert at.title
+
+
+def test_a_download_built_after_the_run_keeps_the_costs_hidden(demo_accounts):
+    """The Risks register's workbook is built when its button is clicked, outside the script run, on a cursor
+    of its own: that cursor must blank the cost figures as the viewer's session does."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from pages.ui import common
+    from pmo_core import risks
+    from pmo_core.filters import Filters
+
+    def cost_impacts(hidden: bool) -> list:
+        con = common.detached_cursor(hidden)
+        try:
+            data = risks.register_workbook(con, Filters(), risks.RiskFilter(), "en")
+        finally:
+            con.close()
+        sheet = load_workbook(BytesIO(data), read_only=True).worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+        header = next(i for i, row in enumerate(rows) if row and "Cost impact" in [str(c) for c in row])
+        column = [str(c) for c in rows[header]].index("Cost impact")
+        return [row[column] for row in rows[header + 1 :] if row and row[column] not in (None, "")]
+
+    assert cost_impacts(hidden=False)  # the demo's register has cost impacts
+    assert cost_impacts(hidden=True) == []
