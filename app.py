@@ -26,7 +26,7 @@ NAVIGATION = (
     ("capacity", "groups", "read"),
     ("import", "upload_file", "read"),
     ("settings", "settings", "read"),
-    ("committee", "groups", "read"),
+    ("committee", "event_note", "read"),
     ("present", "slideshow", "read"),
     ("audit", "history", "audit"),
     ("admin", "admin_panel_settings", "users"),

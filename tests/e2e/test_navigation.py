@@ -12,7 +12,18 @@ from tests.e2e.conftest import settle, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 NAV_LINKS = "[data-testid=stSidebarNavLink]"
-MENU = ["Overview", "Risks", "Budget", "Prioritisation", "Import", "Settings"]
+MENU = [
+    "Overview",
+    "Risks",
+    "Budget",
+    "Prioritisation",
+    "Governance",
+    "Capacity",
+    "Import",
+    "Settings",
+    "Committee",
+    "Present",
+]
 RAW_NAMES = {"app", "common", "overview", "risks", "budget", "priorities", "import", "settings", "project"}
 
 

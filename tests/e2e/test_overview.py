@@ -17,9 +17,11 @@ def open_overview(page, url: str):
     """Open the overview and return its project table, once drawn."""
     page.goto(url)
     settle(page)
-    table = page.locator("[data-testid=stDataFrame]").first
+    # the project table (its key names it), below the first screen's shorter tables
+    table = page.locator("[class*='st-key-overview_table_'] [data-testid=stDataFrame]").first
     table.wait_for(timeout=60_000)
     settle(page)
+    table.scroll_into_view_if_needed()
     return table
 
 
@@ -43,6 +45,7 @@ def test_a_project_chosen_in_french_opens_in_french(page, demo_server):
     page.get_by_text("Français").click()
     page.get_by_text("Où en est le portefeuille").wait_for(timeout=60_000)
     settle(page)
+    table.scroll_into_view_if_needed()
     box = table.bounding_box()
     page.mouse.click(box["x"] + 14, box["y"] + HEADER_PX + ROW_PX / 2)
     page.wait_for_url("**/project?project=*", timeout=60_000)
