@@ -66,6 +66,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/pages_bench.py
 	$(PY) bench/priorities_bench.py
 	$(PY) bench/provenance_bench.py
+	$(PY) bench/pack_bench.py
 	$(PY) bench/profile_pages.py
 	$(PY) bench/profile_pages.py --scale
 	$(PY) bench/room_bench.py
