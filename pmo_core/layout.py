@@ -658,21 +658,20 @@ def _drop_non_data_rows(data: pd.DataFrame, headers) -> tuple[pd.DataFrame, list
     for col in list(header_text)[:3]:
         repeated &= data[col].fillna("") == header_text[col]
     drop = total | note | section | repeated
-    skipped = []
-    for row in data.index[drop]:
-        kind = "total" if total[row] else "note" if note[row] else "header" if repeated[row] else "section"
-        skipped.append((int(row), kind))
+    kinds = np.select([total, note, repeated], ["total", "note", "header"], "section")[drop.to_numpy()]
+    skipped = [(int(row), str(kind)) for row, kind in zip(data.index[drop], kinds, strict=True)]
     sections: dict[int, str] = {}
     cells: tuple[tuple[int, int, str], ...] = ()
-    if section.any():
-        labels = first.where(section).ffill()
-        for row in data.index[~drop]:
-            label = labels[row]
-            if not pd.isna(label):
-                sections[int(row)] = _SECTION_MARK.sub("", str(label)).strip()
+    if (
+        section.any()
+    ):  # a tracker grouped by portfolio may hold a section row every few rows: no per-row pandas
+        labels = first.where(section).ffill()[~drop].dropna()
+        sections = {int(row): _SECTION_MARK.sub("", str(label)).strip() for row, label in labels.items()}
         rows = data.loc[section]
+        columns = rows.columns[rows.notna().to_numpy().argmax(axis=1)]
         cells = tuple(
-            (int(row), int(values.first_valid_index()), str(first[row])) for row, values in rows.iterrows()
+            (int(row), int(col), str(text))
+            for row, col, text in zip(rows.index, columns, first[section].tolist(), strict=True)
         )
     return data.loc[~drop], skipped, sections, cells
 
