@@ -113,6 +113,7 @@ def main() -> None:
 
 def run(db: Path) -> None:
     os.environ["PMO_DB"] = str(db)
+    os.environ.setdefault("PMO_AUTH", "open")  # the pages are timed, not the sign-in in front of them
     con = store.connect(db)
     filters = Filters()
     print(f"{'page':<16} {'case':<44} {'median ms':>10} {'target':>8}")
