@@ -8,9 +8,10 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 .PHONY: run test install install-test chromium nginx audit lint bench demo clean
 
 # The demo runs in open mode (no sign-in, a banner says so); hosting sets PMO_AUTH (README, Deployment).
+# MALLOC_ARENA_MAX=2: glibc keeps two memory arenas, not one per session thread, so memory comes back.
 run: $(VENV)/.installed
 	$(PY) -m pmo_core demo --if-empty
-	PMO_AUTH=open $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	PMO_AUTH=open MALLOC_ARENA_MAX=2 $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: $(VENV)/.installed-test chromium nginx
 	$(PY) -m ruff check .

@@ -71,7 +71,8 @@ class Server:
 
     def start(self, timeout: float = 120) -> Server:
         self.log = Path(f"/tmp/pmo_bench_server_{self.port}.log")
-        env = {**os.environ, "PMO_DB": str(self.db), "PMO_AUTH": "open", "PMO_BACKUP_EVERY_HOURS": "0"}
+        env = {"MALLOC_ARENA_MAX": "2", **os.environ, "PMO_DB": str(self.db), "PMO_AUTH": "open"}
+        env["PMO_BACKUP_EVERY_HOURS"] = "0"
         command = [str(PYTHON), "-m", "streamlit", "run", "app.py", "--server.port", str(self.port)]
         command += ["--server.headless", "true", "--server.address", "127.0.0.1"]
         with open(self.log, "wb") as out:
