@@ -164,12 +164,12 @@ def rollup_section(result: compliance.Compliance) -> None:
         required=True,
     )
     groups = compliance.roll_up(result, by or "manager").head(ROLLUP_ROWS)
-    common.chart(rollup_chart(groups, LANG, common.tr("governance.rollup.none")), width="stretch")
+    common.chart(rollup_chart, groups, LANG, common.tr("governance.rollup.none"), width="stretch")
 
 
 def trend_section(result: compliance.Compliance) -> None:
     st.subheader(common.tr("governance.trend.heading"))
-    common.chart(trend_chart(result.trend, LANG), width="stretch")
+    common.chart(trend_chart, result.trend, LANG, width="stretch")
 
 
 def glossary_section() -> None:
