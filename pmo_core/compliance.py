@@ -210,18 +210,23 @@ def _phase_gate(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c:
     index = {phase: governance.phase_index(phase, phases) for phase in p["phase"].dropna().unique()}
     gates = [(phase, _gate_names(phase)) for phase in phases]
     known: dict[str, str] = {}
-    answers: dict[tuple, tuple[bool, bool, str, tuple]] = {}
-    rows = []
-    for phase, achieved in zip(p["phase"].tolist(), p["achieved"].tolist(), strict=True):  # (Arrow: no iter)
-        key = (phase, achieved) if isinstance(phase, str) else (None, achieved)
-        answer = answers.get(key)
-        if answer is None:
-            names = achieved.split(APART) if achieved else ()
-            answer = answers[key] = _gate_answer(phase, names, index, gates, known)
-        rows.append(answer)
-    applies, met, detail, quoted = zip(*rows, strict=True) if rows else ((), (), (), ())
+    phase = p["phase"].astype(object).where(p["phase"].notna(), None)  # one "no phase" (None, NaN or NA)
+    codes, distinct = pd.MultiIndex.from_arrays([phase, p["achieved"]]).factorize()
+    answers = [
+        _gate_answer(stage, achieved.split(APART) if achieved else (), index, gates, known)
+        for stage, achieved in distinct
+    ]
+    applies, met, detail, quoted = (_objects(values)[codes] for values in zip(*answers, strict=True))
     series = lambda values: pd.Series(values, index=p.index, dtype=object)  # noqa: E731
     return series(applies).astype(bool), series(met).astype(bool), series(detail), (series(quoted), dict)
+
+
+def _objects(values: tuple) -> np.ndarray:
+    """Return the values as a flat array of objects (numpy would make tuples of one length a second axis)."""
+    array = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        array[i] = value
+    return array
 
 
 def _gate_answer(
