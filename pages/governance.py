@@ -118,7 +118,7 @@ def projects_section(result: compliance.Compliance) -> None:
     """Show every project's score and broken rules, least compliant first."""
     st.subheader(common.tr("governance.projects.heading"))
     broken = (
-        compliance.chase_list(result, LANG, CURRENCY).groupby("code")["missing"].agg(" · ".join)
+        compliance.missing_by_project(compliance.chase_list(result, LANG, CURRENCY))
         if not result.breaches.empty
         else pd.Series(dtype=str)
     )

@@ -594,6 +594,15 @@ def chase_list(result: Compliance, lang: str, currency: str = "EUR") -> pd.DataF
     return frame
 
 
+def missing_by_project(chase: pd.DataFrame) -> pd.Series:
+    """Return, per project code, what is missing on it in the chase list's order, joined by " · " (a Python
+    join per group through pandas' groupby takes a tenth of a second over 10,000 projects)."""
+    joined: dict[str, list[str]] = {}
+    for code, missing in zip(chase["code"].tolist(), chase["missing"].tolist(), strict=True):
+        joined.setdefault(code, []).append(missing)
+    return pd.Series({code: " · ".join(joined[code]) for code in sorted(joined)}, dtype=str, name="missing")
+
+
 def chase_email(chase: pd.DataFrame, manager: str | None, reference: date, lang: str) -> str:
     """Return the e-mail a PMO sends one manager: what is missing on which project, since when."""
     rows = chase[chase["manager"].isna()] if manager is None else chase[chase["manager"] == manager]
