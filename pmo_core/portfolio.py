@@ -211,7 +211,7 @@ def trends(table: pd.DataFrame, column: str) -> pd.Series:
 def _ranks(statuses: pd.Series) -> np.ndarray:
     """Return each status's rank, NaN for grey or none (as a vector: a map over Arrow text goes value by value)."""
     ranked = sorted(STATUS_RANK, key=STATUS_RANK.__getitem__)
-    codes = pd.Categorical(statuses, categories=ranked).codes
+    codes = pd.Index(ranked).get_indexer(statuses)  # -1 (the NaN appended) where not ranked
     return np.append(np.array([STATUS_RANK[s] for s in ranked], dtype=float), np.nan)[codes]
 
 
