@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import common
-from pages.ui.governance import current, field_label
+from pages.ui.governance import LISTED_ROWS, current, field_label
 from pmo_core import compliance, formatting, glossary
 from pmo_core.charts.governance import rollup_chart, trend_chart
 
@@ -70,10 +70,12 @@ def chase_section(result: compliance.Compliance) -> None:
         st.success(common.tr("governance.chase.empty"))
         return
     st.caption(common.tr("governance.chase.caption"))
-    shown = chase.assign(
-        manager=chase["manager"].fillna(common.tr("governance.chase.no_manager")),
-        since=pd.to_datetime(chase["since"]),
-        link=common.project_links(chase["code"]),
+    _capped("governance.chase.capped", len(chase))
+    shown = chase.head(LISTED_ROWS)
+    shown = shown.assign(
+        manager=shown["manager"].fillna(common.tr("governance.chase.no_manager")),
+        since=pd.to_datetime(shown["since"]),
+        link=common.project_links(shown["code"]),
     )
     common.table(
         shown,
@@ -127,6 +129,8 @@ def projects_section(result: compliance.Compliance) -> None:
         percent=(pd.to_numeric(result.projects["score"], errors="coerce") * 100).round(0),
         missing=result.projects["code"].map(broken),
     ).sort_values(["percent", "code"], na_position="last")
+    _capped("governance.projects.capped", len(table))
+    table = table.head(LISTED_ROWS)
     percent = "%d\u00a0%%" if LANG == "fr" else "%d%%"
     common.table(
         table,
@@ -150,6 +154,13 @@ def projects_section(result: compliance.Compliance) -> None:
         },
         key="governance_projects",
     )
+
+
+def _capped(key: str, total: int) -> None:
+    if total > LISTED_ROWS:
+        st.caption(
+            common.tr(key, shown=formatting.number(LISTED_ROWS, LANG), total=formatting.number(total, LANG))
+        )
 
 
 def rollup_section(result: compliance.Compliance) -> None:

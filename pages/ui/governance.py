@@ -14,6 +14,8 @@ from pmo_core.access import AccessDenied
 from pmo_core.filters import Filters
 from pmo_core.governance import GovernanceRefused
 
+LISTED_ROWS = 1000  # rows a Governance table draws (each costs its share of a run); the Excel list holds all
+
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _compliance(version: tuple, rules: tuple, f: Filters) -> compliance.Compliance:
