@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import common
-from pages.ui.governance import LISTED_ROWS, current, field_label
+from pages.ui.governance import LISTED_ROWS, current, field_label, whom_to_chase
 from pmo_core import compliance, formatting, glossary
 from pmo_core.charts.governance import rollup_chart, trend_chart
 
@@ -65,7 +65,7 @@ def _points(delta: float | None) -> str:
 def chase_section(result: compliance.Compliance) -> None:
     """List whom to chase for what, grouped by manager, with the Excel list and an e-mail to copy."""
     st.subheader(common.tr("governance.chase.heading"))
-    chase = compliance.chase_list(result, LANG, CURRENCY)
+    chase, _ = whom_to_chase(common.filters())
     if chase.empty:
         st.success(common.tr("governance.chase.empty"))
         return
@@ -119,11 +119,7 @@ def chase_section(result: compliance.Compliance) -> None:
 def projects_section(result: compliance.Compliance) -> None:
     """Show every project's score and broken rules, least compliant first."""
     st.subheader(common.tr("governance.projects.heading"))
-    broken = (
-        compliance.missing_by_project(compliance.chase_list(result, LANG, CURRENCY))
-        if not result.breaches.empty
-        else pd.Series(dtype=str)
-    )
+    broken = whom_to_chase(common.filters())[1] if not result.breaches.empty else pd.Series(dtype=str)
     table = result.projects.assign(
         link=common.project_links(result.projects["code"]),
         percent=(pd.to_numeric(result.projects["score"], errors="coerce") * 100).round(0),

@@ -27,6 +27,21 @@ def current(f: Filters) -> compliance.Compliance:
     return _compliance(common.data_version(), governance.version(common.cursor()), f)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _chase(
+    version: tuple, rules: tuple, f: Filters, lang: str, currency: str
+) -> tuple[pd.DataFrame, pd.Series]:
+    listed = compliance.chase_list(_compliance(version, rules, f), lang, currency)
+    return listed, compliance.missing_by_project(listed)
+
+
+def whom_to_chase(f: Filters) -> tuple[pd.DataFrame, pd.Series]:
+    """Return whom to chase for what and what is missing on each project, in the session's language: worded
+    once per data version and language for every session (thousands of gaps at 10,000 projects)."""
+    version, rules = common.data_version(), governance.version(common.cursor())
+    return _chase(version, rules, f, common.lang(), common.currency())
+
+
 # --- The Overview's panel ------------------------------------------------------------------------------
 
 
