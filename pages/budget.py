@@ -206,7 +206,7 @@ def s_curve_section(curve: budget.SCurve) -> None:
     if curve.points.empty:
         st.info(common.tr("budget.scurve.empty"))
         return
-    common.chart(charts.s_curve_chart(curve, LANG, CURRENCY), width="stretch", key="budget_scurve")
+    common.chart(charts.s_curve_chart, curve, LANG, CURRENCY, width="stretch", key="budget_scurve")
     notes = [common.tr("budget.scurve.caption")]
     if curve.spread:
         notes.append(common.tr("budget.scurve.spread"))
@@ -223,7 +223,12 @@ def monthly_section(lines: pd.DataFrame) -> None:
         st.info(common.tr("budget.monthly.empty"))
         return
     common.chart(
-        charts.monthly_chart(window, budget.monthly_finding(lines, STATUS_DATE), STATUS_DATE, LANG, CURRENCY),
+        charts.monthly_chart,
+        window,
+        budget.monthly_finding(lines, STATUS_DATE),
+        STATUS_DATE,
+        LANG,
+        CURRENCY,
         width="stretch",
         key="budget_monthly",
     )
@@ -253,8 +258,8 @@ def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
     else:
         count = int((table["cv"] < 0).sum()) if by == "cv" else int((table["overrun"] > 0).sum())
         thresholds = (SETTINGS["cpi_spi_green"], SETTINGS["cpi_spi_red"])
-        figure = charts.ranking_chart(ranked, by or "cv", count, LANG, CURRENCY, thresholds)
-        common.chart(figure, width="stretch", key="budget_ranking")
+        inputs = (ranked, by or "cv", count, LANG, CURRENCY, thresholds)
+        common.chart(charts.ranking_chart, *inputs, width="stretch", key="budget_ranking")
     listed = table.head(TABLE_ROWS)
     event = common.table(
         variance_rows(listed),
@@ -554,7 +559,7 @@ def allocation_section(frame: pd.DataFrame, lines: pd.DataFrame, plan: budget.Ph
     if data.empty:
         st.info(common.tr("empty.selection"))
         return
-    common.chart(charts.allocation_chart(data, by, LANG, CURRENCY), width="stretch", key="budget_allocation")
+    common.chart(charts.allocation_chart, data, by, LANG, CURRENCY, width="stretch", key="budget_allocation")
     st.caption(common.tr(f"budget.allocation.caption_{'lines' if by in ('cost_type', 'year') else 'evm'}"))
     if st.toggle(common.tr("budget.phasing.show"), key="budget_phasing_toggle"):
         phasing_section()

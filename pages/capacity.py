@@ -186,7 +186,13 @@ def heatmap_section(grid: pd.DataFrame, teams: list[str], since: date | None, f:
         "capacity.heatmap.subtitle", days=formatting.number(SETTINGS["working_days_per_month"], LANG)
     )
     common.chart(
-        charts.load_heatmap(shown, LANG, title=title, subtitle=subtitle, chosen=chosen, teams=teams),
+        charts.load_heatmap,
+        shown,
+        LANG,
+        title=title,
+        subtitle=subtitle,
+        chosen=chosen,
+        teams=teams,
         key="cap_heatmap",
         on_select=_on_cell_click,
         selection_mode="cell",
@@ -298,9 +304,12 @@ def totals_section(grid: pd.DataFrame, totals: pd.DataFrame, teams: list[str], f
             else tr("capacity.totals.title_none")
         )
         common.chart(
-            charts.capacity_demand_chart(
-                by_portfolio, months, LANG, title=title, subtitle=tr("capacity.totals.subtitle", n=len(teams))
-            ),
+            charts.capacity_demand_chart,
+            by_portfolio,
+            months,
+            LANG,
+            title=title,
+            subtitle=tr("capacity.totals.subtitle", n=len(teams)),
             width="stretch",
         )
         shares = (

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import common
-from pages.ui.governance import current, field_label
+from pages.ui.governance import LISTED_ROWS, current, field_label, whom_to_chase
 from pmo_core import compliance, formatting, glossary
 from pmo_core.charts.governance import rollup_chart, trend_chart
 
@@ -65,15 +65,17 @@ def _points(delta: float | None) -> str:
 def chase_section(result: compliance.Compliance) -> None:
     """List whom to chase for what, grouped by manager, with the Excel list and an e-mail to copy."""
     st.subheader(common.tr("governance.chase.heading"))
-    chase = compliance.chase_list(result, LANG, CURRENCY)
+    chase, _ = whom_to_chase(common.filters())
     if chase.empty:
         st.success(common.tr("governance.chase.empty"))
         return
     st.caption(common.tr("governance.chase.caption"))
-    shown = chase.assign(
-        manager=chase["manager"].fillna(common.tr("governance.chase.no_manager")),
-        since=pd.to_datetime(chase["since"]),
-        link=common.project_links(chase["code"]),
+    _capped("governance.chase.capped", len(chase))
+    shown = chase.head(LISTED_ROWS)
+    shown = shown.assign(
+        manager=shown["manager"].fillna(common.tr("governance.chase.no_manager")),
+        since=pd.to_datetime(shown["since"]),
+        link=common.project_links(shown["code"]),
     )
     common.table(
         shown,
@@ -117,16 +119,14 @@ def chase_section(result: compliance.Compliance) -> None:
 def projects_section(result: compliance.Compliance) -> None:
     """Show every project's score and broken rules, least compliant first."""
     st.subheader(common.tr("governance.projects.heading"))
-    broken = (
-        compliance.chase_list(result, LANG, CURRENCY).groupby("code")["missing"].agg(" · ".join)
-        if not result.breaches.empty
-        else pd.Series(dtype=str)
-    )
+    broken = whom_to_chase(common.filters())[1] if not result.breaches.empty else pd.Series(dtype=str)
     table = result.projects.assign(
         link=common.project_links(result.projects["code"]),
         percent=(pd.to_numeric(result.projects["score"], errors="coerce") * 100).round(0),
         missing=result.projects["code"].map(broken),
     ).sort_values(["percent", "code"], na_position="last")
+    _capped("governance.projects.capped", len(table))
+    table = table.head(LISTED_ROWS)
     percent = "%d\u00a0%%" if LANG == "fr" else "%d%%"
     common.table(
         table,
@@ -152,6 +152,13 @@ def projects_section(result: compliance.Compliance) -> None:
     )
 
 
+def _capped(key: str, total: int) -> None:
+    if total > LISTED_ROWS:
+        st.caption(
+            common.tr(key, shown=formatting.number(LISTED_ROWS, LANG), total=formatting.number(total, LANG))
+        )
+
+
 def rollup_section(result: compliance.Compliance) -> None:
     """Draw the compliance of each manager, programme or portfolio, the least compliant on top."""
     st.subheader(common.tr("governance.rollup.heading"))
@@ -164,12 +171,12 @@ def rollup_section(result: compliance.Compliance) -> None:
         required=True,
     )
     groups = compliance.roll_up(result, by or "manager").head(ROLLUP_ROWS)
-    common.chart(rollup_chart(groups, LANG, common.tr("governance.rollup.none")), width="stretch")
+    common.chart(rollup_chart, groups, LANG, common.tr("governance.rollup.none"), width="stretch")
 
 
 def trend_section(result: compliance.Compliance) -> None:
     st.subheader(common.tr("governance.trend.heading"))
-    common.chart(trend_chart(result.trend, LANG), width="stretch")
+    common.chart(trend_chart, result.trend, LANG, width="stretch")
 
 
 def glossary_section() -> None:

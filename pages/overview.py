@@ -751,7 +751,7 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
             common.tr("overview.roadmap.limited", shown=road.shown, total=formatting.number(road.total, LANG))
         )
     today = date.today() if f.as_of is None else context.reference
-    common.chart(charts.roadmap_chart(road, today, LANG), width="stretch")
+    common.chart(charts.roadmap_chart, road, today, LANG, width="stretch")
 
 
 # --- Value and risk bubbles ---------------------------------------------------------------------------
@@ -781,7 +781,7 @@ def bubble_section(f: Filters) -> None:
                 "overview.bubble.limited", shown=result.shown, total=formatting.number(result.total, LANG)
             )
         )
-    common.chart(charts.bubble_chart(result.points, LANG, SETTINGS["currency"]), width="stretch")
+    common.chart(charts.bubble_chart, result.points, LANG, SETTINGS["currency"], width="stretch")
     st.caption(common.tr("projector.bubble.named", n=min(charts.BUBBLE_NAMED, len(result.points))))
 
 
@@ -793,7 +793,7 @@ def trend_section(trend: pd.DataFrame) -> None:
     if trend.empty:
         st.info(common.tr("overview.trend.empty"))
         return
-    common.chart(charts.trend_chart(trend, SETTINGS["reporting_period_days"], LANG), width="stretch")
+    common.chart(charts.trend_chart, trend, SETTINGS["reporting_period_days"], LANG, width="stretch")
 
 
 # --- The page ----------------------------------------------------------------------------------------

@@ -274,7 +274,7 @@ def ranking_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel
     if long.empty:
         st.info(tr("priorities.rank.none_scored"))
     else:
-        common.chart(charts.contribution_chart(long, ranked, model, LANG), width="stretch")
+        common.chart(charts.contribution_chart, long, ranked, model, LANG, width="stretch")
     ranking_table(ranked, model)
     compare_section(f, version, models, model_id, other)
     override_section(ranked, model)
@@ -358,8 +358,8 @@ def compare_section(
         return
     chart_col, table_col = st.columns([1.2, 1])
     with chart_col:
-        figure = charts.compare_chart(both, model_label(models, a), model_label(models, b), COMPARE_TOP, LANG)
-        common.chart(figure, width="stretch")
+        inputs = (both, model_label(models, a), model_label(models, b), COMPARE_TOP, LANG)
+        common.chart(charts.compare_chart, *inputs, width="stretch")
     with table_col:
         shown = pd.DataFrame(
             {
@@ -457,7 +457,7 @@ def business_case_tab(f: Filters, version: tuple) -> None:
     if cases.empty:
         st.info(tr("priorities.case.empty"))
         return
-    common.chart(charts.npv_chart(cases, LANG, CURRENCY), width="stretch")
+    common.chart(charts.npv_chart, cases, LANG, CURRENCY, width="stretch")
     case_table(cases)
     names = dict(zip(cases["code"], cases["name"], strict=True))
     ordered = cases.sort_values("npv", ascending=False)["code"].tolist()
@@ -470,7 +470,7 @@ def business_case_tab(f: Filters, version: tuple) -> None:
     )
     row = cases.set_index("code").loc[code]
     common.chart(
-        charts.cash_chart(_curve(version, f, code, RATE), row, RATE, LANG, CURRENCY), width="stretch"
+        charts.cash_chart, _curve(version, f, code, RATE), row, RATE, LANG, CURRENCY, width="stretch"
     )
 
 
@@ -598,12 +598,12 @@ def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringMod
         st.caption(tr("priorities.people.unproven", n=curve.attrs["unproven"]))
     budget_only = _frontier(candidates, *money_only) if people.on else None
     common.chart(
-        charts.frontier_chart(curve, result, objective, total, LANG, CURRENCY, budget_only), width="stretch"
+        charts.frontier_chart, curve, result, objective, total, LANG, CURRENCY, budget_only, width="stretch"
     )
     more_section(result, objective)
     coming = result.years.loc[result.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
-        common.chart(charts.years_chart(coming, LANG, CURRENCY), width="stretch")
+        common.chart(charts.years_chart, coming, LANG, CURRENCY, width="stretch")
     selection_table(result, objective, models)
     save_section(result, objective, basis, f, models)
 
@@ -1010,7 +1010,7 @@ def comparison_view(comparison: scenarios.Comparison) -> None:
     coming = comparison.years.loc[comparison.years["year"] >= _this_year()]
     if not coming.empty and coming["cost"].sum() > 0:
         names = list(comparison.summary["name"])
-        common.chart(charts.scenario_years_chart(coming, names, LANG, CURRENCY), width="stretch")
+        common.chart(charts.scenario_years_chart, coming, names, LANG, CURRENCY, width="stretch")
     differ = comparison.projects.loc[comparison.projects["differs"]]
     st.markdown(f"**{tr('priorities.scenario.differ', n=len(differ))}**")
     every = st.toggle(tr("priorities.scenario.show_all"), key="prio_show_all")

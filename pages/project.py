@@ -156,7 +156,7 @@ def history_section(history: pd.DataFrame) -> None:
     if history.empty:
         st.info(common.tr("project.history.empty"))
         return
-    common.chart(charts.history_chart(history, LANG), width="stretch")
+    common.chart(charts.history_chart, history, LANG, width="stretch")
 
 
 # --- Milestones --------------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ def risks_section(cells: pd.DataFrame, register: pd.DataFrame, code: str, f: Fil
         return
     left, right = st.columns([1.1, 1.6], gap="large")
     with left:
-        common.chart(charts.heatmap_chart(cells, LANG), width="stretch")
+        common.chart(charts.heatmap_chart, cells, LANG, width="stretch")
     with right:
         shown = pd.DataFrame(
             {
@@ -298,7 +298,7 @@ def costs_section(costs: pd.DataFrame) -> None:
     if costs.empty:
         st.info(tr("project.costs.empty"))
         return
-    common.chart(charts.costs_chart(costs, LANG, SETTINGS["currency"]), width="stretch")
+    common.chart(charts.costs_chart, costs, LANG, SETTINGS["currency"], width="stretch")
 
 
 # --- Earned value ------------------------------------------------------------------------------------

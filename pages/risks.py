@@ -207,7 +207,12 @@ def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary
     left, right = st.columns([1, 1], gap="medium")
     with left:
         common.chart(
-            charts.heatmap_chart(cells, summary, rf.view, _chosen_cell(), LANG),
+            charts.heatmap_chart,
+            cells,
+            summary,
+            rf.view,
+            _chosen_cell(),
+            LANG,
             key="risk_heatmap",
             on_select=_on_cell_click,
             selection_mode="cell",
@@ -544,7 +549,7 @@ def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> N
     if moved.rows.empty:
         st.info(common.tr("risks.move.empty", date=formatting.day(since, LANG)))
         return
-    common.chart(charts.movement_chart(cells, moved, since, LANG), width="content")
+    common.chart(charts.movement_chart, cells, moved, since, LANG, width="content")
     st.caption(common.tr("risks.move.grid.caption"))
     listed = moved.rows.head(MOVEMENT_ROWS)
     if len(moved.rows) > MOVEMENT_ROWS:
@@ -607,7 +612,7 @@ def rollup_section(f: Filters, rf: risks.RiskFilter) -> None:
     if categories.empty:
         st.info(common.tr("risks.empty"))
         return
-    common.chart(charts.category_chart(categories, LANG), width="stretch")
+    common.chart(charts.category_chart, categories, LANG, width="stretch")
     config = {**_column_config(), "exposure": _money_column("risks.col.exposure")}
     st.subheader(common.tr("risks.rollup.portfolio"))
     every_project = query(

@@ -133,13 +133,21 @@ def combine(rows: pd.DataFrame, money: pd.DataFrame) -> pd.DataFrame:
 def _project_rows(
     con: duckdb.DuckDBPyConnection, f: Filters, context: Reporting, before: date | None
 ) -> pd.DataFrame:
-    """Run the one query behind the table: projects, their previous statuses, milestones and risks."""
+    """Run the one query behind the table: projects, their previous statuses, milestones and risks.
+
+    Which batch holds each register on the date is worked out once and joined to the row tables: each *_at
+    macro works it out again, twice with its projects' semi-join (the projects are restricted to p anyway).
+    """
     value = ", ".join(f"p.{c}" for c in VALUE_CRITERIA)
     return con.execute(
-        f"""WITH p AS (SELECT * FROM projects_at($d::DATE) AS p WHERE {f.project_clause("p")}),
+        f"""WITH v AS MATERIALIZED (SELECT entity, project_code, batch_id FROM versions_at($d::DATE)
+                                    WHERE present AND entity IN ('projects', 'milestones', 'risks')),
+            p AS (SELECT p.* FROM project_rows AS p
+                  JOIN v ON v.entity = 'projects' AND p.batch_id = v.batch_id AND p.code = v.project_code
+                  WHERE {f.project_clause("p")}),
             b AS (SELECT code, {", ".join(STATUS_COLUMNS)}, last_update FROM projects_at($before::DATE)),
             m AS (
-                SELECT project_code,
+                SELECT m.project_code,
                        arg_min(name, coalesce(forecast_date, baseline_date)) FILTER (WHERE actual_date IS NULL)
                            AS next_milestone,
                        min(coalesce(forecast_date, baseline_date)) FILTER (WHERE actual_date IS NULL)
@@ -147,14 +155,18 @@ def _project_rows(
                        arg_min(date_diff('day', baseline_date, forecast_date), coalesce(forecast_date, baseline_date))
                            FILTER (WHERE actual_date IS NULL) AS next_milestone_slip,
                        count(*) FILTER (WHERE {LATE_MILESTONE}) AS late_milestones
-                FROM milestones_at($d::DATE) WHERE project_code IN (SELECT code FROM p) GROUP BY project_code),
+                FROM milestone_rows AS m
+                JOIN v ON v.entity = 'milestones' AND m.batch_id = v.batch_id AND m.project_code = v.project_code
+                WHERE m.project_code IN (SELECT code FROM p) GROUP BY m.project_code),
             r AS (
                 SELECT r.project_code,
                        count(*) FILTER (WHERE k.band = 'high') AS high_risks,
                        count(*) FILTER (WHERE k.band = 'critical') AS critical_risks,
                        count(*) AS open_risks,
                        sum(r.probability * r.impact) AS risk_exposure
-                FROM risks_at($d::DATE) AS r JOIN risk_bands AS k USING (probability, impact)
+                FROM risk_rows AS r
+                JOIN v ON v.entity = 'risks' AND r.batch_id = v.batch_id AND r.project_code = v.project_code
+                JOIN risk_bands AS k USING (probability, impact)
                 WHERE r.status <> 'closed' AND r.project_code IN (SELECT code FROM p)
                 GROUP BY r.project_code)
             SELECT p.code, p.name, p.portfolio, p.programme, p.manager,
@@ -182,13 +194,25 @@ def _project_rows(
 def trends(table: pd.DataFrame, column: str) -> pd.Series:
     """Compare each status with the previous snapshot's: better, same, worse, new or unknown (grey)."""
     now, before = table[column], table[f"{column}_before"]
-    rank_now, rank_before = now.map(STATUS_RANK), before.map(STATUS_RANK)
+    rank_now, rank_before = _ranks(now), _ranks(before)
     trend = np.select(
-        [~table["in_before"], now == before, rank_now.isna() | rank_before.isna(), rank_now < rank_before],
+        [
+            ~table["in_before"],
+            now == before,
+            np.isnan(rank_now) | np.isnan(rank_before),
+            rank_now < rank_before,
+        ],
         ["new", "same", "unknown", "better"],
         "worse",
     )
     return pd.Series(trend, index=table.index)
+
+
+def _ranks(statuses: pd.Series) -> np.ndarray:
+    """Return each status's rank, NaN for grey or none (as a vector: a map over Arrow text goes value by value)."""
+    ranked = sorted(STATUS_RANK, key=STATUS_RANK.__getitem__)
+    codes = pd.Index(ranked).get_indexer(statuses)  # -1 (the NaN appended) where not ranked
+    return np.append(np.array([STATUS_RANK[s] for s in ranked], dtype=float), np.nan)[codes]
 
 
 def _empty_table() -> pd.DataFrame:

@@ -6,10 +6,12 @@ Pages only render: they read the filters from here, call one pmo_core function p
 from __future__ import annotations
 
 import collections
-import copy
+import dataclasses
 import hashlib
+import inspect
 import json
 import os
+import pickle
 import threading
 from datetime import date
 from urllib.parse import quote
@@ -279,9 +281,25 @@ def empty_store_notice() -> bool:
     return False
 
 
-def chart(figure, **kwargs):
-    """Draw a chart with its numbers and dates written the way the page's language writes them."""
-    return st.vega_lite_chart(chart_spec(localised(figure, lang())), **kwargs)
+def chart(figure, *inputs, **kwargs):
+    """Draw a chart with its numbers and dates written the way the page's language writes them.
+
+    Give the chart function of pmo_core.charts and its inputs, `common.chart(charts.trend_chart, trend, LANG,
+    width="stretch")`, and a run that finds the chart's finished specification (another session drew the same
+    chart on the same figures) does not build it at all; a chart already built (a slide's) is found by its
+    content. Keyword arguments st.vega_lite_chart takes (width, key, on_select...) are its; others are the
+    chart function's (a title).
+    """
+    drawing = {name: value for name, value in kwargs.items() if name in _DRAWING_OPTIONS}
+    options = {name: value for name, value in kwargs.items() if name not in _DRAWING_OPTIONS}
+    if hasattr(figure, "to_dict"):
+        spec = chart_spec(localised(figure, lang()))
+    else:
+        spec = built_chart_spec(figure, *inputs, **options)
+    return st.vega_lite_chart(_handed_out(spec), **drawing)
+
+
+_DRAWING_OPTIONS = frozenset(inspect.signature(st.vega_lite_chart).parameters) - {"data", "spec"}
 
 
 CHART_SPECS = 128  # finished specifications kept, a few hundred kB at most each (charts send few rows)
@@ -289,29 +307,100 @@ _chart_specs: collections.OrderedDict[str, dict] = collections.OrderedDict()
 _chart_specs_lock = threading.Lock()
 
 
+def _kept_spec(key: str, make) -> dict:
+    """Return the specification kept under a key, made by `make` (outside the lock) on a miss; the last
+    CHART_SPECS are kept, whichever sessions drew them."""
+    with _chart_specs_lock:
+        found = _chart_specs.get(key)
+        if found is not None:
+            _chart_specs.move_to_end(key)
+            return found
+    found = make()
+    with _chart_specs_lock:
+        _chart_specs[key] = found
+        while len(_chart_specs) > CHART_SPECS:
+            _chart_specs.popitem(last=False)
+    return found
+
+
 def chart_spec(figure) -> dict:
-    """Return the chart's finished Vega-Lite specification (its data as Arrow), made once for all sessions.
+    """Return a built chart's finished Vega-Lite specification (its data as Arrow), made once for all sessions.
 
     Streamlit validates a whole specification against Vega-Lite's schema every time it draws an Altair chart,
     the largest single cost of a page's run; twenty people opening the same page draw the same charts. The
     specification is found by its content (written without validation, which is cheap), so a chart of other
     data or another language is another entry; a new one is validated and converted once, the way
-    st.altair_chart does it, and the last CHART_SPECS are kept.
+    st.altair_chart does it.
     """
     with _altair_globals:  # Altair's data transformer is global: Streamlit swaps it under this lock
         written = figure.to_dict(validate=False)
     key = hashlib.sha256(json.dumps(written, sort_keys=True, default=str).encode()).hexdigest()
-    with _chart_specs_lock:
-        found = _chart_specs.get(key)
-        if found is not None:
-            _chart_specs.move_to_end(key)
-    if found is None:
-        found = _altair_to_vega_lite(figure)
-        with _chart_specs_lock:
-            _chart_specs[key] = found
-            while len(_chart_specs) > CHART_SPECS:
-                _chart_specs.popitem(last=False)
-    return copy.deepcopy(found)  # drawing takes the data out of the specification it is given
+    return _kept_spec(key, lambda: _altair_to_vega_lite(figure))
+
+
+def built_chart_spec(build, *inputs, **options) -> dict:
+    """Return the finished specification of the chart `build(*inputs)` draws in the session's language,
+    building it only when no session has drawn it on these inputs: the key is the function and a digest of
+    its inputs (hashing a frame costs a small share of building and writing a chart from it)."""
+    language = lang()
+    key = _inputs_key(build, (inputs, options), language)
+
+    def make() -> dict:
+        return _altair_to_vega_lite(localised(build(*inputs, **options), language))
+
+    if key is None:  # an input this digest cannot read: found by content, as a built chart is
+        return chart_spec(localised(build(*inputs, **options), language))
+    return _kept_spec(key, make)
+
+
+def _inputs_key(build, inputs: tuple, language: str) -> str | None:
+    digest = hashlib.sha256(f"{build.__module__}.{build.__qualname__}|{language}".encode())
+    try:
+        _digest(inputs, digest)
+    except (TypeError, ValueError, pickle.PicklingError, AttributeError):
+        return None
+    return "built:" + digest.hexdigest()
+
+
+def _digest(value, into) -> None:
+    """Feed a chart function's input into a hash: frames by their values (pandas' row hashes), dataclasses
+    and containers field by field, anything else by its pickle; equal inputs give equal digests."""
+    if isinstance(value, pd.DataFrame):
+        header = (list(value.columns), [repr(kind) for kind in value.dtypes], value.shape, value.index.names)
+        into.update(b"frame" + pickle.dumps(header))
+        into.update(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes())
+    elif isinstance(value, pd.Series):
+        into.update(b"series" + pickle.dumps((value.name, repr(value.dtype), len(value), value.index.names)))
+        into.update(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        into.update(b"dataclass" + type(value).__qualname__.encode())
+        for field in dataclasses.fields(value):
+            into.update(field.name.encode())
+            _digest(getattr(value, field.name), into)
+    elif isinstance(value, (list, tuple)):
+        into.update(f"{type(value).__name__}{len(value)}".encode())
+        for item in value:
+            _digest(item, into)
+    elif isinstance(value, dict):
+        into.update(f"dict{len(value)}".encode())
+        for name, item in value.items():
+            _digest(name, into)
+            _digest(item, into)
+    else:
+        into.update(pickle.dumps(value))
+
+
+def _handed_out(spec: dict) -> dict:
+    """Return a kept specification as st.vega_lite_chart may take it: Streamlit copies the top level before it
+    takes the data out, and writes only a null colour legend title below it, so that part alone is copied."""
+    spec = dict(spec)
+    encoding = spec.get("encoding")
+    if isinstance(encoding, dict) and isinstance(encoding.get("color"), dict):
+        colour = dict(encoding["color"])
+        if isinstance(colour.get("legend"), dict):
+            colour["legend"] = dict(colour["legend"])
+        spec["encoding"] = {**encoding, "color": colour}
+    return spec
 
 
 TABLE_HEADER_PX, TABLE_ROW_PX = 38, 35  # st.dataframe's header and default row heights, borders included

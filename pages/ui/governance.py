@@ -14,6 +14,8 @@ from pmo_core.access import AccessDenied
 from pmo_core.filters import Filters
 from pmo_core.governance import GovernanceRefused
 
+LISTED_ROWS = 1000  # rows a Governance table draws (each costs its share of a run); the Excel list holds all
+
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _compliance(version: tuple, rules: tuple, f: Filters) -> compliance.Compliance:
@@ -23,6 +25,21 @@ def _compliance(version: tuple, rules: tuple, f: Filters) -> compliance.Complian
 def current(f: Filters) -> compliance.Compliance:
     """Return the compliance of the filtered state, cached until an import, a rollback or an edit of the rules."""
     return _compliance(common.data_version(), governance.version(common.cursor()), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _chase(
+    version: tuple, rules: tuple, f: Filters, lang: str, currency: str
+) -> tuple[pd.DataFrame, pd.Series]:
+    listed = compliance.chase_list(_compliance(version, rules, f), lang, currency)
+    return listed, compliance.missing_by_project(listed)
+
+
+def whom_to_chase(f: Filters) -> tuple[pd.DataFrame, pd.Series]:
+    """Return whom to chase for what and what is missing on each project, in the session's language: worded
+    once per data version and language for every session (thousands of gaps at 10,000 projects)."""
+    version, rules = common.data_version(), governance.version(common.cursor())
+    return _chase(version, rules, f, common.lang(), common.currency())
 
 
 # --- The Overview's panel ------------------------------------------------------------------------------

@@ -146,14 +146,13 @@ def what_if(
     # (a team given capacity it had none of joins the teams shown)
     shown = _window(after.grid, reported, first, last, [*teams, *changed], since)
     common.chart(
-        charts.load_heatmap(
-            shown,
-            lang,
-            title=charts.heatmap_title(shown, lang, since),
-            subtitle=tr("capacity.what_if.subtitle"),
-            before=shown_before,
-            teams=list(dict.fromkeys([*teams, *changed])),
-        ),
+        charts.load_heatmap,
+        shown,
+        lang,
+        title=charts.heatmap_title(shown, lang, since),
+        subtitle=tr("capacity.what_if.subtitle"),
+        before=shown_before,
+        teams=list(dict.fromkeys([*teams, *changed])),
         key="cap_what_if_heatmap",
         width="stretch",
     )
@@ -415,16 +414,15 @@ def _comparison_view(comparison: levelling.Comparison) -> None:
         return
     best = comparison.summary.sort_values(["short", "over_team_months"]).iloc[0]
     common.chart(
-        charts.scenario_chart(
-            comparison.shortfalls,
-            lang,
-            title=tr(
-                "capacity.scenario.chart_title",
-                name=best["scenario"],
-                short=formatting.number(best["short"], lang, 1),
-            ),
-            subtitle=tr("capacity.scenario.chart_subtitle"),
+        charts.scenario_chart,
+        comparison.shortfalls,
+        lang,
+        title=tr(
+            "capacity.scenario.chart_title",
+            name=best["scenario"],
+            short=formatting.number(best["short"], lang, 1),
         ),
+        subtitle=tr("capacity.scenario.chart_subtitle"),
         width="stretch",
     )
 

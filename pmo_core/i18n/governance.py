@@ -242,6 +242,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "governance.col.portfolio": ("Portfolio", "Portefeuille"),
     "governance.col.programme": ("Programme", "Programme"),
     "governance.projects.heading": ("Compliance by project", "Conformité par projet"),
+    "governance.projects.capped": (
+        "The {shown} least compliant projects of {total} are shown.",
+        "Les {shown} projets les moins conformes sur {total} sont affichés.",
+    ),
+    "governance.chase.capped": (
+        "The first {shown} of {total} gaps are listed, manager by manager; the Excel list holds them all.",
+        "Les {shown} premiers manques sur {total} sont listés, chef par chef ; la liste Excel les contient tous.",
+    ),
     "governance.rollup.heading": (
         "Compliance by manager, programme and portfolio",
         "Conformité par chef de projet, programme et portefeuille",

@@ -211,6 +211,15 @@ def test_whom_to_chase_groups_by_manager_oldest_gap_first(governed):
     assert "- C3 Gamma : Aucun chef de projet désigné, depuis le 31/08/2026" in nobody.replace("\u00a0", " ")
 
 
+def test_what_is_missing_on_each_project_reads_in_the_chase_lists_order(governed):
+    chase = compliance.chase_list(compliance.compliance(governed), "en")
+    joined = compliance.missing_by_project(chase)
+    assert sorted(joined.index) == sorted(set(chase["code"]))
+    for code, rows in chase.groupby("code"):
+        assert joined[code] == " · ".join(rows["missing"])  # each item once, in the list's order
+    assert compliance.missing_by_project(chase.iloc[0:0]).empty
+
+
 def test_the_chase_list_exports_to_excel_with_formulas_neutralised(governed):
     result = compliance.compliance(governed)
     chase = compliance.chase_list(result, "fr")

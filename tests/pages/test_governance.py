@@ -42,6 +42,28 @@ def test_the_governance_page_shows_compliance_and_whom_to_chase_on_the_demo(demo
     assert email.count("\n- ") == int((chase["manager"] == "Thomas Martin").sum())
 
 
+def test_long_lists_draw_their_first_rows_and_say_so(demo_db, monkeypatch):
+    """Each drawn row costs its share of every run: thousands of gaps are listed up to a bound, and the page
+    says how many there are (the Excel list and the e-mails hold them all)."""
+    from pages.ui import governance as governance_ui
+
+    con = store.connect(demo_db)
+    expected = compliance.compliance(con)
+    con.close()
+    assert len(expected.breaches) > 3 and len(expected.projects) > 3
+    monkeypatch.setattr(governance_ui, "LISTED_ROWS", 3)
+    at = open_page("pages/governance.py")
+    no_exception(at)
+    assert len(table_with(at, "days")) == 3 and len(table_with(at, "percent")) == 3
+    captions = [c.value for c in at.caption]
+    assert (
+        f"The first 3 of {len(expected.breaches)} gaps are listed, manager by manager; the Excel list holds them all."
+        in captions
+    )
+    assert f"The 3 least compliant projects of {len(expected.projects)} are shown." in captions
+    assert metrics(at)["Rules broken"] == str(len(expected.breaches))  # the figures count every gap
+
+
 def test_the_governance_page_speaks_french(demo_db):
     at = open_page("pages/governance.py", lang="fr")
     no_exception(at)

@@ -4,7 +4,12 @@ and an import or a rollback makes the next run compute it anew."""
 
 from __future__ import annotations
 
+import copy
+import functools
+
+import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from pages.ui import common
 from pmo_core import committee, snapshots, store
@@ -115,3 +120,92 @@ def test_the_chart_specifications_kept_are_bounded(demo_db, monkeypatch):
     common._chart_specs.clear()
     open_page("pages/overview.py")
     assert len(common._chart_specs) == 2
+
+
+@pytest.fixture
+def built(monkeypatch) -> list[str]:
+    """Record every time one of the Overview's chart functions builds an Altair chart, by name."""
+    from pmo_core.charts import portfolio as chart_functions
+
+    calls: list[str] = []
+    for name in ("roadmap_chart", "bubble_chart", "trend_chart"):
+        original = getattr(chart_functions, name)
+
+        @functools.wraps(original)
+        def counted(*args, _name=name, _original=original, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(chart_functions, name, counted)
+    common._chart_specs.clear()
+    return calls
+
+
+def _specs(at) -> list[str]:
+    return [c.proto.spec for c in at.get("vega_lite_chart")]
+
+
+def test_a_second_session_does_not_build_the_charts_at_all(demo_db, built):
+    """Building and writing an Altair chart was the largest share of a warm run: the second session finds
+    each chart's finished specification by its function and inputs, and never calls the chart function."""
+    first = open_page("pages/overview.py")
+    no_exception(first)
+    assert {"roadmap_chart", "bubble_chart", "trend_chart"} <= set(built)
+    count = len(built)
+    second = open_page("pages/overview.py")
+    no_exception(second)
+    assert len(built) == count  # no chart built again
+    assert _specs(second) == _specs(first)
+
+
+def test_another_language_or_other_data_builds_other_charts(demo_db, built):
+    first = open_page("pages/overview.py")
+    count = len(built)
+    french = open_page("pages/overview.py", lang="fr")
+    no_exception(french)
+    assert len(built) > count and _specs(french) != _specs(first)  # French numbers and dates
+    con = store.connect(demo_db)
+    snapshots.rollback(con, con.execute("SELECT max(batch_id) FROM batches").fetchone()[0], PMO)
+    con.close()
+    count = len(built)
+    after = open_page("pages/overview.py")
+    no_exception(after)
+    assert len(built) > count and _specs(after) != _specs(first)  # the state before the last import
+
+
+def test_the_digest_of_a_chart_function_inputs_tells_values_apart():
+    frame = pd.DataFrame({"code": ["P1", "P2"], "cost": [1.0, 2.0]})
+    key = functools.partial(common._inputs_key, common.chart, language="en")
+    assert key(((frame, "en"), {})) == key(((frame.copy(), "en"), {}))
+    assert key(((frame.assign(cost=[1.0, 2.5]), "en"), {})) != key(((frame, "en"), {}))
+    assert key(((frame.rename(columns={"cost": "budget"}), "en"), {})) != key(((frame, "en"), {}))
+    assert key(((frame.astype({"cost": "int64"}), "en"), {})) != key(((frame, "en"), {}))
+    assert key(((frame, "en"), {"title": "A"})) != key(((frame, "en"), {"title": "B"}))
+    assert common._inputs_key(common.chart, ((frame,), {}), "fr") != key(((frame,), {}))
+    assert key(((pd.DataFrame({"tags": [[1], [2]]}),), {})) is None  # unreadable: found by content instead
+
+
+def test_drawing_leaves_the_kept_specification_as_it_was():
+    """The specification handed to Streamlit is copied only where Streamlit writes to it; the kept one,
+    which every session draws from, stays whole (its data, a null legend title)."""
+    kept = {
+        "datasets": {"d1": b"arrow"},
+        "data": {"name": "d1"},
+        "encoding": {"color": {"field": "status", "title": None, "legend": {"title": None}}},
+        "mark": "bar",
+    }
+    before = copy.deepcopy(kept)
+    at = AppTest.from_function(_draw_twice, args=(kept,))
+    at.run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 2
+    assert kept == before
+
+
+def _draw_twice(kept):
+    import streamlit as st
+
+    from pages.ui import common
+
+    st.vega_lite_chart(common._handed_out(kept))
+    st.vega_lite_chart(common._handed_out(kept))
