@@ -28,8 +28,7 @@ ACTION_ROWS = 10
 
 LANG = common.lang()
 CON = common.cursor()
-# The committees' log is part of the version: a new committee moves where "what changed" starts.
-VERSION = (*common.data_version(), meetings.log_version(CON))
+VERSION = common.changes_version()  # with the committees' log: a new committee moves where changes start
 SETTINGS = common.current_settings()
 KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS["currency"]))
 
@@ -38,20 +37,15 @@ KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS[
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def scope(version: tuple, f: Filters) -> committee.Scope:
-    return committee.scope(common.cursor(), filters=f, today=date.today())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
 def project_table(version: tuple, f: Filters) -> pd.DataFrame:
     """Return the project table, its trends since the snapshot the last committee reviewed."""
-    return committee.project_table(common.cursor(), scope(version, f))
+    return committee.project_table(common.cursor(), common.committee_scope(version, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def needing_decision(version: tuple, f: Filters, threshold: float) -> pd.DataFrame:
     return committee.needing_decision(
-        common.cursor(), scope(version, f), project_table(version, f), threshold
+        common.cursor(), common.committee_scope(version, f), project_table(version, f), threshold
     )
 
 
@@ -133,8 +127,7 @@ def headline_section(h: portfolio.Headline, s: committee.Scope) -> None:
     """
     definitions = common.tr("committee.overview.definitions", days=SETTINGS["reporting_period_days"])
     if s.since:
-        key = "committee.since.committee" if s.since_committee else "committee.since.snapshot"
-        st.caption(common.tr(key, date=day(s.since), committee=s.since_committee), help=definitions)
+        st.caption(committee.since_text(s, LANG), help=definitions)
     with st.container(key="headline"):
         for column, (name, writer, colour) in zip(
             st.columns(len(HEADLINE), gap="small"), HEADLINE, strict=True
@@ -811,7 +804,7 @@ def main() -> None:
     if table.empty:
         st.info(common.tr("empty.selection"))
         return
-    s = scope(VERSION, f)
+    s = common.committee_scope(VERSION, f)
     since = Filters(f.portfolios, f.programmes, f.managers, s.since) if s.since else None
     method = SETTINGS["eac_method"]
     before = snapshot_figures(VERSION, since, method) if since else None

@@ -21,7 +21,7 @@ from streamlit.elements.vega_charts import _altair_globals_lock as _altair_globa
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_to_vega_lite
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pmo_core import access, backup, formatting, settings, snapshots, store
+from pmo_core import access, backup, committee, formatting, meetings, settings, snapshots, store
 from pmo_core.access import Actor
 from pmo_core.charts import style as chart_style
 from pmo_core.charts.locale import localised
@@ -114,6 +114,18 @@ def data_version() -> tuple:
     return (*snapshots.data_version(cursor()), costs_hidden())
 
 
+def changes_version() -> tuple:
+    """Identify the store's content and the committees' log: a committee recorded moves where changes start."""
+    return (*data_version(), meetings.log_version(cursor()))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def committee_scope(version: tuple, f: Filters) -> committee.Scope:
+    """Return the state viewed and the snapshot its changes are measured from: the one the last committee
+    reviewed, else the previous one. The Overview, the Risks, Budget and Project pages and the pack agree."""
+    return committee.scope(cursor(), filters=f, today=date.today())
+
+
 # What the frame reads on every run of every session, computed once per data version and shared by all
 # sessions; a few versions are kept (a session may still show the state before an import), for an hour at most.
 _FRAME_READS = {
@@ -158,7 +170,7 @@ def _language_chosen() -> None:
 
 
 def change(delta: float | None, text: str, colour: str = "normal") -> dict:
-    """Return st.metric's delta options for a change since the previous snapshot: the change signed, so the
+    """Return st.metric's delta options for a change since the snapshot compared with: the change signed, so the
     arrow points the right way; no change, a grey "±0" with no arrow (a text not starting with "-" would
     otherwise draw a rise); no earlier figure, nothing."""
     if delta is None or pd.isna(delta):
