@@ -60,11 +60,16 @@ def state(as_of: date) -> dict[str, pd.DataFrame]:
     return {"projects": pd.DataFrame([project]), "risks": pd.DataFrame(risks)}
 
 
+def load(con, frames: dict[str, pd.DataFrame], as_of: date) -> None:
+    """Import the frames as one full snapshot, through the importer's own checks."""
+    plan = plan_from_frames(con, frames, scope="full", as_of=as_of)
+    assert not plan.has_errors, [issue.message("en") for issue in plan.errors]
+    snapshots.apply_plan(con, plan, PMO)
+
+
 def load_three_snapshots(con, committee: bool) -> None:
     """Import the three snapshots, oldest first; with `committee`, record the committee that reviewed January."""
     for as_of in STATES:
-        plan = plan_from_frames(con, state(as_of), scope="full", as_of=as_of)
-        assert not plan.has_errors, [issue.message("en") for issue in plan.errors]
-        snapshots.apply_plan(con, plan, PMO)
+        load(con, state(as_of), as_of)
     if committee:
         meetings.create_committee(con, PMO, COMMITTEE, date(2026, 2, 5), JAN, follows=None)
