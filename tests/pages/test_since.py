@@ -108,3 +108,11 @@ def test_the_project_trend_is_since_the_committees_snapshot(reviewed):
 
 def test_the_project_trend_without_a_committee_is_since_the_previous_snapshot(unreviewed):
     assert not any("↑" in m.value for m in project_page().markdown)  # green then green: no arrow
+
+
+def test_the_compliance_change_is_since_the_committees_snapshot(reviewed):
+    at = open_page("pages/governance.py")
+    no_exception(at)
+    shown = cards(at)
+    assert shown["Compliance"][1].endswith(COMMITTEE_EN)
+    assert shown["Rules broken"][1].endswith(COMMITTEE_EN)
