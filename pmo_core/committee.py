@@ -394,7 +394,7 @@ def _decisions_needed(c: _Context) -> Slide:
                 for r, (_, row) in zip(shown["reasons"], shown.iterrows(), strict=True)
             ],
             w.tr("sidebar.manager"): shown["manager"].fillna(""),
-            w.tr("committee.col.comment"): shown["comment"].fillna("").map(_short_comment),
+            w.tr("committee.col.comment"): shown["comment"].fillna("").map(short_comment),
         }
     )
     return Slide(
@@ -411,7 +411,8 @@ def _decisions_needed(c: _Context) -> Slide:
     )
 
 
-def _short_comment(text: str, most: int = 160) -> str:
+def short_comment(text: str, most: int = 160) -> str:
+    """Write a text on one line, cut with "…" past `most` characters: what a table cell shows whole."""
     text = " ".join(str(text).split())
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
@@ -648,7 +649,7 @@ def _actions(c: _Context) -> Slide:
     shown = found.head(c.top).reset_index(drop=True)
     table = pd.DataFrame(
         {
-            w.tr("committee.col.action"): shown["title"].map(_short_comment),
+            w.tr("committee.col.action"): shown["title"].map(short_comment),
             w.tr("committee.col.owner"): shown["owner"],
             w.tr("committee.col.due"): [
                 w.day(d) + (f" {w.tr('committee.overdue')}" if o is True else "")
@@ -688,7 +689,7 @@ def _to_take(c: _Context) -> Slide:
     table = pd.DataFrame(
         {
             w.tr("committee.col.subject"): shown["subject"],
-            w.tr("committee.col.question"): shown["decision"].map(_short_comment),
+            w.tr("committee.col.question"): shown["decision"].map(short_comment),
             w.tr("overview.col.project"): shown["project_code"].fillna(w.tr("committee.portfolio_wide")),
             w.tr("committee.col.raised"): shown["decided_on"].map(w.day),
         }

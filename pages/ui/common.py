@@ -266,15 +266,17 @@ def snapshot_date(f: Filters) -> date | None:
     return dates[0].as_of if dates else None
 
 
-def heading(title: str) -> None:
-    """Write the page heading and, under it, the snapshot and filters in force."""
+def heading(title: str, since: str | None = None, definitions: str | None = None) -> None:
+    """Write the page heading and, under it, the snapshot and filters in force; on the same line, where the page
+    shows changes, since when (and the figures' definitions on its help mark), so it takes no row of its own."""
     st.title(title)
     f = filters()
     snapshot = tr("sidebar.snapshot_current") if f.as_of is None else formatting.day(f.as_of, lang())
     parts = [*f.portfolios, *f.programmes, *f.managers]
-    st.caption(
-        tr("filters.caption", snapshot=snapshot, filters=", ".join(parts) if parts else tr("filters.none"))
+    scope = tr(
+        "filters.caption", snapshot=snapshot, filters=", ".join(parts) if parts else tr("filters.none")
     )
+    st.caption(" · ".join(filter(None, [scope, since])), help=definitions)
 
 
 def status_chip(code: str | None) -> str:

@@ -116,3 +116,11 @@ def test_the_compliance_change_is_since_the_committees_snapshot(reviewed):
     shown = cards(at)
     assert shown["Compliance"][1].endswith(COMMITTEE_EN)
     assert shown["Rules broken"][1].endswith(COMMITTEE_EN)
+
+
+def test_the_overview_says_since_when_beside_the_snapshot_and_filters(reviewed):
+    at = open_page("pages/overview.py")
+    no_exception(at)
+    caption = at.caption[0]
+    assert caption.value.endswith(f"Filters: none · {COMMITTEE_EN[:-1]}")  # one line under the title
+    assert caption.proto.help.startswith("Forecast (EAC) = AC + (BAC − EV) / CPI")  # the definitions
