@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pmo_core import budget, evm, settings
+from pmo_core import budget, committee, evm, settings
 
 PAGE = "pages/budget.py"
 
@@ -13,14 +13,16 @@ def cases(con, filters) -> dict:
     status = dates.default
     method = settings.get(con, "eac_method")
     values = settings.get_all(con)
-    previous, previous_status = budget.previous_state(con, filters)
+    previous, previous_status = budget.state_before(filters, committee.scope(con, filters=filters).since)
     frame = evm.earned_value(con, filters, status, method)
     lines = budget.monthly(con, filters, status)
     history = budget.earned_history(con, filters, status)
     return {
         "status dates": lambda: budget.status_dates(con, filters),
         "earned value (one row per project)": lambda: evm.earned_value(con, filters, status, method),
-        "earned value, previous snapshot": lambda: evm.earned_value(con, previous, previous_status, method),
+        "earned value, snapshot compared with": lambda: evm.earned_value(
+            con, previous, previous_status, method
+        ),
         "monthly lines by cost type": lambda: budget.monthly(con, filters, status),
         "earned value history (snapshots)": lambda: budget.earned_history(con, filters, status),
         "multi-year phasing (300 largest)": lambda: budget.yearly_phasing(con, filters, status),

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import common, origin
-from pmo_core import budget, evm, formatting
+from pmo_core import budget, committee, evm, formatting
 from pmo_core.charts import budget as charts
 from pmo_core.filters import Filters
 from pmo_core.palette import STATUS_EMOJI
@@ -127,9 +127,18 @@ def controls(dates: budget.StatusDates) -> tuple[date, str]:
     return keep(f"status_date_{dates.default}", status_date), keep("method", method)
 
 
-def headline(now: budget.Totals, before: budget.Totals | None, before_date: date | None) -> None:
-    """Show the portfolio's earned value as two rows of cards, each with its change since the previous snapshot."""
-    since = common.tr("budget.metric.delta_help", date=formatting.day(before_date, LANG)) if before else ""
+def headline(
+    now: budget.Totals, before: budget.Totals | None, scope: committee.Scope, status_before: date | None
+) -> None:
+    """Show the portfolio's earned value as two rows of cards, each with its change since the snapshot the last
+    committee reviewed (else the previous one), taken at that snapshot's own status date."""
+    since = ""
+    if before is not None:
+        since = common.tr(
+            "since.budget.help",
+            since=committee.since_text(scope, LANG),
+            status=formatting.day(status_before, LANG),
+        )
     amounts, outlook = st.columns(4), st.columns(4)
     for column, field in zip(amounts, ("bac", "pv", "ev", "ac"), strict=True):
         column.metric(
@@ -630,9 +639,10 @@ else:
     if FRAME.empty:
         st.info(common.tr("empty.selection"))
     else:
-        BEFORE = budget.previous_state(common.cursor(), F)
+        SCOPE = common.committee_scope(common.changes_version(), F)
+        BEFORE = budget.state_before(F, SCOPE.since)
         PREVIOUS = budget.totals(_earned_value(VERSION, *BEFORE, METHOD), METHOD) if BEFORE else None
-        headline(budget.totals(FRAME, METHOD), PREVIOUS, BEFORE[1] if BEFORE else None)
+        headline(budget.totals(FRAME, METHOD), PREVIOUS, SCOPE, BEFORE[1] if BEFORE else None)
         LINES = _monthly(VERSION, F, STATUS_DATE)
         PLAN = _plan(VERSION, F, STATUS_DATE, METHOD)
         s_curve_section(_s_curve(VERSION, F, STATUS_DATE, METHOD))

@@ -8,7 +8,7 @@ import streamlit as st
 
 from pages.ui import common
 from pages.ui.governance import LISTED_ROWS, current, field_label, whom_to_chase
-from pmo_core import compliance, formatting, glossary
+from pmo_core import committee, compliance, formatting, glossary
 from pmo_core.charts.governance import rollup_chart, trend_chart
 
 LANG = common.lang()
@@ -17,10 +17,12 @@ ROLLUPS = ("manager", "programme", "portfolio")
 ROLLUP_ROWS = 30  # the least compliant groups; a committee does not read further
 
 
-def headline(result: compliance.Compliance) -> None:
-    """Show the compliance score, the compliant projects, the rules broken and the managers to chase."""
+def headline(result: compliance.Compliance, scope: committee.Scope) -> None:
+    """Show the compliance score, the compliant projects, the rules broken and the managers to chase; the
+    changes since the snapshot the last committee reviewed (else the previous one), as on the Overview."""
     trend = result.trend.set_index("as_of")
-    before = trend.loc[result.previous] if result.previous in trend.index else None
+    before = trend.loc[scope.since] if scope.since in trend.index else None
+    since = f" {committee.since_text(scope, LANG)}." if before is not None else ""
     score_delta = (
         None
         if before is None or result.score is None or pd.isna(before["score"])
@@ -34,7 +36,7 @@ def headline(result: compliance.Compliance) -> None:
         common.tr("governance.kpi.score"),
         formatting.percent(result.score, LANG),
         **common.change(score_delta, _points(score_delta)),
-        help=common.tr("governance.kpi.score.help"),
+        help=common.tr("governance.kpi.score.help") + since,
         border=True,
     )
     cards[1].metric(
@@ -47,7 +49,7 @@ def headline(result: compliance.Compliance) -> None:
         common.tr("governance.kpi.breaches"),
         formatting.number(len(result.breaches), LANG),
         **common.change(breaches_delta, formatting.number(breaches_delta, LANG), "inverse"),
-        help=common.tr("governance.kpi.breaches.help"),
+        help=common.tr("governance.kpi.breaches.help") + since,
         border=True,
     )
     cards[3].metric(
@@ -228,7 +230,7 @@ def main() -> None:
         st.info(common.tr("empty.selection"))
         return
     st.caption(common.tr("governance.caption"))
-    headline(result)
+    headline(result, common.committee_scope(common.changes_version(), f))
     chase_section(result)
     projects_section(result)
     rollup_section(result)

@@ -1,8 +1,9 @@
-"""Overview page: where the portfolio stands, what changed since the last snapshot and what is late.
+"""Overview page: where the portfolio stands, what changed since the last committee's snapshot, what is late.
 
-The first screen a PMO puts on the projector: headline figures with their change, the project table
-(worst first, a row opens the project page), what changed, the roll-up, the roadmap, the value/risk
-bubbles and the status trend.
+The first screen a PMO puts on the projector at 1280x720: headline figures with their change, the projects
+needing a decision with their manager's comment, the budget burn and the top risks. Below it: the open
+actions, the project table (worst first, a row opens the project page), what changed, the roll-up, the
+roadmap, the value/risk bubbles and the status trend.
 """
 
 from __future__ import annotations
@@ -24,12 +25,15 @@ ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unk
 TABLE_LIMIT = 1000  # rows drawn, worst first; the picker and the Excel download hold every project
 TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
 FIRST_ROWS = 5  # rows of the first screen's tables: with the cards, they fit a projector's 1280x720
+COMMENT_CHARS = (
+    70  # a manager's comment on the first screen, two lines at 1280 px; the project page has it whole
+)
+RISK_CHARS = 70  # a risk's title beside its score in the narrow column
 ACTION_ROWS = 10
 
 LANG = common.lang()
 CON = common.cursor()
-# The committees' log is part of the version: a new committee moves where "what changed" starts.
-VERSION = (*common.data_version(), meetings.log_version(CON))
+VERSION = common.changes_version()  # with the committees' log: a new committee moves where changes start
 SETTINGS = common.current_settings()
 KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS["currency"]))
 
@@ -38,20 +42,15 @@ KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS[
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def scope(version: tuple, f: Filters) -> committee.Scope:
-    return committee.scope(common.cursor(), filters=f, today=date.today())
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
 def project_table(version: tuple, f: Filters) -> pd.DataFrame:
     """Return the project table, its trends since the snapshot the last committee reviewed."""
-    return committee.project_table(common.cursor(), scope(version, f))
+    return committee.project_table(common.cursor(), common.committee_scope(version, f))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def needing_decision(version: tuple, f: Filters, threshold: float) -> pd.DataFrame:
     return committee.needing_decision(
-        common.cursor(), scope(version, f), project_table(version, f), threshold
+        common.cursor(), common.committee_scope(version, f), project_table(version, f), threshold
     )
 
 
@@ -126,15 +125,12 @@ HEADLINE = (  # one row a projector shows whole at 1280 px beside the sidebar: (
 )
 
 
-def headline_section(h: portfolio.Headline, s: committee.Scope) -> None:
+def headline_section(h: portfolio.Headline) -> None:
     """Show the headline figures in one row of cards, each with its change since the last committee's snapshot.
 
-    The cards carry no help mark (it would cut their label at 1280 px): the caption above holds the definitions.
+    The cards carry no help mark (it would cut their label at 1280 px): the heading's caption holds the
+    definitions, and says since when.
     """
-    definitions = common.tr("committee.overview.definitions", days=SETTINGS["reporting_period_days"])
-    if s.since:
-        key = "committee.since.committee" if s.since_committee else "committee.since.snapshot"
-        st.caption(common.tr(key, date=day(s.since), committee=s.since_committee), help=definitions)
     with st.container(key="headline"):
         for column, (name, writer, colour) in zip(
             st.columns(len(HEADLINE), gap="small"), HEADLINE, strict=True
@@ -157,13 +153,15 @@ def headline_section(h: portfolio.Headline, s: committee.Scope) -> None:
 
 
 def first_screen(f: Filters, h: portfolio.Headline) -> None:
-    """Put beside the cards what a committee acts on: the projects needing a decision, the top risks, the burn."""
-    left, right = st.columns([2, 1], gap="medium")
-    with left:
-        decision_section(f)
-    with right:
-        burn_section(h)
-        risk_section(f)
+    """Put under the cards what a committee acts on: the budget burn on one line, then the projects needing a
+    decision beside the top risks; all of it in view at 1280x720."""
+    burn_section(h)
+    with st.container(key="first_screen"):
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            decision_section(f)
+        with right:
+            risk_section(f)
 
 
 def decision_section(f: Filters) -> None:
@@ -184,21 +182,19 @@ def decision_section(f: Filters) -> None:
         )
         for _, row in shown.iterrows()
     ]
+    links = common.project_links(shown["code"])
     frame = pd.DataFrame(
-        {"link": common.project_links(shown["code"]), "why": why, "comment": shown["comment"].fillna("")}
+        {
+            common.tr("overview.col.code"): [
+                f"[{common.plain(c)}]({link})" for c, link in zip(shown["code"], links, strict=True)
+            ],
+            common.tr("committee.col.why"): why,
+            common.tr("committee.col.comment"): shown["comment"]
+            .fillna("")
+            .map(lambda c: common.plain(committee.short_comment(c, COMMENT_CHARS))),
+        }
     )
-    common.table(
-        frame,
-        hide_index=True,
-        column_config={
-            "link": st.column_config.LinkColumn(
-                common.tr("overview.col.code"), display_text=common.PROJECT_LINK_TEXT, width=115
-            ),
-            "why": st.column_config.TextColumn(common.tr("committee.col.why"), width=260),
-            "comment": st.column_config.TextColumn(common.tr("committee.col.comment"), width="large"),
-        },
-        key="overview_needed",
-    )
+    first_table(frame, "overview_needed")
     more = len(found) - FIRST_ROWS
     if more > 0:
         st.caption(common.tr("committee.more_projects", n=formatting.number(more, LANG)))
@@ -210,41 +206,47 @@ def risk_section(f: Filters) -> None:
     if top.empty:
         st.info(common.tr("committee.overview.no_risk"))
         return
+    risk = top["title"].map(lambda t: committee.short_comment(t, RISK_CHARS))
+    project = top["project_name"].fillna(top["project_code"])
     frame = pd.DataFrame(
         {
-            "score": [f"{BAND_EMOJI.get(b, '')} {s}" for b, s in zip(top["band"], top["score"], strict=True)],
-            "risk": top["title"] + " (" + top["project_name"].fillna(top["project_code"]) + ")",
+            common.tr("committee.col.score"): [
+                f"{BAND_EMOJI.get(b, '')}\u00a0{s}" for b, s in zip(top["band"], top["score"], strict=True)
+            ],
+            common.tr("committee.col.risk"): [
+                f"{common.plain(r)} ({common.plain(p)})" for r, p in zip(risk, project, strict=True)
+            ],
         }
     )
-    common.table(
-        frame,
-        hide_index=True,
-        column_config={
-            "score": st.column_config.TextColumn(common.tr("committee.col.score"), width=75),
-            "risk": st.column_config.TextColumn(common.tr("committee.col.risk"), width="large"),
-        },
-        key="overview_top_risks",
-    )
+    first_table(frame, "overview_top_risks")
+
+
+def first_table(frame: pd.DataFrame, key: str) -> None:
+    """Draw a table of the first screen whole: a static table wraps its text in the columns the screen has
+    (projector.css sizes them), where a data grid would cut a comment at its column's edge."""
+    with st.container(key=key):
+        st.table(frame, hide_index=True)
 
 
 def burn_section(h: portfolio.Headline) -> None:
-    """Show how much of the budget is spent, and where the forecast lands against it (not to whom costs are hidden)."""
+    """Show on one line how much of the budget is spent, and where the forecast lands against it (not to whom
+    costs are hidden); its title leads the line rather than taking a row of its own."""
     if common.costs_hidden():
         return
-    st.subheader(common.tr("committee.overview.burn"), anchor=False)
     spent, bac = h.ac.value, h.bac.value
     share = spent / bac if spent is not None and bac else None
-    st.progress(
-        min(max(share or 0.0, 0.0), 1.0),
-        text=common.tr(
-            "committee.overview.burn.text",
-            spent=short_money(spent),
-            budget=short_money(bac),
-            share=formatting.percent(share, LANG),
-            eac=short_money(h.eac.value),
-            vac=short_money(h.vac.value),
-        ),
+    words = common.tr(
+        "committee.overview.burn.text",
+        spent=short_money(spent),
+        budget=short_money(bac),
+        share=formatting.percent(share, LANG),
+        eac=short_money(h.eac.value),
+        vac=short_money(h.vac.value),
     )
+    with st.container(key="overview_burn"):
+        st.progress(
+            min(max(share or 0.0, 0.0), 1.0), text=f"**{common.tr('committee.overview.burn')}** · {words}"
+        )
 
 
 # --- Open and overdue actions ---------------------------------------------------------------------------
@@ -806,19 +808,23 @@ def main() -> None:
         common.heading(common.tr("nav.overview"))
         common.empty_store_notice()
         return
-    common.heading(common.tr("overview.title", date=formatting.long_day(context.reference, LANG)))
+    s = common.committee_scope(VERSION, f)
+    common.heading(
+        common.tr("overview.title", date=formatting.long_day(context.reference, LANG)),
+        since=committee.since_text(s, LANG) if s.since else None,
+        definitions=common.tr("committee.overview.definitions", days=SETTINGS["reporting_period_days"]),
+    )
     table = project_table(VERSION, f)
     if table.empty:
         st.info(common.tr("empty.selection"))
         return
-    s = scope(VERSION, f)
     since = Filters(f.portfolios, f.programmes, f.managers, s.since) if s.since else None
     method = SETTINGS["eac_method"]
     before = snapshot_figures(VERSION, since, method) if since else None
     h = portfolio.headline(table, before, method)
-    headline_section(h, s)
-    governance.quality_panel(f)
+    headline_section(h)
     first_screen(f, h)
+    governance.quality_panel(f)  # under the first screen: how well the trackers follow the rules
     actions_section(f, table)
     table_section(table)
     people_section(f)

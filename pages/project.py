@@ -28,9 +28,9 @@ SETTINGS = common.current_settings()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def detail(version: tuple, name: str, code: str, f: Filters) -> object:
+def detail(version: tuple, name: str, code: str, f: Filters, *args: object) -> object:
     """Run one pmo_core.project_detail query for this project, these filters and this store version."""
-    return getattr(project_detail, name)(common.cursor(), code, f)
+    return getattr(project_detail, name)(common.cursor(), code, f, *args)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -356,7 +356,8 @@ def earned_value_section(ev: project_detail.EarnedValue | None) -> None:
 def main() -> None:
     f = common.filters()
     code = current_project()
-    ident = detail(VERSION, "identity", code, f) if code else None
+    since = common.committee_scope(common.changes_version(), f).since  # the trends' start, as the Overview's
+    ident = detail(VERSION, "identity", code, f, since) if code else None
     common.heading(f"{ident.code} · {ident.name}" if ident else common.tr("nav.project"))
     pick_project(f, code)
     if not code:

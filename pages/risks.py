@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import common, origin
-from pmo_core import formatting, risks, snapshots
+from pmo_core import committee, formatting, risks, snapshots
 from pmo_core.charts import risks as charts
 from pmo_core.filters import Filters
 from pmo_core.vocabulary import label
@@ -147,13 +147,14 @@ def _choices(version: tuple, f: Filters) -> risks.RiskChoices:
 
 
 def headline(f: Filters, rf: risks.RiskFilter) -> None:
-    """Show the counts and exposure of the selection, each with its change since the previous snapshot."""
+    """Show the counts and exposure of the selection, each with its change since the snapshot the last
+    committee reviewed (else the previous one), as the Overview and the pack measure it."""
     now = risks.summarize(query("heatmap", f, rf))
-    before_date = snapshots.previous_snapshot(CON, f.as_of)
+    scope = common.committee_scope(common.changes_version(), f)
     before = None
-    if before_date:
-        before = risks.summarize(query("heatmap", dataclasses.replace(f, as_of=before_date), rf))
-    since = common.tr("risks.metric.since", date=formatting.day(before_date, LANG)) if before_date else None
+    if scope.since:
+        before = risks.summarize(query("heatmap", dataclasses.replace(f, as_of=scope.since), rf))
+    since = committee.since_text(scope, LANG) + "." if scope.since else None
     columns = st.columns(5)
     for column, field in zip(columns, ("risks", "critical", "high", "overdue"), strict=False):
         value = getattr(now, field)
@@ -532,12 +533,14 @@ def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> N
     if not earlier:
         st.info(common.tr("risks.move.none_earlier"))
         return
+    reviewed = common.committee_scope(common.changes_version(), f).since
     since = _selectbox(
         "risk_since",
         common.tr("risks.move.since"),
         earlier,
-        earlier[0],
+        reviewed if reviewed in earlier else earlier[0],  # the last committee's snapshot, as the Overview
         format_func=lambda d: formatting.day(d, LANG),
+        help=common.tr("since.move.help"),
     )
     moved = query("movement", f, rf, since)
     columns = st.columns(4)

@@ -57,12 +57,15 @@ def status_dates(con: duckdb.DuckDBPyConnection, filters: Filters) -> StatusDate
     return StatusDates(default, tuple(evm.month_ends(min(first or default, default), default)))
 
 
-def previous_state(con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[Filters, date] | None:
-    """Return the filters of the snapshot before the one in view and its default status date, for deltas."""
-    before = snapshots.previous_snapshot(con, filters.as_of)
-    if before is None:
+def state_before(filters: Filters, since: date | None) -> tuple[Filters, date] | None:
+    """Return the filters of the snapshot changes are measured from, and its own status date, for deltas.
+
+    `since` is where the committee's changes start (`committee.Scope.since`): the snapshot the last committee
+    reviewed, else the previous one; the Budget page and the committee pack compare with the same state.
+    """
+    if since is None:
         return None
-    return replace(filters, as_of=before), evm.default_status_date(before)
+    return replace(filters, as_of=since), evm.default_status_date(since)
 
 
 # --------------------------------------------------------------------------------------------------

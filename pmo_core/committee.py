@@ -16,7 +16,18 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from pmo_core import budget, changes, evm, formatting, meetings, portfolio, risks, scenarios, settings
+from pmo_core import (
+    budget,
+    changes,
+    evm,
+    formatting,
+    meetings,
+    portfolio,
+    risks,
+    scenarios,
+    settings,
+    snapshots,
+)
 from pmo_core.charts import budget as budget_charts
 from pmo_core.charts import portfolio as portfolio_charts
 from pmo_core.charts import risks as risk_charts
@@ -100,8 +111,18 @@ def _since(
     if committee is not None and committee.since is not None and committee.since < reference:
         before = meetings.get_committee(con, committee.follows)
         return committee.since, before.name if before else None
-    previous = [d for (d,) in con.execute("SELECT as_of FROM snapshots").fetchall() if d < reference]
-    return (max(previous) if previous else None), None
+    return snapshots.previous_snapshot(con, reference), None
+
+
+def since_text(s: Scope, lang: str) -> str:
+    """Say which snapshot changes are measured from, and which committee reviewed it: the words the pages
+    and the pack write beside every change."""
+    if s.since is None:
+        return t("committee.since.none", lang)
+    day = formatting.day(s.since, lang)
+    if s.since_committee:
+        return t("committee.since.committee", lang, date=day, committee=s.since_committee)
+    return t("committee.since.snapshot", lang, date=day)
 
 
 # --- The projects needing a decision ---------------------------------------------------------------------
@@ -296,14 +317,6 @@ class _Context:
         )
         return "\n".join([w.tr(f"committee.notes.{key}", **params), snapshot, since])
 
-    def since_text(self) -> str:
-        s, w = self.scope, self.w
-        if s.since is None:
-            return w.tr("committee.since.none")
-        if s.since_committee:
-            return w.tr("committee.since.committee", date=w.day(s.since), committee=s.since_committee)
-        return w.tr("committee.since.snapshot", date=w.day(s.since))
-
     def more(self, total: int, key: str = "committee.more") -> str:
         extra = total - self.top
         return self.w.tr(key, n=self.w.number(extra)) if extra > 0 else ""
@@ -359,7 +372,7 @@ def _headline(c: _Context) -> Slide:
     return Slide(
         "headline",
         w.tr("committee.slide.headline"),
-        c.since_text(),
+        since_text(c.scope, w.lang),
         figures=figures,
         notes=c.notes("headline", days=c.settings["reporting_period_days"]),
     )
@@ -381,7 +394,7 @@ def _decisions_needed(c: _Context) -> Slide:
                 for r, (_, row) in zip(shown["reasons"], shown.iterrows(), strict=True)
             ],
             w.tr("sidebar.manager"): shown["manager"].fillna(""),
-            w.tr("committee.col.comment"): shown["comment"].fillna("").map(_short_comment),
+            w.tr("committee.col.comment"): shown["comment"].fillna("").map(short_comment),
         }
     )
     return Slide(
@@ -398,7 +411,8 @@ def _decisions_needed(c: _Context) -> Slide:
     )
 
 
-def _short_comment(text: str, most: int = 160) -> str:
+def short_comment(text: str, most: int = 160) -> str:
+    """Write a text on one line, cut with "…" past `most` characters: what a table cell shows whole."""
     text = " ".join(str(text).split())
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
@@ -504,7 +518,7 @@ def _risks(c: _Context) -> Slide:
     return Slide(
         "risks",
         w.tr("committee.slide.risks"),
-        c.since_text(),
+        since_text(c.scope, w.lang),
         figures=figures,
         table=frame if len(top) else None,
         chart=risk_charts.heatmap_chart(
@@ -520,11 +534,8 @@ def _budget(c: _Context) -> Slide:
     status_date = portfolio.reporting(c.con, c.f).status_date
     frame = evm.earned_value(c.con, c.f, status_date, method)
     totals = budget.totals(frame, method)
-    before_filters = c.before()
-    previous = None
-    if before_filters is not None:
-        earlier = evm.earned_value(c.con, before_filters, evm.default_status_date(c.scope.since), method)
-        previous = budget.totals(earlier, method)
+    before = budget.state_before(c.f, c.scope.since)
+    previous = budget.totals(evm.earned_value(c.con, *before, method), method) if before else None
 
     def figure(key: str, field: str, write) -> Figure:
         value = getattr(totals, field) if totals else None
@@ -638,7 +649,7 @@ def _actions(c: _Context) -> Slide:
     shown = found.head(c.top).reset_index(drop=True)
     table = pd.DataFrame(
         {
-            w.tr("committee.col.action"): shown["title"].map(_short_comment),
+            w.tr("committee.col.action"): shown["title"].map(short_comment),
             w.tr("committee.col.owner"): shown["owner"],
             w.tr("committee.col.due"): [
                 w.day(d) + (f" {w.tr('committee.overdue')}" if o is True else "")
@@ -678,7 +689,7 @@ def _to_take(c: _Context) -> Slide:
     table = pd.DataFrame(
         {
             w.tr("committee.col.subject"): shown["subject"],
-            w.tr("committee.col.question"): shown["decision"].map(_short_comment),
+            w.tr("committee.col.question"): shown["decision"].map(short_comment),
             w.tr("overview.col.project"): shown["project_code"].fillna(w.tr("committee.portfolio_wide")),
             w.tr("committee.col.raised"): shown["decided_on"].map(w.day),
         }

@@ -6,7 +6,7 @@ portfolio's conventions: the Grey rule, the risk bands, the earned-value status 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import duckdb
@@ -57,7 +57,7 @@ class Identity:
     statuses: dict[str, str]  # status and status_<dimension> -> reported status (Grey rule applied)
     trends: dict[
         str, str
-    ]  # the same keys -> better, same, worse, new or unknown against the previous snapshot
+    ]  # the same keys -> better, same, worse, new or unknown against the snapshot compared with
     reference: date | None
 
     @property
@@ -68,9 +68,17 @@ class Identity:
         return (self.forecast_end - self.baseline_end).days
 
 
-def identity(con: duckdb.DuckDBPyConnection, code: str, f: Filters) -> Identity | None:
-    """Return the project's identity and reported statuses on the snapshot, or None when it is not there."""
+def identity(
+    con: duckdb.DuckDBPyConnection, code: str, f: Filters, since: date | None = None
+) -> Identity | None:
+    """Return the project's identity and reported statuses on the snapshot, or None when it is not there.
+
+    Trends compare with `since` (`committee.Scope.since`, as the Overview's table does), else the previous
+    snapshot.
+    """
     context = reporting(con, f)
+    if since is not None:
+        context = replace(context, previous=since)
     row = con.execute(
         f"""SELECT p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase, p.lifecycle,
                    p.start_date,

@@ -23,7 +23,7 @@ from streamlit.elements.vega_charts import _altair_globals_lock as _altair_globa
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_to_vega_lite
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pmo_core import access, backup, formatting, settings, snapshots, store
+from pmo_core import access, backup, committee, formatting, meetings, settings, snapshots, store
 from pmo_core.access import Actor
 from pmo_core.charts import style as chart_style
 from pmo_core.charts.locale import localised
@@ -116,6 +116,18 @@ def data_version() -> tuple:
     return (*snapshots.data_version(cursor()), costs_hidden())
 
 
+def changes_version() -> tuple:
+    """Identify the store's content and the committees' log: a committee recorded moves where changes start."""
+    return (*data_version(), meetings.log_version(cursor()))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def committee_scope(version: tuple, f: Filters) -> committee.Scope:
+    """Return the state viewed and the snapshot its changes are measured from: the one the last committee
+    reviewed, else the previous one. The Overview, the Risks, Budget and Project pages and the pack agree."""
+    return committee.scope(cursor(), filters=f, today=date.today())
+
+
 # What the frame reads on every run of every session, computed once per data version and shared by all
 # sessions; a few versions are kept (a session may still show the state before an import), for an hour at most.
 _FRAME_READS = {
@@ -160,7 +172,7 @@ def _language_chosen() -> None:
 
 
 def change(delta: float | None, text: str, colour: str = "normal") -> dict:
-    """Return st.metric's delta options for a change since the previous snapshot: the change signed, so the
+    """Return st.metric's delta options for a change since the snapshot compared with: the change signed, so the
     arrow points the right way; no change, a grey "±0" with no arrow (a text not starting with "-" would
     otherwise draw a rise); no earlier figure, nothing."""
     if delta is None or pd.isna(delta):
@@ -256,15 +268,17 @@ def snapshot_date(f: Filters) -> date | None:
     return dates[0].as_of if dates else None
 
 
-def heading(title: str) -> None:
-    """Write the page heading and, under it, the snapshot and filters in force."""
+def heading(title: str, since: str | None = None, definitions: str | None = None) -> None:
+    """Write the page heading and, under it, the snapshot and filters in force; on the same line, where the page
+    shows changes, since when (and the figures' definitions on its help mark), so it takes no row of its own."""
     st.title(title)
     f = filters()
     snapshot = tr("sidebar.snapshot_current") if f.as_of is None else formatting.day(f.as_of, lang())
     parts = [*f.portfolios, *f.programmes, *f.managers]
-    st.caption(
-        tr("filters.caption", snapshot=snapshot, filters=", ".join(parts) if parts else tr("filters.none"))
+    scope = tr(
+        "filters.caption", snapshot=snapshot, filters=", ".join(parts) if parts else tr("filters.none")
     )
+    st.caption(" · ".join(filter(None, [scope, since])), help=definitions)
 
 
 def status_chip(code: str | None) -> str:

@@ -183,8 +183,14 @@ def sidebar(actor: Actor) -> None:
 
 
 def banner() -> None:
-    """Say plainly, on every page, that open mode lets anyone who reaches the app change it."""
-    if (
-        hosting.auth_mode() == "open"
-    ):  # a coloured line, not an st.warning: pages keep those for their findings
-        st.markdown(f":orange-background[:material/lock_open: {common.tr('signin.open_banner')}]")
+    """Say plainly, on every page, that open mode lets anyone who reaches the app change it: a badge in the
+    page's top bar (projector.css places it), so it takes no row of a projector's first screen; the whole
+    warning, with what to set before hosting, on its help mark."""
+    if hosting.auth_mode() == "open":
+        with st.container(key="open_mode"):
+            st.badge(
+                common.tr("signin.open_badge"),
+                icon=":material/lock_open:",
+                color="orange",
+                help=common.tr("signin.open_banner"),
+            )

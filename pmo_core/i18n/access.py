@@ -178,6 +178,10 @@ TEXTS = {
     ),
     "signin.out": ("Sign out", "Se déconnecter"),
     "signin.as": ("Signed in as {user} ({role})", "Connecté en tant que {user} ({role})"),
+    "signin.open_badge": (
+        "Open mode: no sign-in, anyone can change the portfolio",
+        "Mode ouvert : sans connexion, chacun peut modifier le portefeuille",
+    ),
     "signin.open_banner": (
         "Open mode: nobody signs in, and anyone who reaches this address can change the portfolio. For the demo "
         "only; set PMO_AUTH before hosting (README, Deployment).",

@@ -78,10 +78,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Variance at completion, BAC − EAC: negative means the selection will end over budget.",
         "Écart à terminaison, BAC − EAC : négatif, la sélection finira au-dessus du budget.",
     ),
-    "budget.metric.delta_help": (
-        "Change since the snapshot of {date}, at its own status date.",
-        "Évolution depuis la situation du {date}, à sa propre date d'arrêté.",
-    ),
     "budget.index.na": ("⚪ Not available", "⚪ Non disponible"),
     "budget.index.na_word": ("Not available", "Non disponible"),
     "budget.index.band.green": ("≥ {green}: within tolerance", "≥ {green} : dans la tolérance"),

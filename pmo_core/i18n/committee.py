@@ -193,12 +193,12 @@ TEXTS = {
     "committee.slide.actions": ("Open actions", "Actions en cours"),
     "committee.slide.to_take": ("Decisions to take", "Décisions à prendre"),
     "committee.since.committee": (
-        "Changes since {date}, the snapshot “{committee}” reviewed",
-        "Évolutions depuis le {date}, instantané revu par « {committee} »",
+        "Changes since the snapshot of {date}, reviewed by “{committee}”",
+        "Évolutions depuis l'instantané du {date}, revu par « {committee} »",
     ),
     "committee.since.snapshot": (
-        "Changes since the snapshot of {date}",
-        "Évolutions depuis l'instantané du {date}",
+        "Changes since the previous snapshot of {date}",
+        "Évolutions depuis l'instantané précédent du {date}",
     ),
     "committee.since.none": (
         "No earlier snapshot to compare with",

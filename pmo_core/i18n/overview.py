@@ -96,8 +96,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.col.project": ("Project", "Projet"),
     "overview.col.status": ("Status", "Météo"),
     "overview.col.status.help": (
-        "Status with its trend against the previous snapshot: ↑ better, → unchanged, ↓ worse, ✱ new.",
-        "Météo et tendance par rapport à la situation précédente\u00a0: ↑ mieux, "
+        "Status with its trend against the snapshot the last committee reviewed (else the previous one): "
+        "↑ better, → unchanged, ↓ worse, ✱ new.",
+        "Météo et tendance par rapport à la situation revue par le dernier comité (sinon la précédente)\u00a0: "
+        "↑ mieux, "
         "→ stable, ↓ moins bien, ✱ nouveau.",
     ),
     "overview.col.trend": ("trend", "tendance"),

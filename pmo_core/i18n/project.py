@@ -23,8 +23,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Commentaire du chef de projet\u00a0: {comment}",
     ),
     "project.status.help": (
-        "As reported on this snapshot, against the previous one. Grey: no update for more than {days} days.",
-        "Telle que renseignée à cette date, comparée à la situation précédente. Gris\u00a0: aucune mise à jour "
+        "As reported on this snapshot, against the one the last committee reviewed (else the previous one). "
+        "Grey: no update for more than {days} days.",
+        "Telle que renseignée à cette date, comparée à la situation revue par le dernier comité (sinon la "
+        "précédente). Gris\u00a0: aucune mise à jour "
         "depuis plus de {days} jours.",
     ),
     "project.end_slip": ("{date} ({days} d)", "{date} ({days}\u00a0j)"),

@@ -43,10 +43,6 @@ TEXTS = {
     "risks.metric.high": ("High", "Élevés"),
     "risks.metric.exposure": ("Exposure", "Exposition"),
     "risks.metric.overdue": ("Overdue actions", "Actions en retard"),
-    "risks.metric.since": (
-        "Change since the snapshot of {date}.",
-        "Évolution depuis la situation du {date}.",
-    ),
     "risks.metric.exposure_help": (
         "Sum of probability (as a fraction) x cost impact, over the risks that give a cost impact.",
         "Somme de la probabilité (en fraction) x impact financier, sur les risques dont l'impact financier est donné.",

@@ -394,12 +394,16 @@ def test_totals_count_the_fallbacks(portfolio):
     assert budget.totals(frame.iloc[0:0], "cpi") is None
 
 
-def test_status_dates_and_previous_state(two_snapshots):
+def test_status_dates_and_the_state_compared_with(two_snapshots):
     dates = budget.status_dates(two_snapshots, Filters())
     assert dates.default == MAR and dates.options == (MAR, FEB, date(2026, 1, 31))
-    previous, status = budget.previous_state(two_snapshots, Filters())
-    assert previous.as_of == FEB and status == FEB
-    assert budget.previous_state(two_snapshots, Filters(as_of=FEB)) is None
+    previous, status = budget.state_before(Filters(portfolios=("X",)), FEB)
+    assert previous == Filters(portfolios=("X",), as_of=FEB) and status == FEB
+    assert budget.state_before(Filters(), date(2026, 2, 15)) == (
+        Filters(as_of=date(2026, 2, 15)),
+        date(2026, 1, 31),
+    )
+    assert budget.state_before(Filters(), None) is None
 
 
 def test_status_dates_of_an_empty_store(con):

@@ -98,7 +98,7 @@ def test_projects_needing_a_decision_say_why_with_the_managers_comment(demo_con,
     slide = committee.committee_deck(demo_con, committee_id=meeting).slides[1]
     comments = dict(zip(table["name"], table["comment"].fillna(""), strict=True))
     for name, comment in zip(slide.table["Project"], slide.table["Manager's comment"], strict=True):
-        assert comment == committee._short_comment(comments[name])
+        assert comment == committee.short_comment(comments[name])
     assert (found["comment"].fillna("") != "").any()
 
 
