@@ -452,17 +452,19 @@ def register_section(f: Filters, rf: risks.RiskFilter) -> None:
         "code",
         "project_link",
     ]
-    shown = _for_screen(found.rows)[columns]
-    event = common.table(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={**_column_config(), "overdue": _pinned_overdue_column()},
-        height=460,
-        key="risk_register_table",
-        **origin.CELL_SELECTION,
-    )
-    origin.from_cell(event, found.rows, register_figures(rf.view), _risk_row, f.as_of, "risk_register")
+    spot = st.container()  # the table, above its pager
+    listed = common.paged(found.rows, "risk_register_page")
+    with spot:
+        event = common.table(
+            _for_screen(listed)[columns],
+            hide_index=True,
+            width="stretch",
+            column_config={**_column_config(), "overdue": _pinned_overdue_column()},
+            height=460,
+            key="risk_register_table",
+            **origin.CELL_SELECTION,
+        )
+    origin.from_cell(event, listed, register_figures(rf.view), _risk_row, f.as_of, "risk_register")
     st.caption(common.tr("risks.register.residual_note") + " " + OVERDUE_NOTE)
     hidden = common.costs_hidden()  # the download runs outside this script run: it cannot read the session
     st.download_button(

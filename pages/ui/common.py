@@ -430,6 +430,36 @@ def table(data, *, formats: dict | None = None, **kwargs):
     return st.dataframe(data, placeholder="—", column_config=config or None, **kwargs)
 
 
+PAGE_ROWS = 250  # rows a long table draws at once: a screen shows a dozen, and every row drawn costs each run
+
+
+def paged(frame: pd.DataFrame, key: str, rows: int | None = None) -> pd.DataFrame:
+    """Return the page of a long table the reader is on (PAGE_ROWS rows a page), and draw the pager to turn
+    it (one page: nothing). Call it below a container the table is then drawn in, so the pager sits under it.
+    """
+    rows = rows or PAGE_ROWS
+    pages = -(-len(frame) // rows)
+    if pages <= 1:
+        return frame
+    if st.session_state.get(key, 1) > pages:  # a narrower search left fewer pages than the one shown
+        del st.session_state[key]
+    pager, words = st.columns([2, 3], vertical_alignment="center")
+    with pager:
+        page = st.pagination(pages, key=key, width="stretch")
+    first = (page - 1) * rows
+    shown = frame.iloc[first : first + rows]
+    language = lang()
+    words.caption(
+        tr(
+            "table.rows",
+            first=formatting.number(first + 1, language),
+            last=formatting.number(first + len(shown), language),
+            total=formatting.number(len(frame), language),
+        )
+    )
+    return shown
+
+
 TABLE_WRITINGS = 64  # tables whose written cells are kept, a few thousand short strings each
 _writings: collections.OrderedDict[tuple, dict] = collections.OrderedDict()
 _writings_lock = threading.Lock()
