@@ -70,6 +70,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/pack_bench.py
 	$(PY) bench/profile_pages.py
 	$(PY) bench/profile_pages.py --scale
+	$(PY) bench/profile_pages.py --changes
 	$(PY) bench/room_bench.py
 	$(PY) bench/room_bench.py --store demo --page budget --levels 10,25 --chromium 0
 	$(PY) bench/soak_bench.py

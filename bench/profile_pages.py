@@ -14,6 +14,11 @@ thread's stack every millisecond and files each look under the first of these th
 
     python bench/profile_pages.py [--db PATH] [--runs 5] [--page overview] [--detail 10]
     python bench/profile_pages.py --scale          # on a 10,000-project store built for the run, then deleted
+    python bench/profile_pages.py --changes        # the CPU a widget change costs: the whole page, or its part
+
+With --changes, each widget change of CHANGES is made in a new session once the caches are warm, twice in
+turn: rerunning the whole page (what the browser asked before the part was a fragment) and rerunning only the
+fragment the widget belongs to (what it asks now, bench/fragments.py); the median CPU seconds of each.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import datetime
 import logging
 import os
 import sys
@@ -34,6 +40,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+from fragments import rerun_fragment  # noqa: E402
 from visits import load_average, median  # noqa: E402
 
 # (page, the address's query): the project page opens on the store's first project.
@@ -127,6 +134,69 @@ def page_run(page: str, query: dict, sampler: Sampler | None = None) -> tuple[fl
     return time.perf_counter() - began, time.process_time() - cpu, at
 
 
+WIDGETS = ("selectbox", "multiselect", "segmented_control", "toggle", "text_input", "number_input", "slider")
+
+
+def _widget(at, key: str):
+    """Return the widget drawn under this key, whatever its kind."""
+    return next(w for kind in WIDGETS for w in getattr(at, kind) if w.key == key)
+
+
+def _set(**values: object):
+    """Return a change that sets widgets, by key, to these values."""
+
+    def change(at) -> None:
+        for key, value in values.items():
+            _widget(at, key).set_value(value)
+
+    return change
+
+
+def _first_milestone(at) -> None:
+    """Open the origin of the project's first milestone."""
+    rows = _widget(at, "project_figure_row")
+    label = next(r for r in rows.options if r.startswith("Milestone"))
+    rows.set_value(("milestones", label.split(" · ", 1)[1]))
+
+
+def _first_team_month(at) -> None:
+    """Choose the capacity heatmap's first team in its first month (a month is offered as "Nov 2026")."""
+    _widget(at, "cap_cell_team.en").select_index(0)
+    month = _widget(at, "cap_cell_month.en")
+    month.set_value(datetime.datetime.strptime(month.options[0], "%b %Y").strftime("%Y-%m"))
+
+
+def _budget_of_ten(at) -> None:
+    next(b for b in at.number_input if b.label.startswith("Budget")).set_value(10.0)
+
+
+# A widget change per fragment: (page, the tab opened first as (key, label) or None, the change, the fragment).
+CHANGES = {
+    "risks: a heatmap cell": (
+        "risks",
+        None,
+        _set(**{"risk_cell_p.en": 4, "risk_cell_i.en": 5}),
+        "risks_heatmap",
+    ),
+    "risks: the register's order": ("risks", None, _set(**{"risk_order.en": "due_date"}), "risks_register"),
+    "budget: the ranking's measure": (
+        "budget",
+        None,
+        _set(**{"budget_rank_by.en": "overrun"}),
+        "budget_variances",
+    ),
+    "prioritisation: the budget": (
+        "priorities",
+        ("prio_tab_en", "Selection under a budget"),
+        _budget_of_ten,
+        "prio_selection",
+    ),
+    "prioritisation: the top shown": ("priorities", None, _set(prio_top=5), "prio_ranking"),
+    "capacity: a team-month": ("capacity", None, _first_team_month, "cap_heatmap_part"),
+    "project: a figure's origin": ("project", None, _first_milestone, "project_origin"),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", default=str(ROOT / "data" / "pmo.duckdb"))
@@ -136,6 +206,7 @@ def main() -> None:
     parser.add_argument(
         "--scale", action="store_true", help="on a scale store built for the run (10,000 projects)"
     )
+    parser.add_argument("--changes", action="store_true", help="the CPU of a widget change, page or part")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory(prefix="pmo_profile_")
     if args.scale:
@@ -161,6 +232,10 @@ def profile(args: argparse.Namespace) -> None:
     with duckdb.connect(os.environ["PMO_DB"], read_only=True) as con:
         first_project = con.execute("SELECT min(code) FROM projects").fetchone()[0]
     print(f"# profile_pages on {args.db}: {load_average()}")
+    if args.changes:
+        profile_changes(args.runs, {"project": first_project})
+        print(f"# end: {load_average()}")
+        return
     print(f"{'page':<11} {'cold CPU-s':>10} {'warm CPU-s':>10} {'warm wall s':>11}  share of the warm run")
     for page in args.page or PAGES:
         query = {"project": first_project} if page == "project" else {}
@@ -183,6 +258,29 @@ def profile(args: argparse.Namespace) -> None:
         for (kind, place), looks in places.most_common(args.detail):
             print(f"{'':<11} {looks * 100 / total:>4.0f}% {kind:<8} {place}")
     print(f"# end: {load_average()}")
+
+
+def profile_changes(runs: int, project_query: dict) -> None:
+    """Print the median CPU seconds of each widget change of CHANGES, rerunning the whole page and its part."""
+    print(f"{'widget change':<34} {'page CPU-s':>10} {'part CPU-s':>10} {'ratio':>6}")
+    for name, (page, tab, change, fragment) in CHANGES.items():
+        query = project_query if page == "project" else {}
+        whole, alone = [], []
+        for turn in range(runs + 1):  # the first turn fills the shared caches for the changed value
+            for timed, part in ((whole, None), (alone, fragment)):
+                _, _, at = page_run(page, query)
+                if tab:
+                    at.session_state[tab[0]] = tab[1]
+                    at.run()
+                change(at)
+                cpu = time.process_time()
+                at.run() if part is None else rerun_fragment(at, part)
+                if at.exception:
+                    raise RuntimeError(f"{name}: {at.exception[0].value}")
+                if turn:
+                    timed.append(time.process_time() - cpu)
+        page_cpu, part_cpu = median(whole), median(alone)
+        print(f"{name:<34} {page_cpu:>10.3f} {part_cpu:>10.3f} {page_cpu / part_cpu:>5.1f}x")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ def choose_committee(listed: pd.DataFrame) -> int | None:
     return chosen
 
 
+@st.fragment(key="committee_new_meeting")  # a refused meeting reruns the form alone; a new one, the page
 def new_meeting_form(listed: pd.DataFrame) -> None:
     dates = [s.as_of for s in snapshots.list_snapshots(CON)]
     rows = {int(r.committee_id): r for r in listed.itertuples()}
@@ -177,6 +178,7 @@ def decisions_tab(log: pd.DataFrame, committee_id: int | None, projects: dict[st
         decision_form(log, committee_id, projects)
 
 
+@st.fragment(key="committee_decision_form")  # a refused decision reruns the form alone; a saved one, the page
 def decision_form(log: pd.DataFrame, committee_id: int | None, projects: dict[str, str]) -> None:
     st.subheader(common.tr("committee.decision.heading"), anchor=False)
     live = log[log["live"]] if not log.empty else log
@@ -238,6 +240,16 @@ def decision_form(log: pd.DataFrame, committee_id: int | None, projects: dict[st
 def actions_tab(
     found: pd.DataFrame, log: pd.DataFrame, committee_id: int | None, projects: dict[str, str]
 ) -> None:
+    action_list(found)
+    if ACTOR.can("decisions"):
+        action_form(log, committee_id, projects)
+        if not found.empty:
+            follow_up_form(found)
+
+
+@st.fragment(key="committee_actions")  # "open only" redraws the list alone
+def action_list(found: pd.DataFrame) -> None:
+    """List the actions, the open ones only unless asked for all."""
     open_only = st.toggle(common.tr("committee.action.open_only"), value=True, key="committee_open_only")
     shown_rows = found[found["status"].isin(meetings.OPEN_ACTIONS)] if open_only else found
     if shown_rows.empty:
@@ -249,10 +261,6 @@ def actions_tab(
             column_config=action_columns(),
             height=420,
         )
-    if ACTOR.can("decisions"):
-        action_form(log, committee_id, projects)
-        if not found.empty:
-            follow_up_form(found)
 
 
 def action_rows(found: pd.DataFrame) -> pd.DataFrame:
@@ -289,6 +297,7 @@ def action_columns() -> dict:
     }
 
 
+@st.fragment(key="committee_action_form")  # a refused action reruns the form alone; a saved one, the page
 def action_form(log: pd.DataFrame, committee_id: int | None, projects: dict[str, str]) -> None:
     st.subheader(common.tr("committee.action.heading"), anchor=False)
     live = {int(r.decision_id): r.subject for r in log.itertuples()} if not log.empty else {}
@@ -330,6 +339,7 @@ def action_form(log: pd.DataFrame, committee_id: int | None, projects: dict[str,
             st.rerun()
 
 
+@st.fragment(key="committee_follow_up")  # the action picked and a refused update rerun this alone
 def follow_up_form(found: pd.DataFrame) -> None:
     st.subheader(common.tr("committee.action.follow"), anchor=False)
     rows = {int(r.action_id): r for r in found.itertuples()}

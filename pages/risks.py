@@ -202,6 +202,7 @@ def _chosen_cell() -> tuple[int, int] | None:
     return None if None in cell else cell
 
 
+@st.fragment(key="risks_heatmap")  # a cell chosen changes this part alone: it reruns alone
 def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary) -> None:
     """Show the heatmap beside the risks of the chosen cell."""
     cells = risks.label_cells(query("heatmap", f, rf), LANG, CURRENCY)
@@ -394,6 +395,7 @@ def _pinned_overdue_column() -> st.column_config.TextColumn:
     return st.column_config.TextColumn(text, width=OVERDUE_PX, help=common.tr("risks.overdue"), pinned=True)
 
 
+@st.fragment(key="risks_register")  # the search, the order and a cell opened rerun the register alone
 def register_section(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the searchable, sortable register and its Excel download."""
     search_col, order_col = st.columns([2, 1])
@@ -451,17 +453,19 @@ def register_section(f: Filters, rf: risks.RiskFilter) -> None:
         "code",
         "project_link",
     ]
-    shown = _for_screen(found.rows)[columns]
-    event = common.table(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={**_column_config(), "overdue": _pinned_overdue_column()},
-        height=460,
-        key="risk_register_table",
-        **origin.CELL_SELECTION,
-    )
-    origin.from_cell(event, found.rows, register_figures(rf.view), _risk_row, f.as_of, "risk_register")
+    spot = st.container()  # the table, above its pager
+    listed = common.paged(found.rows, "risk_register_page")
+    with spot:
+        event = common.table(
+            _for_screen(listed)[columns],
+            hide_index=True,
+            width="stretch",
+            column_config={**_column_config(), "overdue": _pinned_overdue_column()},
+            height=460,
+            key="risk_register_table",
+            **origin.CELL_SELECTION,
+        )
+    origin.from_cell(event, listed, register_figures(rf.view), _risk_row, f.as_of, "risk_register")
     st.caption(common.tr("risks.register.residual_note") + " " + OVERDUE_NOTE)
     hidden = common.costs_hidden()  # the download runs outside this script run: it cannot read the session
     st.download_button(
@@ -494,6 +498,7 @@ TOP_COMPACT = {"rank": 50, "title": 250, "band": 110, "project_name": 180, "over
 TOP_MORE = ["owner", "response", "due_date", "project_link"]
 
 
+@st.fragment(key="risks_top")  # the columns toggle redraws the two top tens alone
 def top_section(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the ten highest scores, then the ten largest exposures."""
     every = st.toggle(
@@ -526,6 +531,7 @@ def top_section(f: Filters, rf: risks.RiskFilter) -> None:
         common.table(shown, hide_index=True, width="stretch", column_config=config, key=f"risk_top_{by}")
 
 
+@st.fragment(key="risks_movement")  # a snapshot compared with reruns the movement alone
 def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:
     """Show what moved since a chosen snapshot: counts, the movement on the grid, and the table."""
     st.subheader(common.tr("risks.move.title"))

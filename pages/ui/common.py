@@ -434,16 +434,100 @@ def table(data, *, formats: dict | None = None, **kwargs):
             kwargs["height"], TABLE_HEADER_PX + len(frame) * kwargs.get("row_height", TABLE_ROW_PX) + 3
         )
     config, writers = _written_numbers(kwargs.pop("column_config", None) or {}, frame)
-    writers |= {column: write for column, write in (formats or {}).items() if column in frame.columns}
+    own = {column: (getattr(w, "__code__", w), w) for column, w in (formats or {}).items() if column in frame}
+    writers |= own
     if writers and isinstance(frame, pd.DataFrame):
-        styler = data if data is not frame else frame.style
-        data = styler.format(writers, subset=list(writers), na_rep="—")
+        if data is frame:
+            data = _written(frame, writers)
+        else:  # a Styler of the page's own (none today): its styles are computed as pandas does
+            data = data.format({c: w for c, (_, w) in writers.items()}, subset=list(writers), na_rep="—")
     return st.dataframe(data, placeholder="—", column_config=config or None, **kwargs)
 
 
+PAGE_ROWS = 250  # rows a long table draws at once: a screen shows a dozen, and every row drawn costs each run
+
+
+def paged(frame: pd.DataFrame, key: str, rows: int | None = None) -> pd.DataFrame:
+    """Return the page of a long table the reader is on (PAGE_ROWS rows a page), and draw the pager to turn
+    it (one page: nothing). Call it below a container the table is then drawn in, so the pager sits under it.
+    """
+    rows = rows or PAGE_ROWS
+    pages = -(-len(frame) // rows)
+    if pages <= 1:
+        return frame
+    if st.session_state.get(key, 1) > pages:  # a narrower search left fewer pages than the one shown
+        del st.session_state[key]
+    pager, words = st.columns([2, 3], vertical_alignment="center")
+    with pager:
+        page = st.pagination(pages, key=key, width="stretch")
+    first = (page - 1) * rows
+    shown = frame.iloc[first : first + rows]
+    language = lang()
+    words.caption(
+        tr(
+            "table.rows",
+            first=formatting.number(first + 1, language),
+            last=formatting.number(first + len(shown), language),
+            total=formatting.number(len(frame), language),
+        )
+    )
+    return shown
+
+
+TABLE_WRITINGS = 64  # tables whose written cells are kept, a few thousand short strings each
+_writings: collections.OrderedDict[tuple, dict] = collections.OrderedDict()
+_writings_lock = threading.Lock()
+
+
+def _written(frame: pd.DataFrame, writers: dict[str, tuple]):
+    """Return the frame as a Styler whose number cells read as `writers` write them, written once for all
+    sessions.
+
+    Streamlit reads a Styler through Styler._translate, a pass in Python over every cell of the table that
+    runs on every draw (the largest cost of a long table). The cells' words depend on their values, the
+    writer, the language and the settings alone: they are written once, found again by the columns'
+    content, and handed to Streamlit as what the Styler translated (its one use of it: the display value
+    of each cell named row<r>_col<c>); a Styler with no style of its own has nothing else to compute.
+    """
+    positions = {column: frame.columns.get_loc(column) for column in writers}
+    key = (
+        lang(),
+        json.dumps(current_settings(), sort_keys=True, default=str),  # a writer may read a threshold
+        len(frame),
+        tuple((positions[c], writers[c][0], _content(frame[c])) for c in writers),
+    )
+    with _writings_lock:
+        translated = _writings.get(key)
+        if translated is not None:
+            _writings.move_to_end(key)
+    if translated is None:
+        body: list[list[dict]] = [[] for _ in range(len(frame))]
+        for column, (_, write) in writers.items():
+            cell = f"_col{positions[column]}"
+            for row, value in enumerate(frame[column].tolist()):
+                text = "—" if pd.isna(value) else write(value)
+                body[row].append({"id": f"row{row}{cell}", "display_value": text})
+        translated = {"body": body}
+        with _writings_lock:
+            _writings[key] = translated
+            while len(_writings) > TABLE_WRITINGS:
+                _writings.popitem(last=False)
+    styler = frame.style
+    styler._compute = lambda: styler  # noqa: SLF001 - no style to compute: the cells are written above
+    styler._translate = lambda *_args, **_kwargs: translated  # noqa: SLF001
+    return styler
+
+
+def _content(column: pd.Series) -> str:
+    """Identify a column's values in their order (pandas hashes them in C)."""
+    hashed = pd.util.hash_pandas_object(column, index=False).to_numpy()
+    return hashlib.blake2b(hashed.tobytes(), digest_size=16).hexdigest()
+
+
 def _written_numbers(config: dict, frame: pd.DataFrame) -> tuple[dict, dict]:
-    """Split the number formats out of a column_config: the config without them, and a writer for each
-    number column (a column the config leaves unformatted too, which would otherwise read 0.510000)."""
+    """Split the number formats out of a column_config: the config without them, and for each number column
+    (a column the config leaves unformatted too, which would otherwise read 0.510000) the writer and what
+    names it among writers (its format and step)."""
     language, config, writers = lang(), dict(config), {}
     for column in getattr(frame, "columns", ()):
         spec = config.get(column)
@@ -454,7 +538,7 @@ def _written_numbers(config: dict, frame: pd.DataFrame) -> tuple[dict, dict]:
             continue  # text, dates, links, yes/no, progress bars (which write their own figure)
         write = formatting.writer(options.get("format"), language, options.get("step"))
         if write:
-            writers[column] = write
+            writers[column] = ((options.get("format"), options.get("step")), write)
             if options.get("format"):  # (a config that is a label alone has no format to remove)
                 config[column] = {**spec, "type_config": {**options, "format": None}}
     return config, writers

@@ -118,6 +118,43 @@ def _add(move: levelling.Move) -> None:
     st.session_state[MOVES_KEY] = [*moves(), move]
 
 
+# The forms' and buttons' callbacks change the moves before the what-if is drawn: one run, the what-if's alone.
+
+
+def _add_shift() -> None:
+    state = st.session_state
+    _add(levelling.Move("shift", project=state["cap_move_project"], months=int(state["cap_move_months"])))
+
+
+def _add_cap() -> None:
+    _add(
+        levelling.Move(
+            "cap", team=st.session_state["cap_move_team"], cap=st.session_state["cap_move_cap"] / 100
+        )
+    )
+
+
+def _add_capacity() -> None:
+    state = st.session_state
+    _add(
+        levelling.Move(
+            "capacity",
+            team=state["cap_move_team2"],
+            fte=float(state["cap_move_fte"]),
+            from_month=state["cap_move_from"],
+        )
+    )
+
+
+def _remove(position: int) -> None:
+    st.session_state[MOVES_KEY] = [m for j, m in enumerate(moves()) if j != position]
+
+
+def _clear() -> None:
+    st.session_state[MOVES_KEY] = []
+
+
+@st.fragment(key="cap_what_if")  # moves entered, removed and saved rerun the what-if alone
 def what_if(
     f: Filters, first: date, last: date, since: date | None, teams: list[str], reported: pd.DataFrame
 ) -> None:
@@ -169,10 +206,8 @@ def _move_forms(lines: pd.DataFrame, supply: pd.DataFrame, since: date, names: d
     shift, cap, change = st.columns(3)
     with shift, st.form("cap_shift", clear_on_submit=False, border=True):
         st.markdown(f"**{tr('capacity.move.shift_title')}**")
-        project = st.selectbox(
-            tr("capacity.col.project"), list(labels), format_func=labels.get, key="cap_move_project"
-        )
-        months_by = st.number_input(
+        st.selectbox(tr("capacity.col.project"), list(labels), format_func=labels.get, key="cap_move_project")
+        st.number_input(
             tr("capacity.move.months"),
             -levelling.MAX_SHIFT,
             levelling.MAX_SHIFT,
@@ -180,13 +215,11 @@ def _move_forms(lines: pd.DataFrame, supply: pd.DataFrame, since: date, names: d
             step=1,
             key="cap_move_months",
         )
-        if st.form_submit_button(tr("capacity.move.add")):
-            _add(levelling.Move("shift", project=project, months=int(months_by)))
-            st.rerun()
+        st.form_submit_button(tr("capacity.move.add"), on_click=_add_shift)
     with cap, st.form("cap_cap", border=True):
         st.markdown(f"**{tr('capacity.move.cap_title')}**")
-        team = st.selectbox(tr("capacity.col.team"), teams, key="cap_move_team")
-        share = st.slider(
+        st.selectbox(tr("capacity.col.team"), teams, key="cap_move_team")
+        st.slider(
             tr("capacity.move.cap_pct"),
             50,
             120,
@@ -195,14 +228,12 @@ def _move_forms(lines: pd.DataFrame, supply: pd.DataFrame, since: date, names: d
             format="%d %%" if common.lang() == "fr" else "%d%%",
             key="cap_move_cap",
         )
-        if st.form_submit_button(tr("capacity.move.add")):
-            _add(levelling.Move("cap", team=team, cap=share / 100))
-            st.rerun()
+        st.form_submit_button(tr("capacity.move.add"), on_click=_add_cap)
     with change, st.form("cap_change", border=True):
         st.markdown(f"**{tr('capacity.move.capacity_title')}**")
-        team = st.selectbox(tr("capacity.col.team"), teams, key="cap_move_team2")
+        st.selectbox(tr("capacity.col.team"), teams, key="cap_move_team2")
         left, right = st.columns(2)
-        fte = left.number_input(
+        left.number_input(
             tr("capacity.move.fte"),
             -50.0,
             50.0,
@@ -211,15 +242,13 @@ def _move_forms(lines: pd.DataFrame, supply: pd.DataFrame, since: date, names: d
             key="cap_move_fte",
             help=tr("capacity.move.fte.help"),
         )
-        start = right.selectbox(
+        right.selectbox(
             tr("capacity.move.from"),
             months or [since],
             format_func=lambda m: formatting.month(m, lang),
             key="cap_move_from",
         )
-        if st.form_submit_button(tr("capacity.move.add")):
-            _add(levelling.Move("capacity", team=team, fte=float(fte), from_month=start))
-            st.rerun()
+        st.form_submit_button(tr("capacity.move.add"), on_click=_add_capacity)
 
 
 def _move_list(chosen: list[levelling.Move], names: dict[str, str]) -> None:
@@ -228,12 +257,10 @@ def _move_list(chosen: list[levelling.Move], names: dict[str, str]) -> None:
     for i, move in enumerate(chosen):
         text_col, button_col = st.columns([6, 1])
         text_col.markdown(f"{i + 1}. {levelling.move_text(move, lang, names)}")
-        if button_col.button(tr("capacity.move.remove"), key=f"cap_remove_{i}", type="tertiary"):
-            st.session_state[MOVES_KEY] = [m for j, m in enumerate(chosen) if j != i]
-            st.rerun()
-    if st.button(tr("capacity.move.clear"), key="cap_clear"):
-        st.session_state[MOVES_KEY] = []
-        st.rerun()
+        button_col.button(
+            tr("capacity.move.remove"), key=f"cap_remove_{i}", type="tertiary", on_click=_remove, args=(i,)
+        )
+    st.button(tr("capacity.move.clear"), key="cap_clear", on_click=_clear)
 
 
 def _figures(before: levelling.Figures, after: levelling.Figures) -> None:
@@ -331,7 +358,6 @@ def _save_form(chosen: list[levelling.Move], result: levelling.Figures, f: Filte
 
 def scenarios(f: Filters, first: date, last: date, since: date | None) -> None:
     """List the saved scenarios, compare up to four beside the loads as reported, mark the plan of record."""
-    lang = common.lang()
     con = common.cursor()
     listed = levelling.list_scenarios(con)
     if listed.empty or since is None:
@@ -375,6 +401,13 @@ def scenarios(f: Filters, first: date, last: date, since: date | None) -> None:
     )
     st.caption(tr("capacity.scenario.frozen"))
     names = dict(zip(listed["scenario_id"], listed["name"], strict=True))
+    _compare(listed, names, f, since)
+    _plan_forms(names)
+
+
+@st.fragment(key="cap_scenarios_compared")  # the scenarios picked rerun the comparison alone
+def _compare(listed: pd.DataFrame, names: dict[int, str], f: Filters, since: date) -> None:
+    """Compare up to MAX_COMPARED scenarios beside the loads as reported, the two newest at first."""
     picked = st.multiselect(
         tr("capacity.scenario.compare"),
         list(names),
@@ -384,9 +417,7 @@ def scenarios(f: Filters, first: date, last: date, since: date | None) -> None:
         key="cap_compare",
     )
     if picked:
-        comparison = _comparison(_version(), tuple(picked), f, since, lang)
-        _comparison_view(comparison)
-    _plan_forms(names)
+        _comparison_view(_comparison(_version(), tuple(picked), f, since, common.lang()))
 
 
 def _comparison_view(comparison: levelling.Comparison) -> None:

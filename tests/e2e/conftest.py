@@ -139,3 +139,41 @@ def settle(tab, timeout: float = 30_000) -> None:
             break
         tab.wait_for_timeout(300)
     tab.wait_for_timeout(500)
+
+
+class Runs:
+    """What the browser asks the server to run and how the server says each run ended, read off the page's
+    WebSocket: a change inside a fragment asks for that fragment alone, and the server says it ran it alone."""
+
+    def __init__(self, tab) -> None:
+        self.asked: list[str] = []  # per rerun asked for: the fragment named, "" for the whole page
+        self.finished: list[int] = []  # per run ended: ForwardMsg.ScriptFinishedStatus
+        tab.on("websocket", self._watch)
+
+    def _watch(self, socket) -> None:
+        socket.on("framesent", self._sent)
+        socket.on("framereceived", self._received)
+
+    def _sent(self, payload) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        if isinstance(payload, bytes):
+            message = BackMsg()
+            message.ParseFromString(payload)
+            if message.HasField("rerun_script"):
+                self.asked.append(message.rerun_script.fragment_id)
+
+    def _received(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, bytes):
+            message = ForwardMsg()
+            message.ParseFromString(payload)
+            if message.WhichOneof("type") == "script_finished":
+                self.finished.append(message.script_finished)
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.asked), len(self.finished)
+
+    def since(self, mark: tuple[int, int]) -> tuple[list[str], list[int]]:
+        return self.asked[mark[0] :], self.finished[mark[1] :]

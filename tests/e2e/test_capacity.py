@@ -49,6 +49,7 @@ def test_clicking_a_heatmap_cell_lists_its_projects(page, demo_server, demo_stor
     assert f"({load:.0%})" in title and f"{len(codes)} project" in title
     table = page.locator("[data-testid=stDataFrame]").filter(has_text="Project end")  # the cell's table
     rows = table.locator("[role=row]")
+    rows.nth(len(codes)).wait_for(state="attached", timeout=60_000)  # the grid fills in after the run ends
     assert rows.count() == len(codes) + 1  # the header, then one row per project asking for the cell
     listed = " | ".join(rows.all_text_contents())
     assert all(code in listed for code in codes), (codes, listed)

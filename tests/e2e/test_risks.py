@@ -7,10 +7,11 @@ import shutil
 from io import BytesIO
 
 from openpyxl import load_workbook
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from pmo_core import risks, store
 from pmo_core.filters import Filters
-from tests.e2e.conftest import settle
+from tests.e2e.conftest import Runs, settle
 
 HEADING = re.compile(r"Probability (\d) x impact (\d): \w+, score (\d+), (\d+) risks?")
 
@@ -33,12 +34,19 @@ def _open_risks(page, url: str) -> None:
 
 
 def test_clicking_a_heatmap_cell_lists_its_risks(page, demo_server, demo_store_file, tmp_path):
+    runs = Runs(page)
     _open_risks(page, demo_server)
     chart = page.locator("[data-testid=stVegaLiteChart]").first
     box = chart.bounding_box()
+    before = runs.mark()
     # the grid fills the right of the chart under its title: this point is in the top row, fourth column
     page.mouse.click(box["x"] + box["width"] * 0.78, box["y"] + box["height"] * 0.16)
     settle(page)
+    # the click asked for the heatmap's part alone, and the server ran that part alone: not the page
+    asked, finished = runs.since(before)
+    assert asked and all(asked), asked
+    assert finished and set(finished) == {ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}, finished
+    assert page.get_by_role("heading", name="Which risks threaten the portfolio").is_visible()
     heading = page.get_by_text(HEADING).inner_text()
     probability, impact, score, count = (int(v) for v in HEADING.search(heading).groups())
     assert (probability, impact, score) == (4, 5, 20)

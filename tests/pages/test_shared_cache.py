@@ -209,3 +209,43 @@ def _draw_twice(kept):
 
     st.vega_lite_chart(common._handed_out(kept))
     st.vega_lite_chart(common._handed_out(kept))
+
+
+def test_a_table_is_written_once_for_every_session_in_each_language(demo_db, monkeypatch):
+    """Writing every number of a table in the page's language was done cell by cell on every draw: the
+    second session finds the first one's words; French is written anew, and reads as French."""
+    from pmo_core import formatting
+
+    written: list[str] = []
+    original = formatting.writer
+
+    def counted_writer(table_format, lang, step=None):
+        write = original(table_format, lang, step)
+
+        def counted(value):
+            written.append(lang)
+            return write(value)
+
+        return counted if write else None
+
+    monkeypatch.setattr(formatting, "writer", counted_writer)
+    monkeypatch.setattr(common, "_writings", type(common._writings)())
+    first = open_page("pages/budget.py")
+    no_exception(first)
+    assert written.count("en") > 100  # the variance table's figures, among others
+    done = len(written)
+    second = open_page("pages/budget.py")
+    no_exception(second)
+    assert len(written) == done  # not one number written again
+    tables = [written_cells(a) for a in (first, second)]
+    assert tables[0].equals(tables[1])
+    french = open_page("pages/budget.py", lang="fr")
+    no_exception(french)
+    assert written.count("fr") > 100
+    assert not written_cells(french).equals(tables[0])
+
+
+def written_cells(at):
+    from tests.pages.conftest import written
+
+    return written(next(d for d in at.dataframe if "overrun_pct" in d.value.columns))
