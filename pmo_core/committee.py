@@ -304,8 +304,8 @@ class _Context:
             return w.tr("committee.since.committee", date=w.day(s.since), committee=s.since_committee)
         return w.tr("committee.since.snapshot", date=w.day(s.since))
 
-    def more(self, total: int, key: str = "committee.more") -> str:
-        extra = total - self.top
+    def more(self, total: int, key: str = "committee.more", shown: int | None = None) -> str:
+        extra = total - (self.top if shown is None else shown)
         return self.w.tr(key, n=self.w.number(extra)) if extra > 0 else ""
 
     def in_scope(self, codes: pd.Series) -> pd.Series:
@@ -437,13 +437,13 @@ def _status(c: _Context) -> Slide:
 
 
 def _roadmap(c: _Context) -> Slide:
+    """Draw the red and amber projects whose end slipped most, the chart's rows the table's, in its order:
+    the slide holds one screen whatever the portfolio's size, and the projects left out are counted."""
     w, table = c.w, c.table
-    road = portfolio.roadmap(c.con, c.f, table, statuses=portfolio.TROUBLED)
-    bars = road.bars.assign(
-        slip=(pd.to_datetime(road.bars["forecast_end"]) - pd.to_datetime(road.bars["baseline_end"])).dt.days
+    road = portfolio.roadmap(
+        c.con, c.f, table, limit=c.top, statuses=portfolio.TROUBLED, worst_slip_first=True
     )
-    late = bars[bars["slip"] > 0].sort_values(["slip", "code"], ascending=[False, True])
-    shown = late.head(c.top).reset_index(drop=True)
+    shown = road.bars.assign(slip=portfolio.end_slips(road.bars))
     frame = pd.DataFrame(
         {
             w.tr("overview.col.project"): shown["name"].fillna(shown["code"]),
@@ -453,14 +453,15 @@ def _roadmap(c: _Context) -> Slide:
             w.tr("overview.col.status"): shown["status"].map(w.status),
         }
     )
-    troubled = int(table["status"].isin(portfolio.TROUBLED).sum())
+    troubled = table[table["status"].isin(portfolio.TROUBLED)]
+    late = int((portfolio.end_slips(troubled) > 0).sum())
     return Slide(
         "roadmap",
         w.tr("committee.slide.roadmap"),
-        w.tr("committee.roadmap.subtitle", n=troubled, late=len(late), total=w.number(len(table))),
-        table=frame if len(late) else None,
-        chart=portfolio_charts.roadmap_chart(road, c.scope.reference, w.lang) if len(road.bars) else None,
-        more=c.more(len(late), "committee.more_projects"),
+        w.tr("committee.roadmap.subtitle", n=len(troubled), late=late, total=w.number(len(table))),
+        table=frame if len(shown) else None,
+        chart=portfolio_charts.roadmap_chart(road, c.scope.reference, w.lang) if len(shown) else None,
+        more=c.more(road.total, "committee.more_projects", shown=road.shown),
         notes=c.notes("roadmap"),
     )
 

@@ -314,9 +314,11 @@ TEXTS = {
     ),
     "committee.notes.roadmap": (
         "Bars run from start to forecast end for the red and amber projects; the tick is the baseline end. "
-        "The table lists the projects ending later than their baseline, the largest slip first.",
+        "Chart and table show the same projects, the largest slip (forecast end − baseline end, in days) first; "
+        "the others are counted below.",
         "Les barres vont du début à la fin prévue des projets rouges et orange ; le trait est la fin initiale. "
-        "Le tableau liste les projets qui finissent après leur fin initiale, le plus gros glissement d'abord.",
+        "Graphique et tableau montrent les mêmes projets, le plus gros glissement (fin prévue − fin initiale, en "
+        "jours) d'abord ; les autres sont comptés en dessous.",
     ),
     "committee.notes.risks": (
         "Score (criticality) = probability × impact, 1 to 25, on the inherent rating; levels from the editable "
