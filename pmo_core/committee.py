@@ -16,7 +16,18 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from pmo_core import budget, changes, evm, formatting, meetings, portfolio, risks, scenarios, settings
+from pmo_core import (
+    budget,
+    capacity,
+    changes,
+    evm,
+    formatting,
+    meetings,
+    portfolio,
+    risks,
+    scenarios,
+    settings,
+)
 from pmo_core.charts import budget as budget_charts
 from pmo_core.charts import portfolio as portfolio_charts
 from pmo_core.charts import risks as risk_charts
@@ -34,10 +45,11 @@ SLIDES = (
     "roadmap",
     "risks",
     "budget",
+    "capacity",
     "selection",
     "actions",
     "to_take",
-)
+)  # "capacity" is left out when the store holds no team capacity or demand
 REASONS = (
     "newly_red",
     "red",
@@ -218,12 +230,13 @@ def committee_deck(
         _roadmap,
         _risks,
         _budget,
+        _capacity,
         _selection,
         _actions,
         _to_take,
     )
     context = _Context(con, s, values, w, table, top)
-    slides = tuple(build(context) for build in builders)
+    slides = tuple(slide for slide in (build(context) for build in builders) if slide is not None)
     return Deck(t("committee.deck.title", lang), title, meeting, s.reference, s.since, lang, slides)
 
 
@@ -586,6 +599,60 @@ def _s_curve(c: _Context, frame: pd.DataFrame, status_date: date):
     plan = budget.phasing(budget.monthly(c.con, c.f, status_date), frame, status_date, method)
     curve = budget.s_curve(plan, frame, budget.earned_history(c.con, c.f, status_date))
     return budget_charts.s_curve_chart(curve, c.w.lang, c.w.currency)
+
+
+ALERT_SHAPES = {
+    "overload": STATUS_SHAPES["red"],
+    "no_capacity": STATUS_SHAPES["amber"],
+    "after_end": STATUS_SHAPES["amber"],
+}
+
+
+def _capacity(c: _Context) -> Slide | None:
+    """Say which teams run over capacity for months, which are asked for with no capacity, and which
+    projects ask for people after their end: the Overview's alerts, in its words. Left out when the store
+    holds no capacity or demand at all, as the Overview then says nothing: a PMO that does not plan people
+    is not shown an empty slide at every committee."""
+    if capacity.month_range(c.con, c.f) is None:
+        return None
+    w = c.w
+    alerts = capacity.capacity_alerts(c.con, c.f)
+    since = capacity.first_open_month(capacity.reference_date(c.con, c.f))
+    months = int(c.settings["overload_alert_months"])
+    counts = alerts["kind"].value_counts()
+
+    def figure(kind: str, status: str) -> Figure:
+        n = int(counts.get(kind, 0))
+        return Figure(
+            w.tr(f"committee.capacity.kpi.{kind}", months=months),
+            w.number(n),
+            status=status if n else "",
+            status_word=w.status(status) if n else "",
+        )
+
+    shown = alerts.head(c.top)
+    table = pd.DataFrame(
+        {
+            w.tr("committee.col.alert"): [
+                f"{ALERT_SHAPES[kind]}\u00a0{sentence}"
+                for kind, sentence in zip(shown["kind"], capacity.alert_sentences(shown, w.lang), strict=True)
+            ]
+        }
+    )
+    month = capacity.month_words(since, w.lang) if since else w.tr("na")
+    return Slide(
+        "capacity",
+        w.tr("committee.slide.capacity"),
+        w.tr("committee.capacity.subtitle", n=len(alerts), month=month)
+        if len(alerts)
+        else w.tr("committee.capacity.none", month=month, months=months),
+        figures=(figure("overload", "red"), figure("no_capacity", "amber"), figure("after_end", "amber")),
+        table=table if len(alerts) else None,
+        more=c.more(len(alerts), "committee.more_alerts"),
+        notes=c.notes(
+            "capacity", months=months, days=formatting.number(capacity.working_days(c.con), w.lang)
+        ),
+    )
 
 
 def _selection(c: _Context) -> Slide:

@@ -266,3 +266,24 @@ def test_the_overviews_roadmap_still_groups_its_projects_by_portfolio(late_con):
     drawn = portfolio_charts.roadmap_chart(road, date(2026, 10, 31), "en").to_dict()
     order = drawn["layer"][0]["encoding"]["y"]["scale"]["domain"]
     assert road.shown == 45 and len(order) == 45 + 3 and order[0].startswith("▸ ")
+
+
+def test_the_capacity_slide_lists_the_overviews_alerts_in_its_words(demo_con, meeting):
+    from pmo_core import capacity
+
+    for lang in ("en", "fr"):
+        deck = committee.committee_deck(demo_con, committee_id=meeting, lang=lang)
+        assert tuple(s.key for s in deck.slides) == committee.SLIDES
+        slide = slide_of(deck, "capacity")
+        alerts = capacity.capacity_alerts(demo_con, Filters(as_of=OCT))  # what the Overview lists
+        assert len(alerts) > 0  # the demo over-allocates some teams
+        listed = [cell.split("\u00a0", 1)[1] for cell in slide.table.iloc[:, 0]]
+        assert listed == capacity.alert_sentences(alerts.head(committee.TOP), lang)
+        counts = [f.value for f in slide.figures]
+        assert counts == [str((alerts["kind"] == k).sum()) for k in capacity.ALERT_ORDER]
+        assert ("Load = demand / capacity" if lang == "en" else "Charge = demande / capacité") in slide.notes
+
+
+def test_without_team_capacity_or_demand_the_deck_has_no_capacity_slide(late_con):
+    deck = committee.committee_deck(late_con, lang="fr")
+    assert tuple(s.key for s in deck.slides) == tuple(k for k in committee.SLIDES if k != "capacity")
