@@ -153,6 +153,24 @@ def controls(d: Deck, number: int, committees, committee_id: int | None) -> None
     leave.page_link("pages/committee.py", label=common.tr("present.exit"), icon=":material/close_fullscreen:")
 
 
+def footer(d: Deck, slide: Slide) -> None:
+    """Say which meeting and snapshot the slide shows, its speaker notes one click away on the same line: a
+    notes panel of its own below would push a full slide past the foot of a 1280x720 screen."""
+    where, notes = st.columns([4, 1], vertical_alignment="center")
+    where.caption(
+        " · ".join(
+            part
+            for part in (
+                d.meeting,
+                common.tr("committee.col.snapshot") + " " + formatting.day(d.snapshot, LANG),
+            )
+            if part
+        )
+    )
+    with notes.popover(common.tr("present.notes"), icon=":material/speaker_notes:", width="stretch"):
+        st.text(slide.notes)
+
+
 def main() -> None:
     with st.container(key="present"):  # projector.css: no sidebar, large type
         if common.empty_store_notice():
@@ -172,18 +190,7 @@ def main() -> None:
         slide = d.slides[number - 1]
         controls(d, number, committees, committee_id)
         show(slide)
-        st.caption(
-            " · ".join(
-                part
-                for part in (
-                    d.meeting,
-                    common.tr("committee.col.snapshot") + " " + formatting.day(d.snapshot, LANG),
-                )
-                if part
-            )
-        )
-        with st.expander(common.tr("present.notes")):
-            st.text(slide.notes)
+        footer(d, slide)
 
 
 main()
