@@ -459,7 +459,7 @@ def _roadmap(c: _Context) -> Slide:
     shown = road.bars.assign(slip=portfolio.end_slips(road.bars))
     frame = pd.DataFrame(
         {
-            w.tr("overview.col.project"): shown["name"].fillna(shown["code"]),
+            w.tr("overview.col.project"): shown["label"],  # the bar's own name: long names cut, as beside it
             w.tr("committee.col.end_slip"): shown["slip"].map(lambda d: w.number(d, sign=True)),
             w.tr("field.projects.forecast_end"): shown["forecast_end"].map(w.day),
             w.tr("field.projects.baseline_end"): shown["baseline_end"].map(w.day),

@@ -36,6 +36,7 @@ AREAS = (
     "pack",
     "capacity",
     "capacity_slide",
+    "present_layout",
 )
 
 
