@@ -122,7 +122,7 @@ TEXTS = {
     "committee.col.updated_by": ("Last updated by", "Mise à jour par"),
     "committee.col.why": ("Why a decision", "Pourquoi décider"),
     "committee.col.comment": ("Manager's comment", "Commentaire du chef de projet"),
-    "committee.col.end_slip": ("End slip (days)", "Glissement de fin (jours)"),
+    "committee.col.end_slip": ("End slip (days)", "Glissement (jours)"),
     "committee.col.band": ("Level", "Niveau"),
     "committee.col.score": ("Score", "Criticité"),
     "committee.col.risk": ("Risk (project)", "Risque (projet)"),

@@ -144,6 +144,7 @@ def test_the_roadmap_of_forty_late_projects_holds_one_projector_screen_with_ever
     page = context.new_page()
     page.goto(f"{url}/present?slide={committee.SLIDES.index('roadmap') + 1}&lang={lang}")
     page.wait_for_selector("[data-testid=stVegaLiteChart] svg", timeout=60_000)
+    page.wait_for_selector("[data-testid=stTable] tbody tr", timeout=30_000)  # the table beside it drawn too
     settle(page)
     assert shown_slide(page) == t("committee.slide.roadmap", lang)
     assert page.evaluate(SCROLLING) == []  # no scroll bar: the slide is one screen
