@@ -12,7 +12,7 @@ from datetime import date
 import streamlit as st
 
 from pages.ui import common
-from pmo_core import committee, formatting, meetings
+from pmo_core import committee, meetings
 from pmo_core.deck import COLUMNS_BESIDE_CHART, Deck, Slide
 from pmo_core.filters import Filters
 from pmo_core.palette import STATUS_EMOJI
@@ -109,9 +109,12 @@ def show(slide: Slide) -> None:
 
 
 def controls(d: Deck, number: int, committees, committee_id: int | None) -> None:
-    """Draw the previous and next buttons, the slide's number, the committee shown and the way out."""
+    """Draw the previous and next buttons, the slide's number, the committee shown (the current state with its
+    snapshot), the speaker notes and the way out: one line, so that a full slide keeps 1280x720."""
     total = len(d.slides)
-    back, where, ahead, which, leave = st.columns([1, 1.2, 1, 2.4, 1.4], vertical_alignment="center")
+    back, where, ahead, which, notes, leave = st.columns(
+        [0.8, 1.1, 0.8, 2.4, 1.1, 1.3], vertical_alignment="center"
+    )
     back.button(
         common.tr("present.previous"),
         on_click=go_to,
@@ -135,7 +138,13 @@ def controls(d: Deck, number: int, committees, committee_id: int | None) -> None
         options,
         index=options.index(committee_id),
         format_func=lambda i: (
-            common.tr("present.current")
+            (
+                common.tr("present.current_on", date=common.day(d.snapshot))
+                if d.snapshot
+                else common.tr("present.current")
+            )
+            if i is None and committee_id is None
+            else common.tr("present.current")
             if i is None
             else common.tr(
                 "committee.label",
@@ -150,6 +159,8 @@ def controls(d: Deck, number: int, committees, committee_id: int | None) -> None
     if picked != committee_id:
         st.query_params.update({"committee": "" if picked is None else str(picked), "slide": "1"})
         st.rerun()
+    with notes.popover(common.tr("present.notes"), width="stretch"):
+        st.text(d.slides[number - 1].notes)
     leave.page_link("pages/committee.py", label=common.tr("present.exit"), icon=":material/close_fullscreen:")
 
 
@@ -172,18 +183,6 @@ def main() -> None:
         slide = d.slides[number - 1]
         controls(d, number, committees, committee_id)
         show(slide)
-        st.caption(
-            " · ".join(
-                part
-                for part in (
-                    d.meeting,
-                    common.tr("committee.col.snapshot") + " " + formatting.day(d.snapshot, LANG),
-                )
-                if part
-            )
-        )
-        with st.expander(common.tr("present.notes")):
-            st.text(slide.notes)
 
 
 main()

@@ -215,6 +215,7 @@ def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary
             rf.view,
             _chosen_cell(),
             LANG,
+            clickable=True,
             key="risk_heatmap",
             on_select=_on_cell_click,
             selection_mode="cell",

@@ -18,6 +18,7 @@ import pandas as pd
 
 from pmo_core import (
     budget,
+    capacity,
     changes,
     evm,
     formatting,
@@ -45,10 +46,11 @@ SLIDES = (
     "roadmap",
     "risks",
     "budget",
+    "capacity",
     "selection",
     "actions",
     "to_take",
-)
+)  # "capacity" is left out when the store holds no team capacity or demand
 REASONS = (
     "newly_red",
     "red",
@@ -239,12 +241,13 @@ def committee_deck(
         _roadmap,
         _risks,
         _budget,
+        _capacity,
         _selection,
         _actions,
         _to_take,
     )
     context = _Context(con, s, values, w, table, top)
-    slides = tuple(build(context) for build in builders)
+    slides = tuple(slide for slide in (build(context) for build in builders) if slide is not None)
     return Deck(t("committee.deck.title", lang), title, meeting, s.reference, s.since, lang, slides)
 
 
@@ -317,8 +320,8 @@ class _Context:
         )
         return "\n".join([w.tr(f"committee.notes.{key}", **params), snapshot, since])
 
-    def more(self, total: int, key: str = "committee.more") -> str:
-        extra = total - self.top
+    def more(self, total: int, key: str = "committee.more", shown: int | None = None) -> str:
+        extra = total - (self.top if shown is None else shown)
         return self.w.tr(key, n=self.w.number(extra)) if extra > 0 else ""
 
     def in_scope(self, codes: pd.Series) -> pd.Series:
@@ -451,30 +454,31 @@ def _status(c: _Context) -> Slide:
 
 
 def _roadmap(c: _Context) -> Slide:
+    """Draw the red and amber projects whose end slipped most, the chart's rows the table's, in its order:
+    the slide holds one screen whatever the portfolio's size, and the projects left out are counted."""
     w, table = c.w, c.table
-    road = portfolio.roadmap(c.con, c.f, table, statuses=portfolio.TROUBLED)
-    bars = road.bars.assign(
-        slip=(pd.to_datetime(road.bars["forecast_end"]) - pd.to_datetime(road.bars["baseline_end"])).dt.days
+    road = portfolio.roadmap(
+        c.con, c.f, table, limit=c.top, statuses=portfolio.TROUBLED, worst_slip_first=True
     )
-    late = bars[bars["slip"] > 0].sort_values(["slip", "code"], ascending=[False, True])
-    shown = late.head(c.top).reset_index(drop=True)
+    shown = road.bars.assign(slip=portfolio.end_slips(road.bars))
     frame = pd.DataFrame(
         {
-            w.tr("overview.col.project"): shown["name"].fillna(shown["code"]),
+            w.tr("overview.col.project"): shown["label"],  # the bar's own name: long names cut, as beside it
             w.tr("committee.col.end_slip"): shown["slip"].map(lambda d: w.number(d, sign=True)),
             w.tr("field.projects.forecast_end"): shown["forecast_end"].map(w.day),
             w.tr("field.projects.baseline_end"): shown["baseline_end"].map(w.day),
             w.tr("overview.col.status"): shown["status"].map(w.status),
         }
     )
-    troubled = int(table["status"].isin(portfolio.TROUBLED).sum())
+    troubled = table[table["status"].isin(portfolio.TROUBLED)]
+    late = int((portfolio.end_slips(troubled) > 0).sum())
     return Slide(
         "roadmap",
         w.tr("committee.slide.roadmap"),
-        w.tr("committee.roadmap.subtitle", n=troubled, late=len(late), total=w.number(len(table))),
-        table=frame if len(late) else None,
-        chart=portfolio_charts.roadmap_chart(road, c.scope.reference, w.lang) if len(road.bars) else None,
-        more=c.more(len(late), "committee.more_projects"),
+        w.tr("committee.roadmap.subtitle", n=len(troubled), late=late, total=w.number(len(table))),
+        table=frame if len(shown) else None,
+        chart=portfolio_charts.roadmap_chart(road, c.scope.reference, w.lang) if len(shown) else None,
+        more=c.more(road.total, "committee.more_projects", shown=road.shown),
         notes=c.notes("roadmap"),
     )
 
@@ -596,6 +600,60 @@ def _s_curve(c: _Context, frame: pd.DataFrame, status_date: date):
     plan = budget.phasing(budget.monthly(c.con, c.f, status_date), frame, status_date, method)
     curve = budget.s_curve(plan, frame, budget.earned_history(c.con, c.f, status_date))
     return budget_charts.s_curve_chart(curve, c.w.lang, c.w.currency)
+
+
+ALERT_SHAPES = {
+    "overload": STATUS_SHAPES["red"],
+    "no_capacity": STATUS_SHAPES["amber"],
+    "after_end": STATUS_SHAPES["amber"],
+}
+
+
+def _capacity(c: _Context) -> Slide | None:
+    """Say which teams run over capacity for months, which are asked for with no capacity, and which
+    projects ask for people after their end: the Overview's alerts, in its words. Left out when the store
+    holds no capacity or demand at all, as the Overview then says nothing: a PMO that does not plan people
+    is not shown an empty slide at every committee."""
+    if capacity.month_range(c.con, c.f) is None:
+        return None
+    w = c.w
+    alerts = capacity.capacity_alerts(c.con, c.f)
+    since = capacity.first_open_month(capacity.reference_date(c.con, c.f))
+    months = int(c.settings["overload_alert_months"])
+    counts = alerts["kind"].value_counts()
+
+    def figure(kind: str, status: str) -> Figure:
+        n = int(counts.get(kind, 0))
+        return Figure(
+            w.tr(f"committee.capacity.kpi.{kind}", months=months),
+            w.number(n),
+            status=status if n else "",
+            status_word=w.status(status) if n else "",
+        )
+
+    shown = alerts.head(c.top)
+    table = pd.DataFrame(
+        {
+            w.tr("committee.col.alert"): [
+                f"{ALERT_SHAPES[kind]}\u00a0{sentence}"
+                for kind, sentence in zip(shown["kind"], capacity.alert_sentences(shown, w.lang), strict=True)
+            ]
+        }
+    )
+    month = capacity.month_words(since, w.lang) if since else w.tr("na")
+    return Slide(
+        "capacity",
+        w.tr("committee.slide.capacity"),
+        w.tr("committee.capacity.subtitle", n=len(alerts), month=month)
+        if len(alerts)
+        else w.tr("committee.capacity.none", month=month, months=months),
+        figures=(figure("overload", "red"), figure("no_capacity", "amber"), figure("after_end", "amber")),
+        table=table if len(alerts) else None,
+        more=c.more(len(alerts), "committee.more_alerts"),
+        notes=c.notes(
+            "capacity", months=months, days=formatting.number(capacity.working_days(c.con), w.lang)
+        ),
+    )
 
 
 def _selection(c: _Context) -> Slide:

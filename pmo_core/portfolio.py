@@ -440,6 +440,7 @@ class Roadmap:
     milestones: pd.DataFrame
     shown: int
     total: int
+    by_portfolio: bool = True  # rows grouped under their portfolio; else in the bars' order, worst slip first
 
 
 def roadmap(
@@ -448,20 +449,29 @@ def roadmap(
     table: pd.DataFrame,
     limit: int = ROADMAP_LIMIT,
     statuses: tuple[str, ...] | None = None,
+    worst_slip_first: bool = False,
 ) -> Roadmap:
     """Return the roadmap of the projects that matter most: the table's first `limit` dated projects, of
     the reported `statuses` only when given (a committee looks at its red and amber projects first).
 
-    Bars go from start to forecast end, grouped by portfolio and ordered by start; milestones are the
-    forecast (or actual) dates of those projects.
+    Bars go from start to forecast end, grouped by portfolio and ordered by start; with `worst_slip_first`,
+    the `limit` projects whose end slipped most, in that order (the order a committee reads its slide's
+    table in; the others keep the table's order). Milestones are the forecast (or actual) dates of those
+    projects.
     """
     if statuses is not None:
         table = table[table["status"].isin(statuses)]
     dated = table[table["start_date"].notna() & table["forecast_end"].notna()]
+    if worst_slip_first:
+        dated = dated.assign(_slip=end_slips(dated)).sort_values(
+            "_slip", ascending=False, kind="stable", na_position="last"
+        )
     chosen = dated.head(limit).copy()
     chosen["label"] = short_labels(chosen)
     chosen["portfolio"] = chosen["portfolio"].fillna("")
-    bars = chosen.sort_values(["portfolio", "start_date", "code"])[
+    if not worst_slip_first:
+        chosen = chosen.sort_values(["portfolio", "start_date", "code"])
+    bars = chosen[
         [
             "code",
             "label",
@@ -478,7 +488,12 @@ def roadmap(
         ]
     ].reset_index(drop=True)
     milestones = _roadmap_milestones(con, f, bars)
-    return Roadmap(bars, milestones, len(bars), len(table))
+    return Roadmap(bars, milestones, len(bars), len(table), by_portfolio=not worst_slip_first)
+
+
+def end_slips(bars: pd.DataFrame) -> pd.Series:
+    """Return each project's slip in days: its forecast end against its baseline end."""
+    return (pd.to_datetime(bars["forecast_end"]) - pd.to_datetime(bars["baseline_end"])).dt.days
 
 
 def short_labels(table: pd.DataFrame, length: int = LABEL_LENGTH) -> pd.Series:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -96,3 +96,47 @@ def two_projects() -> dict[str, pd.DataFrame]:
             ]
         ),
     }
+
+
+LATE_AS_OF = date(2026, 10, 31)
+LATE_PORTFOLIOS = ("Industrial operations", "Digital transformation", "Corporate functions")
+
+
+def late_portfolio(count: int = 40) -> dict[str, pd.DataFrame]:
+    """`count` red and amber projects that all end later than planned, project Ti by i + 1 weeks (the last
+    one the worst), over three portfolios, with long names that share their first 34 characters (the roadmap
+    cuts them and adds the code); and five green projects on time. Reported three days before LATE_AS_OF."""
+    baseline_end = date(2027, 3, 31)
+    rows = [
+        {
+            "code": f"T{i:02d}",
+            "name": f"Regional plant modernisation wave {i:02d} and supplier onboarding",
+            "portfolio": LATE_PORTFOLIOS[i % 3],
+            "manager": f"Manager {i % 7}",
+            "budget": 100_000.0 + 10_000.0 * i,
+            "start_date": date(2026, 1, 1) + timedelta(days=5 * i),
+            "baseline_end": baseline_end,
+            "forecast_end": baseline_end + timedelta(weeks=i + 1),
+            "status": "red" if i % 3 == 0 else "amber",
+            "percent_complete": 0.4,
+            "last_update": LATE_AS_OF - timedelta(days=3),
+        }
+        for i in range(count)
+    ]
+    rows += [
+        {
+            "code": f"G{i}",
+            "name": f"On-time project {i}",
+            "portfolio": LATE_PORTFOLIOS[i % 3],
+            "manager": "Manager 0",
+            "budget": 50_000.0,
+            "start_date": date(2026, 2, 1),
+            "baseline_end": baseline_end,
+            "forecast_end": baseline_end,
+            "status": "green",
+            "percent_complete": 0.5,
+            "last_update": LATE_AS_OF - timedelta(days=3),
+        }
+        for i in range(5)
+    ]
+    return {"projects": projects(*rows)}

@@ -38,7 +38,10 @@ def month_axis(title: str, lang: str, **kwargs: object) -> alt.Axis:
 
 def roadmap_chart(road: portfolio.Roadmap, today: date, lang: str) -> alt.LayerChart:
     """Draw one chart: portfolio header rows, then a bar per project from start to forecast end with its
-    baseline end as a tick, its milestones as diamonds, and today's line: what is late, and by how much."""
+    baseline end as a tick, its milestones as diamonds, and today's line: what is late, and by how much.
+
+    A roadmap not grouped by portfolio (the committee's) draws its bars in their order, with no header rows.
+    """
     data, order = _roadmap_data(road, today, lang)
     y = _roadmap_y(order)
 
@@ -111,7 +114,7 @@ def roadmap_chart(road: portfolio.Roadmap, today: date, lang: str) -> alt.LayerC
         .encode(x="date:T", tooltip=[tip("today", "overview.roadmap.today")])
         .transform_filter("datum.kind == 'today'")
     )
-    late = int((end_slips(road.bars) > 0).sum())
+    late = int((portfolio.end_slips(road.bars) > 0).sum())
     title = alt.Title(
         t("overview.roadmap.title", lang, late=late, n=road.shown),
         subtitle=t("overview.roadmap.subtitle", lang, today=formatting.day(today, lang)),
@@ -131,7 +134,7 @@ def _roadmap_data(road: portfolio.Roadmap, today: date, lang: str) -> tuple[pd.D
         start_text=road.bars["start_date"].map(day),
         end_text=road.bars["forecast_end"].map(day),
         baseline_text=road.bars["baseline_end"].map(day),
-        slip_text=end_slips(road.bars).map(days),
+        slip_text=portfolio.end_slips(road.bars).map(days),
         percent_text=road.bars["percent_complete"].map(lambda v: formatting.percent(v, lang)),
     )
     points = road.milestones.assign(
@@ -147,9 +150,7 @@ def _roadmap_data(road: portfolio.Roadmap, today: date, lang: str) -> tuple[pd.D
     data = pd.concat([bars, points, marker], ignore_index=True)
     for column in ("start_date", "forecast_end", "baseline_end", "date"):
         data[column] = pd.to_datetime(data[column])
-    order = []
-    for name, group in bars.groupby("portfolio", sort=True):
-        order += [HEADER + (name or t("overview.rollup.no_portfolio", lang)), *group["label"]]
+    order = _portfolio_rows(bars, lang) if road.by_portfolio else bars["label"].tolist()
     return data.drop(
         columns=[
             "status",
@@ -162,6 +163,14 @@ def _roadmap_data(road: portfolio.Roadmap, today: date, lang: str) -> tuple[pd.D
         ],
         errors="ignore",
     ), order
+
+
+def _portfolio_rows(bars: pd.DataFrame, lang: str) -> list[str]:
+    """Return the rows' order: each portfolio's header row, then its projects."""
+    order = []
+    for name, group in bars.groupby("portfolio", sort=True):
+        order += [HEADER + (name or t("overview.rollup.no_portfolio", lang)), *group["label"]]
+    return order
 
 
 def _roadmap_y(order: list[str]) -> alt.Y:
@@ -198,11 +207,6 @@ def _roadmap_x(data: pd.DataFrame, lang: str) -> alt.X:
             tickCount={"interval": "month", "step": step},
         ),
     )
-
-
-def end_slips(bars: pd.DataFrame) -> pd.Series:
-    """Return each project's slip in days: its forecast end against its baseline end."""
-    return (pd.to_datetime(bars["forecast_end"]) - pd.to_datetime(bars["baseline_end"])).dt.days
 
 
 # --- Value and risk bubbles ------------------------------------------------------------------------------

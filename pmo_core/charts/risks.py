@@ -36,12 +36,18 @@ def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 
 
 def heatmap_chart(
-    cells: pd.DataFrame, summary: risks.RiskSummary, view: str, chosen: tuple[int, int] | None, lang: str
+    cells: pd.DataFrame,
+    summary: risks.RiskSummary,
+    view: str,
+    chosen: tuple[int, int] | None,
+    lang: str,
+    clickable: bool = False,
 ) -> alt.LayerChart:
-    """Draw the 5x5 grid: band colours, counts on the cells, the chosen cell outlined, clickable cells.
+    """Draw the 5x5 grid: band colours, counts on the cells, the chosen cell outlined.
 
     `cells` are risks.label_cells' rows; `view` is the rating shown (risks.RiskFilter.view), for the
-    subtitle. A click selects the cell's probability and impact under CELL_SELECTION.
+    subtitle. A `clickable` grid (the Risks page's) says so in its subtitle and selects the clicked cell's
+    probability and impact under CELL_SELECTION; a projected or printed one says nothing of clicking.
     """
     x = alt.X(
         "probability_label:N",
@@ -63,21 +69,22 @@ def heatmap_chart(
         alt.Tooltip("risks:Q", title=t("risks.tip.risks", lang)),
         alt.Tooltip("exposure_text:N", title=t("risks.tip.exposure", lang)),
     ]
-    pick = alt.selection_point(name=CELL_SELECTION, fields=["probability", "impact"], on="click", clear=False)
     base = alt.Chart(cells).encode(x=x, y=y, tooltip=tooltip)
-    rect = (
-        base.mark_rect(stroke="white", strokeWidth=3, cursor="pointer")
-        .encode(
-            color=alt.Color(
-                "band_label:N",
-                scale=band_scale(lang),
-                title=t("risks.legend.band", lang),
-                legend=LEGEND_BELOW,
-            ),
-            opacity=alt.condition("datum.risks > 0", alt.value(1.0), alt.value(0.45)),
-        )
-        .add_params(pick)
+    rect = base.mark_rect(stroke="white", strokeWidth=3, cursor="pointer" if clickable else "default").encode(
+        color=alt.Color(
+            "band_label:N",
+            scale=band_scale(lang),
+            title=t("risks.legend.band", lang),
+            legend=LEGEND_BELOW,
+        ),
+        opacity=alt.condition("datum.risks > 0", alt.value(1.0), alt.value(0.45)),
     )
+    if clickable:
+        rect = rect.add_params(
+            alt.selection_point(
+                name=CELL_SELECTION, fields=["probability", "impact"], on="click", clear=False
+            )
+        )
     text = base.mark_text(fontSize=22, fontWeight="bold").encode(
         text="risks:Q",
         color=alt.condition("datum.band == 'moderate'", alt.value("#212121"), alt.value("white")),
@@ -96,6 +103,8 @@ def heatmap_chart(
     )
     words = t(f"risks.view.{view}", lang)
     subtitle = t("risks.heatmap.subtitle", lang, view=words if lang == "en" else words.lower())
+    if clickable:
+        subtitle += " · " + t("risks.heatmap.click", lang)
     return _configured(
         alt.layer(*layers).properties(
             title=alt.Title(title, subtitle=subtitle), height=CELL_PX * 5, autosize=FIT_WIDTH

@@ -37,6 +37,8 @@ AREAS = (
     "capacity",
     "since",
     "tables",
+    "capacity_slide",
+    "present_layout",
 )
 
 

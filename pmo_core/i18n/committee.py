@@ -122,7 +122,7 @@ TEXTS = {
     "committee.col.updated_by": ("Last updated by", "Mise à jour par"),
     "committee.col.why": ("Why a decision", "Pourquoi décider"),
     "committee.col.comment": ("Manager's comment", "Commentaire du chef de projet"),
-    "committee.col.end_slip": ("End slip (days)", "Glissement de fin (jours)"),
+    "committee.col.end_slip": ("End slip (days)", "Glissement (jours)"),
     "committee.col.band": ("Level", "Niveau"),
     "committee.col.score": ("Score", "Criticité"),
     "committee.col.risk": ("Risk (project)", "Risque (projet)"),
@@ -314,9 +314,11 @@ TEXTS = {
     ),
     "committee.notes.roadmap": (
         "Bars run from start to forecast end for the red and amber projects; the tick is the baseline end. "
-        "The table lists the projects ending later than their baseline, the largest slip first.",
+        "Chart and table show the same projects, the largest slip (forecast end − baseline end, in days) first; "
+        "the others are counted below.",
         "Les barres vont du début à la fin prévue des projets rouges et orange ; le trait est la fin initiale. "
-        "Le tableau liste les projets qui finissent après leur fin initiale, le plus gros glissement d'abord.",
+        "Graphique et tableau montrent les mêmes projets, le plus gros glissement (fin prévue − fin initiale, en "
+        "jours) d'abord ; les autres sont comptés en dessous.",
     ),
     "committee.notes.risks": (
         "Score (criticality) = probability × impact, 1 to 25, on the inherent rating; levels from the editable "

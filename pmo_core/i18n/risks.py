@@ -53,10 +53,8 @@ TEXTS = {
         "{severe} of {risks} risks are high or critical",
         "{severe} risques sur {risks} sont élevés ou critiques",
     ),
-    "risks.heatmap.subtitle": (
-        "{view} rating · click a cell to list its risks",
-        "Cotation {view} · cliquez sur une case pour lister ses risques",
-    ),
+    "risks.heatmap.subtitle": ("{view} rating", "Cotation {view}"),
+    "risks.heatmap.click": ("click a cell to list its risks", "cliquez sur une case pour lister ses risques"),
     "risks.axis.probability": ("Probability (1-5)", "Probabilité (1-5)"),
     "risks.axis.impact": ("Impact (1-5)", "Impact (1-5)"),
     "risks.legend.band": ("Band", "Niveau"),

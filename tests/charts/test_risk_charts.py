@@ -51,12 +51,23 @@ def test_the_heatmap_draws_25_cells_in_the_band_colours(lang, heading, bands):
 
 
 def test_a_click_on_the_heatmap_selects_a_cell_the_page_can_read():
-    drawn = spec(charts.heatmap_chart(grid("en"), SUMMARY, "inherent", (5, 5), "en"))
+    drawn = spec(charts.heatmap_chart(grid("en"), SUMMARY, "inherent", (5, 5), "en", clickable=True))
+    assert subtitle(drawn) == "Inherent rating · click a cell to list its risks"
     (param,) = drawn["params"]
     assert param["name"] == charts.CELL_SELECTION
     assert param["select"]["fields"] == ["probability", "impact"] and param["select"]["on"] == "click"
     outline = layers(drawn)[2]  # the chosen cell is outlined
     assert outline["transform"] == [{"filter": "datum.probability == 5 && datum.impact == 5"}]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_heatmap_for_the_projector_or_paper_says_nothing_of_clicking(lang):
+    """Presentation mode and the pack draw the grid where nothing can be clicked: no hint, no selection."""
+    drawn = spec(charts.heatmap_chart(grid(lang), SUMMARY, "inherent", None, lang))
+    assert "params" not in drawn
+    assert subtitle(drawn) == ("Inherent rating" if lang == "en" else "Cotation brute")
+    written = str(drawn).lower()
+    assert "click" not in written and "cliquez" not in written and "pointer" not in written
 
 
 def test_the_movement_grid_draws_an_arrow_per_move_and_counts_new_and_closed():

@@ -22,6 +22,10 @@ def meeting(demo_con) -> int:
     return meetings.create_committee(demo_con, PMO, "COPIL October", date(2026, 11, 6), OCT)
 
 
+def slide_of(deck, key: str):
+    return next(s for s in deck.slides if s.key == key)
+
+
 def figures(slide) -> dict[str, tuple[str, str]]:
     return {f.label: (f.value, f.change) for f in slide.figures}
 
@@ -182,10 +186,10 @@ def test_a_plan_of_record_is_the_selection_slide(demo_con):
         filters="",
         actor=PMO,
     )
-    proposed = committee.committee_deck(demo_con).slides[6]
+    proposed = slide_of(committee.committee_deck(demo_con), "selection")
     assert "Proposed selection" in proposed.subtitle
     scenarios.mark_plan_of_record(demo_con, sid, PMO)
-    slide = committee.committee_deck(demo_con).slides[6]
+    slide = slide_of(committee.committee_deck(demo_con), "selection")
     assert slide.subtitle.startswith("Plan of record: “Plan 2027”")
     chosen = result.table[result.table["selected"]].sort_values("value", ascending=False)
     assert slide.table.iloc[:, 0].tolist() == chosen["name"].tolist()
@@ -219,3 +223,68 @@ def test_the_slides_draw_the_pages_own_charts(demo_con, meeting):
     plan = budget.phasing(budget.monthly(demo_con, f, status_date), frame, status_date, "cpi")
     curve = budget.s_curve(plan, frame, budget.earned_history(demo_con, f, status_date))
     assert title == budget_charts.s_curve_chart(curve, "fr", "EUR").to_dict()["title"]
+
+
+@pytest.fixture
+def late_con(tmp_path):
+    """A store of 40 red and amber projects all ending late, and five on time, built in code."""
+    from pmo_core.importer import plan_from_frames
+    from tests.frames import LATE_AS_OF, late_portfolio
+
+    con = store.connect(tmp_path / "late.duckdb")
+    plan = plan_from_frames(con, late_portfolio(40), scope="full", as_of=LATE_AS_OF)
+    assert not plan.has_errors, [i.message() for i in plan.errors]
+    snapshots.apply_plan(con, plan, PMO)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("top", [committee.TOP, 6])  # the pack's rows, and presentation mode's
+def test_the_roadmap_draws_the_tables_projects_worst_slip_first_and_counts_the_rest(late_con, top):
+    slide = slide_of(committee.committee_deck(late_con, lang="en", top=top), "roadmap")
+    drawn = slide.chart.to_dict()
+    rows = drawn["datasets"][drawn["data"]["name"]]
+    bars = [r for r in rows if r["kind"] == "bar"]
+    assert len(bars) == top  # one bar a row of the table: the slide no longer grows with the portfolio
+    order = drawn["layer"][0]["encoding"]["y"]["scale"]["domain"]  # the rows top to bottom, no headers
+    names = {r["label"]: r["name"] for r in bars}
+    # T39 slipped 40 weeks, T38 39 weeks...: the worst first, in the chart as in the table
+    worst = [
+        f"Regional plant modernisation wave {i:02d} and supplier onboarding" for i in range(39, 39 - top, -1)
+    ]
+    assert [names[label] for label in order] == worst
+    assert slide.table["Project"].tolist() == order  # the table names each project as its bar does
+    assert slide.table["End slip (days)"].iloc[0] == "+280"
+    assert slide.more == f"and {40 - top} more projects"
+    assert slide.subtitle == "40 red or amber projects of 45; 40 end later than planned"
+
+
+def test_the_overviews_roadmap_still_groups_its_projects_by_portfolio(late_con):
+    from pmo_core.charts import portfolio as portfolio_charts
+
+    table = portfolio.project_table(late_con, Filters())
+    road = portfolio.roadmap(late_con, Filters(), table)
+    drawn = portfolio_charts.roadmap_chart(road, date(2026, 10, 31), "en").to_dict()
+    order = drawn["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    assert road.shown == 45 and len(order) == 45 + 3 and order[0].startswith("▸ ")
+
+
+def test_the_capacity_slide_lists_the_overviews_alerts_in_its_words(demo_con, meeting):
+    from pmo_core import capacity
+
+    for lang in ("en", "fr"):
+        deck = committee.committee_deck(demo_con, committee_id=meeting, lang=lang)
+        assert tuple(s.key for s in deck.slides) == committee.SLIDES
+        slide = slide_of(deck, "capacity")
+        alerts = capacity.capacity_alerts(demo_con, Filters(as_of=OCT))  # what the Overview lists
+        assert len(alerts) > 0  # the demo over-allocates some teams
+        listed = [cell.split("\u00a0", 1)[1] for cell in slide.table.iloc[:, 0]]
+        assert listed == capacity.alert_sentences(alerts.head(committee.TOP), lang)
+        counts = [f.value for f in slide.figures]
+        assert counts == [str((alerts["kind"] == k).sum()) for k in capacity.ALERT_ORDER]
+        assert ("Load = demand / capacity" if lang == "en" else "Charge = demande / capacité") in slide.notes
+
+
+def test_without_team_capacity_or_demand_the_deck_has_no_capacity_slide(late_con):
+    deck = committee.committee_deck(late_con, lang="fr")
+    assert tuple(s.key for s in deck.slides) == tuple(k for k in committee.SLIDES if k != "capacity")

@@ -361,3 +361,38 @@ def test_a_long_comment_takes_two_lines_while_every_row_still_fits():
     crowd = pd.concat([few] * 20, ignore_index=True)  # forty rows: the last line says how many did not fit
     laid = table_layout(crowd, box)
     assert laid.cut == 40 - len(laid.rows) > 0 and sum(laid.heights) <= box.height
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_picture_or_text_of_the_pack_tells_the_reader_to_click(demo_con, monkeypatch, lang):
+    """Paper and projector cannot be clicked: the heatmap drawn into the pack has its rating, not the Risks
+    page's "click a cell" (nor does any other chart), in the pictures' specifications as in the files' text."""
+    import json
+    import zipfile
+
+    from pmo_core.i18n import t
+    from pmo_core.pack import pictures
+
+    drawn = []
+    render = pictures.vl_convert.vegalite_to_png
+
+    def spy(spec, **options):
+        drawn.append(json.dumps(spec, ensure_ascii=False))
+        return render(spec, **options)
+
+    monkeypatch.setattr(pictures, "vl_convert", type("Spy", (), {"vegalite_to_png": staticmethod(spy)}))
+    hints = (
+        t("risks.heatmap.click", lang),
+        t("capacity.heatmap.subtitle", lang, days=20).split(";")[-1].strip(),
+    )
+    _, pptx = committee_pack(demo_con, "pptx", lang=lang, today=DEMO_TODAY)
+    _, pdf = committee_pack(demo_con, "pdf", lang=lang, today=DEMO_TODAY)
+    rating = t("risks.heatmap.subtitle", lang, view=t("risks.view.inherent", lang))
+    assert any(rating.lower() in d.lower() for d in drawn)  # the heatmap is among the pictures drawn
+    with zipfile.ZipFile(io.BytesIO(pptx)) as archive:
+        xml = "\n".join(
+            archive.read(n).decode("utf-8", "ignore") for n in archive.namelist() if n.endswith(".xml")
+        )
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    for hint in hints:
+        assert all(hint not in d for d in drawn) and hint not in xml and hint not in text, hint

@@ -64,5 +64,71 @@ def test_presentation_mode_draws_every_slide(with_committees, lang):
         seen.append(at.title[0].value)
     assert len(set(seen)) == total
     assert seen[0] == ("Where the portfolio stands" if lang == "en" else "Où en est le portefeuille")
-    slide_label = "Slide 9 of 9" if lang == "en" else "Diapositive 9 sur 9"
+    slide_label = f"Slide {total} of {total}" if lang == "en" else f"Diapositive {total} sur {total}"
     assert any(slide_label in m.value for m in at.markdown)
+
+
+def alerts_listed(at) -> list[str]:
+    """Return the capacity alerts the Overview lists, one sentence a bullet, without their marks."""
+    listed = next(m.value for m in at.markdown if m.value.startswith(("- 🔴", "- ⚠️")))
+    return [line.split(" ", 2)[2] for line in listed.splitlines()]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_packs_capacity_alerts_are_those_the_overview_lists(demo_db, lang):
+    """The same snapshot and filters on the Overview and in the pack give the same alerts, in the same words."""
+    import io
+
+    import pypdf
+    from pptx import Presentation
+
+    from pmo_core.filters import Filters
+    from pmo_core.i18n import t
+    from pmo_core.pack import committee_pack
+    from pmo_core.pack.layout import status_mark
+
+    at = open_page("pages/overview.py", lang=lang)
+    at.multiselect(key="filter_portfolios").set_value(["Industrie"])
+    snapshot = next(box for box in at.sidebar.selectbox if box.label == t("sidebar.snapshot", lang))
+    snapshot.set_value(date(2026, 9, 30)).run()
+    no_exception(at)
+    on_overview = alerts_listed(at)
+    assert on_overview  # the demo over-allocates teams in this portfolio's months
+
+    def words(text: str) -> str:
+        return " ".join(text.split())  # a cell's lines, and no-break spaces, read as spaces
+
+    con = store.connect(demo_db)
+    f = Filters(portfolios=("Industrie",), as_of=date(2026, 9, 30))
+    deck, pptx = committee_pack(con, "pptx", filters=f, lang=lang)
+    pdf = committee_pack(con, "pdf", filters=f, lang=lang)[1]
+    con.close()
+    number = [s.key for s in deck.slides].index("capacity") + 1  # after the title slide
+    page = Presentation(io.BytesIO(pptx)).slides[number]
+    assert page.shapes.title.text == t("committee.slide.capacity", lang)
+    table = next(shape.table for shape in page.shapes if shape.has_table)
+    in_pack = [words(status_mark(row.cells[0].text)[2]) for row in list(table.rows)[1:]]
+    assert in_pack[: len(on_overview)] == [words(s) for s in on_overview]
+    printed = words(pypdf.PdfReader(io.BytesIO(pdf)).pages[number].extract_text())
+    assert all(words(s) in printed for s in on_overview)
+
+
+def chart_specs(at) -> str:
+    return "\n".join(element.proto.spec for element in at.get("vega_lite_chart"))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_only_the_risks_page_tells_its_reader_to_click_the_heatmap(with_committees, lang):
+    from pmo_core.i18n import t
+
+    hint = t("risks.heatmap.click", lang)
+    risks_page = open_page("pages/risks.py", lang=lang)
+    no_exception(risks_page)
+    assert hint in chart_specs(risks_page)
+    present = open_page("pages/present.py", lang=lang)
+    present.query_params["slide"] = str(committee.SLIDES.index("risks") + 1)
+    present.run()
+    no_exception(present)
+    assert t("committee.slide.risks", lang) == present.title[0].value
+    drawn = chart_specs(present)
+    assert t("risks.heatmap.subtitle", lang, view="").strip() in drawn and hint not in drawn
