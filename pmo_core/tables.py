@@ -24,7 +24,7 @@ from pmo_core.fields import (
     normalize_header,
     normalize_name,
 )
-from pmo_core.issues import ERROR, WARNING, Issue, Problem
+from pmo_core.issues import ERROR, WARNING, Figure, Issue, Problem
 from pmo_core.layout import TableBlock, region_key
 from pmo_core.mapping import WIDE_EXCLUDED, TableMapping, match_header
 from pmo_core.vocabulary import VOCABULARIES
@@ -59,6 +59,10 @@ class ReadContext:
     project_code: str | None = None  # the project of a "fiche projet" sheet, for the tables under the form
     fiscal_start: int = 1  # the month a fiscal year begins: "Q2 FY25" and "FY25" are read with it
     dollar: str | None = None  # what a bare "$" means in this import (USD, CAD, AUD...), once the user says
+    working_days: float = 20.0  # a month's working days: person-days over it give FTE (a setting)
+    max_team_fte: float = (
+        1000.0  # the largest plausible team: a line above it is a cell typed wrong (a setting)
+    )
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,8 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         frame, base.left_out = _apply_titles(frame, mapping, block, ctx, issues)
     base.currencies = currencies
     issues.extend(currency_issues)
+    if mapping.entity in EFFORT_FIELDS:
+        frame = _check_effort_bounds(frame, block, mapping, ctx, issues)
     frame = _check_required_values(frame, block, mapping, ctx, issues)
     if mapping.entity == "projects" and not block.form:
         _check_codes_look_like_numbers(frame, block, mapping, ctx, issues)
@@ -1123,6 +1129,44 @@ def _check_required_values(
                 )
             )
     return frame.drop(index=sorted(dropped)).reset_index(drop=True) if dropped else frame
+
+
+def _check_effort_bounds(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> pd.DataFrame:
+    """A capacity or demand above the largest plausible team (1e12 FTE, a billion person-days) is a cell typed
+    wrong: an error at its cell, as a negative one is, so it never reaches the Capacity page; read leniently,
+    the line is left out with a warning. Return the lines that can be stored."""
+    amount = EFFORT_FIELDS[mapping.entity]
+    wrong = values.implausible_efforts(frame[amount], frame["unit"], ctx.working_days, ctx.max_team_fte)
+    if not wrong.any():
+        return frame
+    column = mapping.field_column(amount)
+    headers = dict(block.headers)
+    fte = values.effort_fte(frame[amount], frame["unit"], ctx.working_days)
+    for position in frame.index[wrong]:
+        own = frame.at[position, "_col"]
+        col = int(own) if not pd.isna(own) else column.col_index if column is not None else None
+        issues.append(
+            Issue(
+                WARNING if ctx.lenient else ERROR,
+                "effort_implausible_dropped" if ctx.lenient else "effort_implausible",
+                ctx.file,
+                block.sheet,
+                int(frame.at[position, "_row"]),
+                headers.get(col, column.header if column is not None else amount),
+                col,
+                f"{float(frame.at[position, amount]):.15g}",
+                params={
+                    "unit": frame.at[position, "unit"],
+                    "fte": Figure(fte[position]),
+                    "most": Figure(ctx.max_team_fte),
+                },
+            )
+        )
+    if not ctx.lenient:
+        return frame
+    return frame.loc[~wrong].reset_index(drop=True)
 
 
 def _check_risk_score(

@@ -35,6 +35,7 @@ AREAS = (
     "committee",
     "pack",
     "capacity",
+    "plausibility",
 )
 
 
