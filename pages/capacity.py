@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common, levelling_ui
+from pages.ui import common, levelling_ui, origin
 from pmo_core import capacity, formatting
 from pmo_core.charts import capacity as charts
 from pmo_core.filters import Filters
@@ -250,6 +250,8 @@ def cell_section(grid: pd.DataFrame, teams: list[str], f: Filters) -> None:
         )
         + "**"
     )
+    if pd.notna(cell["capacity"]):
+        capacity_origin(team, month, f)
     if projects.empty:
         st.info(tr("capacity.cell.empty"))
         return
@@ -279,7 +281,47 @@ def cell_section(grid: pd.DataFrame, teams: list[str], f: Filters) -> None:
     }
     if f.is_empty():
         shown = shown.drop(columns="in_filters")
-    common.table(shown.head(CELL_ROWS), column_config=config, hide_index=True, width="stretch", height=420)
+    event = common.table(
+        shown.head(CELL_ROWS),
+        column_config=config,
+        hide_index=True,
+        width="stretch",
+        height=420,
+        key=f"cap_cell_projects_{team}_{month:%Y%m}",  # a selection belongs to one cell's list
+        **origin.CELL_SELECTION,
+    )
+    item = f"{month:%Y-%m} {team}"  # a demand line as a trace names it (provenance.ITEMS)
+    origin.from_cell(
+        event,
+        projects.head(CELL_ROWS),
+        CELL_FIGURES,
+        lambda row, entity: (row["code"], item if entity == "demand" else ""),
+        f.as_of,
+        "cap_cell_origin",
+    )
+
+
+# What each column of a cell's project list shows, as stored figures: a share is computed from the demand.
+CELL_FIGURES = {
+    "name": ("projects", ("name",)),
+    "portfolio": ("projects", ("portfolio",)),
+    "fte": ("demand", ("demand", "unit")),
+    "share": ("demand", ("demand", "unit")),
+    "end": ("projects", ("forecast_end", "baseline_end")),
+}
+
+
+def capacity_origin(team: str, month: date, f: Filters) -> None:
+    """Open the team's capacity that month to the file, sheet and cell it was read from, on request."""
+    opened = st.expander(
+        tr("capacity.origin", team=team, month=capacity.month_words(month, LANG)),
+        icon=":material/search:",
+        key="cap_capacity_origin",
+        on_change="rerun",  # its traces run only once opened
+    )
+    if opened.open:
+        with opened:
+            origin.panel(team, "resources", f"{month:%Y-%m}", ("capacity", "unit"), f.as_of, "cap_capacity")
 
 
 # --- Totals ------------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ AREAS = (
     "pack",
     "capacity",
     "plausibility",
+    "people_trace",
 )
 
 

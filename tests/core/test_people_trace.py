@@ -1,0 +1,157 @@
+"""A team's capacity and a project's demand trace back to their cells, as every other stored figure does: a
+French plan de charge imported for October then November, built in code.
+
+Sheet "Capacité": a title in days, one column per month (janv.-27 ... mars-27). Sheet "Plan de charge": one
+line per project, team and month, the unit in a Unit column or in the cell ("10 j").
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from pmo_core import importer, provenance, snapshots
+from tests.actors import PMO
+from tests.shapes import save
+
+OCTOBER, NOVEMBER = date(2026, 10, 31), date(2026, 11, 30)
+
+
+def plan_de_charge(path, november: bool):
+    return save(
+        path,
+        {
+            "Projets": [
+                ["Code projet", "Intitulé", "Date de début", "Fin prévue"],
+                ["P1", "Alpha", "01/10/2026", "30/06/2027"],
+                ["P2", "Beta", "01/11/2026", "31/12/2027"],
+            ],
+            "Capacité": [
+                ["Capacité des équipes 2027 (en jours)"],
+                [],
+                ["Équipe", "janv.-27", "févr.-27", "mars-27"],
+                ["Data", 40, 40, "36" if november else "40"],
+                ["Java", 60, 60, 60],
+            ],
+            "Plan de charge": [
+                ["Code projet", "Équipe", "Mois", "Charge", "Unité"],
+                ["P1", "Data", "01/2027", "1,5" if november else "1", "ETP"],
+                ["P2", "Data", "01/2027", "10 j", None],
+                ["P2", "Java", "02/2027", 2, "ETP"],
+            ],
+        },
+    )
+
+
+@pytest.fixture
+def months(con, tmp_path):
+    for name, as_of in (("charge_octobre.xlsx", OCTOBER), ("charge_novembre.xlsx", NOVEMBER)):
+        path = plan_de_charge(tmp_path / name, as_of == NOVEMBER)
+        reads = importer.read_files([(path, name)], importer.read_options(con))
+        plan = importer.build_plan(con, reads, scope="full", as_of=as_of)
+        assert not plan.has_errors, [i.message() for i in plan.errors]
+        snapshots.apply_plan(con, plan, PMO)
+    return con
+
+
+def test_a_demand_traces_to_its_cell_its_text_and_its_earlier_value(months):
+    found = provenance.trace(months, "P1", "demand", entity="demand", item="2027-01 Data")
+    assert found.value == 1.5
+    assert (found.origin.file_name, found.origin.cell, found.origin.typed) == (
+        "charge_novembre.xlsx",
+        "D2",
+        "1,5",
+    )
+    assert found.origin.cells[0].sheet == "Plan de charge" and found.origin.cells[0].header == "Charge"
+    assert [(v.as_of, v.value) for v in found.history] == [(OCTOBER, 1.0), (NOVEMBER, 1.5)]
+    assert provenance.summary(found, "en").startswith(
+        "Demand 1.50 — charge_novembre.xlsx, sheet Plan de charge, cell D2, typed “1,5”, imported by "
+    )
+    assert provenance.summary(found, "en").endswith("; was 1 on 31 Oct 2026.")
+    assert provenance.steps_text(found.origin, found.value, "en") == ["The comma is the decimal separator."]
+    unit = provenance.trace(months, "P1", "unit", entity="demand", item="2027-01 Data")
+    assert (unit.value, unit.origin.cell, unit.origin.typed) == ("fte", "E2", "ETP")
+
+
+def test_a_unit_written_in_the_cell_keeps_the_cell_as_typed(months):
+    found = provenance.trace(months, "P2", "demand", entity="demand", item="2027-01 Data")
+    assert (found.value, found.origin.cell, found.origin.typed) == (10.0, "D3", "10 j")
+
+
+def test_a_teams_capacity_traces_to_the_month_column_of_its_row(months):
+    found = provenance.trace(months, "Data", "capacity", entity="resources", item="2027-03")
+    assert found.value == 36
+    cell = found.origin.cells[0]
+    assert (cell.file_name, cell.sheet, cell.address, cell.typed, cell.header) == (
+        "charge_novembre.xlsx",
+        "Capacité",
+        "D4",
+        "36",
+        "mars-27",
+    )
+    assert [v.value for v in found.history] == [40, 36]
+    assert (
+        provenance.trace(months, "Data", "capacity", entity="resources", item="2027-03", as_of=OCTOBER).value
+        == 40
+    )
+
+
+def test_the_rows_a_page_offers_name_demand_lines_by_month_and_team_and_capacity_by_month(months):
+    assert provenance.items(months, "P2", "demand") == ["2027-01 Data", "2027-02 Java"]
+    assert provenance.items(months, "Java", "resources") == ["2027-01", "2027-02", "2027-03"]
+    assert "demand" in provenance.PROJECT_ENTITIES and "resources" not in provenance.PROJECT_ENTITIES
+
+
+@pytest.mark.parametrize(
+    ("owner", "entity", "item", "code", "english"),
+    [
+        ("UX", "resources", "2027-01", "team", "No team UX in the store."),
+        (
+            "Data",
+            "resources",
+            "2028-01",
+            "team_item",
+            "Team Data states no capacity for “2028-01”. Months: 2027-01",
+        ),
+        (
+            "P1",
+            "demand",
+            "2027-02 Data",
+            "item",
+            "Project P1 has no such row “2027-02 Data”. Rows: 2027-01 Data",
+        ),
+    ],
+)
+def test_a_people_figure_that_does_not_exist_is_said_so(months, owner, entity, item, code, english):
+    field = "capacity" if entity == "resources" else "demand"
+    with pytest.raises(provenance.NotTraceable) as raised:
+        provenance.trace(months, owner, field, entity=entity, item=item)
+    assert raised.value.code == code
+    from pmo_core.i18n import t
+
+    assert t(f"trace.denied.{code}", "en", **raised.value.params).startswith(english)
+
+
+def test_the_command_line_reaches_a_projects_demand_and_a_teams_capacity(months, db_path):
+    from tests.core.test_cli import cli
+
+    months.close()  # the command line opens the store itself
+    result = cli(db_path, "trace", "P1", "demand.demand", "--item", "2027-01 Data", "--json")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert (found["entity"], found["item"], found["value"]) == ("demand", "2027-01 Data", 1.5)
+    assert found["origin"]["cells"][0] | {"file": None} == {
+        "sheet": "Plan de charge",
+        "cell": "D2",
+        "typed": "1,5",
+        "header": "Charge",
+        "file": None,
+    }
+    assert [v["value"] for v in found["history"]] == [1.0, 1.5]
+    result = cli(db_path, "trace", "Data", "resources.capacity", "--item", "2027-03", "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "Capacité 36 — charge_novembre.xlsx, feuille Capacité, cellule D4, saisi" in result.stdout.replace(
+        "\u00a0", " "
+    )
