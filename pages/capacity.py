@@ -316,7 +316,7 @@ def capacity_origin(team: str, month: date, f: Filters) -> None:
     opened = st.expander(
         tr("capacity.origin", team=team, month=capacity.month_words(month, LANG)),
         icon=":material/search:",
-        key="cap_capacity_origin",
+        key="cap_capacity_opened",
         on_change="rerun",  # its traces run only once opened
     )
     if opened.open:

@@ -1,58 +1,20 @@
-"""A team's capacity and a project's demand trace back to their cells, as every other stored figure does: a
-French plan de charge imported for October then November, built in code.
-
-Sheet "Capacité": a title in days, one column per month (janv.-27 ... mars-27). Sheet "Plan de charge": one
-line per project, team and month, the unit in a Unit column or in the cell ("10 j").
-"""
+"""A team's capacity and a project's demand trace back to their cells, as every other stored figure does: the
+French plan de charge of tests/people.py imported for October then November."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
-from pmo_core import importer, provenance, snapshots
-from tests.actors import PMO
-from tests.shapes import save
-
-OCTOBER, NOVEMBER = date(2026, 10, 31), date(2026, 11, 30)
-
-
-def plan_de_charge(path, november: bool):
-    return save(
-        path,
-        {
-            "Projets": [
-                ["Code projet", "Intitulé", "Date de début", "Fin prévue"],
-                ["P1", "Alpha", "01/10/2026", "30/06/2027"],
-                ["P2", "Beta", "01/11/2026", "31/12/2027"],
-            ],
-            "Capacité": [
-                ["Capacité des équipes 2027 (en jours)"],
-                [],
-                ["Équipe", "janv.-27", "févr.-27", "mars-27"],
-                ["Data", 40, 40, "36" if november else "40"],
-                ["Java", 60, 60, 60],
-            ],
-            "Plan de charge": [
-                ["Code projet", "Équipe", "Mois", "Charge", "Unité"],
-                ["P1", "Data", "01/2027", "1,5" if november else "1", "ETP"],
-                ["P2", "Data", "01/2027", "10 j", None],
-                ["P2", "Java", "02/2027", 2, "ETP"],
-            ],
-        },
-    )
+from pmo_core import provenance
+from tests import people
+from tests.people import NOVEMBER, OCTOBER
 
 
 @pytest.fixture
 def months(con, tmp_path):
-    for name, as_of in (("charge_octobre.xlsx", OCTOBER), ("charge_novembre.xlsx", NOVEMBER)):
-        path = plan_de_charge(tmp_path / name, as_of == NOVEMBER)
-        reads = importer.read_files([(path, name)], importer.read_options(con))
-        plan = importer.build_plan(con, reads, scope="full", as_of=as_of)
-        assert not plan.has_errors, [i.message() for i in plan.errors]
-        snapshots.apply_plan(con, plan, PMO)
+    people.import_plans(con, tmp_path)
     return con
 
 
