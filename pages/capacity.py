@@ -107,45 +107,37 @@ def headline(grid: pd.DataFrame, totals: pd.DataFrame) -> None:
     over = grid.loc[(grid["load"] > 1) | grid["no_capacity"]]
     short = float(totals["short"].sum())
     worst = totals.dropna(subset=["peak"]).sort_values("peak", ascending=False).head(1)
-    cards = st.columns(4)
-    cards[0].metric(
-        tr("capacity.metric.teams_over"),
-        formatting.number(over["team"].nunique(), LANG),
-        delta=tr("capacity.metric.of_teams", n=formatting.number(grid["team"].nunique(), LANG)),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-    )
-    cards[1].metric(
-        tr("capacity.metric.months_over"),
-        formatting.number(len(over), LANG),
-        delta=tr("capacity.metric.of_months", n=formatting.number(len(grid), LANG)),
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("capacity.metric.months_over.help"),
-        border=True,
-    )
-    cards[2].metric(
-        tr("capacity.metric.short"),
-        formatting.number(short, LANG, 1),
-        delta=tr("capacity.metric.short.unit"),
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("capacity.metric.short.help"),
-        border=True,
-    )
     if len(worst):
         peak = worst.iloc[0]
-        cards[3].metric(
+        peak_card = common.Card(
             tr("capacity.metric.peak"),
             formatting.percent(peak["peak"], LANG),
-            delta=f"{peak['team']} · {formatting.month(peak['peak_month'], LANG)}",
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
+            f"{peak['team']} · {formatting.month(peak['peak_month'], LANG)}",
         )
     else:
-        cards[3].metric(tr("capacity.metric.peak"), tr("na"), border=True)
+        peak_card = common.Card(tr("capacity.metric.peak"), tr("na"))
+    common.cards(
+        [
+            common.Card(
+                tr("capacity.metric.teams_over"),
+                formatting.number(over["team"].nunique(), LANG),
+                tr("capacity.metric.of_teams", n=formatting.number(grid["team"].nunique(), LANG)),
+            ),
+            common.Card(
+                tr("capacity.metric.months_over"),
+                formatting.number(len(over), LANG),
+                tr("capacity.metric.of_months", n=formatting.number(len(grid), LANG)),
+                tr("capacity.metric.months_over.help"),
+            ),
+            common.Card(
+                tr("capacity.metric.short"),
+                formatting.number(short, LANG, 1),
+                tr("capacity.metric.short.unit"),
+                tr("capacity.metric.short.help"),
+            ),
+            peak_card,
+        ]
+    )
 
 
 def findings_section(grid: pd.DataFrame, since: date | None) -> None:
@@ -267,10 +259,7 @@ def cell_section(grid: pd.DataFrame, teams: list[str], f: Filters) -> None:
         }
     )
     config = {
-        "link": st.column_config.LinkColumn(
-            tr("capacity.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
-        ),
-        "name": st.column_config.TextColumn(tr("capacity.col.project"), width="medium"),
+        **common.project_columns(tr("capacity.col.code"), tr("capacity.col.project")),
         "portfolio": tr("capacity.col.portfolio"),
         "fte": st.column_config.NumberColumn(tr("capacity.col.fte"), format="%.2f"),
         "share": st.column_config.ProgressColumn(
