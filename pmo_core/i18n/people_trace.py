@@ -7,6 +7,20 @@ TEXTS = {
         "Where {team}'s capacity in {month} comes from",
         "D'où vient la capacité de {team} en {month}",
     ),
+    "project.demand.heading": ("Demand on teams", "Charge demandée aux équipes"),
+    "project.demand.empty": (
+        "This project asks no team for anyone in this state: import a Demand sheet to plan its people.",
+        "Ce projet ne demande personne aux équipes dans cette situation : importez un onglet Demande pour "
+        "planifier ses ressources.",
+    ),
+    "project.demand.caption": (
+        "What the project asks of {teams} {teams:team|teams}, {total} person-months in all, month by month; the "
+        "team's load counts every project. Click a figure to see where it was typed.",
+        "Ce que le projet demande à {teams} {teams:équipe|équipes}, {total} mois-homme en tout, mois par mois ; "
+        "la charge de l'équipe compte tous les projets. Cliquez sur un chiffre pour voir où il a été saisi.",
+    ),
+    "project.demand.written": ("As written", "Tel que saisi"),
+    "project.demand.load": ("Team's load that month", "Charge de l'équipe ce mois-là"),
     "trace.denied.team": ("No team {project} in the store.", "Aucune équipe {project} dans la base."),
     "trace.denied.team_item": (
         "Team {project} states no capacity for « {item} ». Months: {items}",

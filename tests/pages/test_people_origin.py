@@ -103,3 +103,24 @@ def test_the_project_page_offers_its_demand_lines(plans_db):
     no_exception(at)
     assert at.selectbox(key="project_figure_field_demand").value == "demand"
     assert "**Demand 2 — charge\\_novembre\\.xlsx, sheet Plan de charge, cell D4, typed “2”" in texts(at)
+
+
+def test_the_project_pages_demand_table_opens_a_figure_on_click(plans_db):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.query_params["project"] = "P2"
+    at.run()
+    at.switch_page("pages/project.py")
+    at.run()
+    no_exception(at)
+    assert any(h.value == "Demand on teams" for h in at.subheader)
+    table = next(d.value for d in at.dataframe if "written" in d.value.columns)
+    assert table["team"].tolist() == ["Data", "Java"]
+    assert table["written"].tolist() == ["10 Person-days", "2 FTE"]
+    assert table["fte"].tolist() == [0.5, 2.0]  # 10 days at 20 working days a month
+    assert table["load"].tolist() == [100, 67]  # Data: 1.5 + 0.5 of 2 FTE; Java: 2 of 60 days = 3 FTE
+    at.session_state["project_demand"] = {"selection": {"rows": [], "columns": [], "cells": [[0, "written"]]}}
+    at.run()
+    no_exception(at)
+    assert "**Demand 10 — charge\\_novembre\\.xlsx, sheet Plan de charge, cell D3, typed “10 j”" in texts(at)
+    assert "**Unit Person\\-days — " in texts(at)
