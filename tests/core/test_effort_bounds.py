@@ -176,3 +176,21 @@ def test_a_demand_many_times_its_teams_capacity_is_a_warning_at_its_cell(con, tm
     assert not plan.has_errors  # a warning: the import may go on
     settings.put(con, "demand_capacity_ratio", "200", PMO)
     assert not [i for i in _plan(con, path, people.AS_OF).warnings if i.code == "demand_beyond_capacity"]
+
+
+def test_a_hostile_figure_of_any_size_is_refused_with_a_readable_message(con, tmp_path):
+    path = save(
+        tmp_path / "hostile.xlsx",
+        {
+            "Capacity": [
+                ["Team", "Month", "Capacity (FTE)"],
+                ["Data", "2027-01", "1e300"],
+                ["Data", "2027-02", 3],
+            ]
+        },
+    )
+    plan = _plan(con, path)
+    (wrong,) = plan.errors
+    assert (wrong.code, wrong.row, wrong.column) == ("effort_implausible", 2, "Capacity (FTE)")
+    for lang in ("en", "fr"):
+        assert wrong.message(lang).count("000") > 90  # written in full in both languages, never an error
