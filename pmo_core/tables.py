@@ -1148,25 +1148,29 @@ def _check_effort_bounds(
         own = frame.at[position, "_col"]
         col = int(own) if not pd.isna(own) else column.col_index if column is not None else None
         issues.append(
-            Issue(
-                WARNING if ctx.lenient else ERROR,
-                "effort_implausible_dropped" if ctx.lenient else "effort_implausible",
-                ctx.file,
+            _refusal(
+                ctx,
+                "effort_implausible",
                 block.sheet,
                 int(frame.at[position, "_row"]),
                 headers.get(col, column.header if column is not None else amount),
                 col,
                 f"{float(frame.at[position, amount]):.15g}",
-                params={
-                    "unit": frame.at[position, "unit"],
-                    "fte": Figure(fte[position]),
-                    "most": Figure(ctx.max_team_fte),
-                },
+                {"fte": Figure(fte[position]), "most": Figure(ctx.max_team_fte)},
             )
         )
     if not ctx.lenient:
         return frame
     return frame.loc[~wrong].reset_index(drop=True)
+
+
+def _refusal(
+    ctx: ReadContext, code: str, sheet: str, row: int, header: str, col: int | None, value: str, params: dict
+) -> Issue:
+    """Return an error at a cell or, read leniently, the warning that its value (or its line) was dropped:
+    the code `<code>_dropped`, so a third-party register still imports."""
+    severity, said = (WARNING, f"{code}_dropped") if ctx.lenient else (ERROR, code)
+    return Issue(severity, said, ctx.file, sheet, row, header, col, value, params=params)
 
 
 def _check_risk_score(
@@ -1245,16 +1249,15 @@ def _check_dates_order(
         wrong = (end < start).fillna(False)
         for position in frame.index[wrong]:
             issues.append(
-                Issue(
-                    WARNING if ctx.lenient else ERROR,
-                    "end_before_start_dropped" if ctx.lenient else "end_before_start",
-                    ctx.file,
+                _refusal(
+                    ctx,
+                    "end_before_start",
                     block.sheet,
                     int(frame.at[position, "_row"]),
                     column.header,
                     column.col_index,
                     end[position].date().isoformat(),
-                    params={"start": start[position].date().isoformat()},
+                    {"start": start[position].date().isoformat()},
                 )
             )
         if ctx.lenient:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pmo_core import store
 from tests import people
-from tests.pages.conftest import APP, no_exception, open_page
+from tests.pages.conftest import filled, no_exception, open_page
+from tests.pages.test_origin import project_page
 
 PAGE = "pages/capacity.py"
 CELL_LIST = "cap_cell_projects_Data_202701"  # the list of Data's projects in January 2027
@@ -18,10 +18,7 @@ CELL_LIST = "cap_cell_projects_Data_202701"  # the list of Data's projects in Ja
 
 @pytest.fixture
 def plans_db(db_path, tmp_path):
-    con = store.connect(db_path)
-    people.import_plans(con, tmp_path)
-    con.close()
-    return db_path
+    return filled(db_path, tmp_path, people.import_plans)
 
 
 def texts(at: AppTest) -> str:
@@ -87,13 +84,7 @@ def test_in_french(plans_db):
 
 
 def test_the_project_page_offers_its_demand_lines(plans_db):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = "en"
-    at.query_params["project"] = "P2"
-    at.run()
-    at.switch_page("pages/project.py")
-    at.run()
-    no_exception(at)
+    at = project_page(code="P2")
     rows = at.selectbox(key="project_figure_row")
     assert (
         "Demand on a team · 2027-01 Data" in rows.options
@@ -106,13 +97,7 @@ def test_the_project_page_offers_its_demand_lines(plans_db):
 
 
 def test_the_project_pages_demand_table_opens_a_figure_on_click(plans_db):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = "en"
-    at.query_params["project"] = "P2"
-    at.run()
-    at.switch_page("pages/project.py")
-    at.run()
-    no_exception(at)
+    at = project_page(code="P2")
     assert any(h.value == "Demand on teams" for h in at.subheader)
     table = next(d.value for d in at.dataframe if "written" in d.value.columns)
     assert table["team"].tolist() == ["Data", "Java"]
