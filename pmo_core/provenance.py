@@ -447,7 +447,17 @@ _CELL_UNIT = re.compile(
 _DAY_MONTH_YEAR = re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$")
 _EXCEL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2} 00:00:00$")
 _DATE_KINDS = ("date", "month")
-_WORD_KINDS = ("status", "scale", "category", "response", "risk_status", "cost_type", "lifecycle", "bool")
+_WORD_KINDS = (
+    "status",
+    "scale",
+    "category",
+    "response",
+    "risk_status",
+    "cost_type",
+    "lifecycle",
+    "bool",
+    "effort_unit",
+)
 
 
 def reading_steps(origin: Origin | None, value: object) -> list[tuple[str, dict]]:
@@ -458,7 +468,7 @@ def reading_steps(origin: Origin | None, value: object) -> list[tuple[str, dict]
         return [("trace.rule.no_file", {})]
     steps: list[tuple[str, dict]] = []
     rule = (origin.rule or "").split(":")
-    if rule[0] in ("sum", "merged", "section", "as_of", "open"):
+    if rule[0] in ("sum", "merged", "section", "as_of", "open", "unit_stated", "unit_assumed"):
         steps.append((f"trace.rule.{rule[0]}", {"n": len(origin.cells)}))
     elif rule[0] == "spread":
         steps.append(("trace.rule.spread", {"n": int(rule[1]) if len(rule) > 1 else 12}))

@@ -179,7 +179,7 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
                 "portfolio", "", rule="section", sections=block.section_cells
             )
         if mapping.entity in EFFORT_FIELDS:
-            frame = _effort_units(frame, block, mapping, ctx, issues)
+            frame = _effort_units(frame, block, mapping, ctx, issues, found)
     if project and "project_code" in frame.columns:
         empty = frame[["project_code", "project_name"]].isna().all(axis=1)
         frame.loc[empty, "project_code"] = project
@@ -547,6 +547,36 @@ class _Origins:
             )  # fmt: skip
             self.parts.append(cells)
 
+    def unit_origins(
+        self,
+        raw: pd.Series,
+        keys: tuple[np.ndarray, np.ndarray | None],
+        in_cell: np.ndarray,
+        unsaid: np.ndarray,
+        stated: str | None,
+        sheet_rows: np.ndarray,
+        sheet_cols: np.ndarray,
+    ) -> None:
+        """Say where an effort's unit comes from when its Unit column does not give it: the cell of its figure
+        ("10 j"), or no cell at all, the unit the table states (its header, title, sheet or the user's choice)
+        or FTE assumed. `in_cell` and `unsaid` mark the data positions of each."""
+        rows, cols = keys
+        if cols is None:  # a long table: the Unit column's own say on these rows no longer holds
+            taken = set(rows[in_cell].tolist())
+            self.parts = [p.loc[~((p["field"] == "unit") & p["row"].isin(taken))] for p in self.parts]
+        self.parts.append(
+            origins.relocated(
+                raw.reset_index(drop=True), np.flatnonzero(in_cell), field_name="unit", rec_rows=rows,
+                rec_cols=cols, sheet_rows=sheet_rows, sheet_cols=sheet_cols,
+            )
+        )  # fmt: skip
+        positions = np.flatnonzero(unsaid)
+        if len(positions):
+            rule = "unit_stated" if stated else "unit_assumed"
+            self.parts.append(
+                origins.no_cell(rows[positions], None if cols is None else cols[positions], "unit", rule)
+            )
+
     def add_up(self, frame: pd.DataFrame, keys: list[str], amounts: tuple[str, ...]) -> pd.DataFrame:
         """Add up the lines of one key (see `add_up_lines`), keeping every cell that adds to an amount."""
         cells = origins.concat_exceptions(self.parts)
@@ -843,15 +873,28 @@ def _read_wide_costs(
 
 
 def _effort_units(
-    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+    frame: pd.DataFrame,
+    block: TableBlock,
+    mapping: TableMapping,
+    ctx: ReadContext,
+    issues: list[Issue],
+    found: _Origins,
 ) -> pd.DataFrame:
     """Give every capacity or demand row the unit it is written in: the cell's own ("0,5 ETP"), its Unit
     column, the user's choice for the table, its header ("Charge (j/h)"), its title or sheet; else FTE,
-    said once for the table."""
+    said once for the table. Where a unit does not come from the Unit column, its origin says so."""
     column = mapping.field_column(EFFORT_FIELDS[mapping.entity])
     cells = values.split_effort(block.data[column.col_index])[1] if column is not None else None
     own = pd.Series(cells.to_numpy() if cells is not None else None, index=frame.index, dtype=object)
     stated = _stated_unit(block, mapping, column.header if column is not None else "")
+    in_cell = own.notna().to_numpy()
+    unsaid = (frame["unit"].isna() & own.isna()).to_numpy()
+    if column is not None:
+        keys = _record_keys(block)
+        sheet_rows, sheet_cols = _cells_of_column(block, column.col_index)
+        found.unit_origins(
+            block.data[column.col_index], keys, in_cell, unsaid, stated, sheet_rows, sheet_cols
+        )
     frame["unit"] = own.where(own.notna(), frame["unit"])
     return _default_unit(frame, stated, block, mapping, ctx, issues)
 
@@ -916,6 +959,17 @@ def _read_wide_effort(
         piece[amount] = parsed.values.reset_index(drop=True)
         stated = _stated_unit(block, mapping, block.groups.get(col), headers.get(col))
         units = cell_units.reset_index(drop=True)
+        rows = ids["_row"].to_numpy(dtype=np.int64)
+        own_col = np.full(len(rows), col, dtype=np.int64)
+        found.unit_origins(
+            block.data[col],
+            (rows, own_col),
+            units.notna().to_numpy(),
+            (units.isna() & ids["unit"].isna()).to_numpy(),
+            stated,
+            rows,
+            own_col,
+        )
         piece["unit"] = units.where(units.notna(), piece["unit"])
         piece["_stated"] = stated
         piece["_col"] = pd.array(np.full(len(piece), col), dtype="Int16")

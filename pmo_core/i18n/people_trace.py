@@ -21,6 +21,16 @@ TEXTS = {
     ),
     "project.demand.written": ("As written", "Tel que saisi"),
     "project.demand.load": ("Team's load that month", "Charge de l'équipe ce mois-là"),
+    "trace.rule.unit_stated": (
+        "The unit the table states for its figures (its header, a group over its months, its title, its sheet's "
+        "name or the choice made on the import screen), not a cell of the line.",
+        "L'unité que le tableau indique pour ses chiffres (son en-tête, un groupe au-dessus des mois, son titre, "
+        "le nom de l'onglet ou le choix fait à l'écran d'import), pas une cellule de la ligne.",
+    ),
+    "trace.rule.unit_assumed": (
+        "No cell, header or title said FTE or person-days: read as FTE, as the import said.",
+        "Aucune cellule, aucun en-tête ni titre ne disait ETP ou jours-homme : lu en ETP, comme l'import l'a dit.",
+    ),
     "trace.denied.team": ("No team {project} in the store.", "Aucune équipe {project} dans la base."),
     "trace.denied.team_item": (
         "Team {project} states no capacity for « {item} ». Months: {items}",

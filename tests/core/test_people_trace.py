@@ -117,3 +117,31 @@ def test_the_command_line_reaches_a_projects_demand_and_a_teams_capacity(months,
     assert "Capacité 36 — charge_novembre.xlsx, feuille Capacité, cellule D4, saisi" in result.stdout.replace(
         "\u00a0", " "
     )
+
+
+def test_a_unit_traces_to_where_it_was_said_the_cell_the_unit_column_or_the_title(months):
+    def unit(owner, entity, item):
+        return provenance.trace(months, owner, "unit", entity=entity, item=item)
+
+    in_cell = unit("P2", "demand", "2027-01 Data")  # "10 j": the Unit column is empty on that row
+    assert (in_cell.value, in_cell.origin.cell, in_cell.origin.typed) == ("days", "D3", "10 j")
+    in_column = unit("P1", "demand", "2027-01 Data")
+    assert (in_column.value, in_column.origin.cell, in_column.origin.typed) == ("fte", "E2", "ETP")
+    stated = unit("Data", "resources", "2027-01")  # the sheet's title says "(en jours)": no cell of the line
+    assert (stated.value, stated.origin.cells, stated.origin.rule) == ("days", (), "unit_stated")
+    assert provenance.steps_text(stated.origin, stated.value, "en")[0].startswith("The unit the table states")
+
+
+def test_a_unit_nothing_said_is_traced_as_assumed(con, tmp_path):
+    from pmo_core import importer, snapshots
+    from tests.actors import PMO
+    from tests.shapes import save
+
+    path = save(
+        tmp_path / "capacity.xlsx", {"Capacity": [["Team", "Month", "Capacity"], ["Data", "2027-01", 4]]}
+    )
+    reads = importer.read_files([(path, path.name)], importer.read_options(con))
+    snapshots.apply_plan(con, importer.build_plan(con, reads, as_of=OCTOBER), PMO)
+    found = provenance.trace(con, "Data", "unit", entity="resources", item="2027-01")
+    assert (found.value, found.origin.cells, found.origin.rule) == ("fte", (), "unit_assumed")
+    assert provenance.trace(con, "Data", "capacity", entity="resources", item="2027-01").origin.cell == "C2"
