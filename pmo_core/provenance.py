@@ -401,6 +401,8 @@ def _origin(con, row, entity: str, field_name: str, kind: str) -> Origin | None:
     if column is None:
         return Origin(cells=(), rule=SET_BY_IMPORT.get((entity, field_name)), **common)
     header, col_row, col_col, _, _, typed, rule, sections = column
+    if rule in ("unit_stated", "unit_assumed"):  # no Unit column: the table states the unit, or none does
+        return Origin(cells=(), rule=rule, **common)
     if rule == "section":
         found = [s for s in json.loads(sections or "[]") if own_row is not None and s[0] < own_row]
         if not found:

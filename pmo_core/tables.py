@@ -571,8 +571,13 @@ class _Origins:
             )
         )  # fmt: skip
         positions = np.flatnonzero(unsaid)
-        if len(positions):
-            rule = "unit_stated" if stated else "unit_assumed"
+        if not len(positions):
+            return
+        rule = "unit_stated" if stated else "unit_assumed"
+        said = self.columns.get("unit")
+        if said is None:  # no Unit column: the table's one rule speaks for every line, at no cost per line
+            self.columns["unit"] = origins.ColumnOrigin("unit", "", rule=rule)
+        elif said.rule != rule:  # a line the Unit column leaves empty (or a month stated otherwise)
             self.parts.append(
                 origins.no_cell(rows[positions], None if cols is None else cols[positions], "unit", rule)
             )
