@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common, levelling_ui
+from pages.ui import common, levelling_ui, origin
 from pmo_core import capacity, formatting
 from pmo_core.charts import capacity as charts
 from pmo_core.filters import Filters
@@ -107,45 +107,37 @@ def headline(grid: pd.DataFrame, totals: pd.DataFrame) -> None:
     over = grid.loc[(grid["load"] > 1) | grid["no_capacity"]]
     short = float(totals["short"].sum())
     worst = totals.dropna(subset=["peak"]).sort_values("peak", ascending=False).head(1)
-    cards = st.columns(4)
-    cards[0].metric(
-        tr("capacity.metric.teams_over"),
-        formatting.number(over["team"].nunique(), LANG),
-        delta=tr("capacity.metric.of_teams", n=formatting.number(grid["team"].nunique(), LANG)),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-    )
-    cards[1].metric(
-        tr("capacity.metric.months_over"),
-        formatting.number(len(over), LANG),
-        delta=tr("capacity.metric.of_months", n=formatting.number(len(grid), LANG)),
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("capacity.metric.months_over.help"),
-        border=True,
-    )
-    cards[2].metric(
-        tr("capacity.metric.short"),
-        formatting.number(short, LANG, 1),
-        delta=tr("capacity.metric.short.unit"),
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("capacity.metric.short.help"),
-        border=True,
-    )
     if len(worst):
         peak = worst.iloc[0]
-        cards[3].metric(
+        peak_card = common.Card(
             tr("capacity.metric.peak"),
             formatting.percent(peak["peak"], LANG),
-            delta=f"{peak['team']} · {formatting.month(peak['peak_month'], LANG)}",
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
+            f"{peak['team']} · {formatting.month(peak['peak_month'], LANG)}",
         )
     else:
-        cards[3].metric(tr("capacity.metric.peak"), tr("na"), border=True)
+        peak_card = common.Card(tr("capacity.metric.peak"), tr("na"))
+    common.cards(
+        [
+            common.Card(
+                tr("capacity.metric.teams_over"),
+                formatting.number(over["team"].nunique(), LANG),
+                tr("capacity.metric.of_teams", n=formatting.number(grid["team"].nunique(), LANG)),
+            ),
+            common.Card(
+                tr("capacity.metric.months_over"),
+                formatting.number(len(over), LANG),
+                tr("capacity.metric.of_months", n=formatting.number(len(grid), LANG)),
+                tr("capacity.metric.months_over.help"),
+            ),
+            common.Card(
+                tr("capacity.metric.short"),
+                formatting.number(short, LANG, 1),
+                tr("capacity.metric.short.unit"),
+                tr("capacity.metric.short.help"),
+            ),
+            peak_card,
+        ]
+    )
 
 
 def findings_section(grid: pd.DataFrame, since: date | None) -> None:
@@ -251,6 +243,8 @@ def cell_section(grid: pd.DataFrame, teams: list[str], f: Filters) -> None:
         )
         + "**"
     )
+    if pd.notna(cell["capacity"]):
+        capacity_origin(team, month, f)
     if projects.empty:
         st.info(tr("capacity.cell.empty"))
         return
@@ -266,10 +260,7 @@ def cell_section(grid: pd.DataFrame, teams: list[str], f: Filters) -> None:
         }
     )
     config = {
-        "link": st.column_config.LinkColumn(
-            tr("capacity.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
-        ),
-        "name": st.column_config.TextColumn(tr("capacity.col.project"), width="medium"),
+        **common.project_columns(tr("capacity.col.code"), tr("capacity.col.project")),
         "portfolio": tr("capacity.col.portfolio"),
         "fte": st.column_config.NumberColumn(tr("capacity.col.fte"), format="%.2f"),
         "share": st.column_config.ProgressColumn(
@@ -280,7 +271,47 @@ def cell_section(grid: pd.DataFrame, teams: list[str], f: Filters) -> None:
     }
     if f.is_empty():
         shown = shown.drop(columns="in_filters")
-    common.table(shown.head(CELL_ROWS), column_config=config, hide_index=True, width="stretch", height=420)
+    event = common.table(
+        shown.head(CELL_ROWS),
+        column_config=config,
+        hide_index=True,
+        width="stretch",
+        height=420,
+        key=f"cap_cell_projects_{team}_{month:%Y%m}",  # a selection belongs to one cell's list
+        **origin.CELL_SELECTION,
+    )
+    item = f"{month:%Y-%m} {team}"  # a demand line as a trace names it (provenance.ITEMS)
+    origin.from_cell(
+        event,
+        projects.head(CELL_ROWS),
+        CELL_FIGURES,
+        lambda row, entity: (row["code"], item if entity == "demand" else ""),
+        f.as_of,
+        "cap_cell_origin",
+    )
+
+
+# What each column of a cell's project list shows, as stored figures: a share is computed from the demand.
+CELL_FIGURES = {
+    "name": ("projects", ("name",)),
+    "portfolio": ("projects", ("portfolio",)),
+    "fte": ("demand", ("demand", "unit")),
+    "share": ("demand", ("demand", "unit")),
+    "end": ("projects", ("forecast_end", "baseline_end")),
+}
+
+
+def capacity_origin(team: str, month: date, f: Filters) -> None:
+    """Open the team's capacity that month to the file, sheet and cell it was read from, on request."""
+    opened = st.expander(
+        tr("capacity.origin", team=team, month=capacity.month_words(month, LANG)),
+        icon=":material/search:",
+        key="cap_capacity_opened",
+        on_change="rerun",  # its traces run only once opened
+    )
+    if opened.open:
+        with opened:
+            origin.panel(team, "resources", f"{month:%Y-%m}", ("capacity", "unit"), f.as_of, "cap_capacity")
 
 
 # --- Totals ------------------------------------------------------------------------------------------------

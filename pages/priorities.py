@@ -204,33 +204,30 @@ def headline(f: Filters, version: tuple) -> pd.DataFrame:
     listed = _scenarios(version)
     plan = listed.loc[listed["plan_of_record"]]
     mandatory = candidates.loc[candidates["mandatory"]]
-    cards = st.columns(4)
-    cards[0].metric(
-        tr("priorities.metric.candidates"),
-        formatting.number(len(candidates), LANG),
-        help=tr("priorities.metric.candidates.help"),
-        border=True,
-    )
-    cards[1].metric(
-        tr("priorities.metric.total_cost"),
-        short_money(candidates["cost"].sum()),
-        help=tr("priorities.metric.total_cost.help"),
-        border=True,
-    )
-    cards[2].metric(
-        tr("priorities.metric.mandatory"),
-        formatting.number(len(mandatory), LANG),
-        delta=short_money(mandatory["cost"].sum()) if len(mandatory) else None,
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("priorities.metric.mandatory.help"),
-        border=True,
-    )
-    cards[3].metric(
-        tr("priorities.metric.plan"),
-        plan["name"].iloc[0] if len(plan) else tr("priorities.none"),
-        help=tr("priorities.metric.plan.help"),
-        border=True,
+    common.cards(
+        [
+            common.Card(
+                tr("priorities.metric.candidates"),
+                formatting.number(len(candidates), LANG),
+                help=tr("priorities.metric.candidates.help"),
+            ),
+            common.Card(
+                tr("priorities.metric.total_cost"),
+                short_money(candidates["cost"].sum()),
+                help=tr("priorities.metric.total_cost.help"),
+            ),
+            common.Card(
+                tr("priorities.metric.mandatory"),
+                formatting.number(len(mandatory), LANG),
+                short_money(mandatory["cost"].sum()) if len(mandatory) else None,
+                tr("priorities.metric.mandatory.help"),
+            ),
+            common.Card(
+                tr("priorities.metric.plan"),
+                plan["name"].iloc[0] if len(plan) else tr("priorities.none"),
+                help=tr("priorities.metric.plan.help"),
+            ),
+        ]
     )
     return candidates
 
@@ -313,10 +310,7 @@ def ranking_table(ranked: pd.DataFrame, model: priorities.ScoringModel) -> None:
             tr("priorities.col.score_rank"), format="%d", help=tr("priorities.col.score_rank.help")
         ),
         "manual": st.column_config.TextColumn("✎", help=tr("priorities.col.manual.help"), width="small"),
-        "link": st.column_config.LinkColumn(
-            tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
-        ),
-        "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
+        **common.project_columns(tr("priorities.col.code"), tr("priorities.col.project")),
         # A figure, not a bar: a bar writes its figure in the browser's language (the chart above has the bars).
         "score": st.column_config.NumberColumn(tr("priorities.col.score"), format="%.1f"),
         "missing": st.column_config.TextColumn(tr("priorities.col.missing")),
@@ -512,10 +506,7 @@ def case_table(cases: pd.DataFrame) -> None:
     ).sort_values("npv", ascending=False)
     money_col = lambda key: st.column_config.NumberColumn(f"{tr(key)} ({SYMBOL})", format="%d")  # noqa: E731
     config = {
-        "link": st.column_config.LinkColumn(
-            tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
-        ),
-        "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
+        **common.project_columns(tr("priorities.col.code"), tr("priorities.col.project")),
         "first_year": tr("priorities.col.first_year"),
         "n_years": st.column_config.NumberColumn(tr("priorities.col.n_years"), format="%d"),
         "total_cost": money_col("priorities.col.total_cost"),
@@ -765,46 +756,35 @@ def selection_figures(result: selection.Selection, curve: pd.DataFrame, objectiv
     """Show the value, the budget used, the projects funded, and what 10 % more would add."""
     best = float(curve["value"].max()) if len(curve) else result.value
     n_in = int(result.table["selected"].sum())
-    cards = st.columns([1.5, 1.1, 0.8, 1.2])  # room for what the value is a share of
-    cards[0].metric(
-        tr("priorities.metric.value"),
-        value_text(result.value, objective),
-        delta=tr("priorities.metric.value.of", share=percent(result.value / best if best > 0 else None)),
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("priorities.metric.value.help"),
-        border=True,
-    )
-    cards[1].metric(
-        tr("priorities.metric.used"),
-        short_money(result.cost),
-        delta=tr(
-            "priorities.metric.used.of",
-            share=percent(result.cost / result.budget if result.budget else None),
-            budget=short_money(result.budget),
-        ),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-    )
-    cards[2].metric(
-        tr("priorities.metric.funded"),
-        formatting.number(n_in, LANG),
-        delta=tr("priorities.metric.funded.of", n=result.n_candidates),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-    )
     more = result.more
     gain = None if more is None else more.value - result.value
-    cards[3].metric(
-        tr("priorities.metric.more"),
-        "+" + value_text(gain, objective) if gain is not None else tr("na"),
-        delta=tr("priorities.metric.more.delta", n=len(more.comes_in)) if more else None,
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("priorities.metric.more.help"),
-        border=True,
+    used = percent(result.cost / result.budget if result.budget else None)
+    common.cards(
+        [
+            common.Card(
+                tr("priorities.metric.value"),
+                value_text(result.value, objective),
+                tr("priorities.metric.value.of", share=percent(result.value / best if best > 0 else None)),
+                tr("priorities.metric.value.help"),
+            ),
+            common.Card(
+                tr("priorities.metric.used"),
+                short_money(result.cost),
+                tr("priorities.metric.used.of", share=used, budget=short_money(result.budget)),
+            ),
+            common.Card(
+                tr("priorities.metric.funded"),
+                formatting.number(n_in, LANG),
+                tr("priorities.metric.funded.of", n=result.n_candidates),
+            ),
+            common.Card(
+                tr("priorities.metric.more"),
+                "+" + value_text(gain, objective) if gain is not None else tr("na"),
+                tr("priorities.metric.more.delta", n=len(more.comes_in)) if more else None,
+                tr("priorities.metric.more.help"),
+            ),
+        ],
+        widths=[1.5, 1.1, 0.8, 1.2],  # room for what the value is a share of
     )
     if result.status == "not_proven":
         st.warning(tr("priorities.select.not_proven"))
@@ -863,10 +843,7 @@ def selection_table(
     )
     config = {
         "selected": st.column_config.TextColumn(tr("priorities.col.selected"), pinned=True, width="small"),
-        "link": st.column_config.LinkColumn(
-            tr("priorities.col.code"), display_text=common.PROJECT_LINK_TEXT, pinned=True
-        ),
-        "name": st.column_config.TextColumn(tr("priorities.col.project"), width="medium"),
+        **common.project_columns(tr("priorities.col.code"), tr("priorities.col.project")),
         "cost": st.column_config.NumberColumn(f"{tr('priorities.col.cost')} ({SYMBOL})", format="%d"),
         "value": st.column_config.NumberColumn(value_title, format="%d" if objective is None else "%.1f"),
         "per_million": st.column_config.NumberColumn(
@@ -1007,14 +984,14 @@ def comparison_view(comparison: scenarios.Comparison) -> None:
         column.metric(
             f"{row.name}{star}",
             value,
-            delta=tr(
-                "priorities.scenario.cost_of",
-                cost=short_money(row.total_cost),
-                budget=short_money(row.budget),
-                n=row.n_selected,
+            **common.note(
+                tr(
+                    "priorities.scenario.cost_of",
+                    cost=short_money(row.total_cost),
+                    budget=short_money(row.budget),
+                    n=row.n_selected,
+                )
             ),
-            delta_color="off",
-            delta_arrow="off",
             help=tr(
                 "priorities.scenario.metric.help",
                 objective=row.objective if row.objective != "npv" else tr("priorities.objective.npv"),

@@ -304,6 +304,73 @@ def costs_section(costs: pd.DataFrame) -> None:
     common.chart(charts.costs_chart, costs, LANG, SETTINGS["currency"], width="stretch")
 
 
+# --- Demand on teams ---------------------------------------------------------------------------------
+
+
+def demand_section(demand: pd.DataFrame, code: str, f: Filters) -> None:
+    """List what the project asks of each team month by month; a click on a figure opens where it was typed."""
+    tr = common.tr
+    st.subheader(tr("project.demand.heading"))
+    if demand.empty:
+        st.info(tr("project.demand.empty"))
+        return
+    st.caption(
+        tr(
+            "project.demand.caption",
+            teams=demand["team"].nunique(),
+            total=formatting.number(demand["fte"].sum(), LANG, 1),
+        )
+    )
+    shown = pd.DataFrame(
+        {
+            "team": demand["team"],
+            "month": demand["month"].map(lambda m: formatting.month(m, LANG)),
+            "fte": demand["fte"].round(2),
+            "written": [
+                f"{formatting.number(v, LANG, 0 if v == int(v) else 2)} {label('effort_unit', u, LANG)}"
+                for v, u in zip(demand["demand"], demand["unit"], strict=True)
+            ],
+            "load": (demand["load"] * 100).round(0),
+        }
+    )
+    event = common.table(
+        shown,
+        hide_index=True,
+        height=38 + 35 * min(len(shown), 10),
+        key="project_demand",
+        **origin.CELL_SELECTION,
+        column_config={
+            "team": st.column_config.TextColumn(tr("capacity.col.team"), width="medium"),
+            "month": tr("capacity.col.month"),
+            "fte": st.column_config.NumberColumn(tr("capacity.col.fte"), format="%.2f"),
+            "written": tr("project.demand.written"),
+            "load": st.column_config.NumberColumn(
+                tr("project.demand.load"), format="%d %%" if LANG == "fr" else "%d%%"
+            ),
+        },
+    )
+    origin.from_cell(
+        event,
+        demand,
+        DEMAND_FIGURES,
+        lambda row, _: (
+            code,
+            f"{row['month']:%Y-%m} {row['team']}",
+        ),  # as a trace names it (provenance.ITEMS)
+        f.as_of,
+        "project_demand",
+    )
+
+
+# What each column of the demand table shows, as stored figures (a team's load is computed from them all).
+DEMAND_FIGURES = {
+    "team": ("demand", ("team",)),
+    "month": ("demand", ("month",)),
+    "fte": ("demand", ("demand", "unit")),
+    "written": ("demand", ("demand", "unit")),
+}
+
+
 # --- Earned value ------------------------------------------------------------------------------------
 
 
@@ -375,6 +442,7 @@ def main() -> None:
     milestones_section(detail(VERSION, "milestones", code, f), code, f)
     risks_section(detail(VERSION, "risk_cells", code, f), detail(VERSION, "risks", code, f), code, f)
     costs_section(detail(VERSION, "monthly_costs", code, f))
+    demand_section(detail(VERSION, "demand", code, f), code, f)
     earned_value_section(detail(VERSION, "earned_value", code, f))
 
 

@@ -156,15 +156,16 @@ def _parser() -> argparse.ArgumentParser:
     cmd = commands.add_parser(
         "trace", help="where a figure comes from: file, sheet, cell, text as typed, batch, earlier values"
     )
-    cmd.add_argument("project", help="the project's code")
+    cmd.add_argument("project", help="the project's code (the team's name for resources.capacity)")
     cmd.add_argument(
         "field",
         help="a project field (budget, forecast_end, status...) or ENTITY.FIELD (costs.actual, risks.impact, "
-        "milestones.forecast_date, business_case.benefit)",
+        "milestones.forecast_date, business_case.benefit, demand.demand, resources.capacity)",
     )
     cmd.add_argument(
         "--item",
-        help="the row of the entity: a month and cost type (2026-03 CAPEX), a risk's ID or title, a milestone, a year",
+        help="the row of the entity: a month and cost type (2026-03 CAPEX), a risk's ID or title, a milestone, a "
+        "year, a month and team of demand (2027-03 Data), a month of a team's capacity (2027-03)",
     )
     cmd.add_argument(
         "--as-of", type=date.fromisoformat, help="the figure on this snapshot date (default: now)"

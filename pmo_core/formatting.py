@@ -9,7 +9,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 import pandas as pd
 
@@ -60,9 +60,15 @@ def half_away(value: float, decimals: int = 0) -> float:
     return float(_rounded(value, decimals))
 
 
+# Digits enough for any float (1.8e308) and its decimals: a hostile "1e300" is written, not an error.
+_EVERY_FLOAT = Context(prec=340)
+
+
 def _rounded(value: float, decimals: int) -> Decimal:
     # The float's shortest text is the number as typed: 1.45, stored as 1.4499999..., rounds up.
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return Decimal(repr(float(value))).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_EVERY_FLOAT
+    )
 
 
 def number(value: float | None, lang: str, decimals: int = 0, sign: bool = False) -> str:

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 from pmo_core import currencies, origins, reading, sandbox
 from pmo_core.annotate import is_summary_sheet
 from pmo_core.fields import EFFORT_FIELDS, ENTITIES, fields_of, normalize_header, normalize_name
-from pmo_core.issues import ERROR, WARNING, Issue
+from pmo_core.issues import ERROR, WARNING, Figure, Issue
 from pmo_core.layout import TableBlock, fill_merged_down, find_tables, is_readme_sheet
 from pmo_core.mapping import Profile, TableMapping, apply_profile, assign_columns, guess_mapping
 from pmo_core.repeats import merge_repeats, normal_text
@@ -43,7 +43,7 @@ from pmo_core.tables import (
     guess_wide_measure,
     read_table,
 )
-from pmo_core.values import month_from_header, parse_dates
+from pmo_core.values import effort_fte, month_from_header, parse_dates
 
 SCOPES = ("partial", "full")
 FUTURE_GRACE_DAYS = 7  # a report dated a few days ahead (the next committee) is usual; later is a typo
@@ -109,6 +109,8 @@ class ReadOptions:
     )  # "file::sheet@row:col" -> "auto", "none", "transposed"
     fiscal_start: int = 1  # the month a fiscal year begins
     dollar: str | None = None  # what a bare "$" means (USD, CAD, AUD...), once the user says
+    working_days: float = 20.0  # a month's working days: person-days over it give FTE
+    max_team_fte: float = 1000.0  # a capacity or demand line above it is a cell typed wrong
     # Send the sheets back instead of understanding them: the mapping screen understands them with reread(),
     # again under each new choice, without reading the bytes again.
     keep_source: bool = False
@@ -157,6 +159,8 @@ def read_options(con: duckdb.DuckDBPyConnection, **choices) -> ReadOptions:
         currency=settings.get(con, "currency"),
         fractions=settings.get(con, "probability_fractions"),
         fiscal_start=settings.get(con, "fiscal_year_start_month"),
+        working_days=settings.get(con, "working_days_per_month"),
+        max_team_fte=settings.get(con, "max_team_fte"),
         profiles=tuple(load_profiles(con)),
         glossary=glossary.synonyms(con),
         **choices,
@@ -318,6 +322,8 @@ def understand(name: str, source: Source, options: ReadOptions, memo: dict | Non
         fractions=options.fractions,
         fiscal_start=options.fiscal_start,
         dollar=options.dollar,
+        working_days=options.working_days,
+        max_team_fte=options.max_team_fte,
     )
     saved = repr(options.profiles)  # a profile saved since the last reading changes the guesses
     mapped = [(block, _mapping_of(block, name, options, profiles, ctx, memo, saved)) for block in found]
@@ -759,6 +765,7 @@ def build_plan(
     frames["costs"] = _merge_duplicate_costs(frames["costs"], issues, found)
     for entity in EFFORT_FIELDS:
         frames[entity] = _merge_duplicate_efforts(frames[entity], entity, issues)
+    _check_demand_against_capacity(con, frames, as_of, found, issues)
     if not any(len(f) for f in frames.values()) and not any(issue.is_error for issue in issues):
         # An empty batch would still become the latest snapshot and turn every project grey as not reported.
         issues.append(Issue(ERROR, "nothing_to_import", ", ".join(read.name for read in reads)))
@@ -884,6 +891,7 @@ _ISSUE_FIELDS = {
     "project_unknown": ("project_code", "project_name"),
     "project_ambiguous": ("project_code", "project_name"),
     "duplicate_cost_line": ("project_code", "project_name"),
+    "demand_beyond_capacity": ("demand",),
 }
 
 
@@ -1265,6 +1273,62 @@ def _merge_duplicate_efforts(frame: pd.DataFrame, entity: str, issues: list[Issu
     amount = EFFORT_FIELDS[entity]
     numeric = frame.assign(**{amount: pd.to_numeric(frame[amount], errors="coerce")})
     return add_up_lines(numeric, keys, (amount,))[frame.columns]
+
+
+def _check_demand_against_capacity(
+    con: duckdb.DuckDBPyConnection,
+    frames: dict[str, pd.DataFrame],
+    as_of: date,
+    found: origins.ImportOrigins,
+    issues: list[Issue],
+) -> None:
+    """Warn at its cell of a demand line asking one team, in one month, for many times the team's whole
+    capacity (the demand_capacity_ratio setting): 300 FTE of a team of 3 is an extra zero or days taken for FTE
+    more often than a plan. Capacity is this import's for the teams it restates, else the store's."""
+    from pmo_core import settings
+
+    demand = frames["demand"]
+    if demand.empty:
+        return
+    days = float(settings.get(con, "working_days_per_month"))
+    ratio = float(settings.get(con, "demand_capacity_ratio"))
+    restated = frames["resources"]
+    given = restated.assign(
+        fte=effort_fte(restated["capacity"], restated["unit"], days), month=pd.to_datetime(restated["month"])
+    )
+    stored = con.execute(
+        "SELECT team, month, fte FROM team_capacity_at($d::DATE, $days)", {"d": as_of, "days": days}
+    ).df()
+    stored = stored.loc[~stored["team"].isin(set(given["team"]))].assign(
+        month=lambda f: pd.to_datetime(f["month"])
+    )
+    capacity = pd.concat([given[["team", "month", "fte"]], stored]).groupby(["team", "month"])["fte"].sum()
+    lines = demand.assign(
+        fte=effort_fte(demand["demand"], demand["unit"], days), month=pd.to_datetime(demand["month"])
+    ).join(capacity.rename("capacity"), on=["team", "month"])
+    beyond = lines.loc[(lines["capacity"] > 0) & (lines["fte"] > ratio * lines["capacity"])]
+    for line in beyond.to_dict("records"):
+        own = None if pd.isna(line["_col"]) else int(line["_col"])
+        headers = dict(dict(found.sources[int(line["_src"])].origins.reading).get("headers") or ())
+        issues.append(
+            Issue(
+                WARNING,
+                "demand_beyond_capacity",
+                line["_file"],
+                line["_sheet"],
+                int(line["_row"]),
+                headers.get(own),
+                own,
+                f"{float(line['demand']):.15g}",
+                params={
+                    "team": line["team"],
+                    "month": f"{line['month']:%Y-%m}",
+                    "fte": Figure(line["fte"], 1),
+                    "capacity": Figure(line["capacity"], 1),
+                    "ratio": Figure(ratio),
+                },
+            )
+        )
 
 
 def _team_changes(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pmo_core import formatting
 from pmo_core.i18n import t
 
 ERROR = "error"
@@ -22,6 +23,14 @@ class Problem:
     code: str
     severity: str = ERROR
     params: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in an issue's parameters, written as the reader's language writes it ("1,000" / "1 000")."""
+
+    value: float
+    decimals: int = 0
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,13 @@ class Issue:
         """Return the plain explanation of the problem, without its location."""
         params = {"value": self.value if self.value is not None else "", "column": self.column or ""}
         params.update(self.params)
+        params.update(
+            {
+                name: formatting.number(v.value, lang, v.decimals)
+                for name, v in params.items()
+                if isinstance(v, Figure)
+            }
+        )
         entity = params.get("entity")
         if entity and "field" in params:  # a field's label in the user's words, not its internal name
             field = params["field"]

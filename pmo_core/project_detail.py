@@ -1,4 +1,5 @@
-"""One project on a snapshot: identity, status history, milestones, risks, monthly costs, earned value.
+"""One project on a snapshot: identity, status history, milestones, risks, monthly costs, earned value, and what
+it asks of each team.
 
 Every function reads the state the sidebar chose (`filters.as_of`, else the current state) and applies the
 portfolio's conventions: the Grey rule, the risk bands, the earned-value status date.
@@ -12,7 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from pmo_core import evm
+from pmo_core import capacity, evm
 from pmo_core.filters import Filters
 from pmo_core.portfolio import (
     DIMENSIONS,
@@ -189,6 +190,24 @@ def monthly_costs(con: duckdb.DuckDBPyConnection, code: str, f: Filters) -> pd.D
     frame["planned_cumulative"] = frame["planned"].fillna(0).cumsum()
     frame["actual_cumulative"] = frame["actual"].cumsum().where(frame["actual"].notna())
     return frame
+
+
+def demand(con: duckdb.DuckDBPyConnection, code: str, f: Filters) -> pd.DataFrame:
+    """Return what the project asks of each team month by month: each line as written (demand, unit), in FTE,
+    and the team's load that month (every project's demand over its capacity; empty with no capacity)."""
+    return con.execute(
+        """WITH mine AS (SELECT * FROM demand_lines_at($d::DATE) WHERE project_code = $code),
+                asked AS (SELECT team, month, sum(fte) AS fte FROM project_demand_at($d::DATE, $days)
+                          WHERE team IN (SELECT team FROM mine) GROUP BY ALL)
+           SELECT r.team, r.month, r.demand, r.unit,
+                  CASE WHEN r.unit = 'days' THEN r.demand / $days ELSE r.demand END AS fte,
+                  a.fte / nullif(c.fte, 0) AS load
+           FROM mine AS r
+           JOIN asked AS a USING (team, month)
+           LEFT JOIN team_capacity_at($d::DATE, $days) AS c USING (team, month)
+           ORDER BY r.team, r.month, r.unit""",
+        {"d": f.state_date, "code": code, "days": capacity.working_days(con)},
+    ).df()
 
 
 @dataclass(frozen=True)

@@ -38,15 +38,30 @@ ROW_TABLES = {
     "demand": "demand_rows",
 }
 # What names one row of an entity within its project: (SQL expression over the stored row, how it is written).
-# The entities whose rows a figure can be traced in (team capacity and demand are not yet offered).
+# The entities whose rows a figure can be traced in. Team capacity belongs to a team, not to a project: its
+# rows are named by month within their team ("2027-03"); a demand line by month and team ("2027-03 Data").
 ITEMS = {
     "projects": "''",
     "milestones": "r.name",
     "risks": "coalesce(r.code, r.title)",
     "costs": "strftime(r.month, '%Y-%m') || coalesce(' ' || upper(r.cost_type), '')",
     "business_case": "r.year::VARCHAR",
+    "demand": "strftime(r.month, '%Y-%m') || ' ' || r.team",
+    "resources": "strftime(r.month, '%Y-%m')",
 }
-PROJECT_KEYS = {"projects": "code"}  # the column naming the project; "project_code" for the other entities
+# The column naming whose row it is: the project's code ("project_code" unless said here), or the team.
+PROJECT_KEYS = {"projects": "code", "resources": "team"}
+TEAM_ENTITIES = ("resources",)
+PROJECT_ENTITIES = tuple(entity for entity in ITEMS if entity not in TEAM_ENTITIES)
+# The state of each entity on a date, for the rows a page offers to open.
+STATE_MACROS = {
+    "milestones": "milestones_at",
+    "risks": "risks_at",
+    "costs": "cost_lines_at",
+    "business_case": "business_case_at",
+    "demand": "demand_lines_at",
+    "resources": "capacity_lines_at",
+}
 # Fields the import sets when a file does not give them (see importer._complete_projects and _complete_risks).
 SET_BY_IMPORT = {("projects", "last_update"): "as_of", ("risks", "status"): "open"}
 
@@ -218,11 +233,16 @@ def trace(
         raise NotTraceable("field", field=field_name, entity=entity)
     versions = _versions(con, project_code, entity, item or "", field_name)
     if versions.empty:
-        if not _known_project(con, project_code):
-            raise NotTraceable("project", project=project_code)
+        team = entity in TEAM_ENTITIES  # a team's capacity: the messages name the team, not a project
+        if not _known_owner(con, project_code, entity):
+            raise NotTraceable("team" if team else "project", project=project_code)
         held = _items(con, project_code, entity)
         raise NotTraceable(
-            "item" if held else "no_rows", project=project_code, entity=entity, item=item or "", items=held
+            ("team_" if team else "") + ("item" if held else "no_rows"),
+            project=project_code,
+            entity=entity,
+            item=item or "",
+            items=held,
         )
     kind = field_kind(entity, field_name)
     history = tuple(
@@ -262,10 +282,11 @@ def _versions(con, project_code: str, entity: str, item: str, field_name: str) -
     ).df()
 
 
-def _known_project(con, project_code: str) -> bool:
-    return bool(
-        con.execute("SELECT count(*) FROM project_rows WHERE code = $c", {"c": project_code}).fetchone()[0]
-    )
+def _known_owner(con, code: str, entity: str) -> bool:
+    """Tell whether any import ever named this project (or this team, for team capacity)."""
+    table, key = ("capacity_rows", "team") if entity in TEAM_ENTITIES else ("project_rows", "code")
+    found = con.execute(f"SELECT count(*) FROM {table} WHERE {key} = $c", {"c": code})  # noqa: S608 - fixed names
+    return bool(found.fetchone()[0])
 
 
 def _items(con, project_code: str, entity: str) -> str:
@@ -280,19 +301,14 @@ def items(
     as_of: date | None = None,
     most: int | None = None,
 ) -> list[str]:
-    """Return how a trace names each row an entity holds for a project on a date (a milestone's name, a
-    risk's ID, "2026-03 CAPEX"), so a page can offer every figure of the project to be opened."""
+    """Return how a trace names each row an entity holds for a project (or a team) on a date (a milestone's
+    name, a risk's ID, "2026-03 CAPEX", "2027-03 Data"), so a page can offer every figure to be opened."""
     if entity == "projects":
         return [""]
-    macro = {
-        "milestones": "milestones_at",
-        "risks": "risks_at",
-        "costs": "cost_lines_at",
-        "business_case": "business_case_at",
-    }[entity]
+    key = PROJECT_KEYS.get(entity, "project_code")
     found = con.execute(
-        f"SELECT DISTINCT {ITEMS[entity]} AS item FROM {macro}($d::DATE) AS r "  # noqa: S608 - fixed names
-        "WHERE r.project_code = $c AND item IS NOT NULL ORDER BY 1"
+        f"SELECT DISTINCT {ITEMS[entity]} AS item FROM {STATE_MACROS[entity]}($d::DATE) AS r "  # noqa: S608
+        f"WHERE r.{key} = $c AND item IS NOT NULL ORDER BY 1"
         + ("" if most is None else f" LIMIT {int(most)}"),
         {"d": as_of or CURRENT, "c": project_code},
     ).fetchall()
@@ -385,6 +401,8 @@ def _origin(con, row, entity: str, field_name: str, kind: str) -> Origin | None:
     if column is None:
         return Origin(cells=(), rule=SET_BY_IMPORT.get((entity, field_name)), **common)
     header, col_row, col_col, _, _, typed, rule, sections = column
+    if rule in ("unit_stated", "unit_assumed"):  # no Unit column: the table states the unit, or none does
+        return Origin(cells=(), rule=rule, **common)
     if rule == "section":
         found = [s for s in json.loads(sections or "[]") if own_row is not None and s[0] < own_row]
         if not found:
@@ -431,7 +449,17 @@ _CELL_UNIT = re.compile(
 _DAY_MONTH_YEAR = re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$")
 _EXCEL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2} 00:00:00$")
 _DATE_KINDS = ("date", "month")
-_WORD_KINDS = ("status", "scale", "category", "response", "risk_status", "cost_type", "lifecycle", "bool")
+_WORD_KINDS = (
+    "status",
+    "scale",
+    "category",
+    "response",
+    "risk_status",
+    "cost_type",
+    "lifecycle",
+    "bool",
+    "effort_unit",
+)
 
 
 def reading_steps(origin: Origin | None, value: object) -> list[tuple[str, dict]]:
@@ -442,7 +470,7 @@ def reading_steps(origin: Origin | None, value: object) -> list[tuple[str, dict]
         return [("trace.rule.no_file", {})]
     steps: list[tuple[str, dict]] = []
     rule = (origin.rule or "").split(":")
-    if rule[0] in ("sum", "merged", "section", "as_of", "open"):
+    if rule[0] in ("sum", "merged", "section", "as_of", "open", "unit_stated", "unit_assumed"):
         steps.append((f"trace.rule.{rule[0]}", {"n": len(origin.cells)}))
     elif rule[0] == "spread":
         steps.append(("trace.rule.spread", {"n": int(rule[1]) if len(rule) > 1 else 12}))
@@ -454,7 +482,7 @@ def reading_steps(origin: Origin | None, value: object) -> list[tuple[str, dict]
     if typed is None:
         return [*steps, ("trace.read.empty", {})]
     kind = origin.kind
-    if kind in ("money", "number"):
+    if kind in ("money", "number", "effort"):
         steps.extend(_amount_steps(origin, typed))
     elif kind in ("percent", "signed_percent"):
         steps.append(("trace.read.percent_sign" if "%" in typed else "trace.read.fraction", {}))

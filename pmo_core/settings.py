@@ -71,6 +71,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("upload_keep_mb", 2048, "int", minimum=0, maximum=1_000_000),
     Setting("working_days_per_month", 20.0, "float", minimum=1, maximum=31),
     Setting("overload_alert_months", 2, "int", minimum=1, maximum=12),
+    Setting("max_team_fte", 1000, "int", minimum=1, maximum=1_000_000),
+    Setting("demand_capacity_ratio", 10.0, "float", minimum=1, maximum=1000),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

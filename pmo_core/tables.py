@@ -24,7 +24,7 @@ from pmo_core.fields import (
     normalize_header,
     normalize_name,
 )
-from pmo_core.issues import ERROR, WARNING, Issue, Problem
+from pmo_core.issues import ERROR, WARNING, Figure, Issue, Problem
 from pmo_core.layout import TableBlock, region_key
 from pmo_core.mapping import WIDE_EXCLUDED, TableMapping, match_header
 from pmo_core.vocabulary import VOCABULARIES
@@ -59,6 +59,10 @@ class ReadContext:
     project_code: str | None = None  # the project of a "fiche projet" sheet, for the tables under the form
     fiscal_start: int = 1  # the month a fiscal year begins: "Q2 FY25" and "FY25" are read with it
     dollar: str | None = None  # what a bare "$" means in this import (USD, CAD, AUD...), once the user says
+    working_days: float = 20.0  # a month's working days: person-days over it give FTE (a setting)
+    max_team_fte: float = (
+        1000.0  # the largest plausible team: a line above it is a cell typed wrong (a setting)
+    )
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,7 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
                 "portfolio", "", rule="section", sections=block.section_cells
             )
         if mapping.entity in EFFORT_FIELDS:
-            frame = _effort_units(frame, block, mapping, ctx, issues)
+            frame = _effort_units(frame, block, mapping, ctx, issues, found)
     if project and "project_code" in frame.columns:
         empty = frame[["project_code", "project_name"]].isna().all(axis=1)
         frame.loc[empty, "project_code"] = project
@@ -183,6 +187,8 @@ def read_table(block: TableBlock, mapping: TableMapping, ctx: ReadContext) -> Ta
         frame, base.left_out = _apply_titles(frame, mapping, block, ctx, issues)
     base.currencies = currencies
     issues.extend(currency_issues)
+    if mapping.entity in EFFORT_FIELDS:
+        frame = _check_effort_bounds(frame, block, mapping, ctx, issues)
     frame = _check_required_values(frame, block, mapping, ctx, issues)
     if mapping.entity == "projects" and not block.form:
         _check_codes_look_like_numbers(frame, block, mapping, ctx, issues)
@@ -541,6 +547,41 @@ class _Origins:
             )  # fmt: skip
             self.parts.append(cells)
 
+    def unit_origins(
+        self,
+        raw: pd.Series,
+        keys: tuple[np.ndarray, np.ndarray | None],
+        in_cell: np.ndarray,
+        unsaid: np.ndarray,
+        stated: str | None,
+        sheet_rows: np.ndarray,
+        sheet_cols: np.ndarray,
+    ) -> None:
+        """Say where an effort's unit comes from when its Unit column does not give it: the cell of its figure
+        ("10 j"), or no cell at all, the unit the table states (its header, title, sheet or the user's choice)
+        or FTE assumed. `in_cell` and `unsaid` mark the data positions of each."""
+        rows, cols = keys
+        if cols is None:  # a long table: the Unit column's own say on these rows no longer holds
+            taken = set(rows[in_cell].tolist())
+            self.parts = [p.loc[~((p["field"] == "unit") & p["row"].isin(taken))] for p in self.parts]
+        self.parts.append(
+            origins.relocated(
+                raw.reset_index(drop=True), np.flatnonzero(in_cell), field_name="unit", rec_rows=rows,
+                rec_cols=cols, sheet_rows=sheet_rows, sheet_cols=sheet_cols,
+            )
+        )  # fmt: skip
+        positions = np.flatnonzero(unsaid)
+        if not len(positions):
+            return
+        rule = "unit_stated" if stated else "unit_assumed"
+        said = self.columns.get("unit")
+        if said is None:  # no Unit column: the table's one rule speaks for every line, at no cost per line
+            self.columns["unit"] = origins.ColumnOrigin("unit", "", rule=rule)
+        elif said.rule != rule:  # a line the Unit column leaves empty (or a month stated otherwise)
+            self.parts.append(
+                origins.no_cell(rows[positions], None if cols is None else cols[positions], "unit", rule)
+            )
+
     def add_up(self, frame: pd.DataFrame, keys: list[str], amounts: tuple[str, ...]) -> pd.DataFrame:
         """Add up the lines of one key (see `add_up_lines`), keeping every cell that adds to an amount."""
         cells = origins.concat_exceptions(self.parts)
@@ -837,15 +878,28 @@ def _read_wide_costs(
 
 
 def _effort_units(
-    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+    frame: pd.DataFrame,
+    block: TableBlock,
+    mapping: TableMapping,
+    ctx: ReadContext,
+    issues: list[Issue],
+    found: _Origins,
 ) -> pd.DataFrame:
     """Give every capacity or demand row the unit it is written in: the cell's own ("0,5 ETP"), its Unit
     column, the user's choice for the table, its header ("Charge (j/h)"), its title or sheet; else FTE,
-    said once for the table."""
+    said once for the table. Where a unit does not come from the Unit column, its origin says so."""
     column = mapping.field_column(EFFORT_FIELDS[mapping.entity])
     cells = values.split_effort(block.data[column.col_index])[1] if column is not None else None
     own = pd.Series(cells.to_numpy() if cells is not None else None, index=frame.index, dtype=object)
     stated = _stated_unit(block, mapping, column.header if column is not None else "")
+    in_cell = own.notna().to_numpy()
+    unsaid = (frame["unit"].isna() & own.isna()).to_numpy()
+    if column is not None:
+        keys = _record_keys(block)
+        sheet_rows, sheet_cols = _cells_of_column(block, column.col_index)
+        found.unit_origins(
+            block.data[column.col_index], keys, in_cell, unsaid, stated, sheet_rows, sheet_cols
+        )
     frame["unit"] = own.where(own.notna(), frame["unit"])
     return _default_unit(frame, stated, block, mapping, ctx, issues)
 
@@ -910,6 +964,17 @@ def _read_wide_effort(
         piece[amount] = parsed.values.reset_index(drop=True)
         stated = _stated_unit(block, mapping, block.groups.get(col), headers.get(col))
         units = cell_units.reset_index(drop=True)
+        rows = ids["_row"].to_numpy(dtype=np.int64)
+        own_col = np.full(len(rows), col, dtype=np.int64)
+        found.unit_origins(
+            block.data[col],
+            (rows, own_col),
+            units.notna().to_numpy(),
+            (units.isna() & ids["unit"].isna()).to_numpy(),
+            stated,
+            rows,
+            own_col,
+        )
         piece["unit"] = units.where(units.notna(), piece["unit"])
         piece["_stated"] = stated
         piece["_col"] = pd.array(np.full(len(piece), col), dtype="Int16")
@@ -1125,6 +1190,48 @@ def _check_required_values(
     return frame.drop(index=sorted(dropped)).reset_index(drop=True) if dropped else frame
 
 
+def _check_effort_bounds(
+    frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
+) -> pd.DataFrame:
+    """A capacity or demand above the largest plausible team (1e12 FTE, a billion person-days) is a cell typed
+    wrong: an error at its cell, as a negative one is, so it never reaches the Capacity page; read leniently,
+    the line is left out with a warning. Return the lines that can be stored."""
+    amount = EFFORT_FIELDS[mapping.entity]
+    wrong = values.implausible_efforts(frame[amount], frame["unit"], ctx.working_days, ctx.max_team_fte)
+    if not wrong.any():
+        return frame
+    column = mapping.field_column(amount)
+    headers = dict(block.headers)
+    fte = values.effort_fte(frame[amount], frame["unit"], ctx.working_days)
+    for position in frame.index[wrong]:
+        own = frame.at[position, "_col"]
+        col = int(own) if not pd.isna(own) else column.col_index if column is not None else None
+        issues.append(
+            _refusal(
+                ctx,
+                "effort_implausible",
+                block.sheet,
+                int(frame.at[position, "_row"]),
+                headers.get(col, column.header if column is not None else amount),
+                col,
+                f"{float(frame.at[position, amount]):.15g}",
+                {"fte": Figure(fte[position]), "most": Figure(ctx.max_team_fte)},
+            )
+        )
+    if not ctx.lenient:
+        return frame
+    return frame.loc[~wrong].reset_index(drop=True)
+
+
+def _refusal(
+    ctx: ReadContext, code: str, sheet: str, row: int, header: str, col: int | None, value: str, params: dict
+) -> Issue:
+    """Return an error at a cell or, read leniently, the warning that its value (or its line) was dropped:
+    the code `<code>_dropped`, so a third-party register still imports."""
+    severity, said = (WARNING, f"{code}_dropped") if ctx.lenient else (ERROR, code)
+    return Issue(severity, said, ctx.file, sheet, row, header, col, value, params=params)
+
+
 def _check_risk_score(
     frame: pd.DataFrame, block: TableBlock, mapping: TableMapping, ctx: ReadContext, issues: list[Issue]
 ) -> None:
@@ -1201,16 +1308,15 @@ def _check_dates_order(
         wrong = (end < start).fillna(False)
         for position in frame.index[wrong]:
             issues.append(
-                Issue(
-                    WARNING if ctx.lenient else ERROR,
-                    "end_before_start_dropped" if ctx.lenient else "end_before_start",
-                    ctx.file,
+                _refusal(
+                    ctx,
+                    "end_before_start",
                     block.sheet,
                     int(frame.at[position, "_row"]),
                     column.header,
                     column.col_index,
                     end[position].date().isoformat(),
-                    params={"start": start[position].date().isoformat()},
+                    {"start": start[position].date().isoformat()},
                 )
             )
         if ctx.lenient:

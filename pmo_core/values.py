@@ -518,6 +518,21 @@ def parse_effort(series: pd.Series, decimal: str | None = None) -> Parsed:
     return parsed
 
 
+def effort_fte(amounts: pd.Series, units: pd.Series, working_days: float) -> pd.Series:
+    """Return capacity or demand in FTE: person-days divided by the working days of a month, as the store's
+    queries convert them (team_capacity_at, project_demand_at)."""
+    numbers = pd.to_numeric(amounts, errors="coerce").astype("float64")
+    return numbers.where(units.to_numpy() != "days", numbers / working_days)
+
+
+def implausible_efforts(
+    amounts: pd.Series, units: pd.Series, working_days: float, most_fte: float
+) -> pd.Series:
+    """Tell which capacity or demand lines ask more FTE of one team in one month than the largest plausible
+    team: 1e12 FTE, or a billion person-days, is a cell typed wrong, never a team."""
+    return (effort_fte(amounts, units, working_days) > most_fte).fillna(False).astype(bool)
+
+
 # --- Percents ----------------------------------------------------------------------------------------
 
 

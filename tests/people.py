@@ -13,8 +13,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
+
+from tests.shapes import save
 
 JAN, FEB, MAR, APR = date(2027, 1, 1), date(2027, 2, 1), date(2027, 3, 1), date(2027, 4, 1)
 AS_OF = date(2026, 12, 31)
@@ -82,3 +85,49 @@ def load(con, data: dict[str, pd.DataFrame] | None = None, as_of: date = AS_OF, 
     plan = plan_from_frames(con, data or frames(), scope=scope, as_of=as_of)
     assert not plan.has_errors, [issue.message("en") for issue in plan.errors]
     return snapshots.apply_plan(con, plan, PMO)
+
+
+# A French plan de charge as a PMO receives it, whose figures the trace tests open to their cells. Sheet
+# "Capacité": a title in days, one column per month (janv.-27 ... mars-27). Sheet "Plan de charge": one line per
+# project, team and month, the unit in a Unit column or in the cell ("10 j"). November changes two figures.
+OCTOBER, NOVEMBER = date(2026, 10, 31), date(2026, 11, 30)
+
+
+def plan_de_charge(path: Path, november: bool) -> Path:
+    """Write the plan de charge of October, or of November."""
+    return save(
+        path,
+        {
+            "Projets": [
+                ["Code projet", "Intitulé", "Date de début", "Fin prévue"],
+                ["P1", "Alpha", "01/10/2026", "30/06/2027"],
+                ["P2", "Beta", "01/11/2026", "31/12/2027"],
+            ],
+            "Capacité": [
+                ["Capacité des équipes 2027 (en jours)"],
+                [],
+                ["Équipe", "janv.-27", "févr.-27", "mars-27"],
+                ["Data", 40, 40, "36" if november else "40"],
+                ["Java", 60, 60, 60],
+            ],
+            "Plan de charge": [
+                ["Code projet", "Équipe", "Mois", "Charge", "Unité"],
+                ["P1", "Data", "01/2027", "1,5" if november else "1", "ETP"],
+                ["P2", "Data", "01/2027", "10 j", None],
+                ["P2", "Java", "02/2027", 2, "ETP"],
+            ],
+        },
+    )
+
+
+def import_plans(con, folder: Path) -> None:
+    """Write the October and November plans in `folder` and import them, as the PMO does each month."""
+    from pmo_core import importer, snapshots
+    from tests.actors import PMO
+
+    for name, as_of in (("charge_octobre.xlsx", OCTOBER), ("charge_novembre.xlsx", NOVEMBER)):
+        path = plan_de_charge(folder / name, as_of == NOVEMBER)
+        reads = importer.read_files([(path, name)], importer.read_options(con))
+        plan = importer.build_plan(con, reads, scope="full", as_of=as_of)
+        assert not plan.has_errors, [i.message() for i in plan.errors]
+        snapshots.apply_plan(con, plan, PMO)

@@ -13,6 +13,7 @@ import json
 import os
 import pickle
 import threading
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
 
@@ -102,6 +103,15 @@ def project_links(codes: pd.Series) -> pd.Series:
     return codes.map(lambda code: f"project?project={quote(str(code))}&{LANG_KEY}={language}")
 
 
+def project_columns(code_label: str, name_label: str) -> dict:
+    """Return the column_config of a table's first two columns: the project's code, pinned, linking to its
+    page (`link`, from project_links), then its name (`name`)."""
+    return {
+        "link": st.column_config.LinkColumn(code_label, display_text=PROJECT_LINK_TEXT, pinned=True),
+        "name": st.column_config.TextColumn(name_label, width="medium"),
+    }
+
+
 _last_language = [os.environ.get("PMO_LANG", "en")]
 
 
@@ -178,8 +188,30 @@ def change(delta: float | None, text: str, colour: str = "normal") -> dict:
     if delta is None or pd.isna(delta):
         return {"delta": None}
     if delta == 0:
-        return {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
+        return note("±0")
     return {"delta": text if text.startswith("-") else f"+{text}", "delta_color": colour}
+
+
+def note(text: str | None) -> dict:
+    """Return st.metric's delta options for a grey note under a card's figure (what it is a share of, where it
+    peaks): no arrow and no colour, since it is no change."""
+    return {"delta": text, "delta_color": "off", "delta_arrow": "off"}
+
+
+@dataclass(frozen=True)
+class Card:
+    """A headline figure: its label, its value, a grey note under it and the help of its (?) mark."""
+
+    label: str
+    value: str
+    note: str | None = None
+    help: str | None = None
+
+
+def cards(row: list[Card], widths: list[float] | None = None) -> None:
+    """Draw a row of bordered headline cards, each note grey with no arrow."""
+    for column, card in zip(st.columns(widths or len(row)), row, strict=True):
+        column.metric(card.label, card.value, **note(card.note), help=card.help, border=True)
 
 
 def money(value: float | None, short: bool = False) -> str:

@@ -8,6 +8,7 @@ again (importer.reread understands it anew from the sheets read once).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -64,9 +65,11 @@ def _forget_widgets(key: str) -> None:
         del st.session_state[widget]
 
 
-def _on_entity(key: str, labels: dict[str, str | None]) -> None:
-    entity = labels[st.session_state[f"entity::{key}"]]
-    _set(key, review.with_entity(choices().drawn[key], entity))
+def _on_choice(
+    widget: str, key: str, labels: dict, apply: Callable[[TableMapping, object], TableMapping]
+) -> None:
+    """Read a table's choice from its widget's label, and set the table's mapping as `apply` changes it."""
+    _set(key, apply(choices().drawn[key], labels[st.session_state[widget]]))
 
 
 def _on_shape(key: str, region: str, sheet_key: str, labels: dict[str, str]) -> None:
@@ -78,43 +81,10 @@ def _on_shape(key: str, region: str, sheet_key: str, labels: dict[str, str]) -> 
     _forget_widgets(sheet_key)
 
 
-def _on_wide(key: str, labels: dict[str, str]) -> None:
-    measure = labels[st.session_state[f"wide::{key}"]]
-    _set(key, replace(choices().drawn[key], wide_measure=measure))
-
-
-def _on_effort_unit(key: str, labels: dict[str, str | None]) -> None:
-    unit = labels[st.session_state[f"effort_unit::{key}"]]
-    _set(key, replace(choices().drawn[key], effort_unit=unit))
-
-
 def _effort_unit(column, key: str, mapping) -> None:
     """Offer the unit of a capacity or demand table where its rows, columns and title say none."""
     units = review.effort_unit_choices(common.lang())
-    column.selectbox(
-        common.tr("import.unit"),
-        list(units),
-        index=list(units.values()).index(mapping.effort_unit),
-        key=f"effort_unit::{key}",
-        on_change=_on_effort_unit,
-        args=(key, units),
-        help=common.tr("import.unit.help"),
-    )
-
-
-def _on_field(key: str, col: int, labels: dict[str, str | None]) -> None:
-    name = labels[st.session_state[f"field::{key}::{col}"]]
-    _set(key, review.with_field(choices().drawn[key], col, name))
-
-
-def _on_unit(key: str, col: int) -> None:
-    scale = {label: value for value, label in review.UNITS.items()}[st.session_state[f"unit::{key}::{col}"]]
-    _set(key, review.with_column(choices().drawn[key], col, scale=scale))
-
-
-def _on_currency(key: str, col: int, labels: dict[str, str | None]) -> None:
-    currency = labels[st.session_state[f"currency::{key}::{col}"]]
-    _set(key, review.with_column(choices().drawn[key], col, currency=currency))
+    _choice(column, "effort_unit", key, units, mapping.effort_unit, _setting("effort_unit"))
 
 
 def _on_order(key: str, name: str, labels: dict[str, int]) -> None:
@@ -122,11 +92,6 @@ def _on_order(key: str, name: str, labels: dict[str, int]) -> None:
     mapping = choices().drawn[key]
     if chosen:
         _set(key, review.with_order(mapping, chosen))
-
-
-def _on_project(key: str, labels: dict[str, str | None]) -> None:
-    code = labels[st.session_state[f"project::{key}"]]
-    _set(key, replace(choices().drawn[key], project=code))
 
 
 def _on_title(key: str, title: str, widget: str, labels: dict[str, object]) -> None:
@@ -156,6 +121,49 @@ _UNDECIDED = object()
 
 
 # --- Drawing -----------------------------------------------------------------------------------------------
+
+
+# Each choice of a table by its widget's kind: the label's translation key and, where it has one, its help's.
+CHOICE_LABELS = {
+    "entity": "import.read_as",
+    "wide": "import.wide",
+    "effort_unit": "import.unit",
+    "project": "import.project",
+    "field": "import.col.field",
+    "unit": "import.col.unit",
+    "currency": "import.col.currency",
+}
+CHOICE_HELP = {"effort_unit": "import.unit.help", "project": "import.project.help"}
+
+
+def _choice(
+    cell,
+    kind: str,
+    key: str,
+    labels: dict,
+    current: object,
+    apply: Callable[[TableMapping, object], TableMapping],
+    col: int | None = None,
+) -> None:
+    """Offer one choice of a table (what it holds, its unit, a column's field...) by label, the current one
+    chosen; a change sets the table's mapping as `apply` makes it. A column's choice sits in its row, unlabelled."""
+    values = list(labels.values())
+    widget = f"{kind}::{key}" if col is None else f"{kind}::{key}::{col}"
+    cell.selectbox(
+        common.tr(CHOICE_LABELS[kind]),
+        list(labels),
+        index=values.index(current) if current in values else 0,
+        key=widget,
+        on_change=_on_choice,
+        args=(widget, key, labels, apply),
+        help=common.tr(CHOICE_HELP[kind]) if kind in CHOICE_HELP else None,
+        label_visibility="visible" if col is None else "collapsed",
+    )
+
+
+def _setting(name: str) -> Callable[[TableMapping, object], TableMapping]:
+    """Return what sets one of a table's own choices (its unit, its measure, its project) in its mapping."""
+    return lambda mapping, value: replace(mapping, **{name: value})
 
 
 def project_labels(known: pd.DataFrame, plan: ImportPlan) -> dict[str, str]:
@@ -205,14 +213,7 @@ def _show_table(
     entity_labels = review.entity_choices(lang)
     shape_labels = review.shape_choices(lang)
     left, middle, right, far = st.columns([2, 2, 2, 2])
-    left.selectbox(
-        common.tr("import.read_as"),
-        list(entity_labels),
-        index=list(entity_labels.values()).index(mapping.entity),
-        key=f"entity::{key}",
-        on_change=_on_entity,
-        args=(key, entity_labels),
-    )
+    _choice(left, "entity", key, entity_labels, mapping.entity, review.with_entity)
     if not table.form:
         region = importer.override_key(file, table.region)
         middle.selectbox(
@@ -226,28 +227,12 @@ def _show_table(
         )
     if mapping.entity == "costs" and mapping.month_columns:
         measures = review.wide_measure_choices(lang)
-        right.selectbox(
-            common.tr("import.wide"),
-            list(measures),
-            index=list(measures.values()).index(mapping.wide_measure or "actual"),
-            key=f"wide::{key}",
-            on_change=_on_wide,
-            args=(key, measures),
-        )
+        _choice(right, "wide", key, measures, mapping.wide_measure or "actual", _setting("wide_measure"))
     elif mapping.entity == "resources" or (mapping.entity == "demand" and not _needs_project(table)):
         _effort_unit(right, key, mapping)
     elif mapping.entity not in (None, "projects") and not table.form and _needs_project(table):
         labels = {common.tr("import.project.any"): None, **projects}
-        current = next((label for label, code in labels.items() if code == mapping.project), None)
-        right.selectbox(
-            common.tr("import.project"),
-            list(labels),
-            index=list(labels).index(current) if current else 0,
-            key=f"project::{key}",
-            on_change=_on_project,
-            args=(key, labels),
-            help=common.tr("import.project.help"),
-        )
+        _choice(right, "project", key, labels, mapping.project, _setting("project"))
     if mapping.entity == "demand" and _needs_project(table):
         _effort_unit(st.columns(4)[0], key, mapping)  # the project of the table took its place above
     _save_profile(far, table, key)
@@ -295,7 +280,7 @@ def _show_columns(table: TableRead, key: str, store: str, lang: str) -> None:
             st.caption(common.tr("import.first_rows"))
             common.table(review.first_rows(table), hide_index=True, width="stretch", height=240)
         fields = review.field_choices(mapping.entity, lang)
-        units = list(review.UNITS.values())
+        units = {label: scale for scale, label in review.UNITS.items()}
         currencies = review.currency_choices(store, lang)
         head = st.columns([3, 4, 3, 2, 2])
         for cell, name in zip(head, ("header", "sample", "field", "unit", "currency"), strict=True):
@@ -308,37 +293,19 @@ def _show_columns(table: TableRead, key: str, store: str, lang: str) -> None:
             )
             header.markdown(f"**{row.header}**")
             sample.caption(row.sample or "—")
-            field_cell.selectbox(
-                common.tr("import.col.field"),
-                list(fields),
-                index=list(fields.values()).index(column.field),
-                key=f"field::{key}::{col}",
-                on_change=_on_field,
-                args=(key, col, fields),
-                label_visibility="collapsed",
-            )
-            if not review.is_amount(mapping.entity, column, table):
-                continue
-            unit_cell.selectbox(
-                common.tr("import.col.unit"),
-                units,
-                index=units.index(row.unit) if row.unit in units else 0,
-                key=f"unit::{key}::{col}",
-                on_change=_on_unit,
-                args=(key, col),
-                label_visibility="collapsed",
-            )
-            currency_cell.selectbox(
-                common.tr("import.col.currency"),
-                list(currencies),
-                index=list(currencies.values()).index(column.currency)
-                if column.currency in currencies.values()
-                else 0,
-                key=f"currency::{key}::{col}",
-                on_change=_on_currency,
-                args=(key, col, currencies),
-                label_visibility="collapsed",
-            )
+            apply = {
+                "field": lambda m, name, c=col: review.with_field(m, c, name),
+                "unit": lambda m, scale, c=col: review.with_column(m, c, scale=scale),
+                "currency": lambda m, code, c=col: review.with_column(m, c, currency=code),
+            }
+            offered = [(field_cell, "field", fields, column.field)]
+            if review.is_amount(mapping.entity, column, table):  # amounts also take a unit and a currency
+                offered += [
+                    (unit_cell, "unit", units, units.get(row.unit)),
+                    (currency_cell, "currency", currencies, column.currency),
+                ]
+            for cell, kind, labels, current in offered:
+                _choice(cell, kind, key, labels, current, apply[kind], col)
         for name, feeding in review.shared_fields(mapping).items():
             labels = {f"{c.header} ({review.column_name(c.col_index)})": c.col_index for c in feeding}
             st.multiselect(

@@ -55,12 +55,12 @@ def risk_item(row: pd.Series) -> str:
 
 def picker(project: str, as_of: date | None, key: str) -> None:
     """Offer every stored figure of a project (its own, its milestones', risks', cost lines', business
-    case's) and open the one chosen."""
+    case's, its demand on each team) and open the one chosen."""
     tr = common.tr
     con = common.cursor()
     rows = [
         (entity, item)
-        for entity in provenance.ITEMS
+        for entity in provenance.PROJECT_ENTITIES
         for item in provenance.items(con, project, entity, as_of)
     ]
     left, right = st.columns(2)
@@ -71,7 +71,7 @@ def picker(project: str, as_of: date | None, key: str) -> None:
         key=f"{key}_row",
     )
     fields = _fields(entity)
-    default = "budget" if "budget" in fields else fields[0]
+    default = next((name for name in ("budget", "demand") if name in fields), fields[0])
     field = right.selectbox(
         tr("origin.pick.figure"),
         fields,

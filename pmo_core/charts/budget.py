@@ -13,7 +13,7 @@ import pandas as pd
 
 from pmo_core import budget, evm, formatting
 from pmo_core.charts import LABEL_PX
-from pmo_core.charts.style import configured_as
+from pmo_core.charts.style import configured_as, tooltips
 from pmo_core.i18n import t
 from pmo_core.palette import ACTUAL, EARNED, FORECAST, NEUTRAL, PLANNED, STATUS_COLOURS
 
@@ -207,13 +207,14 @@ def monthly_chart(
         title=t("budget.axis.month", lang),
         axis=alt.Axis(labelExpr=month_label_expr(lang, short_year=True), labelAngle=0, labelOverlap="greedy"),
     )
-    tooltip = [
-        alt.Tooltip("month_label:N", title=t("budget.tip.month", lang)),
-        alt.Tooltip("type_label:N", title=t("budget.legend.cost_type", lang)),
-        alt.Tooltip("kind_label:N", title=t("budget.tip.kind", lang)),
-        alt.Tooltip("spend_text:N", title=t("budget.tip.amount", lang)),
-        alt.Tooltip("planned_text:N", title=t("budget.tip.planned_type", lang)),
-    ]
+    tooltip = tooltips(
+        lang,
+        ("month_label:N", "budget.tip.month"),
+        ("type_label:N", "budget.legend.cost_type"),
+        ("kind_label:N", "budget.tip.kind"),
+        ("spend_text:N", "budget.tip.amount"),
+        ("planned_text:N", "budget.tip.planned_type"),
+    )
     bars = (
         alt.Chart(data)
         .mark_bar()

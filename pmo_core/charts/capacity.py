@@ -11,6 +11,7 @@ import pandas as pd
 
 from pmo_core import capacity, formatting
 from pmo_core.charts import FIT_WIDTH, LABEL_PX, configured
+from pmo_core.charts.style import tooltips
 from pmo_core.i18n import t
 from pmo_core.palette import LOAD_BOUNDS, LOAD_COLOURS, LOAD_ORDER, LOAD_TEXT
 
@@ -110,14 +111,15 @@ def load_heatmap(
         ),
     )
     y = alt.Y("team:N", sort=order, title=None, axis=alt.Axis(labelLimit=230))
-    tooltip = [
-        alt.Tooltip("team:N", title=t("capacity.col.team", lang)),
-        alt.Tooltip("month_long:N", title=t("capacity.col.month", lang)),
-        alt.Tooltip("capacity_text:N", title=t("capacity.col.capacity", lang)),
-        alt.Tooltip("demand_text:N", title=t("capacity.col.demand", lang)),
-        alt.Tooltip("load_text:N", title=t("capacity.col.load", lang)),
-        alt.Tooltip("band_label:N", title=t("capacity.legend", lang)),
-    ]
+    tooltip = tooltips(
+        lang,
+        ("team:N", "capacity.col.team"),
+        ("month_long:N", "capacity.col.month"),
+        ("capacity_text:N", "capacity.col.capacity"),
+        ("demand_text:N", "capacity.col.demand"),
+        ("load_text:N", "capacity.col.load"),
+        ("band_label:N", "capacity.legend"),
+    )
     if before is not None:
         tooltip.append(alt.Tooltip("before_text:N", title=t("capacity.col.before", lang)))
     pick = alt.selection_point(name="cell", fields=["team", "month_key"], on="click", clear=False)
@@ -204,11 +206,12 @@ def capacity_demand_chart(
                 legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=260),
             ),
             order=alt.Order("portfolio_rank:Q"),
-            tooltip=[
-                alt.Tooltip("month_label:N", title=t("capacity.col.month", lang)),
-                alt.Tooltip("portfolio:N", title=t("capacity.col.portfolio", lang)),
-                alt.Tooltip("fte_text:N", title=t("capacity.col.demand", lang)),
-            ],
+            tooltip=tooltips(
+                lang,
+                ("month_label:N", "capacity.col.month"),
+                ("portfolio:N", "capacity.col.portfolio"),
+                ("fte_text:N", "capacity.col.demand"),
+            ),
         )
         .transform_calculate(portfolio_rank=f"indexof({portfolios!r}, datum.portfolio)")
     )
@@ -223,12 +226,13 @@ def capacity_demand_chart(
         .encode(
             x=x,
             y=alt.Y("capacity:Q", title=y_title),
-            tooltip=[
-                alt.Tooltip("month_label:N", title=t("capacity.col.month", lang)),
-                alt.Tooltip("capacity_text:N", title=t("capacity.col.capacity", lang)),
-                alt.Tooltip("demand_text:N", title=t("capacity.col.demand", lang)),
-                alt.Tooltip("load_text:N", title=t("capacity.col.load", lang)),
-            ],
+            tooltip=tooltips(
+                lang,
+                ("month_label:N", "capacity.col.month"),
+                ("capacity_text:N", "capacity.col.capacity"),
+                ("demand_text:N", "capacity.col.demand"),
+                ("load_text:N", "capacity.col.load"),
+            ),
         )
     )
     return configured(
@@ -257,11 +261,12 @@ def scenario_chart(shortfalls: pd.DataFrame, lang: str, *, title: str, subtitle:
                 title=t("capacity.col.scenario", lang),
                 legend=alt.Legend(orient="top", labelLimit=300),
             ),
-            tooltip=[
-                alt.Tooltip("scenario:N", title=t("capacity.col.scenario", lang)),
-                alt.Tooltip("team:N", title=t("capacity.col.team", lang)),
-                alt.Tooltip("short_text:N", title=t("capacity.axis.short", lang)),
-            ],
+            tooltip=tooltips(
+                lang,
+                ("scenario:N", "capacity.col.scenario"),
+                ("team:N", "capacity.col.team"),
+                ("short_text:N", "capacity.axis.short"),
+            ),
         )
         .properties(
             title=alt.Title(title, subtitle=subtitle),

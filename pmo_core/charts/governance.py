@@ -6,19 +6,12 @@ import altair as alt
 import pandas as pd
 
 from pmo_core import formatting
+from pmo_core.charts import LABEL_PX, configured
+from pmo_core.charts.style import tooltips
 from pmo_core.i18n import t
 from pmo_core.palette import NEUTRAL
 
-LABEL_PX, TITLE_PX, HEADING_PX = 14, 15, 19  # projector sizes: labels at least 13 px, titles larger
 NAME_LIMIT = 280  # px of a group's name on the axis; the full name is in the tooltip
-
-
-def _sized(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return (
-        chart.configure_axis(labelFontSize=LABEL_PX, titleFontSize=TITLE_PX)
-        .configure_title(fontSize=HEADING_PX, subtitleFontSize=LABEL_PX, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
 
 
 def rollup_chart(rollup: pd.DataFrame, lang: str, none_label: str) -> alt.TopLevelMixin:
@@ -33,13 +26,14 @@ def rollup_chart(rollup: pd.DataFrame, lang: str, none_label: str) -> alt.TopLev
     )
     worst = data.iloc[0]
     title = t("governance.chart.rollup.title", lang, worst=worst["group"], score=worst["score_text"])
-    tooltip = [
-        alt.Tooltip("group:N", title=t("governance.rollup.by", lang)),
-        alt.Tooltip("score_text:N", title=t("governance.col.score", lang)),
-        alt.Tooltip("projects:Q", title=t("governance.chart.projects", lang)),
-        alt.Tooltip("compliant:Q", title=t("governance.kpi.compliant", lang)),
-        alt.Tooltip("breaches:Q", title=t("governance.kpi.breaches", lang)),
-    ]
+    tooltip = tooltips(
+        lang,
+        ("group:N", "governance.rollup.by"),
+        ("score_text:N", "governance.col.score"),
+        ("projects:Q", "governance.chart.projects"),
+        ("compliant:Q", "governance.kpi.compliant"),
+        ("breaches:Q", "governance.kpi.breaches"),
+    )
     y = alt.Y("group:N", sort=list(data["group"]), title=None, axis=alt.Axis(labelLimit=NAME_LIMIT))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(color=NEUTRAL, height={"band": 0.7}).encode(
@@ -61,7 +55,7 @@ def rollup_chart(rollup: pd.DataFrame, lang: str, none_label: str) -> alt.TopLev
         .encode(x="percent:Q", text="score_text:N")
         .transform_filter("datum.percent < 15")
     )
-    return _sized(alt.layer(bars, inside, after).properties(height=alt.Step(28), title=alt.Title(title)))
+    return configured(alt.layer(bars, inside, after).properties(height=alt.Step(28), title=alt.Title(title)))
 
 
 def trend_chart(trend: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
@@ -93,15 +87,18 @@ def trend_chart(trend: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
             title=t("governance.chart.trend.y", lang),
             scale=alt.Scale(domain=[low, 100], nice=False),
         ),
-        tooltip=[
-            alt.Tooltip("when:N", title=t("governance.chart.trend.x", lang)),
-            alt.Tooltip("score_text:N", title=t("governance.col.score", lang)),
-            alt.Tooltip("compliant:Q", title=t("governance.kpi.compliant", lang)),
-            alt.Tooltip("projects:Q", title=t("governance.chart.projects", lang)),
-            alt.Tooltip("breaches:Q", title=t("governance.chart.trend.breaches", lang)),
-        ],
+        tooltip=tooltips(
+            lang,
+            ("when:N", "governance.chart.trend.x"),
+            ("score_text:N", "governance.col.score"),
+            ("compliant:Q", "governance.kpi.compliant"),
+            ("projects:Q", "governance.chart.projects"),
+            ("breaches:Q", "governance.chart.trend.breaches"),
+        ),
     )
     line = base.mark_line(color=NEUTRAL, strokeWidth=3, point=alt.OverlayMarkDef(size=90, color=NEUTRAL))
     labels = base.mark_text(dy=-14, fontSize=LABEL_PX, fontWeight="bold").encode(text="score_text:N")
     subtitle = t("governance.chart.trend.subtitle", lang)
-    return _sized(alt.layer(line, labels).properties(height=300, title=alt.Title(title, subtitle=subtitle)))
+    return configured(
+        alt.layer(line, labels).properties(height=300, title=alt.Title(title, subtitle=subtitle))
+    )

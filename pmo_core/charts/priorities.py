@@ -12,7 +12,7 @@ import pandas as pd
 
 from pmo_core import formatting, priorities, selection
 from pmo_core.charts import FIT_WIDTH, LABEL_PX
-from pmo_core.charts.style import configured_as
+from pmo_core.charts.style import configured_as, tooltips
 from pmo_core.i18n import t
 from pmo_core.palette import NEUTRAL, STATUS_COLOURS
 
@@ -107,13 +107,14 @@ def contribution_chart(
     order = list(dict.fromkeys(data.sort_values("rank")["label"]))
     criteria = [field_label(c.field, lang) for c in model.terms]
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
-    tooltip = [
-        alt.Tooltip("name:N", title=t("priorities.col.project", lang)),
-        alt.Tooltip("criterion_label:N", title=t("priorities.col.criterion", lang)),
-        alt.Tooltip("points_text:N", title=t("priorities.col.points", lang)),
-        alt.Tooltip("score_text:N", title=t("priorities.col.score", lang)),
-        alt.Tooltip("rank:Q", title=t("priorities.col.rank", lang)),
-    ]
+    tooltip = tooltips(
+        lang,
+        ("name:N", "priorities.col.project"),
+        ("criterion_label:N", "priorities.col.criterion"),
+        ("points_text:N", "priorities.col.points"),
+        ("score_text:N", "priorities.col.score"),
+        ("rank:Q", "priorities.col.rank"),
+    )
     bars = (
         alt.Chart(data)
         .mark_bar()

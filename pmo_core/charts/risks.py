@@ -252,27 +252,26 @@ def _new_and_closed(
         alt.Tooltip("closed:Q", title=t("risks.move.closed", lang)),
     ]
     base = alt.Chart(moved_cells)
-    new = (
-        base.transform_filter("datum.new > 0")
-        .transform_calculate(
-            x="datum.probability - 0.3",
-            y="datum.impact + 0.3",
-            text="'+' + datum.new",
+
+    def count(name: str, corner: tuple[str, str], sign: str, colour: str) -> alt.Chart:
+        """Write a cell's count of `name` with its sign, in the corner (x and y shifts) given."""
+        return (
+            base.transform_filter(f"datum.{name} > 0")
+            .transform_calculate(
+                x=f"datum.probability {corner[0]}",
+                y=f"datum.impact {corner[1]}",
+                text=f"'{sign}' + datum.{name}",
+            )
+            .mark_text(fontSize=16, fontWeight="bold", color=colour)
+            .encode(
+                x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N", tooltip=tooltip
+            )
         )
-        .mark_text(fontSize=16, fontWeight="bold", color="#0D3B66")
-        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N", tooltip=tooltip)
-    )
-    closed = (
-        base.transform_filter("datum.closed > 0")
-        .transform_calculate(
-            x="datum.probability + 0.3",
-            y="datum.impact - 0.3",
-            text="'−' + datum.closed",
-        )
-        .mark_text(fontSize=16, fontWeight="bold", color="#424242")
-        .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N", tooltip=tooltip)
-    )
-    return [new, closed]
+
+    return [
+        count("new", ("- 0.3", "+ 0.3"), "+", "#0D3B66"),
+        count("closed", ("+ 0.3", "- 0.3"), "−", "#424242"),
+    ]
 
 
 # --- Concentration -------------------------------------------------------------------------------------

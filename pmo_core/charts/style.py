@@ -46,3 +46,8 @@ def band_scale(lang: str) -> alt.Scale:
         domain=[vocabulary.label("band", b, lang) for b in BAND_ORDER],
         range=[BAND_COLOURS[b] for b in BAND_ORDER],
     )
+
+
+def tooltips(lang: str, *fields: tuple[str, str]) -> list[alt.Tooltip]:
+    """Return a mark's tooltips from (field, translation key of its title) pairs, titled in the language."""
+    return [alt.Tooltip(name, title=t(key, lang)) for name, key in fields]

@@ -39,6 +39,8 @@ AREAS = (
     "tables",
     "capacity_slide",
     "present_layout",
+    "plausibility",
+    "people_trace",
 )
 
 

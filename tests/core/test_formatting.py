@@ -80,3 +80,13 @@ def test_a_number_written_to_some_decimals_is_the_half_up_rounding_of_its_decima
     expected = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     written = formatting.number(value, "en", decimals).replace(",", "")
     assert Decimal(written) == expected
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from(["en", "fr"]), st.integers(0, 2))
+def test_any_finite_figure_is_written_even_one_no_budget_can_be(value, lang, decimals):
+    """A hostile tracker's 1e300 reaches the pages and the import's messages: it is written in full, never an
+    error (Decimal's default 28 digits could not hold it)."""
+    text = formatting.number(value, lang, decimals)
+    digits = text.replace(",", "").replace(".", "").replace("\u202f", "").lstrip("-")
+    assert digits.isdigit()
+    assert formatting.money(value, lang, short=True)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,21 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def serving(tmp_path: Path, fill) -> Iterator[str]:
+    """Fill a new store with `fill(con, folder)` (trackers imported as the PMO does), serve it for one test,
+    then stop the server: the body of a fixture's `yield from`."""
+    from pmo_core import store
+
+    db = tmp_path / "e2e.duckdb"
+    con = store.connect(db)
+    fill(con, tmp_path)
+    con.execute("CHECKPOINT")
+    con.close()
+    process, url = start_server(db, tmp_path / "server.log")
+    yield url
+    stop_server(process)
 
 
 @pytest.fixture

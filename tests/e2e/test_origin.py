@@ -6,23 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from pmo_core import store
 from tests import traced
-from tests.e2e.conftest import settle, start_server, stop_server
+from tests.e2e.conftest import serving, settle
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
 def traced_server(tmp_path):
-    db = tmp_path / "e2e.duckdb"
-    con = store.connect(db)
-    traced.import_months(con, tmp_path)
-    con.execute("CHECKPOINT")
-    con.close()
-    process, url = start_server(db, tmp_path / "server.log")
-    yield url
-    stop_server(process)
+    yield from serving(tmp_path, traced.import_months)
 
 
 def test_a_budget_opens_to_its_cell_typed_text_and_earlier_value(traced_server, page):

@@ -52,6 +52,16 @@ def open_page(page: str, lang: str = "en", timeout: float = 60) -> AppTest:
     return at
 
 
+def filled(db_path: Path, folder: Path, fill) -> Path:
+    """Fill the store at `db_path` with `fill(con, folder)` (trackers imported as the PMO does); return it."""
+    from pmo_core import store
+
+    con = store.connect(db_path)
+    fill(con, folder)
+    con.close()
+    return db_path
+
+
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 

@@ -10,24 +10,21 @@ from streamlit.testing.v1 import AppTest
 from pmo_core import accounts, settings, store
 from tests import traced
 from tests.actors import ADMIN
-from tests.pages.conftest import APP, no_exception
+from tests.pages.conftest import APP, filled, no_exception
 
 PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
 def traced_db(db_path, tmp_path):
-    con = store.connect(db_path)
-    traced.import_months(con, tmp_path)
-    con.close()
-    return db_path
+    return filled(db_path, tmp_path, traced.import_months)
 
 
-def project_page(lang: str = "en", at: AppTest | None = None) -> AppTest:
+def project_page(lang: str = "en", at: AppTest | None = None, code: str = "IND-01") -> AppTest:
     if at is None:
         at = AppTest.from_file(APP, default_timeout=60)
         at.session_state["lang"] = lang
-    at.query_params["project"] = "IND-01"
+    at.query_params["project"] = code
     at.run()
     at.switch_page("pages/project.py")
     at.run()
