@@ -20,6 +20,7 @@ from pmo_core.palette import STATUS_EMOJI
 MOST_PER_ROW = 6  # cards that keep their figure whole at 1280 px in large type
 ROWS = 6  # table rows a slide shows on the projector, in large type, with its figures and controls above
 CHART_PX = 330  # a chart's height beside its table: with the figures above, the slide fits 1280x720
+CHART_UNDER_CARDS_PX = 190  # ... and under a row of cards, beside a table (the risks slide's heatmap)
 
 LANG = common.lang()
 CON = common.cursor()
@@ -82,11 +83,11 @@ def table(slide: Slide, columns: int | None = None) -> None:
         st.caption(slide.more)
 
 
-def chart(slide: Slide) -> None:
+def chart(slide: Slide, height: int = CHART_PX) -> None:
     """Draw the slide's chart, a fixed height one made to fit the projector's screen with the figures."""
     figure = slide.chart
     if isinstance(getattr(figure, "height", None), int):
-        figure = figure.properties(height=CHART_PX)
+        figure = figure.properties(height=height)
     common.chart(figure, width="stretch")
 
 
@@ -97,10 +98,14 @@ def show(slide: Slide) -> None:
         st.subheader(slide.subtitle, anchor=False)
     figures(slide)
     if slide.chart is not None and slide.table is not None:
-        left, right = st.columns([3, 2], gap="medium")
+        under_cards = bool(slide.figures)  # a row of cards leaves less height: a lower chart, shorter cells
+        left, right = st.columns([1, 1] if under_cards else [3, 2], gap="medium")
         with left:
-            chart(slide)
-        with right:
+            chart(slide, CHART_UNDER_CARDS_PX if under_cards else CHART_PX)
+        with (
+            right,
+            st.container(key="beside_cards" if under_cards else None),
+        ):  # projector.css: one line a row
             table(slide, COLUMNS_BESIDE_CHART)
         return
     if slide.chart is not None:
