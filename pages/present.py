@@ -20,7 +20,7 @@ from pmo_core.palette import STATUS_EMOJI
 MOST_PER_ROW = 6  # cards that keep their figure whole at 1280 px in large type
 ROWS = 6  # table rows a slide shows on the projector, in large type, with its figures and controls above
 CHART_PX = 330  # a chart's height beside its table: with the figures above, the slide fits 1280x720
-CHART_UNDER_CARDS_PX = 190  # ... and under a row of cards, beside a table (the risks slide's heatmap)
+CHART_UNDER_CARDS_PX = 165  # ... and under a row of cards, beside a table (the risks slide's heatmap)
 
 LANG = common.lang()
 CON = common.cursor()

@@ -19,6 +19,8 @@ from pmo_core.vocabulary import label
 CELL_PX = 84  # the height of a heatmap cell; widths follow the column, so the grid fits any screen
 PLOT_ONLY = alt.AutoSizeParams(type="pad", contains="padding")  # the movement grid keeps its square cells
 LEGEND_BELOW = alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=200)
+# On a slide the heatmap sits under a row of cards: its legend goes beside it, where the slide has width.
+LEGEND_BESIDE = alt.Legend(orient="right", direction="vertical", labelLimit=200)
 # "4 · Almost certain" as lines "4", "Almost", "certain": five columns of words never overlap
 SPLIT_WORDS = "split(replace(datum.label, ' · ', ' '), ' ')"
 SEVERE_SCALE = ["#FDECEA", "#C62828"]  # light to the palette's red: more high and critical risks is darker
@@ -75,7 +77,7 @@ def heatmap_chart(
             "band_label:N",
             scale=band_scale(lang),
             title=t("risks.legend.band", lang),
-            legend=LEGEND_BELOW,
+            legend=LEGEND_BELOW if clickable else LEGEND_BESIDE,
         ),
         opacity=alt.condition("datum.risks > 0", alt.value(1.0), alt.value(0.45)),
     )

@@ -162,3 +162,21 @@ def test_the_roadmap_of_forty_late_projects_holds_one_projector_screen_with_ever
     box = page.locator("[data-testid=stVegaLiteChart]").first.bounding_box()
     assert box["y"] + box["height"] <= 720
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_slide_of_the_demo_holds_one_projector_screen(browser, server, lang):
+    """At 1280x720, open mode's badge included, no slide scrolls: the risks slide's heatmap, its cards and its
+    table beside it once took 1,002 px."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-GB")
+    page = context.new_page()
+    tall = {}
+    for number in range(1, SLIDES + 1):
+        page.goto(f"{server}/present?slide={number}&lang={lang}")
+        page.wait_for_selector("[data-testid=stMain] h1", timeout=60_000)
+        settle(page)
+        found = page.evaluate(SCROLLING)
+        if found:
+            tall[shown_slide(page)] = found
+    assert tall == {}
+    context.close()
