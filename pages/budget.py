@@ -247,7 +247,7 @@ def monthly_section(lines: pd.DataFrame) -> None:
 # --- Variances -----------------------------------------------------------------------------------------
 
 
-@st.fragment(key="budget_variances")  # the ranking chosen and a cell opened rerun this tab alone
+@common.fragment(key="budget_variances")  # the ranking chosen and a cell opened rerun this tab alone
 def variance_section(table: pd.DataFrame, alerts: pd.DataFrame) -> None:
     """Rank the projects by cost variance or forecast overrun, then list them all with the exhaustion month."""
     if table.empty:
@@ -422,7 +422,7 @@ def download(key: str) -> None:
 # --- Alerts --------------------------------------------------------------------------------------------
 
 
-@st.fragment(key="budget_alerts")  # the kinds shown rerun the alerts alone
+@common.fragment(key="budget_alerts")  # the kinds shown rerun the alerts alone
 def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
     """List the alerts, the most serious first, each as a sentence with its project."""
     if alerts.empty:
@@ -496,7 +496,7 @@ def alerts_section(alerts: pd.DataFrame, table: pd.DataFrame) -> None:
 # --- Roll-up by portfolio and programme ----------------------------------------------------------------
 
 
-@st.fragment(key="budget_rollup")  # the level chosen reruns the roll-up alone
+@common.fragment(key="budget_rollup")  # the level chosen reruns the roll-up alone
 def rollup_section(frame: pd.DataFrame) -> None:
     """Show earned value by portfolio or programme, ratios recomputed from the sums."""
     level = st.segmented_control(
@@ -550,7 +550,7 @@ def rollup_section(frame: pd.DataFrame) -> None:
 # --- Allocation ----------------------------------------------------------------------------------------
 
 
-@st.fragment(key="budget_allocation")  # the split and the phasing rerun the allocation alone
+@common.fragment(key="budget_allocation")  # the split and the phasing rerun the allocation alone
 def allocation_section(frame: pd.DataFrame, lines: pd.DataFrame, plan: budget.Phasing) -> None:
     """Show budget, actual and forecast by portfolio, programme, cost type or year."""
     by = st.segmented_control(

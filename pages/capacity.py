@@ -169,7 +169,7 @@ def _on_cell_click() -> None:
             st.session_state[f"{name}.{LANG}"] = value
 
 
-@st.fragment(key="cap_heatmap_part")  # a team-month chosen reruns the heatmap and its projects alone
+@common.fragment(key="cap_heatmap_part")  # a team-month chosen reruns the heatmap and its projects alone
 def heatmap_section(grid: pd.DataFrame, teams: list[str], since: date | None, f: Filters) -> None:
     """Draw the load heatmap of the teams shown, then the projects of the chosen cell."""
     shown = grid.loc[grid["team"].isin(teams)]

@@ -66,7 +66,7 @@ def choose_committee(listed: pd.DataFrame) -> int | None:
     return chosen
 
 
-@st.fragment(key="committee_new_meeting")  # a refused meeting reruns the form alone; a new one, the page
+@common.fragment(key="committee_new_meeting")  # a refused meeting reruns the form alone; a new one, the page
 def new_meeting_form(listed: pd.DataFrame) -> None:
     dates = [s.as_of for s in snapshots.list_snapshots(CON)]
     rows = {int(r.committee_id): r for r in listed.itertuples()}
@@ -178,7 +178,9 @@ def decisions_tab(log: pd.DataFrame, committee_id: int | None, projects: dict[st
         decision_form(log, committee_id, projects)
 
 
-@st.fragment(key="committee_decision_form")  # a refused decision reruns the form alone; a saved one, the page
+@common.fragment(
+    key="committee_decision_form"
+)  # a refused decision reruns the form alone; a saved one, the page
 def decision_form(log: pd.DataFrame, committee_id: int | None, projects: dict[str, str]) -> None:
     st.subheader(common.tr("committee.decision.heading"), anchor=False)
     live = log[log["live"]] if not log.empty else log
@@ -247,7 +249,7 @@ def actions_tab(
             follow_up_form(found)
 
 
-@st.fragment(key="committee_actions")  # "open only" redraws the list alone
+@common.fragment(key="committee_actions")  # "open only" redraws the list alone
 def action_list(found: pd.DataFrame) -> None:
     """List the actions, the open ones only unless asked for all."""
     open_only = st.toggle(common.tr("committee.action.open_only"), value=True, key="committee_open_only")
@@ -297,7 +299,7 @@ def action_columns() -> dict:
     }
 
 
-@st.fragment(key="committee_action_form")  # a refused action reruns the form alone; a saved one, the page
+@common.fragment(key="committee_action_form")  # a refused action reruns the form alone; a saved one, the page
 def action_form(log: pd.DataFrame, committee_id: int | None, projects: dict[str, str]) -> None:
     st.subheader(common.tr("committee.action.heading"), anchor=False)
     live = {int(r.decision_id): r.subject for r in log.itertuples()} if not log.empty else {}
@@ -339,7 +341,7 @@ def action_form(log: pd.DataFrame, committee_id: int | None, projects: dict[str,
             st.rerun()
 
 
-@st.fragment(key="committee_follow_up")  # the action picked and a refused update rerun this alone
+@common.fragment(key="committee_follow_up")  # the action picked and a refused update rerun this alone
 def follow_up_form(found: pd.DataFrame) -> None:
     st.subheader(common.tr("committee.action.follow"), anchor=False)
     rows = {int(r.action_id): r for r in found.itertuples()}

@@ -428,7 +428,7 @@ def open_project(code: str) -> None:
     st.switch_page("pages/project.py", query_params={"project": code})
 
 
-@st.fragment(key="overview_table")  # "all columns" and a project picked rerun the table alone
+@common.fragment(key="overview_table")  # "all columns" and a project picked rerun the table alone
 def table_section(table: pd.DataFrame) -> None:
     """Show the project table, worst first; choosing a row or a project opens its page."""
     st.subheader(common.tr("overview.table.title", n=formatting.number(len(table), LANG)))
@@ -728,7 +728,7 @@ def _group_name(row: pd.Series) -> str:
 # --- Roadmap ---------------------------------------------------------------------------------------
 
 
-@st.fragment(key="overview_roadmap")  # "every project" redraws the roadmap alone
+@common.fragment(key="overview_roadmap")  # "every project" redraws the roadmap alone
 def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filters) -> None:
     """Draw a bar per project from start to forecast end, its baseline end, its milestones and today: the
     red and amber projects, or every project when asked."""
@@ -761,7 +761,7 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
 # --- Value and risk bubbles ---------------------------------------------------------------------------
 
 
-@st.fragment(key="overview_bubbles")  # the scoring model picked redraws the bubbles alone
+@common.fragment(key="overview_bubbles")  # the scoring model picked redraws the bubbles alone
 def bubble_section(f: Filters) -> None:
     """Place each project by value (priority score) and open risk, sized by budget, coloured by status."""
     st.subheader(common.tr("overview.bubble.heading"))

@@ -235,7 +235,7 @@ def headline(f: Filters, version: tuple) -> pd.DataFrame:
 # --- Ranking ---------------------------------------------------------------------------------------------
 
 
-@st.fragment(key="prio_ranking")  # the models and the top shown rerun this tab alone; a saved rank, all
+@common.fragment(key="prio_ranking")  # the models and the top shown rerun this tab alone; a saved rank, all
 def ranking_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel]) -> None:
     """Rank under a model with each criterion's share, compare with a second model, change a rank by hand."""
     ids = [m.model_id for m in models]
@@ -457,7 +457,7 @@ def business_case_tab(f: Filters, version: tuple) -> None:
     cash_section(f, version, cases)
 
 
-@st.fragment(key="prio_cash")  # the project picked redraws its cash curve alone
+@common.fragment(key="prio_cash")  # the project picked redraws its cash curve alone
 def cash_section(f: Filters, version: tuple, cases: pd.DataFrame) -> None:
     """Draw one project's discounted cash curve, the project picked among the cases."""
     names = dict(zip(cases["code"], cases["name"], strict=True))
@@ -537,7 +537,7 @@ def case_table(cases: pd.DataFrame) -> None:
 # --- Selection -------------------------------------------------------------------------------------------
 
 
-@st.fragment(key="prio_selection")  # the budget and every what-if rerun the selection alone
+@common.fragment(key="prio_selection")  # the budget and every what-if rerun the selection alone
 def selection_tab(f: Filters, version: tuple, models: list[priorities.ScoringModel]) -> None:
     """Pick the best portfolio under the budget and constraints: figures, frontier, in and out with reasons."""
     objective_col, basis_col, budget_col = st.columns([1.3, 1.3, 1])
@@ -920,7 +920,7 @@ def scenarios_tab(version: tuple) -> None:
     plan_section(listed, names)
 
 
-@st.fragment(key="prio_scenarios_compared")  # the scenarios picked and "show all" rerun this alone
+@common.fragment(key="prio_scenarios_compared")  # the scenarios picked and "show all" rerun this alone
 def compare_scenarios(version: tuple, listed: pd.DataFrame, names: dict[int, str]) -> None:
     """Compare up to four scenarios side by side, the two newest at first."""
     default = listed["scenario_id"].head(min(2, len(listed))).tolist()
@@ -1059,7 +1059,7 @@ def plan_section(listed: pd.DataFrame, names: dict[int, str]) -> None:
 # --- Scoring models --------------------------------------------------------------------------------------
 
 
-@st.fragment(key="prio_models")  # edits rerun the editor alone; a saved model reruns the page
+@common.fragment(key="prio_models")  # edits rerun the editor alone; a saved model reruns the page
 def models_tab(models: list[priorities.ScoringModel]) -> None:
     """Edit a model's criteria (weight, direction, scale) and save it, or save it as a new model."""
     ids = [m.model_id for m in models]

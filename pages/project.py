@@ -141,7 +141,7 @@ def _forecast_end(ident: project_detail.Identity) -> str:
 # --- Where a figure comes from ----------------------------------------------------------------------
 
 
-@st.fragment(key="project_origin")  # the figure picked opens its origin without rerunning the page
+@common.fragment(key="project_origin")  # the figure picked opens its origin without rerunning the page
 def origin_section(code: str, f: Filters) -> None:
     """Open any stored figure of the project to its file, sheet and cell, and its earlier values."""
     with st.expander(common.tr("origin.heading"), icon=":material/search:"):
@@ -163,7 +163,7 @@ def history_section(history: pd.DataFrame) -> None:
 # --- Milestones --------------------------------------------------------------------------------------
 
 
-@st.fragment(key="project_milestones")  # a cell opened reruns the milestones alone
+@common.fragment(key="project_milestones")  # a cell opened reruns the milestones alone
 def milestones_section(milestones: pd.DataFrame, code: str, f: Filters) -> None:
     tr = common.tr
     st.subheader(tr("project.milestones.heading"))
@@ -235,7 +235,7 @@ RISK_FIGURES = {
 # --- Risks -------------------------------------------------------------------------------------------
 
 
-@st.fragment(key="project_risks")  # a cell opened reruns the risks alone
+@common.fragment(key="project_risks")  # a cell opened reruns the risks alone
 def risks_section(cells: pd.DataFrame, register: pd.DataFrame, code: str, f: Filters) -> None:
     tr = common.tr
     st.subheader(tr("project.risks.heading"))

@@ -202,7 +202,7 @@ def _chosen_cell() -> tuple[int, int] | None:
     return None if None in cell else cell
 
 
-@st.fragment(key="risks_heatmap")  # a cell chosen changes this part alone: it reruns alone
+@common.fragment(key="risks_heatmap")  # a cell chosen changes this part alone: it reruns alone
 def heatmap_section(f: Filters, rf: risks.RiskFilter, summary: risks.RiskSummary) -> None:
     """Show the heatmap beside the risks of the chosen cell."""
     cells = risks.label_cells(query("heatmap", f, rf), LANG, CURRENCY)
@@ -396,7 +396,7 @@ def _pinned_overdue_column() -> st.column_config.TextColumn:
     return st.column_config.TextColumn(text, width=OVERDUE_PX, help=common.tr("risks.overdue"), pinned=True)
 
 
-@st.fragment(key="risks_register")  # the search, the order and a cell opened rerun the register alone
+@common.fragment(key="risks_register")  # the search, the order and a cell opened rerun the register alone
 def register_section(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the searchable, sortable register and its Excel download."""
     search_col, order_col = st.columns([2, 1])
@@ -499,7 +499,7 @@ TOP_COMPACT = {"rank": 50, "title": 250, "band": 110, "project_name": 180, "over
 TOP_MORE = ["owner", "response", "due_date", "project_link"]
 
 
-@st.fragment(key="risks_top")  # the columns toggle redraws the two top tens alone
+@common.fragment(key="risks_top")  # the columns toggle redraws the two top tens alone
 def top_section(f: Filters, rf: risks.RiskFilter) -> None:
     """Show the ten highest scores, then the ten largest exposures."""
     every = st.toggle(
@@ -532,7 +532,7 @@ def top_section(f: Filters, rf: risks.RiskFilter) -> None:
         common.table(shown, hide_index=True, width="stretch", column_config=config, key=f"risk_top_{by}")
 
 
-@st.fragment(key="risks_movement")  # a snapshot compared with reruns the movement alone
+@common.fragment(key="risks_movement")  # a snapshot compared with reruns the movement alone
 def movement_section(f: Filters, rf: risks.RiskFilter, cells: pd.DataFrame) -> None:
     """Show what moved since a chosen snapshot: counts, the movement on the grid, and the table."""
     st.subheader(common.tr("risks.move.title"))

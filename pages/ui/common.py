@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import hashlib
 import inspect
 import json
@@ -604,3 +605,21 @@ def day_format() -> str:
 def plain(text: object) -> str:
     """Keep a tracker's text from being read as Markdown (a name, a typed cell, a file name)."""
     return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in str(text))
+
+
+def fragment(key: str):
+    """Make a part of a page rerun alone (st.fragment), with a write the role refuses shown as the frame shows
+    it: an exception raised in a fragment stops there, short of app.py's handler, and would show a traceback."""
+
+    def wrap(body):
+        @functools.wraps(body)
+        def guarded(*args, **kwargs):
+            try:
+                return body(*args, **kwargs)
+            except access.AccessDenied as refused:
+                st.error(refused.message(lang()))
+                return None
+
+        return st.fragment(guarded, key=key)
+
+    return wrap

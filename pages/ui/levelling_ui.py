@@ -154,7 +154,7 @@ def _clear() -> None:
     st.session_state[MOVES_KEY] = []
 
 
-@st.fragment(key="cap_what_if")  # moves entered, removed and saved rerun the what-if alone
+@common.fragment(key="cap_what_if")  # moves entered, removed and saved rerun the what-if alone
 def what_if(
     f: Filters, first: date, last: date, since: date | None, teams: list[str], reported: pd.DataFrame
 ) -> None:
@@ -405,7 +405,7 @@ def scenarios(f: Filters, first: date, last: date, since: date | None) -> None:
     _plan_forms(names)
 
 
-@st.fragment(key="cap_scenarios_compared")  # the scenarios picked rerun the comparison alone
+@common.fragment(key="cap_scenarios_compared")  # the scenarios picked rerun the comparison alone
 def _compare(listed: pd.DataFrame, names: dict[int, str], f: Filters, since: date) -> None:
     """Compare up to MAX_COMPARED scenarios beside the loads as reported, the two newest at first."""
     picked = st.multiselect(

@@ -28,9 +28,9 @@ def page_runs(monkeypatch) -> list[str]:
     runs: list[str] = []
     original = common.heading
 
-    def counted(title: str) -> None:
+    def counted(title: str, **extra) -> None:
         runs.append(title)
-        original(title)
+        original(title, **extra)
 
     monkeypatch.setattr(common, "heading", counted)
     return runs
