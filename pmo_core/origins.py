@@ -205,21 +205,33 @@ def _spellings(
     """Return one spelling per value for a column of a few values typed one way each (`Green`, `CAPEX`,
     `45 %`): the most common text of each value, where that spares most of the exceptions."""
     positions = pa.array(np.flatnonzero(present))
-    keys, spelled = canonical.take(positions), text.take(positions)
-    if pc.count_distinct(keys).as_py() > TYPED_LIMIT:
+    keys = pc.dictionary_encode(canonical.take(positions))
+    if len(keys.dictionary) > TYPED_LIMIT:
         return ()
-    counts = (
-        pa.table({"key": keys, "text": spelled})
-        .group_by(["key", "text"])
-        .aggregate([([], "count_all")])
-        .to_pandas()
-        .sort_values(["key", "count_all", "text"], ascending=[True, False, True])
-        .drop_duplicates("key")
+    texts = pc.dictionary_encode(text.take(positions))
+    # Each (value, text) pair as one integer, counted by numpy: a few values, thousands of cells.
+    width = len(texts.dictionary) + 1  # the last code: an empty cell
+    text_codes = pc.fill_null(texts.indices, width - 1).to_numpy(zero_copy_only=False)
+    pairs, counts = np.unique(
+        keys.indices.to_numpy(zero_copy_only=False) * width + text_codes, return_counts=True
     )
-    chosen = counts.loc[counts["key"] != counts["text"]]
-    if chosen.empty or chosen["count_all"].sum() < SPELLINGS_SHARE * int(differs.sum()):
+    values, spellings = keys.dictionary.to_pylist(), [*texts.dictionary.to_pylist(), None]
+    best: dict[str, tuple[int, str | None]] = {}
+    for pair, count in zip(pairs.tolist(), counts.tolist(), strict=True):
+        value, spelling = values[pair // width], spellings[pair % width]
+        if value not in best or _more_common(count, spelling, *best[value]):
+            best[value] = (count, spelling)
+    chosen = [
+        (value, spelling, count) for value, (count, spelling) in sorted(best.items()) if value != spelling
+    ]
+    if not chosen or sum(count for _, _, count in chosen) < SPELLINGS_SHARE * int(differs.sum()):
         return ()
-    return tuple(zip(chosen["key"].tolist(), chosen["text"].tolist(), strict=True))
+    return tuple((value, spelling) for value, spelling, _ in chosen)
+
+
+def _more_common(count: int, spelling: str | None, best_count: int, best: str | None) -> bool:
+    """Tell whether a spelling beats the best so far: more cells, then the first in order, an empty cell last."""
+    return (-count, spelling is None, spelling or "") < (-best_count, best is None, best or "")
 
 
 def relocated(
