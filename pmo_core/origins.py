@@ -15,6 +15,7 @@ This module is pure: the importer fills these structures in the sandbox, the sto
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -58,7 +59,14 @@ class TableOrigins:
 def empty_exceptions() -> pd.DataFrame:
     """Return no exceptions, with their columns' types: most columns of a table have none, and a copy of a
     frame built once costs a thirtieth of building one (a millisecond a column, 40 ms an import)."""
-    return _NO_EXCEPTIONS.copy()
+    return _no_exceptions().copy()
+
+
+@cache
+def _no_exceptions() -> pd.DataFrame:
+    # Built on first use, not at import: a frame's Arrow column names would take Arrow's default memory
+    # pool in the sandbox's fork server, whose reserved gigabyte every child would inherit under its limit.
+    return pd.DataFrame({name: pd.Series(dtype=_DTYPES[name]) for name in EXCEPTION_COLUMNS})
 
 
 _DTYPES = {
@@ -70,7 +78,6 @@ _DTYPES = {
     "raw": "object",
     "rule": "object",
 }
-_NO_EXCEPTIONS = pd.DataFrame({name: pd.Series(dtype=_DTYPES[name]) for name in EXCEPTION_COLUMNS})
 
 
 def exceptions(**columns) -> pd.DataFrame:
