@@ -41,6 +41,16 @@ KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS[
 # --- Cached queries: one per picture, refreshed when the store's content changes ---------------------
 
 
+# What every session draws alike (the tables as shown, in a language), built once and shared read only: a
+# st.cache_data result is a copy unpickled for each session, a cost of every run.
+shared = st.cache_resource(show_spinner=False, max_entries=32, ttl=3600)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def reporting(version: tuple, f: Filters) -> portfolio.Reporting:
+    return portfolio.reporting(common.cursor(), f)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def project_table(version: tuple, f: Filters) -> pd.DataFrame:
     """Return the project table, its trends since the snapshot the last committee reviewed."""
@@ -72,6 +82,13 @@ def snapshot_figures(version: tuple, f: Filters, method: str) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def headline(version: tuple, f: Filters, since: Filters | None, method: str) -> portfolio.Headline:
+    """Return the headline figures and their changes since the snapshot `since` names (None: no change)."""
+    before = snapshot_figures(version, since, method) if since else None
+    return portfolio.headline(project_table(version, f), before, method)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def roll_up(version: tuple, f: Filters, method: str) -> pd.DataFrame:
     return portfolio.roll_up(project_table(version, f), method)
 
@@ -79,6 +96,12 @@ def roll_up(version: tuple, f: Filters, method: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=32)
 def roadmap(version: tuple, f: Filters, statuses: tuple[str, ...] | None) -> portfolio.Roadmap:
     return portfolio.roadmap(common.cursor(), f, project_table(version, f), statuses=statuses)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def scoring_models(version: tuple, state: tuple) -> list[priorities.ScoringModel]:
+    """Return the saved scoring models, read again once the Prioritisation page edits one (`state`)."""
+    return priorities.list_models(common.cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -91,9 +114,35 @@ def status_trend(version: tuple, f: Filters) -> pd.DataFrame:
     return portfolio.status_trend(common.cursor(), f)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def what_changed(version: tuple, name: str, f: Filters, since: date, *args: object) -> pd.DataFrame:
-    return getattr(changes, name)(common.cursor(), f, since, *args)
+# What changed since a snapshot, by tab: the pmo_core function listing it.
+CHANGES = {
+    "status": changes.status_changes,
+    "moves": changes.project_moves,
+    "budget": changes.budget_changes,
+    "slips": changes.milestone_slips,
+    "risks": changes.new_critical_risks,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def earlier_snapshots(version: tuple, f: Filters) -> list[date]:
+    return changes.earlier_snapshots(common.cursor(), f)
+
+
+@shared
+def what_changed(version: tuple, key: str, f: Filters, since: date, threshold: float) -> pd.DataFrame:
+    """Return what changed since a snapshot for one tab (budgets: changes beyond `threshold` percent)."""
+    extra = (threshold,) if key == "budget" else ()
+    return CHANGES[key](common.cursor(), f, since, *extra)
+
+
+@shared
+def shown_changes(
+    version: tuple, key: str, f: Filters, since: date, threshold: float, lang: str
+) -> tuple[pd.DataFrame, dict]:
+    """Return one tab's changes as shown in a language, and its columns."""
+    views = {"status": _status_changes, "moves": _moves, "budget": _budgets, "slips": _slips, "risks": _risks}
+    return views[key](what_changed(version, key, f, since, threshold))
 
 
 # --- Words and numbers -----------------------------------------------------------------------------
@@ -166,16 +215,27 @@ def first_screen(f: Filters, h: portfolio.Headline) -> None:
 
 def decision_section(f: Filters) -> None:
     st.subheader(common.tr("committee.overview.needed"), anchor=False)
-    found = needing_decision(VERSION, f, SETTINGS["overrun_alert_pct"])
-    if found.empty:
+    frame, more = decision_table(VERSION, f, SETTINGS["overrun_alert_pct"], LANG)
+    if frame.empty:
         st.info(common.tr("committee.needed.none"))
         return
+    first_table(frame, "overview_needed")
+    if more > 0:
+        st.caption(common.tr("committee.more_projects", n=formatting.number(more, LANG)))
+
+
+@shared
+def decision_table(version: tuple, f: Filters, threshold: float, lang: str) -> tuple[pd.DataFrame, int]:
+    """Return the first projects needing a decision as shown (why, the manager's comment) and how many more."""
+    found = needing_decision(version, f, threshold)
+    if found.empty:
+        return pd.DataFrame(), 0
     shown = found.head(FIRST_ROWS)
     why = [
         " · ".join(
             [status_text(row["status"]) + ARROWS[row["status_trend"]]]
             + [
-                committee.reason_text((r,), row, LANG)
+                committee.reason_text((r,), row, lang)
                 for r in row["reasons"]
                 if r not in ("red", "newly_red")
             ]
@@ -194,21 +254,27 @@ def decision_section(f: Filters) -> None:
             .map(lambda c: common.plain(committee.short_comment(c, COMMENT_CHARS))),
         }
     )
-    first_table(frame, "overview_needed")
-    more = len(found) - FIRST_ROWS
-    if more > 0:
-        st.caption(common.tr("committee.more_projects", n=formatting.number(more, LANG)))
+    return frame, len(found) - FIRST_ROWS
 
 
 def risk_section(f: Filters) -> None:
     st.subheader(common.tr("committee.overview.top_risks"), anchor=False)
-    top = top_risks(VERSION, f)
-    if top.empty:
+    frame = top_risk_table(VERSION, f, LANG)
+    if frame.empty:
         st.info(common.tr("committee.overview.no_risk"))
         return
+    first_table(frame, "overview_top_risks")
+
+
+@shared
+def top_risk_table(version: tuple, f: Filters, lang: str) -> pd.DataFrame:
+    """Return the top risks as shown: the score with its band's mark, the risk and its project."""
+    top = top_risks(version, f)
+    if top.empty:
+        return pd.DataFrame()
     risk = top["title"].map(lambda t: committee.short_comment(t, RISK_CHARS))
     project = top["project_name"].fillna(top["project_code"])
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             common.tr("committee.col.score"): [
                 f"{BAND_EMOJI.get(b, '')}\u00a0{s}" for b, s in zip(top["band"], top["score"], strict=True)
@@ -218,7 +284,6 @@ def risk_section(f: Filters) -> None:
             ],
         }
     )
-    first_table(frame, "overview_top_risks")
 
 
 def first_table(frame: pd.DataFrame, key: str) -> None:
@@ -252,29 +317,15 @@ def burn_section(h: portfolio.Headline) -> None:
 # --- Open and overdue actions ---------------------------------------------------------------------------
 
 
-def actions_section(f: Filters, table: pd.DataFrame) -> None:
+def actions_section(f: Filters) -> None:
     """List the committee's open actions, overdue first, for the projects of the selection and the portfolio."""
     st.subheader(common.tr("committee.overview.actions"))
-    found = meetings.action_list(CON, date.today(), open_only=True)
-    if not f.is_empty():
-        found = found[found["project_code"].isna() | found["project_code"].isin(set(table["code"]))]
-    if found.empty:
+    today = date.today()
+    frame, found, overdue = open_actions(VERSION, f, today, LANG)
+    if not found:
         st.info(common.tr("committee.overview.no_actions"))
         return
-    overdue = int(found["overdue"].sum())
-    st.caption(common.tr("committee.actions.subtitle", n=len(found), overdue=overdue, date=day(date.today())))
-    shown = found.head(ACTION_ROWS)
-    frame = pd.DataFrame(
-        {
-            "overdue": shown["overdue"].map(lambda o: common.tr("committee.overdue") if o is True else ""),
-            "title": shown["title"],
-            "owner": shown["owner"],
-            "due": pd.to_datetime(shown["due_date"]),
-            "status": shown["status"].map(lambda s: common.tr(f"committee.status.{s}")),
-            "project": shown["project_code"].fillna(common.tr("committee.portfolio_wide")),
-            "decision": shown["decision"],
-        }
-    )
+    st.caption(common.tr("committee.actions.subtitle", n=found, overdue=overdue, date=day(today)))
     common.table(
         frame,
         hide_index=True,
@@ -289,9 +340,31 @@ def actions_section(f: Filters, table: pd.DataFrame) -> None:
         },
         key="overview_actions",
     )
-    more = len(found) - ACTION_ROWS
+    more = found - ACTION_ROWS
     if more > 0:
         st.caption(common.tr("committee.more_actions", n=formatting.number(more, LANG)))
+
+
+@shared
+def open_actions(version: tuple, f: Filters, today: date, lang: str) -> tuple[pd.DataFrame, int, int]:
+    """Return the first open actions as shown, how many are open and how many are overdue (on `today`)."""
+    found = meetings.action_list(common.cursor(), today, open_only=True)
+    if not f.is_empty():
+        codes = set(project_table(version, f)["code"])
+        found = found[found["project_code"].isna() | found["project_code"].isin(codes)]
+    shown = found.head(ACTION_ROWS)
+    frame = pd.DataFrame(
+        {
+            "overdue": shown["overdue"].map(lambda o: common.tr("committee.overdue") if o is True else ""),
+            "title": shown["title"],
+            "owner": shown["owner"],
+            "due": pd.to_datetime(shown["due_date"]),
+            "status": shown["status"].map(lambda s: common.tr(f"committee.status.{s}")),
+            "project": shown["project_code"].fillna(common.tr("committee.portfolio_wide")),
+            "decision": shown["decision"],
+        }
+    )
+    return frame, len(found), int(found["overdue"].sum())
 
 
 def count(value: float | None) -> str:
@@ -303,6 +376,19 @@ def short_money(value: float | None) -> str:
 
 
 # --- Project table ---------------------------------------------------------------------------------
+
+
+@shared
+def shown_table(version: tuple, f: Filters, lang: str) -> pd.DataFrame:
+    """Return the first TABLE_LIMIT rows of the project table as drawn in a language, for every session."""
+    return display_table(shared_project_table(version, f).head(TABLE_LIMIT))
+
+
+@shared
+def project_names(version: tuple, f: Filters) -> dict[str, str]:
+    """Return each project's code and how the picker offers it ("code · name"), worst first."""
+    table = shared_project_table(version, f)
+    return {code: f"{code} · {name}" for code, name in zip(table["code"], table["name"], strict=True)}
 
 
 def display_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -435,6 +521,7 @@ def table_section(table: pd.DataFrame) -> None:
     st.caption(common.tr("overview.table.caption", days=SETTINGS["reporting_period_days"]))
     round_ = st.session_state.get(TABLE_ROUND, 0)
     shown = table.head(TABLE_LIMIT)
+    version, f = VERSION, common.filters()
     if len(table) > TABLE_LIMIT:
         st.caption(
             common.tr(
@@ -449,7 +536,7 @@ def table_section(table: pd.DataFrame) -> None:
         help=common.tr("projector.all_columns.help"),
     )
     event = common.table(
-        display_table(shown),
+        shown_table(version, f, LANG),
         hide_index=True,
         column_config=table_config(every),
         column_order=None if every else list(COMPACT_COLUMNS),
@@ -462,19 +549,19 @@ def table_section(table: pd.DataFrame) -> None:
     )
     if event.selection.rows:
         open_project(shown.iloc[event.selection.rows[0]]["code"])
-    names = dict(zip(table["code"], table["name"], strict=True))
+    names = project_names(version, f)
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
         common.tr("overview.open_project"),
         list(names),
         index=None,
-        format_func=lambda c: f"{c} · {names[c]}",
+        format_func=names.__getitem__,
         key=f"overview_pick_{round_}",
         placeholder=common.tr("overview.open_project.placeholder"),
     )
     if chosen:
         open_project(chosen)
-    whole = shared_project_table(VERSION, common.filters())  # one object for all sessions, not a copy each
+    whole = shared_project_table(version, f)  # one object for all sessions, not a copy each
     right.download_button(
         common.tr("download.excel"),
         lambda: excel_bytes(whole),  # written on click only: 10,000 rows take seconds
@@ -528,10 +615,14 @@ def people_section(f: Filters) -> None:
     )
 
 
+@common.fragment(key="overview_changes")  # a tab opened or another snapshot compared with redraws this part alone
 def changes_section(f: Filters, s: committee.Scope) -> None:
-    """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks."""
+    """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks.
+
+    Only the open tab's table is drawn: the tabs' titles give every count, and a tab opened reruns this part.
+    """
     st.subheader(common.tr("overview.changes.title"))
-    earlier = changes.earlier_snapshots(CON, f)
+    earlier = earlier_snapshots(VERSION, f)
     if not earlier:
         st.info(common.tr("overview.changes.none"))
         return
@@ -543,23 +634,22 @@ def changes_section(f: Filters, s: committee.Scope) -> None:
         key=f"overview_since_{LANG}",
     )
     threshold = SETTINGS["budget_change_threshold_pct"]
-    frames = {
-        "status": what_changed(VERSION, "status_changes", f, since),
-        "moves": what_changed(VERSION, "project_moves", f, since),
-        "budget": what_changed(VERSION, "budget_changes", f, since, threshold),
-        "slips": what_changed(VERSION, "milestone_slips", f, since),
-        "risks": what_changed(VERSION, "new_critical_risks", f, since),
-    }
-    tabs = st.tabs([f"{common.tr(f'overview.changes.{k}')} ({len(v)})" for k, v in frames.items()])
-    views = {"status": _status_changes, "moves": _moves, "budget": _budgets, "slips": _slips, "risks": _risks}
-    for tab, (key, frame) in zip(tabs, frames.items(), strict=True):
+    counts = {key: len(what_changed(VERSION, key, f, since, threshold)) for key in CHANGES}
+    tabs = st.tabs(
+        [f"{common.tr(f'overview.changes.{k}')} ({n})" for k, n in counts.items()],
+        key=f"overview_changes_tab_{LANG}",
+        on_change="rerun",
+    )
+    for tab, (key, n) in zip(tabs, counts.items(), strict=True):
+        if not tab.open:
+            continue
         with tab:
-            if frame.empty:
+            if not n:
                 st.info(
                     common.tr(f"overview.changes.{key}.empty", date=day(since), threshold=f"{threshold:g}")
                 )
             else:
-                shown, config = views[key](frame)
+                shown, config = shown_changes(VERSION, key, f, since, threshold, LANG)
                 common.table(
                     shown,
                     hide_index=True,
@@ -680,10 +770,18 @@ def _risks(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
 # --- Roll-up ---------------------------------------------------------------------------------------
 
 
-def rollup_section(rollup: pd.DataFrame) -> None:
+def rollup_section(f: Filters) -> None:
     """Show the totals and worst status of each portfolio and programme."""
     st.subheader(common.tr("overview.rollup.title"))
     st.caption(common.tr("overview.rollup.caption"))
+    shown, config = rollup_table(VERSION, f, SETTINGS["eac_method"], LANG)
+    common.table(shown, hide_index=True, column_config=config, height=760, formats=INDEX_FORMATS)
+
+
+@shared
+def rollup_table(version: tuple, f: Filters, method: str, lang: str) -> tuple[pd.DataFrame, dict]:
+    """Return the roll-up as shown in a language, and its columns."""
+    rollup = roll_up(version, f, method)
     tr = common.tr
     counts = rollup[list(STATUS_ORDER)].astype(int)
     mix = counts.apply(
@@ -714,7 +812,7 @@ def rollup_section(rollup: pd.DataFrame) -> None:
         "critical": number(tr("overview.col.critical"), format="%d"),
         "late": number(tr("overview.kpi.late_projects"), format="%d"),
     }
-    common.table(shown, hide_index=True, column_config=config, height=760, formats=INDEX_FORMATS)
+    return shown, config
 
 
 def _group_name(row: pd.Series) -> str:
@@ -765,7 +863,7 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
 def bubble_section(f: Filters) -> None:
     """Place each project by value (priority score) and open risk, sized by budget, coloured by status."""
     st.subheader(common.tr("overview.bubble.heading"))
-    models = priorities.list_models(CON)
+    models = scoring_models(VERSION, priorities.state_version(CON))
     if not models:
         st.info(common.tr("overview.bubble.no_model"))
         return
@@ -806,7 +904,7 @@ def trend_section(trend: pd.DataFrame) -> None:
 
 def main() -> None:
     f = common.filters()
-    context = portfolio.reporting(CON, f)
+    context = reporting(VERSION, f)
     if context.reference is None:
         common.heading(common.tr("nav.overview"))
         common.empty_store_notice()
@@ -822,17 +920,15 @@ def main() -> None:
         st.info(common.tr("empty.selection"))
         return
     since = Filters(f.portfolios, f.programmes, f.managers, s.since) if s.since else None
-    method = SETTINGS["eac_method"]
-    before = snapshot_figures(VERSION, since, method) if since else None
-    h = portfolio.headline(table, before, method)
+    h = headline(VERSION, f, since, SETTINGS["eac_method"])
     headline_section(h)
     first_screen(f, h)
     governance.quality_panel(f)  # under the first screen: how well the trackers follow the rules
-    actions_section(f, table)
+    actions_section(f)
     table_section(table)
     people_section(f)
     changes_section(f, s)
-    rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))
+    rollup_section(f)
     roadmap_section(table, context, f)
     bubble_section(f)
     trend_section(status_trend(VERSION, f))
