@@ -615,7 +615,9 @@ def people_section(f: Filters) -> None:
     )
 
 
-@common.fragment(key="overview_changes")  # a tab opened or another snapshot compared with redraws this part alone
+@common.fragment(
+    key="overview_changes"
+)  # a tab opened or another snapshot compared with redraws this part alone
 def changes_section(f: Filters, s: committee.Scope) -> None:
     """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks.
 
