@@ -379,9 +379,11 @@ def short_money(value: float | None) -> str:
 
 
 @shared
-def shown_table(version: tuple, f: Filters, lang: str) -> pd.DataFrame:
-    """Return the first TABLE_LIMIT rows of the project table as drawn in a language, for every session."""
-    return display_table(shared_project_table(version, f).head(TABLE_LIMIT))
+def shown_table(version: tuple, f: Filters, lang: str, every: bool) -> pd.DataFrame:
+    """Return the first TABLE_LIMIT rows of the project table as drawn in a language, for every session: every
+    column, or only the compact set (the browser is sent no column it does not show)."""
+    shown = display_table(shared_project_table(version, f).head(TABLE_LIMIT))
+    return shown if every else shown[list(COMPACT_COLUMNS)]
 
 
 @shared
@@ -536,7 +538,7 @@ def table_section(table: pd.DataFrame) -> None:
         help=common.tr("projector.all_columns.help"),
     )
     event = common.table(
-        shown_table(version, f, LANG),
+        shown_table(version, f, LANG, every),
         hide_index=True,
         column_config=table_config(every),
         column_order=None if every else list(COMPACT_COLUMNS),
