@@ -161,10 +161,13 @@ def costs_hidden() -> bool:
     return st.session_state.get(COSTS_HIDDEN_KEY, False)
 
 
-def show_costs_to(person: Actor) -> None:
-    """Hide the session's cost figures when the setting hides them from the person's role (cursor() blanks them)."""
-    hidden = shared_read(data_version(), "settings")["hide_costs_from_viewers"]
+def show_costs_to(person: Actor) -> tuple:
+    """Hide the session's cost figures when the setting hides them from the person's role (cursor() blanks them);
+    return the data version the session now sees, so the frame reads it once a run."""
+    content = snapshots.data_version(cursor())
+    hidden = shared_read((*content, costs_hidden()), "settings")["hide_costs_from_viewers"]
     st.session_state[COSTS_HIDDEN_KEY] = not access.sees_costs(person, hidden)
+    return (*content, costs_hidden())
 
 
 def current_settings() -> dict:
@@ -241,9 +244,10 @@ def language_switch() -> None:
     )
 
 
-def sidebar() -> Filters:
-    """Draw the shared sidebar (language, snapshot, filters) and return the filters in force."""
-    version = data_version()
+def sidebar(version: tuple | None = None) -> Filters:
+    """Draw the shared sidebar (language, snapshot, filters) and return the filters in force; `version` is the
+    data version the frame read on this run."""
+    version = version or data_version()
     st.session_state["_settings"] = shared_read(version, "settings")
     language_switch()
     with st.sidebar:
