@@ -452,7 +452,9 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
             common.tr("overview.roadmap.limited", shown=road.shown, total=formatting.number(road.total, LANG))
         )
     today = date.today() if f.as_of is None else context.reference
-    common.chart(charts.roadmap_chart, road, today, LANG, width="stretch")
+    common.chart(
+        charts.roadmap_chart, road, today, LANG, inputs_key=(VERSION, f, every, today), width="stretch"
+    )
 
 
 # --- Value and risk bubbles ---------------------------------------------------------------------------
@@ -483,19 +485,28 @@ def bubble_section(f: Filters) -> None:
                 "overview.bubble.limited", shown=result.shown, total=formatting.number(result.total, LANG)
             )
         )
-    common.chart(charts.bubble_chart, result.points, LANG, SETTINGS["currency"], width="stretch")
+    common.chart(
+        charts.bubble_chart,
+        result.points,
+        LANG,
+        SETTINGS["currency"],
+        inputs_key=(VERSION, f, model, SETTINGS["currency"]),
+        width="stretch",
+    )
     st.caption(common.tr("projector.bubble.named", n=min(charts.BUBBLE_NAMED, len(result.points))))
 
 
 # --- Status trend ------------------------------------------------------------------------------------
 
 
-def trend_section(trend: pd.DataFrame) -> None:
+def trend_section(f: Filters) -> None:
     st.subheader(common.tr("overview.trend.heading"))
+    trend = views.status_trend(VERSION, f)
     if trend.empty:
         st.info(common.tr("overview.trend.empty"))
         return
-    common.chart(charts.trend_chart, trend, SETTINGS["reporting_period_days"], LANG, width="stretch")
+    period = SETTINGS["reporting_period_days"]
+    common.chart(charts.trend_chart, trend, period, LANG, inputs_key=(VERSION, f, period), width="stretch")
 
 
 # --- The page ----------------------------------------------------------------------------------------
@@ -514,7 +525,7 @@ def main() -> None:
         since=committee.since_text(s, LANG) if s.since else None,
         definitions=common.tr("committee.overview.definitions", days=SETTINGS["reporting_period_days"]),
     )
-    table = views.project_table(VERSION, f)
+    table = views.shared_project_table(VERSION, f)  # read only: one object for every session
     if table.empty:
         st.info(common.tr("empty.selection"))
         return
@@ -530,7 +541,7 @@ def main() -> None:
     rollup_section(f)
     roadmap_section(table, context, f)
     bubble_section(f)
-    trend_section(views.status_trend(VERSION, f))
+    trend_section(f)
 
 
 main()
