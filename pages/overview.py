@@ -533,7 +533,7 @@ def main() -> None:
     h = views.headline(VERSION, f, since, SETTINGS["eac_method"])
     headline_section(h)
     first_screen(f, h)
-    governance.quality_panel(f)  # under the first screen: how well the trackers follow the rules
+    governance.quality_panel(f, VERSION)  # under the first screen: how well the trackers follow the rules
     actions_section(f)
     table_section(table)
     people_section(f)

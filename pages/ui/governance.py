@@ -45,11 +45,13 @@ def whom_to_chase(f: Filters) -> tuple[pd.DataFrame, pd.Series]:
 # --- The Overview's panel ------------------------------------------------------------------------------
 
 
-def quality_panel(f: Filters) -> None:
-    """Say in one line how well projects follow the PMO's rules, with a link to whom to chase."""
+def quality_panel(f: Filters, version: tuple | None = None) -> None:
+    """Say in one line how well projects follow the PMO's rules, with a link to whom to chase; `version` is the
+    data version the page read on this run (the page's own, which may say more), else it is read here."""
     if common.costs_hidden():  # budgets and costs blanked: the rules that read them cannot be checked
         return
-    words = _panel_text(common.data_version(), governance.version(common.cursor()), f, common.lang())
+    version = version or common.data_version()
+    words = _panel_text(version, governance.version(common.cursor()), f, common.lang())
     if words is None:
         return
     with st.container(border=True):
