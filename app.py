@@ -49,10 +49,10 @@ def frame() -> None:
         st.navigation(pages).run()
         st.stop()
     st.session_state[common.ACTOR_KEY] = actor
-    common.show_costs_to(actor)
+    version = common.show_costs_to(actor)
 
     signin.banner()
-    common.sidebar()
+    common.sidebar(version)
     signin.sidebar(actor)
 
     pages = [

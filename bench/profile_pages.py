@@ -1,8 +1,9 @@
 """Where each page's run goes: CPU seconds of a session's first visit to a page once another session has
 visited it (the committee's case: caches warm, the session new), and what the run spends its time on.
 
-Each page runs in Streamlit's AppTest, as a new session would, while a sampler thread looks at the script
-thread's stack every millisecond and files each look under the first of these that it is inside:
+Each page runs in Streamlit's AppTest, as a new session would: `--runs` times to time it, then as many times
+while a sampler thread looks at the script thread's stack every millisecond (its own CPU would count in the
+timed runs) and files each look under the first of these that it is inside:
 
     charts      Altair: building, validating and writing a chart's specification (pages and pmo_core.charts)
     tables      st.dataframe: pandas Styler number writing, Arrow serialisation
@@ -245,11 +246,13 @@ def profile(args: argparse.Namespace) -> None:
             print(f"{page:<11} failed: {at.exception[0].value}")
             continue
         walls, cpus, counts, places = [], [], collections.Counter(), collections.Counter()
-        for _ in range(args.runs):
-            sampler = Sampler()
-            wall, cpu, _ = page_run(page, query, sampler)
+        for _ in range(args.runs):  # timed without the sampler, whose own CPU the process would count
+            wall, cpu, _ = page_run(page, query)
             walls.append(wall)
             cpus.append(cpu)
+        for _ in range(args.runs):  # then sampled, for the shares
+            sampler = Sampler()
+            page_run(page, query, sampler)
             counts.update(sampler.counts)
             places.update(sampler.places)
         total = sum(counts.values()) or 1

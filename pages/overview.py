@@ -3,7 +3,8 @@
 The first screen a PMO puts on the projector at 1280x720: headline figures with their change, the projects
 needing a decision with their manager's comment, the budget burn and the top risks. Below it: the open
 actions, the project table (worst first, a row opens the project page), what changed, the roll-up, the
-roadmap, the value/risk bubbles and the status trend.
+roadmap, the value/risk bubbles and the status trend. What each part shows is read and worded once for
+every session by pages/ui/overview_views.py; this script lays it out.
 """
 
 from __future__ import annotations
@@ -14,22 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from pages.ui import common, governance
+from pages.ui import overview_views as views
 from pages.ui.common import day, day_format, money, status_label
-from pmo_core import capacity, changes, committee, exports, formatting, meetings, portfolio, priorities, risks
+from pmo_core import capacity, committee, exports, formatting, portfolio, priorities
 from pmo_core.charts import portfolio as charts
 from pmo_core.filters import Filters
-from pmo_core.palette import BAND_EMOJI, STATUS_COLOURS, STATUS_EMOJI, STATUS_ORDER
-from pmo_core.vocabulary import label
+from pmo_core.palette import STATUS_COLOURS, STATUS_EMOJI
 
-ARROWS = {"better": " ↑", "worse": " ↓", "same": " →", "new": " ✱", "unknown": ""}
-TABLE_LIMIT = 1000  # rows drawn, worst first; the picker and the Excel download hold every project
 TABLE_ROUND = "overview_table_round"  # bumped on leaving, so a selected row does not reopen the project
-FIRST_ROWS = 5  # rows of the first screen's tables: with the cards, they fit a projector's 1280x720
-COMMENT_CHARS = (
-    70  # a manager's comment on the first screen, two lines at 1280 px; the project page has it whole
-)
-RISK_CHARS = 70  # a risk's title beside its score in the narrow column
-ACTION_ROWS = 10
 
 LANG = common.lang()
 CON = common.cursor()
@@ -38,74 +31,7 @@ SETTINGS = common.current_settings()
 KILO = common.tr("overview.unit.kilo", unit=formatting.currency_symbol(SETTINGS["currency"]))
 
 
-# --- Cached queries: one per picture, refreshed when the store's content changes ---------------------
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def project_table(version: tuple, f: Filters) -> pd.DataFrame:
-    """Return the project table, its trends since the snapshot the last committee reviewed."""
-    return committee.project_table(common.cursor(), common.committee_scope(version, f))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def needing_decision(version: tuple, f: Filters, threshold: float) -> pd.DataFrame:
-    return committee.needing_decision(
-        common.cursor(), common.committee_scope(version, f), project_table(version, f), threshold
-    )
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def top_risks(version: tuple, f: Filters) -> pd.DataFrame:
-    return risks.top_risks(common.cursor(), f, risks.RiskFilter(), "score", FIRST_ROWS)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8, ttl=3600)
-def shared_project_table(version: tuple, f: Filters) -> pd.DataFrame:
-    """Return the project table as one object every session shares, read only: a download waiting for its
-    click holds it (Streamlit keeps a closed session two minutes), so twenty sessions do not hold twenty."""
-    return project_table(version, f)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def snapshot_figures(version: tuple, f: Filters, method: str) -> dict:
-    return portfolio.snapshot_figures(common.cursor(), f, method)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def roll_up(version: tuple, f: Filters, method: str) -> pd.DataFrame:
-    return portfolio.roll_up(project_table(version, f), method)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def roadmap(version: tuple, f: Filters, statuses: tuple[str, ...] | None) -> portfolio.Roadmap:
-    return portfolio.roadmap(common.cursor(), f, project_table(version, f), statuses=statuses)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def bubbles(version: tuple, f: Filters, model: priorities.ScoringModel) -> portfolio.Bubbles:
-    return portfolio.bubbles(project_table(version, f), model)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def status_trend(version: tuple, f: Filters) -> pd.DataFrame:
-    return portfolio.status_trend(common.cursor(), f)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def what_changed(version: tuple, name: str, f: Filters, since: date, *args: object) -> pd.DataFrame:
-    return getattr(changes, name)(common.cursor(), f, since, *args)
-
-
 # --- Words and numbers -----------------------------------------------------------------------------
-
-
-def status_text(code: str | None) -> str:
-    return common.status_chip(code or "grey")
-
-
-def kilo(values: pd.Series) -> pd.Series:
-    """Return amounts in thousands for table columns headed with the unit (written whole by the table)."""
-    return pd.to_numeric(values, errors="coerce") / 1000
 
 
 # CPI and SPI stay numbers in the tables (they sort as numbers) and are written so their figure agrees
@@ -166,58 +92,21 @@ def first_screen(f: Filters, h: portfolio.Headline) -> None:
 
 def decision_section(f: Filters) -> None:
     st.subheader(common.tr("committee.overview.needed"), anchor=False)
-    found = needing_decision(VERSION, f, SETTINGS["overrun_alert_pct"])
-    if found.empty:
+    frame, more = views.decision_table(VERSION, f, SETTINGS["overrun_alert_pct"], LANG)
+    if frame.empty:
         st.info(common.tr("committee.needed.none"))
         return
-    shown = found.head(FIRST_ROWS)
-    why = [
-        " · ".join(
-            [status_text(row["status"]) + ARROWS[row["status_trend"]]]
-            + [
-                committee.reason_text((r,), row, LANG)
-                for r in row["reasons"]
-                if r not in ("red", "newly_red")
-            ]
-        )
-        for _, row in shown.iterrows()
-    ]
-    links = common.project_links(shown["code"])
-    frame = pd.DataFrame(
-        {
-            common.tr("overview.col.code"): [
-                f"[{common.plain(c)}]({link})" for c, link in zip(shown["code"], links, strict=True)
-            ],
-            common.tr("committee.col.why"): why,
-            common.tr("committee.col.comment"): shown["comment"]
-            .fillna("")
-            .map(lambda c: common.plain(committee.short_comment(c, COMMENT_CHARS))),
-        }
-    )
     first_table(frame, "overview_needed")
-    more = len(found) - FIRST_ROWS
     if more > 0:
         st.caption(common.tr("committee.more_projects", n=formatting.number(more, LANG)))
 
 
 def risk_section(f: Filters) -> None:
     st.subheader(common.tr("committee.overview.top_risks"), anchor=False)
-    top = top_risks(VERSION, f)
-    if top.empty:
+    frame = views.top_risk_table(VERSION, f, LANG)
+    if frame.empty:
         st.info(common.tr("committee.overview.no_risk"))
         return
-    risk = top["title"].map(lambda t: committee.short_comment(t, RISK_CHARS))
-    project = top["project_name"].fillna(top["project_code"])
-    frame = pd.DataFrame(
-        {
-            common.tr("committee.col.score"): [
-                f"{BAND_EMOJI.get(b, '')}\u00a0{s}" for b, s in zip(top["band"], top["score"], strict=True)
-            ],
-            common.tr("committee.col.risk"): [
-                f"{common.plain(r)} ({common.plain(p)})" for r, p in zip(risk, project, strict=True)
-            ],
-        }
-    )
     first_table(frame, "overview_top_risks")
 
 
@@ -252,29 +141,15 @@ def burn_section(h: portfolio.Headline) -> None:
 # --- Open and overdue actions ---------------------------------------------------------------------------
 
 
-def actions_section(f: Filters, table: pd.DataFrame) -> None:
+def actions_section(f: Filters) -> None:
     """List the committee's open actions, overdue first, for the projects of the selection and the portfolio."""
     st.subheader(common.tr("committee.overview.actions"))
-    found = meetings.action_list(CON, date.today(), open_only=True)
-    if not f.is_empty():
-        found = found[found["project_code"].isna() | found["project_code"].isin(set(table["code"]))]
-    if found.empty:
+    today = date.today()
+    frame, found, overdue = views.open_actions(VERSION, f, today, LANG)
+    if not found:
         st.info(common.tr("committee.overview.no_actions"))
         return
-    overdue = int(found["overdue"].sum())
-    st.caption(common.tr("committee.actions.subtitle", n=len(found), overdue=overdue, date=day(date.today())))
-    shown = found.head(ACTION_ROWS)
-    frame = pd.DataFrame(
-        {
-            "overdue": shown["overdue"].map(lambda o: common.tr("committee.overdue") if o is True else ""),
-            "title": shown["title"],
-            "owner": shown["owner"],
-            "due": pd.to_datetime(shown["due_date"]),
-            "status": shown["status"].map(lambda s: common.tr(f"committee.status.{s}")),
-            "project": shown["project_code"].fillna(common.tr("committee.portfolio_wide")),
-            "decision": shown["decision"],
-        }
-    )
+    st.caption(common.tr("committee.actions.subtitle", n=found, overdue=overdue, date=day(today)))
     common.table(
         frame,
         hide_index=True,
@@ -289,7 +164,7 @@ def actions_section(f: Filters, table: pd.DataFrame) -> None:
         },
         key="overview_actions",
     )
-    more = len(found) - ACTION_ROWS
+    more = found - views.ACTION_ROWS
     if more > 0:
         st.caption(common.tr("committee.more_actions", n=formatting.number(more, LANG)))
 
@@ -303,25 +178,6 @@ def short_money(value: float | None) -> str:
 
 
 # --- Project table ---------------------------------------------------------------------------------
-
-
-def display_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Return the table as shown: statuses as chips with their trend arrow, money in thousands."""
-    chips = {s: status_text(s) for s in STATUS_ORDER}
-    shown = pd.DataFrame({"link": common.project_links(table["code"]), "name": table["name"]})
-    for column in portfolio.STATUS_COLUMNS:
-        shown[column] = table[column].map(chips) + table[f"{column}_trend"].map(ARROWS)
-    shown["percent"] = pd.to_numeric(table["percent_complete"], errors="coerce") * 100
-    for column in ("bac", "ac", "eac"):
-        shown[column] = kilo(table[column])
-    shown["cpi"], shown["spi"] = table["cpi"], table["spi"]
-    shown["next_milestone"] = table["next_milestone"]
-    shown["next_date"] = pd.to_datetime(table["next_milestone_date"])
-    shown["slip"] = table["next_milestone_slip"].astype("Int64")
-    shown["high"], shown["critical"] = table["high_risks"], table["critical_risks"]
-    shown["manager"], shown["portfolio"] = table["manager"], table["portfolio"]
-    shown["last_update"] = pd.to_datetime(table["last_update"])
-    return shown
 
 
 def table_config(every: bool = True) -> dict:
@@ -371,23 +227,9 @@ def table_config(every: bool = True) -> dict:
             help=tr(f"overview.kpi.{column}.help"),
         )
     if not every:
-        for column, width in COMPACT_COLUMNS.items():
+        for column, width in views.COMPACT_COLUMNS.items():
             config[column] = {**config[column], "width": width}
     return config
-
-
-# What a committee reads first, without scrolling sideways on a projector: the project, its status (the
-# order of the table), how far it has gone, its cost and schedule indices, its critical risks.
-COMPACT_COLUMNS = {  # column: width in px, 880 px in all
-    "link": 110,
-    "name": 240,
-    "status": 100,
-    "critical": 100,
-    "percent": 100,
-    "cpi": 65,
-    "spi": 65,
-    "eac": 100,
-}
 
 
 def export_frame(table: pd.DataFrame) -> pd.DataFrame:
@@ -434,12 +276,13 @@ def table_section(table: pd.DataFrame) -> None:
     st.subheader(common.tr("overview.table.title", n=formatting.number(len(table), LANG)))
     st.caption(common.tr("overview.table.caption", days=SETTINGS["reporting_period_days"]))
     round_ = st.session_state.get(TABLE_ROUND, 0)
-    shown = table.head(TABLE_LIMIT)
-    if len(table) > TABLE_LIMIT:
+    shown = table.head(views.TABLE_LIMIT)
+    version, f = VERSION, common.filters()
+    if len(table) > views.TABLE_LIMIT:
         st.caption(
             common.tr(
                 "overview.table.limited",
-                shown=formatting.number(TABLE_LIMIT, LANG),
+                shown=formatting.number(views.TABLE_LIMIT, LANG),
                 total=formatting.number(len(table), LANG),
             )
         )
@@ -449,10 +292,10 @@ def table_section(table: pd.DataFrame) -> None:
         help=common.tr("projector.all_columns.help"),
     )
     event = common.table(
-        display_table(shown),
+        views.shown_table(version, f, LANG, every),
         hide_index=True,
         column_config=table_config(every),
-        column_order=None if every else list(COMPACT_COLUMNS),
+        column_order=None if every else list(views.COMPACT_COLUMNS),
         formats=INDEX_FORMATS,
         on_select="rerun",
         selection_mode="single-row",
@@ -462,19 +305,19 @@ def table_section(table: pd.DataFrame) -> None:
     )
     if event.selection.rows:
         open_project(shown.iloc[event.selection.rows[0]]["code"])
-    names = dict(zip(table["code"], table["name"], strict=True))
+    names = views.project_names(version, f)
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
         common.tr("overview.open_project"),
         list(names),
         index=None,
-        format_func=lambda c: f"{c} · {names[c]}",
+        format_func=names.__getitem__,
         key=f"overview_pick_{round_}",
         placeholder=common.tr("overview.open_project.placeholder"),
     )
     if chosen:
         open_project(chosen)
-    whole = shared_project_table(VERSION, common.filters())  # one object for all sessions, not a copy each
+    whole = views.shared_project_table(version, f)  # one object for all sessions, not a copy each
     right.download_button(
         common.tr("download.excel"),
         lambda: excel_bytes(whole),  # written on click only: 10,000 rows take seconds
@@ -499,11 +342,6 @@ def excel_bytes(table: pd.DataFrame) -> bytes:
 # --- What changed ----------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def capacity_alerts(version: tuple, f: Filters) -> pd.DataFrame:
-    return capacity.capacity_alerts(common.cursor(), f)
-
-
 ALERTS_SHOWN = 5  # the Capacity page has them all
 ALERT_MARKS = {"overload": "🔴", "no_capacity": "⚠️", "after_end": "⚠️"}
 
@@ -511,7 +349,7 @@ ALERT_MARKS = {"overload": "🔴", "no_capacity": "⚠️", "after_end": "⚠️
 def people_section(f: Filters) -> None:
     """Say which teams run over capacity for months, which teams are asked for with no capacity at all, and
     which projects ask for people after their end; nothing when the store holds no team capacity."""
-    alerts = capacity_alerts(VERSION, f)
+    alerts = views.capacity_alerts(VERSION, f)
     if alerts.empty:
         return
     st.subheader(common.tr("capacity.overview.title", n=len(alerts)))
@@ -528,10 +366,16 @@ def people_section(f: Filters) -> None:
     )
 
 
+@common.fragment(
+    key="overview_changes"
+)  # a tab opened or another snapshot compared with redraws this part alone
 def changes_section(f: Filters, s: committee.Scope) -> None:
-    """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks."""
+    """Compare the state viewed with any earlier snapshot: statuses, projects, budgets, slips, critical risks.
+
+    Only the open tab's table is drawn: the tabs' titles give every count, and a tab opened reruns this part.
+    """
     st.subheader(common.tr("overview.changes.title"))
-    earlier = changes.earlier_snapshots(CON, f)
+    earlier = views.earlier_snapshots(VERSION, f)
     if not earlier:
         st.info(common.tr("overview.changes.none"))
         return
@@ -543,23 +387,22 @@ def changes_section(f: Filters, s: committee.Scope) -> None:
         key=f"overview_since_{LANG}",
     )
     threshold = SETTINGS["budget_change_threshold_pct"]
-    frames = {
-        "status": what_changed(VERSION, "status_changes", f, since),
-        "moves": what_changed(VERSION, "project_moves", f, since),
-        "budget": what_changed(VERSION, "budget_changes", f, since, threshold),
-        "slips": what_changed(VERSION, "milestone_slips", f, since),
-        "risks": what_changed(VERSION, "new_critical_risks", f, since),
-    }
-    tabs = st.tabs([f"{common.tr(f'overview.changes.{k}')} ({len(v)})" for k, v in frames.items()])
-    views = {"status": _status_changes, "moves": _moves, "budget": _budgets, "slips": _slips, "risks": _risks}
-    for tab, (key, frame) in zip(tabs, frames.items(), strict=True):
+    counts = {key: len(views.what_changed(VERSION, key, f, since, threshold)) for key in views.CHANGES}
+    tabs = st.tabs(
+        [f"{common.tr(f'overview.changes.{k}')} ({n})" for k, n in counts.items()],
+        key=f"overview_changes_tab_{LANG}",
+        on_change="rerun",
+    )
+    for tab, (key, n) in zip(tabs, counts.items(), strict=True):
+        if not tab.open:
+            continue
         with tab:
-            if frame.empty:
+            if not n:
                 st.info(
                     common.tr(f"overview.changes.{key}.empty", date=day(since), threshold=f"{threshold:g}")
                 )
             else:
-                shown, config = views[key](frame)
+                shown, config = views.shown_changes(VERSION, key, f, since, threshold, LANG)
                 common.table(
                     shown,
                     hide_index=True,
@@ -568,161 +411,15 @@ def changes_section(f: Filters, s: committee.Scope) -> None:
                 )
 
 
-def _project_columns(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    tr = common.tr
-    shown = pd.DataFrame(
-        {"link": common.project_links(frame["code"]), "name": frame["name"], "portfolio": frame["portfolio"]}
-    )
-    config = {
-        "link": st.column_config.LinkColumn(tr("overview.col.code"), display_text=common.PROJECT_LINK_TEXT),
-        "name": st.column_config.TextColumn(tr("overview.col.project"), width="medium"),
-        "portfolio": st.column_config.TextColumn(tr("sidebar.portfolio")),
-    }
-    return shown, config
-
-
-def _status_changes(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    shown, config = _project_columns(frame)
-    shown["before"], shown["after"] = frame["before"].map(status_text), frame["after"].map(status_text)
-    shown["direction"] = frame["direction"].map(lambda d: common.tr(f"overview.direction.{d}"))
-    shown["manager"] = frame["manager"]
-    config |= {
-        "before": common.tr("overview.col.before"),
-        "after": common.tr("overview.col.after"),
-        "direction": common.tr("overview.col.direction"),
-        "manager": common.tr("sidebar.manager"),
-    }
-    return shown, config
-
-
-def _moves(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    shown, config = _project_columns(frame)
-    shown.insert(0, "move", frame["move"].map(lambda m: common.tr(f"overview.move.{m}")))
-    shown["budget"] = kilo(frame["budget"])
-    shown["start"], shown["end"] = pd.to_datetime(frame["start_date"]), pd.to_datetime(frame["forecast_end"])
-    shown["manager"] = frame["manager"]
-    config |= {
-        "move": common.tr("overview.col.move"),
-        "budget": st.column_config.NumberColumn(common.tr("overview.col.bac", unit=KILO), format="%d"),
-        "start": st.column_config.DateColumn(common.tr("field.projects.start_date"), format=day_format()),
-        "end": st.column_config.DateColumn(common.tr("field.projects.forecast_end"), format=day_format()),
-        "manager": common.tr("sidebar.manager"),
-    }
-    return shown, config
-
-
-def _budgets(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    shown, config = _project_columns(frame)
-    shown["before"], shown["after"], shown["change"] = (
-        kilo(frame["before"]),
-        kilo(frame["after"]),
-        kilo(frame["change"]),
-    )
-    shown["share"] = frame["change_share"].map(
-        lambda v: ("+" if v > 0 else "") + formatting.percent(v, LANG, 1)
-    )
-    number = st.column_config.NumberColumn
-    config |= {
-        "before": number(common.tr("overview.col.budget_before", unit=KILO), format="%d"),
-        "after": number(common.tr("overview.col.budget_after", unit=KILO), format="%d"),
-        "change": number(common.tr("overview.col.budget_change", unit=KILO), format="%+d"),
-        "share": common.tr("overview.col.budget_share"),
-    }
-    return shown, config
-
-
-def _slips(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    shown, config = _project_columns(frame)
-    shown["milestone"] = frame["milestone"]
-    for column in ("baseline_date", "before", "after"):
-        shown[column] = pd.to_datetime(frame[column])
-    shown["slip"] = frame["slip_days"]
-    date_column = st.column_config.DateColumn
-    config |= {
-        "milestone": common.tr("overview.col.milestone"),
-        "baseline_date": date_column(common.tr("overview.col.baseline"), format=day_format()),
-        "before": date_column(common.tr("overview.col.forecast_before"), format=day_format()),
-        "after": date_column(common.tr("overview.col.forecast_after"), format=day_format()),
-        "slip": st.column_config.NumberColumn(common.tr("overview.col.slip_since"), format="%+d"),
-    }
-    return shown, config
-
-
-def _risks(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    shown, config = _project_columns(frame)
-    shown["risk"] = frame["risk_code"].fillna("")
-    shown["title"] = frame["title"]
-    shown["category"] = frame["category"].map(
-        lambda c: label("category", c, LANG) if isinstance(c, str) else ""
-    )
-    shown["score"] = (
-        frame["probability"].astype(str)
-        + " × "
-        + frame["impact"].astype(str)
-        + " = "
-        + frame["score"].astype(str)
-    )
-    shown["was"] = frame["was"].map(
-        lambda w: common.tr(f"overview.was.{w}") if w in ("new", "closed") else label("band", w, LANG)
-    )
-    shown["owner"] = frame["owner"]
-    config |= {
-        "risk": common.tr("overview.col.risk"),
-        "title": st.column_config.TextColumn(common.tr("overview.col.risk_title"), width="large"),
-        "category": common.tr("overview.col.category"),
-        "score": common.tr("overview.col.score"),
-        "was": common.tr("overview.col.was"),
-        "owner": common.tr("overview.col.owner"),
-    }
-    return shown, config
-
-
 # --- Roll-up ---------------------------------------------------------------------------------------
 
 
-def rollup_section(rollup: pd.DataFrame) -> None:
+def rollup_section(f: Filters) -> None:
     """Show the totals and worst status of each portfolio and programme."""
     st.subheader(common.tr("overview.rollup.title"))
     st.caption(common.tr("overview.rollup.caption"))
-    tr = common.tr
-    counts = rollup[list(STATUS_ORDER)].astype(int)
-    mix = counts.apply(
-        lambda row: "  ".join(f"{STATUS_EMOJI[s]} {row[s]}" for s in STATUS_ORDER if row[s]), axis=1
-    )
-    shown = pd.DataFrame(
-        {
-            "group": rollup.apply(_group_name, axis=1),
-            "worst": rollup["worst_status"].map(status_text),
-            "n": rollup["n_projects"],
-            "mix": mix,
-        }
-    )
-    for column in ("bac", "eac", "vac"):
-        shown[column] = kilo(rollup[column])
-    shown["cpi"], shown["spi"] = rollup["cpi"], rollup["spi"]
-    shown["critical"], shown["late"] = rollup["critical_risks"], rollup["late_projects"]
-    number = st.column_config.NumberColumn
-    config = {
-        # Not pinned: a pinned column is drawn in grey, too faint on a projector; this table fits the page.
-        "group": st.column_config.TextColumn(tr("overview.rollup.group"), width="medium"),
-        "worst": tr("overview.rollup.worst"),
-        "n": number(tr("overview.rollup.projects"), format="%d"),
-        "mix": st.column_config.TextColumn(tr("overview.rollup.mix"), help=tr("overview.rollup.mix.help")),
-        **{c: number(tr(f"overview.col.{c}", unit=KILO), format="%d") for c in ("bac", "eac", "vac")},
-        "cpi": number("CPI"),
-        "spi": number("SPI"),
-        "critical": number(tr("overview.col.critical"), format="%d"),
-        "late": number(tr("overview.kpi.late_projects"), format="%d"),
-    }
+    shown, config = views.rollup_table(VERSION, f, SETTINGS["eac_method"], LANG)
     common.table(shown, hide_index=True, column_config=config, height=760, formats=INDEX_FORMATS)
-
-
-def _group_name(row: pd.Series) -> str:
-    if row["level"] == "total":
-        return common.tr("overview.rollup.total")
-    if row["level"] == "portfolio":
-        return "▸ " + (row["portfolio"] or common.tr("overview.rollup.no_portfolio"))
-    return "      ↳ " + (row["programme"] or common.tr("overview.rollup.no_programme"))
 
 
 # --- Roadmap ---------------------------------------------------------------------------------------
@@ -738,7 +435,7 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
         key="overview_roadmap_all",
         help=common.tr("projector.roadmap.all.help"),
     )
-    road = roadmap(VERSION, f, None if every else portfolio.TROUBLED)
+    road = views.roadmap(VERSION, f, None if every else portfolio.TROUBLED)
     if not every:
         troubled = int(table["status"].isin(portfolio.TROUBLED).sum())
         if not troubled:
@@ -755,7 +452,9 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
             common.tr("overview.roadmap.limited", shown=road.shown, total=formatting.number(road.total, LANG))
         )
     today = date.today() if f.as_of is None else context.reference
-    common.chart(charts.roadmap_chart, road, today, LANG, width="stretch")
+    common.chart(
+        charts.roadmap_chart, road, today, LANG, inputs_key=(VERSION, f, every, today), width="stretch"
+    )
 
 
 # --- Value and risk bubbles ---------------------------------------------------------------------------
@@ -765,7 +464,7 @@ def roadmap_section(table: pd.DataFrame, context: portfolio.Reporting, f: Filter
 def bubble_section(f: Filters) -> None:
     """Place each project by value (priority score) and open risk, sized by budget, coloured by status."""
     st.subheader(common.tr("overview.bubble.heading"))
-    models = priorities.list_models(CON)
+    models = views.scoring_models(VERSION, priorities.state_version(CON))
     if not models:
         st.info(common.tr("overview.bubble.no_model"))
         return
@@ -776,7 +475,7 @@ def bubble_section(f: Filters) -> None:
         key=f"overview_model_{LANG}",
         help=common.tr("overview.bubble.model.help"),
     )
-    result = bubbles(VERSION, f, model)
+    result = views.bubbles(VERSION, f, model)
     if result.points.empty:
         st.info(common.tr("overview.bubble.empty"))
         return
@@ -786,19 +485,28 @@ def bubble_section(f: Filters) -> None:
                 "overview.bubble.limited", shown=result.shown, total=formatting.number(result.total, LANG)
             )
         )
-    common.chart(charts.bubble_chart, result.points, LANG, SETTINGS["currency"], width="stretch")
+    common.chart(
+        charts.bubble_chart,
+        result.points,
+        LANG,
+        SETTINGS["currency"],
+        inputs_key=(VERSION, f, model, SETTINGS["currency"]),
+        width="stretch",
+    )
     st.caption(common.tr("projector.bubble.named", n=min(charts.BUBBLE_NAMED, len(result.points))))
 
 
 # --- Status trend ------------------------------------------------------------------------------------
 
 
-def trend_section(trend: pd.DataFrame) -> None:
+def trend_section(f: Filters) -> None:
     st.subheader(common.tr("overview.trend.heading"))
+    trend = views.status_trend(VERSION, f)
     if trend.empty:
         st.info(common.tr("overview.trend.empty"))
         return
-    common.chart(charts.trend_chart, trend, SETTINGS["reporting_period_days"], LANG, width="stretch")
+    period = SETTINGS["reporting_period_days"]
+    common.chart(charts.trend_chart, trend, period, LANG, inputs_key=(VERSION, f, period), width="stretch")
 
 
 # --- The page ----------------------------------------------------------------------------------------
@@ -806,7 +514,7 @@ def trend_section(trend: pd.DataFrame) -> None:
 
 def main() -> None:
     f = common.filters()
-    context = portfolio.reporting(CON, f)
+    context = views.reporting(VERSION, f)
     if context.reference is None:
         common.heading(common.tr("nav.overview"))
         common.empty_store_notice()
@@ -817,25 +525,23 @@ def main() -> None:
         since=committee.since_text(s, LANG) if s.since else None,
         definitions=common.tr("committee.overview.definitions", days=SETTINGS["reporting_period_days"]),
     )
-    table = project_table(VERSION, f)
+    table = views.shared_project_table(VERSION, f)  # read only: one object for every session
     if table.empty:
         st.info(common.tr("empty.selection"))
         return
     since = Filters(f.portfolios, f.programmes, f.managers, s.since) if s.since else None
-    method = SETTINGS["eac_method"]
-    before = snapshot_figures(VERSION, since, method) if since else None
-    h = portfolio.headline(table, before, method)
+    h = views.headline(VERSION, f, since, SETTINGS["eac_method"])
     headline_section(h)
     first_screen(f, h)
-    governance.quality_panel(f)  # under the first screen: how well the trackers follow the rules
-    actions_section(f, table)
+    governance.quality_panel(f, VERSION)  # under the first screen: how well the trackers follow the rules
+    actions_section(f)
     table_section(table)
     people_section(f)
     changes_section(f, s)
-    rollup_section(roll_up(VERSION, f, SETTINGS["eac_method"]))
+    rollup_section(f)
     roadmap_section(table, context, f)
     bubble_section(f)
-    trend_section(status_trend(VERSION, f))
+    trend_section(f)
 
 
 main()

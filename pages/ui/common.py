@@ -161,10 +161,13 @@ def costs_hidden() -> bool:
     return st.session_state.get(COSTS_HIDDEN_KEY, False)
 
 
-def show_costs_to(person: Actor) -> None:
-    """Hide the session's cost figures when the setting hides them from the person's role (cursor() blanks them)."""
-    hidden = shared_read(data_version(), "settings")["hide_costs_from_viewers"]
+def show_costs_to(person: Actor) -> tuple:
+    """Hide the session's cost figures when the setting hides them from the person's role (cursor() blanks them);
+    return the data version the session now sees, so the frame reads it once a run."""
+    content = snapshots.data_version(cursor())
+    hidden = shared_read((*content, costs_hidden()), "settings")["hide_costs_from_viewers"]
     st.session_state[COSTS_HIDDEN_KEY] = not access.sees_costs(person, hidden)
+    return (*content, costs_hidden())
 
 
 def current_settings() -> dict:
@@ -241,9 +244,10 @@ def language_switch() -> None:
     )
 
 
-def sidebar() -> Filters:
-    """Draw the shared sidebar (language, snapshot, filters) and return the filters in force."""
-    version = data_version()
+def sidebar(version: tuple | None = None) -> Filters:
+    """Draw the shared sidebar (language, snapshot, filters) and return the filters in force; `version` is the
+    data version the frame read on this run."""
+    version = version or data_version()
     st.session_state["_settings"] = shared_read(version, "settings")
     language_switch()
     with st.sidebar:
@@ -328,21 +332,23 @@ def empty_store_notice() -> bool:
     return False
 
 
-def chart(figure, *inputs, **kwargs):
+def chart(figure, *inputs, inputs_key: tuple | None = None, **kwargs):
     """Draw a chart with its numbers and dates written the way the page's language writes them.
 
     Give the chart function of pmo_core.charts and its inputs, `common.chart(charts.trend_chart, trend, LANG,
     width="stretch")`, and a run that finds the chart's finished specification (another session drew the same
     chart on the same figures) does not build it at all; a chart already built (a slide's) is found by its
     content. Keyword arguments st.vega_lite_chart takes (width, key, on_select...) are its; others are the
-    chart function's (a title).
+    chart function's (a title). A page that knows what the inputs are made from (the data version and the
+    filters of its cached reads) says so in `inputs_key`, which then stands for them: their frames are not
+    hashed again on every run.
     """
     drawing = {name: value for name, value in kwargs.items() if name in _DRAWING_OPTIONS}
     options = {name: value for name, value in kwargs.items() if name not in _DRAWING_OPTIONS}
     if hasattr(figure, "to_dict"):
         spec = chart_spec(localised(figure, lang()))
     else:
-        spec = built_chart_spec(figure, *inputs, **options)
+        spec = built_chart_spec(figure, *inputs, inputs_key=inputs_key, **options)
     return st.vega_lite_chart(_handed_out(spec), **drawing)
 
 
@@ -385,12 +391,12 @@ def chart_spec(figure) -> dict:
     return _kept_spec(key, lambda: _altair_to_vega_lite(figure))
 
 
-def built_chart_spec(build, *inputs, **options) -> dict:
+def built_chart_spec(build, *inputs, inputs_key: tuple | None = None, **options) -> dict:
     """Return the finished specification of the chart `build(*inputs)` draws in the session's language,
     building it only when no session has drawn it on these inputs: the key is the function and a digest of
     its inputs (hashing a frame costs a small share of building and writing a chart from it)."""
     language = lang()
-    key = _inputs_key(build, (inputs, options), language)
+    key = _inputs_key(build, (inputs, options) if inputs_key is None else (inputs_key, options), language)
 
     def make() -> dict:
         return _altair_to_vega_lite(localised(build(*inputs, **options), language))

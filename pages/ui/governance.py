@@ -45,35 +45,40 @@ def whom_to_chase(f: Filters) -> tuple[pd.DataFrame, pd.Series]:
 # --- The Overview's panel ------------------------------------------------------------------------------
 
 
-def quality_panel(f: Filters) -> None:
-    """Say in one line how well projects follow the PMO's rules, with a link to whom to chase."""
+def quality_panel(f: Filters, version: tuple | None = None) -> None:
+    """Say in one line how well projects follow the PMO's rules, with a link to whom to chase; `version` is the
+    data version the page read on this run (the page's own, which may say more), else it is read here."""
     if common.costs_hidden():  # budgets and costs blanked: the rules that read them cannot be checked
         return
-    result = current(f)
-    if result.reference is None or result.projects.empty:
+    version = version or common.data_version()
+    words = _panel_text(version, governance.version(common.cursor()), f, common.lang())
+    if words is None:
         return
-    lang = common.lang()
-    score = formatting.percent(result.score, lang)
     with st.container(border=True):
         text_col, link_col = st.columns([5, 1], vertical_alignment="center")
-        if result.breaches.empty:
-            text_col.markdown("🛡️ " + common.tr("governance.panel.clean", score=score))
-        else:
-            top = result.breaches["rule"].value_counts().index[0]
-            managers = result.breaches["manager"].fillna("").nunique()
-            text_col.markdown(
-                "🛡️ "
-                + common.tr(
-                    "governance.panel.text",
-                    score=score,
-                    broken=int((result.projects["broken"] > 0).sum()),
-                    managers=managers,
-                    top=compliance.rule_label(top, lang),
-                )
-            )
+        text_col.markdown(words)
         link_col.page_link(
             "pages/governance.py", label=common.tr("governance.panel.link"), icon=":material/outgoing_mail:"
         )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _panel_text(version: tuple, rules: tuple, f: Filters, lang: str) -> str | None:
+    """Return the panel's line in a language, worded once for every session (None: nothing to check)."""
+    result = _compliance(version, rules, f)
+    if result.reference is None or result.projects.empty:
+        return None
+    score = formatting.percent(result.score, lang)
+    if result.breaches.empty:
+        return "🛡️ " + common.tr("governance.panel.clean", score=score)
+    top = result.breaches["rule"].value_counts().index[0]
+    return "🛡️ " + common.tr(
+        "governance.panel.text",
+        score=score,
+        broken=int((result.projects["broken"] > 0).sum()),
+        managers=result.breaches["manager"].fillna("").nunique(),
+        top=compliance.rule_label(top, lang),
+    )
 
 
 # --- Settings: rules, phases, glossary ----------------------------------------------------------------

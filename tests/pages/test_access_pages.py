@@ -239,7 +239,9 @@ def burn(at) -> str | None:
 
 
 def project_table(at):
-    return next(d.value for d in at.dataframe if "bac" in d.value.columns)
+    """Return the Overview's project table with every column (the compact one is sent without the budget)."""
+    at.toggle(key="overview_all_columns").set_value(True).run()
+    return next(d.value for d in at.dataframe if "percent" in d.value.columns)
 
 
 @pytest.mark.parametrize(

@@ -31,9 +31,7 @@ def chart_rows(at) -> list[int]:
 
 
 def project_table_of(at):
-    return next(
-        d.value for d in at.dataframe if "link" in d.value.columns and "status_cost" in d.value.columns
-    )
+    return next(d.value for d in at.dataframe if "link" in d.value.columns and "percent" in d.value.columns)
 
 
 def codes_of(links: pd.Series) -> pd.Series:

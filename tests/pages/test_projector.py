@@ -15,7 +15,7 @@ NNBSP = "\u202f"
 
 
 def project_table(at):
-    return next(d for d in at.dataframe if "status_cost" in d.value.columns)
+    return next(d for d in at.dataframe if "percent" in d.value.columns)  # the project table alone has it
 
 
 def demo_projects(db) -> pd.DataFrame:

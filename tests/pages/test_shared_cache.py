@@ -249,3 +249,21 @@ def written_cells(at):
     from tests.pages.conftest import written
 
     return written(next(d for d in at.dataframe if "overrun_pct" in d.value.columns))
+
+
+def test_the_overview_names_its_charts_by_what_their_inputs_come_from(demo_db, built, monkeypatch):
+    """A warm run of the Overview finds its charts by the data version and filters of their inputs: no frame
+    is hashed to find them (that hashing was a tenth of a warm run), and they are the charts drawn before."""
+    first = open_page("pages/overview.py")
+    hashed: list[type] = []
+    digest = common._digest
+
+    def counted(value, into):
+        hashed.append(type(value))
+        digest(value, into)
+
+    monkeypatch.setattr(common, "_digest", counted)
+    second = open_page("pages/overview.py")
+    no_exception(second)
+    assert pd.DataFrame not in hashed and pd.Series not in hashed
+    assert _specs(second) == _specs(first)
