@@ -140,7 +140,53 @@ def _store(con, plan: ImportPlan, actor: Actor, label, counts: dict, entry: dict
             )
             _insert(con, ROW_TABLES[entity], rows[["batch_id", *columns, *RECORD_COLUMNS]])
     provenance.store_origins(con, batch_id, plan.origins, _insert)
+    refresh_live_state(con)
     return batch_id
+
+
+# The registers whose rows are kept with the span of dates they count on (migration 015): entity, its rows
+# and state tables, and the column naming the project.
+STATE_TABLES = {
+    "projects": ("project_rows", "project_state", "code"),
+    "milestones": ("milestone_rows", "milestone_state", "project_code"),
+    "risks": ("risk_rows", "risk_state", "project_code"),
+    "costs": ("cost_rows", "cost_state", "project_code"),
+}
+
+
+def refresh_live_state(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring live_versions and the *_state tables in line with the batches, inside the caller's transaction.
+
+    An import or a rollback changes the spans of the versions it covers (and of those before them): only the
+    versions whose span is new or gone are written, so an import of one month touches its own projects' rows.
+    """
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE _spans_gone AS
+               SELECT * FROM live_versions EXCEPT ALL SELECT * FROM version_spans;
+           CREATE OR REPLACE TEMP TABLE _spans_new AS
+               SELECT * FROM version_spans EXCEPT ALL SELECT * FROM live_versions"""
+    )
+    for entity, (rows, state, key) in STATE_TABLES.items():
+        con.execute(
+            f"""DELETE FROM {state} AS s USING _spans_gone AS g
+                WHERE g.entity = $e AND s.batch_id = g.batch_id AND s.{key} = g.project_code
+                  AND s.valid_from = g.valid_from AND s.valid_to = g.valid_to""",  # noqa: S608 - fixed names
+            {"e": entity},
+        )
+        con.execute(
+            f"""INSERT INTO {state} BY NAME
+                SELECT r.* EXCLUDE (origin, origin_row, origin_col), n.valid_from, n.valid_to FROM {rows} AS r
+                JOIN _spans_new AS n ON n.entity = $e AND n.batch_id = r.batch_id AND n.project_code = r.{key}
+                ORDER BY n.valid_from, r.{key}""",  # noqa: S608 - fixed names
+            {"e": entity},
+        )
+    con.execute(
+        """DELETE FROM live_versions AS v USING _spans_gone AS g
+           WHERE v.entity = g.entity AND v.project_code = g.project_code AND v.batch_id = g.batch_id
+             AND v.valid_from = g.valid_from AND v.valid_to = g.valid_to;
+           INSERT INTO live_versions SELECT * FROM _spans_new ORDER BY entity, project_code, valid_from;
+           DROP TABLE _spans_gone; DROP TABLE _spans_new"""
+    )
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -201,6 +247,7 @@ def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, actor: Actor) -> Non
             "UPDATE batches SET rolled_back_at = $t, rolled_back_by = $u WHERE batch_id = $b",
             {"t": datetime.now(), "u": actor.name, "b": batch_id},
         )
+        refresh_live_state(con)
     checkpoint(con)
 
 
