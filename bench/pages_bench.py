@@ -97,7 +97,9 @@ def rerun_ms(page: str, query_params: dict | None = None, cold: bool = True) -> 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", help="an existing scale store (default: one built for the run, then deleted)")
-    parser.add_argument("--pages", help="only these pages' cases, e.g. risks,governance (default: every page)")
+    parser.add_argument(
+        "--pages", help="only these pages' cases, e.g. risks,governance (default: every page)"
+    )
     parser.add_argument("--queries-only", action="store_true", help="time the queries, not the whole reruns")
     args = parser.parse_args()
     print(f"# pages_bench: start, {load_average()}")

@@ -41,7 +41,12 @@ def rows_on(con, entity: str, day: str) -> pd.DataFrame:
 
 
 def state_on(con, entity: str, day: str) -> pd.DataFrame:
-    macro = {"projects": "projects_at", "milestones": "milestones_at", "risks": "risks_at", "costs": "cost_lines_at"}
+    macro = {
+        "projects": "projects_at",
+        "milestones": "milestones_at",
+        "risks": "risks_at",
+        "costs": "cost_lines_at",
+    }
     return con.execute(f"SELECT * FROM {macro[entity]}($d::DATE) ORDER BY ALL", {"d": day}).df()
 
 
@@ -50,7 +55,9 @@ def assert_states_match(con) -> None:
     days = ["2025-12-31", JAN.isoformat(), "2026-02-10", FEB.isoformat(), MAR.isoformat(), "9999-12-31"]
     for entity in snapshots.STATE_TABLES:
         for day in days:
-            pd.testing.assert_frame_equal(state_on(con, entity, day), rows_on(con, entity, day), obj=f"{entity} {day}")
+            pd.testing.assert_frame_equal(
+                state_on(con, entity, day), rows_on(con, entity, day), obj=f"{entity} {day}"
+            )
     kept = con.execute("SELECT * FROM live_versions ORDER BY ALL").fetchall()
     assert kept == con.execute("SELECT * FROM version_spans ORDER BY ALL").fetchall()
 
@@ -62,14 +69,20 @@ def test_imports_late_imports_full_imports_and_rollbacks_keep_the_state_tables_r
         con,
         {
             "projects": projects({"code": "P1", "name": "Alpha v2"}, {"code": "P3", "name": "Gamma"}),
-            "risks": pd.DataFrame([{"project_code": "P1", "title": "New risk", "probability": 4, "impact": 5}]),
+            "risks": pd.DataFrame(
+                [{"project_code": "P1", "title": "New risk", "probability": 4, "impact": 5}]
+            ),
         },
         MAR,
     )
     assert_states_match(con)
-    load(con, {"projects": projects({"code": "P2", "name": "Beta in February"})}, FEB)  # an older snapshot, late
+    load(
+        con, {"projects": projects({"code": "P2", "name": "Beta in February"})}, FEB
+    )  # an older snapshot, late
     assert_states_match(con)
-    load(con, {"projects": projects({"code": "P2", "name": "Beta again in February"})}, FEB)  # same date: wins
+    load(
+        con, {"projects": projects({"code": "P2", "name": "Beta again in February"})}, FEB
+    )  # same date: wins
     assert_states_match(con)
     snapshots.rollback(con, second, PMO)
     assert_states_match(con)
