@@ -83,15 +83,17 @@ def earned_value(
 
 
 def live_costs(filters: Filters, columns: str = "code") -> str:
-    """Return the SQL of two CTEs: `p`, the filtered projects, and `live`, the batch holding each one's cost lines.
+    """Return the SQL of two CTEs: `p`, the filtered projects (`columns` of them, with forecast_end and
+    baseline_end), and `lines`, their cost lines on the date with each one's project end (end_date).
 
-    Joining the raw cost rows once to `live` gives what cost_lines_at() gives, with one hash join on a million
-    lines instead of three, which keeps each page query under 100 ms on the scale store.
+    The lines come from the cost lines' state table (migration 015): one scan with a date condition and one
+    join to the projects on a million lines, which keeps each page query well under 100 ms on the scale store.
     """
     return f"""p AS (SELECT {columns} FROM projects_at($d::DATE) AS p WHERE {filters.project_clause("p")}),
-            live AS (SELECT v.batch_id, v.project_code, coalesce(p.forecast_end, p.baseline_end) AS end_date
-                     FROM versions_at($d::DATE) AS v JOIN p ON p.code = v.project_code
-                     WHERE v.entity = 'costs' AND v.present)"""  # noqa: S608 - fixed text; values are parameters
+            lines AS (SELECT r.project_code, r.month, r.cost_type, r.planned, r.actual, r.forecast,
+                             coalesce(p.forecast_end, p.baseline_end) AS end_date
+                      FROM cost_state AS r JOIN p ON p.code = r.project_code
+                      WHERE r.valid_from <= $d::DATE AND $d::DATE < r.valid_to)"""  # noqa: S608 - fixed text; values are parameters
 
 
 PROJECT_FIELDS = (
@@ -118,9 +120,8 @@ def _sums(con: duckdb.DuckDBPyConnection, filters: Filters, status_date: date) -
                        sum(CASE WHEN r.month >= $burn_from AND r.month < $cut THEN r.actual END) AS recent_actual,
                        min(CASE WHEN r.month >= $burn_from AND r.month < $cut AND r.actual IS NOT NULL
                                 THEN r.month END) AS recent_first,
-                       sum(CASE WHEN r.month < $cut AND r.month > live.end_date THEN r.actual END) AS actual_after_end
-                FROM cost_rows AS r
-                JOIN live ON live.batch_id = r.batch_id AND live.project_code = r.project_code
+                       sum(CASE WHEN r.month < $cut AND r.month > r.end_date THEN r.actual END) AS actual_after_end
+                FROM lines AS r
                 GROUP BY r.project_code)
             SELECT p.*, c.* EXCLUDE (project_code)
             FROM p LEFT JOIN c ON c.project_code = p.code
