@@ -161,12 +161,19 @@ def refresh_live_state(con: duckdb.DuckDBPyConnection) -> None:
     versions whose span is new or gone are written, so an import of one month touches its own projects' rows.
     """
     con.execute(
-        """CREATE OR REPLACE TEMP TABLE _spans_gone AS
-               SELECT * FROM live_versions EXCEPT ALL SELECT * FROM version_spans;
-           CREATE OR REPLACE TEMP TABLE _spans_new AS
-               SELECT * FROM version_spans EXCEPT ALL SELECT * FROM live_versions"""
+        """CREATE OR REPLACE TEMP TABLE _spans AS SELECT * FROM version_spans;
+           CREATE OR REPLACE TEMP TABLE _spans_gone AS SELECT * FROM live_versions EXCEPT ALL SELECT * FROM _spans;
+           CREATE OR REPLACE TEMP TABLE _spans_new AS SELECT * FROM _spans EXCEPT ALL SELECT * FROM live_versions"""
+    )
+    changed = dict(
+        con.execute(
+            """SELECT entity, count(*) FROM (SELECT entity FROM _spans_gone UNION ALL SELECT entity FROM _spans_new)
+               GROUP BY entity"""
+        ).fetchall()
     )
     for entity, (rows, state, key) in STATE_TABLES.items():
+        if not changed.get(entity):
+            continue  # nothing of this register moved: its state table is not read at all
         con.execute(
             f"""DELETE FROM {state} AS s USING _spans_gone AS g
                 WHERE g.entity = $e AND s.batch_id = g.batch_id AND s.{key} = g.project_code
@@ -185,7 +192,7 @@ def refresh_live_state(con: duckdb.DuckDBPyConnection) -> None:
            WHERE v.entity = g.entity AND v.project_code = g.project_code AND v.batch_id = g.batch_id
              AND v.valid_from = g.valid_from AND v.valid_to = g.valid_to;
            INSERT INTO live_versions SELECT * FROM _spans_new ORDER BY entity, project_code, valid_from;
-           DROP TABLE _spans_gone; DROP TABLE _spans_new"""
+           DROP TABLE _spans; DROP TABLE _spans_gone; DROP TABLE _spans_new"""
     )
 
 
