@@ -62,7 +62,8 @@ def facts(con: duckdb.DuckDBPyConnection, f: Filters, c: Context) -> pd.DataFram
 
 def facts_on(con: duckdb.DuckDBPyConnection, f: Filters, contexts: list[Context]) -> pd.DataFrame:
     """Return the facts of the filtered state on each snapshot date (as_of), in one query: the dates share one
-    scan of each state table (migration 015), each row counting on the dates its span covers.
+    scan of each state table (migration 015), each row counting on the dates its span covers; the risks and
+    achieved milestones are summed up once per version (a span), not once per date it covers.
 
     A project's achieved milestones come as one text, their names in order with APART between them.
     """
@@ -71,9 +72,11 @@ def facts_on(con: duckdb.DuckDBPyConnection, f: Filters, contexts: list[Context]
             p AS (SELECT d.as_of, p.* FROM days AS d
                   JOIN project_state AS p ON p.valid_from <= d.as_of AND d.as_of < p.valid_to
                   WHERE {f.project_clause("p")}),
-            r AS (SELECT d.as_of, r.project_code, count(*) AS n_risks, max(r.last_review) AS last_review
-                  FROM days AS d JOIN risk_state AS r ON r.valid_from <= d.as_of AND d.as_of < r.valid_to
-                  GROUP BY ALL),
+            r AS (SELECT d.as_of, r.project_code, r.n_risks, r.last_review
+                  FROM days AS d JOIN (
+                      SELECT project_code, valid_from, valid_to, count(*) AS n_risks, max(last_review) AS last_review
+                      FROM risk_state WHERE valid_to > (SELECT min(as_of) FROM days) GROUP BY ALL) AS r
+                    ON r.valid_from <= d.as_of AND d.as_of < r.valid_to),
             rb AS (SELECT d.as_of, v.project_code, v.valid_from AS register_as_of
                    FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
                    WHERE v.entity = 'risks'),
@@ -86,10 +89,12 @@ def facts_on(con: duckdb.DuckDBPyConnection, f: Filters, contexts: list[Context]
                    JOIN business_case_rows AS bc ON bc.batch_id = v.batch_id AND bc.project_code = v.project_code
                    WHERE v.entity = 'business_case'
                    GROUP BY ALL),
-            m AS (SELECT d.as_of, m.project_code, string_agg(m.name, $apart ORDER BY m.name) AS achieved
-                  FROM days AS d JOIN milestone_state AS m ON m.valid_from <= d.as_of AND d.as_of < m.valid_to
-                  WHERE m.actual_date IS NOT NULL
-                  GROUP BY ALL)
+            m AS (SELECT d.as_of, m.project_code, m.achieved
+                  FROM days AS d JOIN (
+                      SELECT project_code, valid_from, valid_to, string_agg(name, $apart ORDER BY name) AS achieved
+                      FROM milestone_state
+                      WHERE actual_date IS NOT NULL AND valid_to > (SELECT min(as_of) FROM days) GROUP BY ALL) AS m
+                    ON m.valid_from <= d.as_of AND d.as_of < m.valid_to)
             SELECT p.as_of, p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase, p.start_date,
                    p.budget, p.baseline_end, p.status, p.last_update, p.npv,
                    coalesce(r.n_risks, 0) AS n_risks, r.last_review, rb.register_as_of,
