@@ -81,8 +81,10 @@ def facts_on(con: duckdb.DuckDBPyConnection, f: Filters, contexts: list[Context]
                    FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
                    WHERE v.entity = 'risks'),
             c AS (SELECT d.as_of, c.project_code, bool_or(c.actual IS NOT NULL) AS costs_for_month
-                  FROM days AS d JOIN cost_state AS c ON c.month = d.cost_month
-                  WHERE c.valid_from <= d.as_of AND d.as_of < c.valid_to
+                  FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
+                  JOIN cost_rows AS c
+                    ON c.batch_id = v.batch_id AND c.project_code = v.project_code AND c.month = d.cost_month
+                  WHERE v.entity = 'costs'
                   GROUP BY ALL),
             bc AS (SELECT d.as_of, bc.project_code, count(*) AS business_case_lines
                    FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to

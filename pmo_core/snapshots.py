@@ -144,26 +144,55 @@ def _store(con, plan: ImportPlan, actor: Actor, label, counts: dict, entry: dict
     return batch_id
 
 
-# The registers whose rows are read with the span of dates they count on (migration 015): entity, its rows
-# table, its view of the rows with their span, and the column naming the project.
+# The registers whose rows are kept with the span of dates they count on (migration 015): entity, its rows
+# and state tables, and the column naming the project. The cost lines are not copied (cost_state is a view).
 STATE_TABLES = {
     "projects": ("project_rows", "project_state", "code"),
     "milestones": ("milestone_rows", "milestone_state", "project_code"),
     "risks": ("risk_rows", "risk_state", "project_code"),
-    "costs": ("cost_rows", "cost_state", "project_code"),
 }
 
 
 def refresh_live_state(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring live_versions in line with the batches, inside the caller's transaction.
+    """Bring live_versions and the copied *_state tables in line with the batches, inside the caller's
+    transaction.
 
-    It holds one row per project, register and version, so it is rewritten whole: the rows themselves are
-    not copied (the *_state views join them to it), which keeps an import's cost to the spans' few
-    thousand rows.
+    An import or a rollback changes the spans of the versions it covers (and of those before them): only the
+    versions whose span is new or gone are written, so an import of one month touches its own projects' rows.
     """
     con.execute(
-        """DELETE FROM live_versions;
-           INSERT INTO live_versions SELECT * FROM version_spans ORDER BY entity, project_code, valid_from"""
+        """CREATE OR REPLACE TEMP TABLE _spans AS SELECT * FROM version_spans;
+           CREATE OR REPLACE TEMP TABLE _spans_gone AS SELECT * FROM live_versions EXCEPT ALL SELECT * FROM _spans;
+           CREATE OR REPLACE TEMP TABLE _spans_new AS SELECT * FROM _spans EXCEPT ALL SELECT * FROM live_versions"""
+    )
+    changed = dict(
+        con.execute(
+            """SELECT entity, count(*) FROM (SELECT entity FROM _spans_gone UNION ALL SELECT entity FROM _spans_new)
+               GROUP BY entity"""
+        ).fetchall()
+    )
+    for entity, (rows, state, key) in STATE_TABLES.items():
+        if not changed.get(entity):
+            continue  # nothing of this register moved: its state table is not read at all
+        con.execute(
+            f"""DELETE FROM {state} AS s USING _spans_gone AS g
+                WHERE g.entity = $e AND s.batch_id = g.batch_id AND s.{key} = g.project_code
+                  AND s.valid_from = g.valid_from AND s.valid_to = g.valid_to""",  # noqa: S608 - fixed names
+            {"e": entity},
+        )
+        con.execute(
+            f"""INSERT INTO {state} BY NAME
+                SELECT r.* EXCLUDE (origin, origin_row, origin_col), n.valid_from, n.valid_to FROM {rows} AS r
+                JOIN _spans_new AS n ON n.entity = $e AND n.batch_id = r.batch_id AND n.project_code = r.{key}
+                ORDER BY n.valid_from, r.{key}""",  # noqa: S608 - fixed names
+            {"e": entity},
+        )
+    con.execute(
+        """DELETE FROM live_versions AS v USING _spans_gone AS g
+           WHERE v.entity = g.entity AND v.project_code = g.project_code AND v.batch_id = g.batch_id
+             AND v.valid_from = g.valid_from AND v.valid_to = g.valid_to;
+           INSERT INTO live_versions SELECT * FROM _spans_new ORDER BY entity, project_code, valid_from;
+           DROP TABLE _spans; DROP TABLE _spans_gone; DROP TABLE _spans_new"""
     )
 
 

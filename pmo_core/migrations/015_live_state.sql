@@ -9,10 +9,13 @@
 -- the earlier's span is empty and left out). A version whose project was listed as absent holds no span.
 --
 -- version_spans computes the spans from the batches and their coverage; live_versions keeps them (one row
--- per project, register and version), and the *_state views give the rows of the four large registers with
--- their version's span, so that a state is the rows joined to the versions counted on the date instead of
--- an arg_max over the coverage. snapshots.refresh_live_state() brings live_versions up to date inside every
--- import's and rollback's transaction.
+-- per project, register and version). The projects, milestones and risks are kept with their version's span
+-- (*_state tables), so that a state reads one table with a date condition; the cost lines, ten times the
+-- rest and most of an import's rows, are not copied: cost_state is a view joining them to live_versions
+-- (a hash join whose build side is the versions counted on the date, its probe side the cost lines).
+-- snapshots.refresh_live_state() brings them up to date inside every import's and rollback's transaction
+-- (the versions whose span changed are replaced, nothing else is touched). A column added to a *_rows table
+-- must be added to its *_state table in the same migration (tests/core/test_live_state.py checks they match).
 CREATE VIEW version_spans AS
     SELECT entity, project_code, batch_id, valid_from, valid_to FROM (
         SELECT c.entity, c.project_code, c.batch_id, c.present, b.as_of AS valid_from,
@@ -24,25 +27,24 @@ CREATE VIEW version_spans AS
 
 CREATE TABLE live_versions AS SELECT * FROM version_spans ORDER BY entity, project_code, valid_from;
 
--- A register's rows with the span of the version they belong to: a view, not a copy. A state on a date
--- filters live_versions (one row per project, register and version) down to the versions counted on it
--- and joins the rows to them on (batch_id, project code): a hash join whose build side is the few thousand
--- versions and whose probe side is the rows table, so an import writes no row twice.
-CREATE VIEW project_state AS
+CREATE TABLE project_state AS
     SELECT p.* EXCLUDE (origin, origin_row, origin_col), v.valid_from, v.valid_to
     FROM project_rows AS p
-    JOIN live_versions AS v ON v.entity = 'projects' AND v.batch_id = p.batch_id AND v.project_code = p.code;
+    JOIN live_versions AS v ON v.entity = 'projects' AND v.batch_id = p.batch_id AND v.project_code = p.code
+    ORDER BY v.valid_from, p.code;
 
-CREATE VIEW milestone_state AS
+CREATE TABLE milestone_state AS
     SELECT m.* EXCLUDE (origin, origin_row, origin_col), v.valid_from, v.valid_to
     FROM milestone_rows AS m
     JOIN live_versions AS v
-      ON v.entity = 'milestones' AND v.batch_id = m.batch_id AND v.project_code = m.project_code;
+      ON v.entity = 'milestones' AND v.batch_id = m.batch_id AND v.project_code = m.project_code
+    ORDER BY v.valid_from, m.project_code;
 
-CREATE VIEW risk_state AS
+CREATE TABLE risk_state AS
     SELECT r.* EXCLUDE (origin, origin_row, origin_col), v.valid_from, v.valid_to
     FROM risk_rows AS r
-    JOIN live_versions AS v ON v.entity = 'risks' AND v.batch_id = r.batch_id AND v.project_code = r.project_code;
+    JOIN live_versions AS v ON v.entity = 'risks' AND v.batch_id = r.batch_id AND v.project_code = r.project_code
+    ORDER BY v.valid_from, r.project_code;
 
 CREATE VIEW cost_state AS
     SELECT c.* EXCLUDE (origin, origin_row, origin_col), v.valid_from, v.valid_to
