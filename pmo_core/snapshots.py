@@ -159,40 +159,40 @@ def refresh_live_state(con: duckdb.DuckDBPyConnection) -> None:
 
     An import or a rollback changes the spans of the versions it covers (and of those before them): only the
     versions whose span is new or gone are written, so an import of one month touches its own projects' rows.
+    They are found with two anti-joins (each version has one span, so no EXCEPT ALL and its counting needed).
     """
+    key = "entity, project_code, batch_id, valid_from, valid_to"
     con.execute(
-        """CREATE OR REPLACE TEMP TABLE _spans AS SELECT * FROM version_spans;
-           CREATE OR REPLACE TEMP TABLE _spans_gone AS SELECT * FROM live_versions EXCEPT ALL SELECT * FROM _spans;
-           CREATE OR REPLACE TEMP TABLE _spans_new AS SELECT * FROM _spans EXCEPT ALL SELECT * FROM live_versions"""
+        f"""CREATE OR REPLACE TEMP TABLE _spans AS SELECT * FROM version_spans;
+            CREATE OR REPLACE TEMP TABLE _moved AS
+                SELECT true AS gone, * FROM live_versions ANTI JOIN _spans USING ({key})
+                UNION ALL SELECT false AS gone, * FROM _spans ANTI JOIN live_versions USING ({key})"""  # noqa: S608 - fixed names
     )
-    changed = dict(
-        con.execute(
-            """SELECT entity, count(*) FROM (SELECT entity FROM _spans_gone UNION ALL SELECT entity FROM _spans_new)
-               GROUP BY entity"""
-        ).fetchall()
-    )
-    for entity, (rows, state, key) in STATE_TABLES.items():
-        if not changed.get(entity):
+    changed = {entity for (entity,) in con.execute("SELECT DISTINCT entity FROM _moved").fetchall()}
+    for entity, (rows, state, code) in STATE_TABLES.items():
+        if entity not in changed:
             continue  # nothing of this register moved: its state table is not read at all
         con.execute(
-            f"""DELETE FROM {state} AS s USING _spans_gone AS g
-                WHERE g.entity = $e AND s.batch_id = g.batch_id AND s.{key} = g.project_code
+            f"""DELETE FROM {state} AS s USING _moved AS g
+                WHERE g.gone AND g.entity = $e AND s.batch_id = g.batch_id AND s.{code} = g.project_code
                   AND s.valid_from = g.valid_from AND s.valid_to = g.valid_to""",  # noqa: S608 - fixed names
             {"e": entity},
         )
         con.execute(
             f"""INSERT INTO {state} BY NAME
                 SELECT r.* EXCLUDE (origin, origin_row, origin_col), n.valid_from, n.valid_to FROM {rows} AS r
-                JOIN _spans_new AS n ON n.entity = $e AND n.batch_id = r.batch_id AND n.project_code = r.{key}
-                ORDER BY n.valid_from, r.{key}""",  # noqa: S608 - fixed names
+                JOIN _moved AS n
+                  ON NOT n.gone AND n.entity = $e AND n.batch_id = r.batch_id AND n.project_code = r.{code}
+                ORDER BY n.valid_from, r.{code}""",  # noqa: S608 - fixed names
             {"e": entity},
         )
     con.execute(
-        """DELETE FROM live_versions AS v USING _spans_gone AS g
-           WHERE v.entity = g.entity AND v.project_code = g.project_code AND v.batch_id = g.batch_id
+        """DELETE FROM live_versions AS v USING _moved AS g
+           WHERE g.gone AND v.entity = g.entity AND v.project_code = g.project_code AND v.batch_id = g.batch_id
              AND v.valid_from = g.valid_from AND v.valid_to = g.valid_to;
-           INSERT INTO live_versions SELECT * FROM _spans_new ORDER BY entity, project_code, valid_from;
-           DROP TABLE _spans; DROP TABLE _spans_gone; DROP TABLE _spans_new"""
+           INSERT INTO live_versions SELECT * EXCLUDE (gone) FROM _moved WHERE NOT gone
+               ORDER BY entity, project_code, valid_from;
+           DROP TABLE _spans; DROP TABLE _moved"""
     )
 
 
