@@ -63,7 +63,8 @@ def facts(con: duckdb.DuckDBPyConnection, f: Filters, c: Context) -> pd.DataFram
 def facts_on(con: duckdb.DuckDBPyConnection, f: Filters, contexts: list[Context]) -> pd.DataFrame:
     """Return the facts of the filtered state on each snapshot date (as_of), in one query: the dates share one
     scan of each state table (migration 015), each row counting on the dates its span covers; the risks and
-    achieved milestones are summed up once per version (a span), not once per date it covers.
+    achieved milestones are summed up once per version (a span), not once per date it covers. The cost lines
+    (not copied) are summed per version on the snapshots' months first, then joined to the versions counted.
 
     A project's achieved milestones come as one text, their names in order with APART between them.
     """
@@ -80,12 +81,12 @@ def facts_on(con: duckdb.DuckDBPyConnection, f: Filters, contexts: list[Context]
             rb AS (SELECT d.as_of, v.project_code, v.valid_from AS register_as_of
                    FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
                    WHERE v.entity = 'risks'),
-            c AS (SELECT d.as_of, c.project_code, bool_or(c.actual IS NOT NULL) AS costs_for_month
+            c AS (SELECT d.as_of, c.project_code, c.costs_for_month
                   FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
-                  JOIN cost_rows AS c
+                  JOIN (SELECT batch_id, project_code, month, bool_or(actual IS NOT NULL) AS costs_for_month
+                        FROM cost_rows WHERE month IN (SELECT cost_month FROM days) GROUP BY ALL) AS c
                     ON c.batch_id = v.batch_id AND c.project_code = v.project_code AND c.month = d.cost_month
-                  WHERE v.entity = 'costs'
-                  GROUP BY ALL),
+                  WHERE v.entity = 'costs'),
             bc AS (SELECT d.as_of, bc.project_code, count(*) AS business_case_lines
                    FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
                    JOIN business_case_rows AS bc ON bc.batch_id = v.batch_id AND bc.project_code = v.project_code
