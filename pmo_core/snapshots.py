@@ -147,9 +147,8 @@ def _store(con, plan: ImportPlan, actor: Actor, label, counts: dict, entry: dict
 # The registers whose rows are kept with the span of dates they count on (migration 015): entity, its rows
 # and state tables, and the column naming the project. The cost lines are not copied (cost_state is a view).
 STATE_TABLES = {
-    "projects": ("project_rows", "project_state", "code"),
-    "milestones": ("milestone_rows", "milestone_state", "project_code"),
-    "risks": ("risk_rows", "risk_state", "project_code"),
+    entity: (ROW_TABLES[entity], access.STATE_COPIES[ROW_TABLES[entity]], code)
+    for entity, code in (("projects", "code"), ("milestones", "project_code"), ("risks", "project_code"))
 }
 
 
