@@ -6,6 +6,7 @@ cases(con, filters) -> {name: zero-argument callable running one pmo_core query}
 
     python bench/pages_bench.py                  # builds the scale store for the run, deletes it after
     python bench/pages_bench.py --db PATH        # an existing scale store, left in place
+    python bench/pages_bench.py --db PATH --pages risks,governance --queries-only
 """
 
 from __future__ import annotations
@@ -96,6 +97,10 @@ def rerun_ms(page: str, query_params: dict | None = None, cold: bool = True) -> 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", help="an existing scale store (default: one built for the run, then deleted)")
+    parser.add_argument(
+        "--pages", help="only these pages' cases, e.g. risks,governance (default: every page)"
+    )
+    parser.add_argument("--queries-only", action="store_true", help="time the queries, not the whole reruns")
     args = parser.parse_args()
     print(f"# pages_bench: start, {load_average()}")
     folder = tempfile.TemporaryDirectory(prefix="pmo_pages_")
@@ -105,24 +110,28 @@ def main() -> None:
 
         build_scale_store(db)
     try:
-        run(db)
+        run(db, args.pages.split(",") if args.pages else None, not args.queries_only)
     finally:
         folder.cleanup()
     print(f"# pages_bench: end, {load_average()}")
 
 
-def run(db: Path) -> None:
+def run(db: Path, pages: list[str] | None = None, reruns: bool = True) -> None:
     os.environ["PMO_DB"] = str(db)
     os.environ.setdefault("PMO_AUTH", "open")  # the pages are timed, not the sign-in in front of them
     con = store.connect(db)
     filters = Filters()
     print(f"{'page':<16} {'case':<44} {'median ms':>10} {'target':>8}")
     for module_path in sorted(HERE.glob("cases_*.py")):
+        if pages and module_path.stem[6:] not in pages:
+            continue
         module = importlib.import_module(module_path.stem)
         for name, call in module.cases(con, filters).items():
             ms = median_ms(call)
             flag = "ok" if ms <= QUERY_TARGET_MS else "SLOW"
             print(f"{module_path.stem[6:]:<16} {name:<44} {ms:>10.1f} {QUERY_TARGET_MS:>6} {flag}")
+        if not reruns:
+            continue
         ms, rows = rerun_ms(module.PAGE, getattr(module, "QUERY_PARAMS", None))
         print(
             f"{module_path.stem[6:]:<16} {'whole rerun, caches emptied (server side)':<44} {ms:>10.1f} "

@@ -115,6 +115,7 @@ def main() -> None:
     parser.add_argument("--query", default="", help="the address's query, e.g. project=P000001")
     parser.add_argument("--chromium", type=int, default=3, help="real Chromium sessions at once (0: none)")
     parser.add_argument("--db", help="an existing store to use instead of building one (left in place)")
+    parser.add_argument("--port", type=int, help="the server's port (default: the first free of 8620-8640)")
     args = parser.parse_args()
     levels = [int(level) for level in args.levels.split(",")]
     kinds = ("demo", "scale") if args.store == "both" else (args.store,)
@@ -123,7 +124,7 @@ def main() -> None:
         folder = Path(tempfile.mkdtemp(prefix=f"pmo_room_{kind}_"))
         try:
             db = Path(args.db) if args.db else build_store(kind, folder)
-            with Server(db, free_port(*PORTS)) as server:
+            with Server(db, args.port or free_port(*PORTS)) as server:
                 warm = asyncio.run(room(server.url, 1, args.page, args.query))[0]
                 if not warm.ok:
                     raise SystemExit(f"{kind}: the first visit failed: {warm.error}")

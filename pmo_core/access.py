@@ -129,6 +129,12 @@ ROW_TABLES = {
     "costs": "cost_rows",
     "business_case": "business_case_rows",
 }
+# The registers the live state copies with their spans (migration 015): a copy carries the amounts too.
+STATE_COPIES = {
+    "project_rows": "project_state",
+    "milestone_rows": "milestone_state",
+    "risk_rows": "risk_state",
+}
 SCENARIO_COSTS = {
     "scenarios": ("budget", "total_cost"),
     "scenario_projects": ("cost",),
@@ -144,7 +150,8 @@ def sees_costs(actor: Actor, hide_from_viewers: str) -> bool:
 def cost_columns() -> dict[str, tuple[str, ...]]:
     """Return each stored table's cost columns."""
     money = {ROW_TABLES[e]: tuple(f.name for f in fields_of(e) if f.type == "money") for e in ROW_TABLES}
-    return {**{t: c for t, c in money.items() if c}, **SCENARIO_COSTS}
+    copies = {STATE_COPIES[t]: c for t, c in money.items() if t in STATE_COPIES}
+    return {**{t: c for t, c in {**money, **copies}.items() if c}, **SCENARIO_COSTS}
 
 
 def hide_costs(cursor: duckdb.DuckDBPyConnection, hidden: bool) -> None:

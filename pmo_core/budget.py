@@ -134,7 +134,7 @@ def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, status_date: date)
                    sum(r.planned) AS planned,
                    sum(CASE WHEN r.month < $cut THEN r.actual END) AS actual,
                    sum(CASE WHEN r.month >= $cut THEN r.forecast END) AS forecast
-            FROM cost_rows AS r SEMI JOIN live ON live.batch_id = r.batch_id AND live.project_code = r.project_code
+            FROM lines AS r
             GROUP BY ALL ORDER BY r.month, cost_type""",  # noqa: S608 - fixed text, values are parameters
         {**filters.params(), "cut": cut},
     ).df()
@@ -496,8 +496,7 @@ def yearly_phasing(
             y AS (SELECT r.project_code, year(r.month) AS year, sum(r.planned) AS planned,
                          coalesce(sum(CASE WHEN r.month < $cut THEN r.actual END), 0)
                          + coalesce(sum(CASE WHEN r.month >= $cut THEN r.forecast END), 0) AS forecast
-                  FROM cost_rows AS r
-                  SEMI JOIN live ON live.batch_id = r.batch_id AND live.project_code = r.project_code
+                  FROM lines AS r
                   GROUP BY ALL),
             m AS (SELECT project_code, sum({measure}) AS total FROM y GROUP BY ALL HAVING count(*) > 1),
             top AS (SELECT project_code FROM m ORDER BY total DESC NULLS LAST, project_code LIMIT $limit)

@@ -61,47 +61,43 @@ def facts(con: duckdb.DuckDBPyConnection, f: Filters, c: Context) -> pd.DataFram
 
 
 def facts_on(con: duckdb.DuckDBPyConnection, f: Filters, contexts: list[Context]) -> pd.DataFrame:
-    """Return the facts of the filtered state on each snapshot date (as_of), in one query: each snapshot's
-    state is worked out on its own date, the way versions_at does, and the dates share one scan of each table.
+    """Return the facts of the filtered state on each snapshot date (as_of), in one query: the dates share one
+    scan of each state table (migration 015), each row counting on the dates its span covers; the risks and
+    achieved milestones are summed up once per version (a span), not once per date it covers. The cost lines
+    (not copied) are summed per version on the snapshots' months first, then joined to the versions counted.
 
     A project's achieved milestones come as one text, their names in order with APART between them.
-    Which batch holds each register on each date is worked out once and joined to the row tables directly
-    (each *_at macro works it out again, twice with its projects' semi-join).
     """
     return con.execute(
         f"""WITH days AS (SELECT unnest($days::DATE[]) AS as_of, unnest($months::DATE[]) AS cost_month),
-            v AS MATERIALIZED (
-                SELECT d.as_of, c.entity, c.project_code,
-                       arg_max(c.batch_id, (b.as_of, c.batch_id)) AS batch_id,
-                       arg_max(c.present, (b.as_of, c.batch_id)) AS present
-                FROM days AS d JOIN batches AS b ON b.rolled_back_at IS NULL AND b.as_of <= d.as_of
-                JOIN coverage AS c ON c.batch_id = b.batch_id
-                GROUP BY d.as_of, c.entity, c.project_code
-                HAVING arg_max(c.present, (b.as_of, c.batch_id))),
-            p AS (SELECT v.as_of, p.* FROM project_rows AS p
-                  JOIN v ON v.entity = 'projects' AND p.batch_id = v.batch_id AND p.code = v.project_code
+            p AS (SELECT d.as_of, p.* FROM days AS d
+                  JOIN project_state AS p ON p.valid_from <= d.as_of AND d.as_of < p.valid_to
                   WHERE {f.project_clause("p")}),
-            r AS (SELECT v.as_of, r.project_code, count(*) AS n_risks, max(r.last_review) AS last_review
-                  FROM risk_rows AS r
-                  JOIN v ON v.entity = 'risks' AND r.batch_id = v.batch_id AND r.project_code = v.project_code
-                  GROUP BY ALL),
-            rb AS (SELECT v.as_of, v.project_code, b.as_of AS register_as_of
-                   FROM v JOIN batches AS b USING (batch_id) WHERE v.entity = 'risks'),
-            c AS (SELECT v.as_of, c.project_code, bool_or(c.actual IS NOT NULL) AS costs_for_month
-                  FROM cost_rows AS c
-                  JOIN v ON v.entity = 'costs' AND c.batch_id = v.batch_id AND c.project_code = v.project_code
-                  JOIN days AS d ON d.as_of = v.as_of AND c.month = d.cost_month
-                  GROUP BY ALL),
-            bc AS (SELECT v.as_of, bc.project_code, count(*) AS business_case_lines FROM business_case_rows AS bc
-                   JOIN v ON v.entity = 'business_case' AND bc.batch_id = v.batch_id
-                         AND bc.project_code = v.project_code
+            r AS (SELECT d.as_of, r.project_code, r.n_risks, r.last_review
+                  FROM days AS d JOIN (
+                      SELECT project_code, valid_from, valid_to, count(*) AS n_risks, max(last_review) AS last_review
+                      FROM risk_state WHERE valid_to > (SELECT min(as_of) FROM days) GROUP BY ALL) AS r
+                    ON r.valid_from <= d.as_of AND d.as_of < r.valid_to),
+            rb AS (SELECT d.as_of, v.project_code, v.valid_from AS register_as_of
+                   FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
+                   WHERE v.entity = 'risks'),
+            c AS (SELECT d.as_of, c.project_code, c.costs_for_month
+                  FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
+                  JOIN (SELECT batch_id, project_code, month, bool_or(actual IS NOT NULL) AS costs_for_month
+                        FROM cost_rows WHERE month IN (SELECT cost_month FROM days) GROUP BY ALL) AS c
+                    ON c.batch_id = v.batch_id AND c.project_code = v.project_code AND c.month = d.cost_month
+                  WHERE v.entity = 'costs'),
+            bc AS (SELECT d.as_of, bc.project_code, count(*) AS business_case_lines
+                   FROM days AS d JOIN live_versions AS v ON v.valid_from <= d.as_of AND d.as_of < v.valid_to
+                   JOIN business_case_rows AS bc ON bc.batch_id = v.batch_id AND bc.project_code = v.project_code
+                   WHERE v.entity = 'business_case'
                    GROUP BY ALL),
-            m AS (SELECT v.as_of, m.project_code,
-                         string_agg(m.name, $apart ORDER BY m.name) FILTER (WHERE m.actual_date IS NOT NULL)
-                             AS achieved
-                  FROM milestone_rows AS m
-                  JOIN v ON v.entity = 'milestones' AND m.batch_id = v.batch_id AND m.project_code = v.project_code
-                  GROUP BY ALL)
+            m AS (SELECT d.as_of, m.project_code, m.achieved
+                  FROM days AS d JOIN (
+                      SELECT project_code, valid_from, valid_to, string_agg(name, $apart ORDER BY name) AS achieved
+                      FROM milestone_state
+                      WHERE actual_date IS NOT NULL AND valid_to > (SELECT min(as_of) FROM days) GROUP BY ALL) AS m
+                    ON m.valid_from <= d.as_of AND d.as_of < m.valid_to)
             SELECT p.as_of, p.code, p.name, p.portfolio, p.programme, p.manager, p.sponsor, p.phase, p.start_date,
                    p.budget, p.baseline_end, p.status, p.last_update, p.npv,
                    coalesce(r.n_risks, 0) AS n_risks, r.last_review, rb.register_as_of,
@@ -211,7 +207,7 @@ def _phase_gate(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c:
     gates = [(phase, _gate_names(phase)) for phase in phases]
     known: dict[str, str] = {}
     phase = p["phase"].astype(object).where(p["phase"].notna(), None)  # one "no phase" (None, NaN or NA)
-    codes, distinct = pd.MultiIndex.from_arrays([phase, p["achieved"]]).factorize()
+    codes, distinct = _pairs(phase, p["achieved"])
     answers = [
         _gate_answer(stage, achieved.split(APART) if achieved else (), index, gates, known)
         for stage, achieved in distinct
@@ -219,6 +215,16 @@ def _phase_gate(p: pd.DataFrame, state: RuleState, phases: tuple[Phase, ...], c:
     applies, met, detail, quoted = (_objects(values)[codes] for values in zip(*answers, strict=True))
     series = lambda values: pd.Series(values, index=p.index, dtype=object)  # noqa: E731
     return series(applies).astype(bool), series(met).astype(bool), series(detail), (series(quoted), dict)
+
+
+def _pairs(first: pd.Series, second: pd.Series) -> tuple[np.ndarray, list[tuple]]:
+    """Return each row's code among the distinct (first, second) pairs, and those pairs: each column is
+    factorised alone and the pairs of codes as integers (a MultiIndex builds a tuple per row, slower)."""
+    first_codes, first_values = pd.factorize(first, use_na_sentinel=False)
+    second_codes, second_values = pd.factorize(second, use_na_sentinel=False)
+    codes, pairs = pd.factorize(first_codes.astype(np.int64) * len(second_values) + second_codes)
+    width = max(len(second_values), 1)
+    return codes, [(first_values[pair // width], second_values[pair % width]) for pair in pairs]
 
 
 def _objects(values: tuple) -> np.ndarray:
@@ -400,20 +406,22 @@ def compliance(con: duckdb.DuckDBPyConnection, f: Filters = Filters()) -> Compli
     history = [d for d in dates if d <= reference][:HISTORY]  # newest first
     rules, phases = governance.rule_states(con), governance.phases(con)
     period = int(settings.get(con, "reporting_period_days"))
-    broken_on: dict[date, set[tuple[str, str]]] = {}
+    broken_on: dict[date, np.ndarray] = {}
     trend, now = [], None
     contexts = {day: context_on(day, period) for day in history}
     every = facts_on(con, f, list(contexts.values()))
+    every["code_id"], known_codes = pd.factorize(every["code"])  # (project, rule) pairs as integers below
     on_day = {pd.Timestamp(day): rows for day, rows in every.groupby("as_of")}
     for day, c in contexts.items():
         projects = on_day.get(pd.Timestamp(day), every.iloc[0:0]).drop(columns="as_of").reset_index(drop=True)
         checked = _outcomes(projects, rules, phases, c)
         table = _scored(projects, checked)
         failing = [np.flatnonzero(applies & ~met) for _, applies, met, _, _ in checked]
-        codes = projects["code"].to_numpy()
-        broken_on[day] = {
-            (code, outcome[0]) for outcome, rows in zip(checked, failing, strict=True) for code in codes[rows]
-        }
+        ids = projects["code_id"].to_numpy(dtype=np.int64)
+        broken_on[day] = np.concatenate(
+            [np.empty(0, np.int64)]
+            + [_pair_keys(ids[rows], outcome[0]) for outcome, rows in zip(checked, failing, strict=True)]
+        )
         trend.append(
             {
                 "as_of": day,
@@ -437,23 +445,36 @@ def compliance(con: duckdb.DuckDBPyConnection, f: Filters = Filters()) -> Compli
             now = (table, failed)
     table, failed = now
     breaches = failed.merge(table[["code", "name", "manager", "portfolio", "programme"]], on="code")
-    breaches["since"] = [
-        _since((code, rule), history, broken_on)
-        for code, rule in zip(breaches["code"].tolist(), breaches["rule"].tolist(), strict=True)
-    ]
+    breaches["since"] = _since(
+        _pair_keys(known_codes.get_indexer(breaches["code"]), breaches["rule"].to_numpy()), history, broken_on
+    )
     breaches = breaches.sort_values(["since", "code", "rule"]).reset_index(drop=True)
     previous = history[1] if len(history) > 1 else None
     trend_frame = pd.DataFrame(trend[::-1], columns=_empty_trend().columns)
     return Compliance(reference, previous, table.reset_index(drop=True), breaches, trend_frame)
 
 
-def _since(key: tuple[str, str], history: list[date], broken_on: dict[date, set]) -> date:
-    """Return the first snapshot of the run, up to the newest, on which a rule was broken for a project."""
-    since = history[0]
-    for day in history:
-        if key not in broken_on[day]:
-            break
-        since = day
+_RULE_IDS = {rule: number for number, rule in enumerate(CHECKS)}
+
+
+def _pair_keys(code_ids: np.ndarray, rules: str | np.ndarray) -> np.ndarray:
+    """Return one integer per (project, rule) pair: the project's number times the rules, plus the rule's."""
+    rule_ids = (
+        _RULE_IDS[rules]
+        if isinstance(rules, str)
+        else np.array([_RULE_IDS[r] for r in rules], dtype=np.int64)
+    )
+    return np.asarray(code_ids, dtype=np.int64) * len(_RULE_IDS) + rule_ids
+
+
+def _since(keys: np.ndarray, history: list[date], broken_on: dict[date, np.ndarray]) -> np.ndarray:
+    """Return, per (project, rule) pair broken on the newest snapshot, the first snapshot of the run of
+    snapshots up to it on which the rule was broken for the project."""
+    since = np.full(len(keys), history[0], dtype=object)
+    running = np.ones(len(keys), dtype=bool)
+    for day in history:  # newest first
+        running &= np.isin(keys, broken_on[day])
+        since[running] = day
     return since
 
 

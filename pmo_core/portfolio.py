@@ -135,16 +135,11 @@ def _project_rows(
 ) -> pd.DataFrame:
     """Run the one query behind the table: projects, their previous statuses, milestones and risks.
 
-    Which batch holds each register on the date is worked out once and joined to the row tables: each *_at
-    macro works it out again, twice with its projects' semi-join (the projects are restricted to p anyway).
+    The registers are read from their state tables (migration 015), restricted to the filtered projects.
     """
     value = ", ".join(f"p.{c}" for c in VALUE_CRITERIA)
     return con.execute(
-        f"""WITH v AS MATERIALIZED (SELECT entity, project_code, batch_id FROM versions_at($d::DATE)
-                                    WHERE present AND entity IN ('projects', 'milestones', 'risks')),
-            p AS (SELECT p.* FROM project_rows AS p
-                  JOIN v ON v.entity = 'projects' AND p.batch_id = v.batch_id AND p.code = v.project_code
-                  WHERE {f.project_clause("p")}),
+        f"""WITH p AS (SELECT * FROM projects_at($d::DATE) AS p WHERE {f.project_clause("p")}),
             b AS (SELECT code, {", ".join(STATUS_COLUMNS)}, last_update FROM projects_at($before::DATE)),
             m AS (
                 SELECT m.project_code,
@@ -155,19 +150,19 @@ def _project_rows(
                        arg_min(date_diff('day', baseline_date, forecast_date), coalesce(forecast_date, baseline_date))
                            FILTER (WHERE actual_date IS NULL) AS next_milestone_slip,
                        count(*) FILTER (WHERE {LATE_MILESTONE}) AS late_milestones
-                FROM milestone_rows AS m
-                JOIN v ON v.entity = 'milestones' AND m.batch_id = v.batch_id AND m.project_code = v.project_code
-                WHERE m.project_code IN (SELECT code FROM p) GROUP BY m.project_code),
+                FROM milestone_state AS m
+                WHERE m.valid_from <= $d::DATE AND $d::DATE < m.valid_to AND m.project_code IN (SELECT code FROM p)
+                GROUP BY m.project_code),
             r AS (
                 SELECT r.project_code,
                        count(*) FILTER (WHERE k.band = 'high') AS high_risks,
                        count(*) FILTER (WHERE k.band = 'critical') AS critical_risks,
                        count(*) AS open_risks,
                        sum(r.probability * r.impact) AS risk_exposure
-                FROM risk_rows AS r
-                JOIN v ON v.entity = 'risks' AND r.batch_id = v.batch_id AND r.project_code = v.project_code
+                FROM risk_state AS r
                 JOIN risk_bands AS k USING (probability, impact)
-                WHERE r.status <> 'closed' AND r.project_code IN (SELECT code FROM p)
+                WHERE r.valid_from <= $d::DATE AND $d::DATE < r.valid_to
+                  AND r.status <> 'closed' AND r.project_code IN (SELECT code FROM p)
                 GROUP BY r.project_code)
             SELECT p.code, p.name, p.portfolio, p.programme, p.manager,
                    p.start_date, p.baseline_end, p.forecast_end, p.percent_complete, p.last_update,

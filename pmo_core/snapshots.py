@@ -140,7 +140,59 @@ def _store(con, plan: ImportPlan, actor: Actor, label, counts: dict, entry: dict
             )
             _insert(con, ROW_TABLES[entity], rows[["batch_id", *columns, *RECORD_COLUMNS]])
     provenance.store_origins(con, batch_id, plan.origins, _insert)
+    refresh_live_state(con)
     return batch_id
+
+
+# The registers whose rows are kept with the span of dates they count on (migration 015): entity, its rows
+# and state tables, and the column naming the project. The cost lines are not copied (cost_state is a view).
+STATE_TABLES = {
+    entity: (ROW_TABLES[entity], access.STATE_COPIES[ROW_TABLES[entity]], code)
+    for entity, code in (("projects", "code"), ("milestones", "project_code"), ("risks", "project_code"))
+}
+
+
+def refresh_live_state(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring live_versions and the copied *_state tables in line with the batches, inside the caller's
+    transaction.
+
+    An import or a rollback changes the spans of the versions it covers (and of those before them): only the
+    versions whose span is new or gone are written, so an import of one month touches its own projects' rows.
+    They are found with two anti-joins (each version has one span, so no EXCEPT ALL and its counting needed).
+    """
+    key = "entity, project_code, batch_id, valid_from, valid_to"
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _spans AS SELECT * FROM version_spans;
+            CREATE OR REPLACE TEMP TABLE _moved AS
+                SELECT true AS gone, * FROM live_versions ANTI JOIN _spans USING ({key})
+                UNION ALL SELECT false AS gone, * FROM _spans ANTI JOIN live_versions USING ({key})"""  # noqa: S608 - fixed names
+    )
+    changed = {entity for (entity,) in con.execute("SELECT DISTINCT entity FROM _moved").fetchall()}
+    for entity, (rows, state, code) in STATE_TABLES.items():
+        if entity not in changed:
+            continue  # nothing of this register moved: its state table is not read at all
+        con.execute(
+            f"""DELETE FROM {state} AS s USING _moved AS g
+                WHERE g.gone AND g.entity = $e AND s.batch_id = g.batch_id AND s.{code} = g.project_code
+                  AND s.valid_from = g.valid_from AND s.valid_to = g.valid_to""",  # noqa: S608 - fixed names
+            {"e": entity},
+        )
+        con.execute(
+            f"""INSERT INTO {state} BY NAME
+                SELECT r.* EXCLUDE (origin, origin_row, origin_col), n.valid_from, n.valid_to FROM {rows} AS r
+                JOIN _moved AS n
+                  ON NOT n.gone AND n.entity = $e AND n.batch_id = r.batch_id AND n.project_code = r.{code}
+                ORDER BY n.valid_from, r.{code}""",  # noqa: S608 - fixed names
+            {"e": entity},
+        )
+    con.execute(
+        """DELETE FROM live_versions AS v USING _moved AS g
+           WHERE g.gone AND v.entity = g.entity AND v.project_code = g.project_code AND v.batch_id = g.batch_id
+             AND v.valid_from = g.valid_from AND v.valid_to = g.valid_to;
+           INSERT INTO live_versions SELECT * EXCLUDE (gone) FROM _moved WHERE NOT gone
+               ORDER BY entity, project_code, valid_from;
+           DROP TABLE _spans; DROP TABLE _moved"""
+    )
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -201,6 +253,7 @@ def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, actor: Actor) -> Non
             "UPDATE batches SET rolled_back_at = $t, rolled_back_by = $u WHERE batch_id = $b",
             {"t": datetime.now(), "u": actor.name, "b": batch_id},
         )
+        refresh_live_state(con)
     checkpoint(con)
 
 

@@ -197,6 +197,17 @@ def test_hidden_costs_are_blank_for_one_session_only(demo_con):
     assert hidden["risks"]["cost_impact"].isna().all() and hidden["business_case"]["benefit"].isna().all()
     assert hidden["projects"]["name"].equals(shown["projects"]["name"])  # everything else reads as before
     assert viewer_session.execute("SELECT sum(actual) FROM cost_lines").fetchone()[0] is None  # views too
+    # The live state's copies with their spans, which most queries read, carry no amount either.
+    for table, column in (
+        ("project_state", "budget"),
+        ("risk_state", "cost_impact"),
+        ("cost_state", "actual"),
+    ):
+        hidden_count, shown_count = (
+            session.execute(f"SELECT count({column}) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
+            for session in (viewer_session, pmo_session)
+        )
+        assert hidden_count == 0 < shown_count, table
     access.hide_costs(viewer_session, False)
     assert snapshots.state_frames(viewer_session)["projects"]["budget"].notna().any()
 
