@@ -28,6 +28,7 @@ import argparse
 import collections
 import contextlib
 import datetime
+import gc
 import logging
 import os
 import sys
@@ -229,6 +230,11 @@ def profile(args: argparse.Namespace) -> None:
     import streamlit as st
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's "missing ScriptRunContext" lines
+    # As the server does at start (pages/ui/navigation.serving): what the imports made is frozen out of the
+    # collection Streamlit runs after every run, which would otherwise be counted in every page's CPU here.
+    import pages.ui.common  # noqa: F401 - pandas, Altair, DuckDB and the core, imported before the freeze
+
+    gc.freeze()
 
     with duckdb.connect(os.environ["PMO_DB"], read_only=True) as con:
         first_project = con.execute("SELECT min(code) FROM projects").fetchone()[0]
