@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import actions, common
 from pmo_core import meetings, project_detail, snapshots, template
 from pmo_core.filters import Filters
 from pmo_core.meetings import CommitteeRefused
@@ -258,27 +258,11 @@ def action_list(found: pd.DataFrame) -> None:
         st.info(common.tr("committee.action.empty"))
     else:
         common.table(
-            action_rows(shown_rows),
+            actions.action_rows(shown_rows),
             hide_index=True,
             column_config=action_columns(),
             height=420,
         )
-
-
-def action_rows(found: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "action_id": found["action_id"],
-            "overdue": found["overdue"].map(lambda o: common.tr("committee.overdue") if o is True else ""),
-            "title": found["title"],
-            "owner": found["owner"],
-            "due_date": pd.to_datetime(found["due_date"]),
-            "status": found["status"].map(lambda s: common.tr(f"committee.status.{s}")),
-            "project_code": found["project_code"].fillna(common.tr("committee.portfolio_wide")),
-            "decision": found["decision"],
-            "note": found["note"],
-        }
-    )
 
 
 def action_columns() -> dict:

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pages.ui import common
+from pages.ui import actions, common
 from pages.ui.common import day_format
 from pmo_core import capacity, changes, committee, formatting, meetings, portfolio, priorities, risks
 from pmo_core.filters import Filters
@@ -206,18 +206,7 @@ def open_actions(version: tuple, f: Filters, today: date, lang: str) -> tuple[pd
     if not f.is_empty():
         codes = set(project_table(version, f)["code"])
         found = found[found["project_code"].isna() | found["project_code"].isin(codes)]
-    shown = found.head(ACTION_ROWS)
-    frame = pd.DataFrame(
-        {
-            "overdue": shown["overdue"].map(lambda o: common.tr("committee.overdue") if o is True else ""),
-            "title": shown["title"],
-            "owner": shown["owner"],
-            "due": pd.to_datetime(shown["due_date"]),
-            "status": shown["status"].map(lambda s: common.tr(f"committee.status.{s}")),
-            "project": shown["project_code"].fillna(common.tr("committee.portfolio_wide")),
-            "decision": shown["decision"],
-        }
-    )
+    frame = actions.action_rows(found.head(ACTION_ROWS)).drop(columns=["action_id", "note"])
     return frame, len(found), int(found["overdue"].sum())
 
 
