@@ -40,6 +40,19 @@ def test_the_committee_page_lists_the_log_in_both_languages(with_committees):
     assert [t.label for t in fr.tabs] == ["Décisions (1)", "Actions (1)", "Réunions (2)"]
 
 
+def test_the_overview_lists_the_open_action_in_the_committee_pages_words(with_committees):
+    for lang, words in (
+        ("en", ["⚠ overdue", "Open", "Portfolio"]),
+        ("fr", ["⚠ en retard", "Ouverte", "Portefeuille"]),
+    ):
+        at = open_page("pages/overview.py", lang=lang)
+        no_exception(at)
+        shown = next(d.value for d in at.dataframe if "title" in d.value.columns)
+        assert shown["title"].tolist() == ["Revised ERP plan"] and shown["owner"].tolist() == ["Alice"]
+        assert shown[["overdue", "status", "project_code"]].iloc[0].tolist() == words
+        assert "action_id" not in shown.columns and "note" not in shown.columns  # the Committee page's own
+
+
 def test_a_meeting_a_decision_and_an_action_recorded_on_the_page_are_stored(demo_db):
     at = open_page("pages/committee.py")
     no_exception(at)
